@@ -1,0 +1,186 @@
+// Composition root: builds the Fastify app from explicit dependencies. Tests call
+// buildApp with their own database and config; main.ts adds listening and signals.
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import { apiRoutes, systemRoutes } from '@aipipeline/contracts'
+import { createRefreshTokenRepository, createUserRepository, type DatabaseHandle, pingDatabase } from '@aipipeline/db'
+import fastifyStatic from '@fastify/static'
+import fastifySwagger from '@fastify/swagger'
+import fastifySwaggerUi from '@fastify/swagger-ui'
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify'
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod'
+import type { Config } from './config'
+import { installErrorHandler, installNotFoundHandler } from './http/error-handler'
+import { bindRoute } from './http/route-binder'
+import { createJobHandlerRegistry, type JobHandlerRegistry, type JobQueue } from './jobs'
+import { registerAgentsModule } from './modules/agents'
+import {
+  type AuthService,
+  createAuthService,
+  createLoginRateLimiter,
+  createTokenService,
+  registerAuthJobs,
+  registerAuthRoutes,
+  type TokenService,
+} from './modules/auth'
+import { type FarmModule, type FarmOptions, registerFarmModule } from './modules/farm'
+import { registerFarmAgentModule } from './modules/farm-agent'
+import { type LlmModule, registerLlmModule } from './modules/llm'
+import { type ProductionModule, registerProductionModule } from './modules/production'
+import { registerPromptsModule } from './modules/prompts'
+import type { Logger } from './observability/logger'
+import { installMetrics, type Metrics } from './observability/metrics'
+import { createRealtimeHub, defaultRoomPolicy, type RealtimeHub } from './realtime/realtime-hub'
+
+export interface AppDeps {
+  config: Config
+  database: DatabaseHandle
+  logger: Logger
+  /** Background jobs (local adapter or BullMQ); the caller owns and closes it. */
+  queue: JobQueue
+  /** Which JobQueue adapter runs (reported by /api/health). */
+  queueKind: 'local' | 'bullmq'
+  startedAt?: number
+  /** Render farm tunables (tests and benchmarks shorten intervals). */
+  farm?: Partial<FarmOptions>
+}
+
+export interface Studio {
+  app: FastifyInstance
+  /** Job handlers registered by modules; run by the embedded worker or `aipipeline worker`. */
+  jobs: JobHandlerRegistry
+  queue: JobQueue
+  auth: AuthService
+  tokens: TokenService
+  hub: RealtimeHub
+  llm: LlmModule
+  metrics: Metrics
+  production: ProductionModule
+  farm: FarmModule
+}
+
+/** Builds the studio's HTTP + realtime app without listening. */
+export async function buildApp(deps: AppDeps): Promise<Studio> {
+  const { config, database } = deps
+  const startedAt = deps.startedAt ?? Date.now()
+  const loggerInstance: FastifyBaseLogger = deps.logger
+  const app: FastifyInstance = Fastify({
+    loggerInstance,
+    bodyLimit: config.bodyLimitBytes,
+    requestIdHeader: 'x-request-id',
+    genReqId: () => crypto.randomUUID(),
+    trustProxy: true,
+  })
+  app.decorate('boundRoutes', [])
+  app.decorate('allRoutes', [])
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) app.allRoutes.push({ method, path: route.url })
+  })
+  app.decorateRequest('principal', undefined)
+  app.setValidatorCompiler(validatorCompiler)
+  app.setSerializerCompiler(serializerCompiler)
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id)
+  })
+  installErrorHandler(app)
+  const metrics = installMetrics(app)
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: { title: 'AIPipeline API', version: config.version },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
+    },
+    transform: jsonSchemaTransform,
+  })
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' })
+
+  const jobs = createJobHandlerRegistry()
+  const tokens = createTokenService({ masterKey: config.secretKey, accessTtlSeconds: config.accessTokenTtlSeconds })
+  const refreshTokens = createRefreshTokenRepository(database.db)
+  registerAuthJobs(jobs, refreshTokens)
+  const auth = createAuthService({
+    users: createUserRepository(database.db),
+    refreshTokens,
+    tokens,
+    limiter: createLoginRateLimiter({ perMinute: config.loginRateLimitPerMinute }),
+    refreshTtlDays: config.refreshTokenTtlDays,
+    onTokenReuse: (userId, familyId) => app.log.warn({ userId, familyId }, 'refresh token reuse: family revoked'),
+  })
+
+  bindRoute(app, tokens, systemRoutes.health, async () => {
+    let status: 'ok' | 'degraded' = 'ok'
+    try {
+      await pingDatabase(database.db)
+    } catch {
+      status = 'degraded'
+    }
+    return {
+      status,
+      version: config.version,
+      database: database.engine,
+      queue: deps.queueKind,
+      uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
+    }
+  })
+  registerAuthRoutes(app, tokens, auth)
+  const production = registerProductionModule(app, tokens, {
+    database,
+    users: createUserRepository(database.db),
+    dataDir: config.dataDir,
+    emit: (room, event, payload) => hub.emit(room, event, payload),
+  })
+  registerPromptsModule(app, tokens)
+
+  const hub = createRealtimeHub({
+    httpServer: app.server,
+    tokens,
+    logger: deps.logger,
+    redisUrl: config.redisUrl,
+    policy: production.roomPolicy(defaultRoomPolicy),
+  })
+  app.addHook('preClose', async () => {
+    await hub.close()
+  })
+  const llm = await registerLlmModule(app, { database, masterKey: config.secretKey, tokens, hub, logger: deps.logger })
+  registerAgentsModule(app, {
+    tokens,
+    database,
+    hub,
+    queue: deps.queue,
+    jobs,
+    router: llm.router,
+    production: production.services,
+  })
+
+  const farm = registerFarmModule({
+    app,
+    tokens,
+    database,
+    hub,
+    config,
+    logger: deps.logger,
+    registry: metrics.registry,
+    ...(deps.farm ? { options: deps.farm } : {}),
+  })
+  registerFarmAgentModule({ app, tokens, database, farm, config, registry: metrics.registry, logger: deps.logger })
+
+  await serveWebApp(app, config.webDistDir)
+  assertEveryContractBound(app)
+  return { app, jobs, queue: deps.queue, auth, tokens, hub, metrics, llm, production, farm }
+}
+
+/** Serves the built SPA, if there is one, with history fallback to index.html. */
+async function serveWebApp(app: FastifyInstance, dir: string): Promise<void> {
+  const built = existsSync(join(dir, 'index.html'))
+  if (built) await app.register(fastifyStatic, { root: dir, prefix: '/', wildcard: false, index: ['index.html'] })
+  else app.log.info({ dir }, 'web build not found; serving the API only (run npm run build:web)')
+  installNotFoundHandler(app, { spaIndex: built })
+}
+
+function assertEveryContractBound(app: FastifyInstance): void {
+  const bound = new Set(app.boundRoutes.map((r) => `${r.method} ${r.path}`))
+  const missing = Object.values(apiRoutes).filter((r) => !bound.has(`${r.method} ${r.path}`))
+  if (missing.length > 0) {
+    throw new Error(`contract routes without a handler: ${missing.map((r) => `${r.method} ${r.path}`).join(', ')}`)
+  }
+}

@@ -1,0 +1,56 @@
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { ConfigError, loadConfig } from './config'
+
+const tempDir = () => mkdtempSync(join(tmpdir(), 'aipipeline-config-'))
+
+describe('configuration', () => {
+  it('defaults to port 8420, an SQLite file in the data dir and the embedded queue', () => {
+    const dir = tempDir()
+    const config = loadConfig({ DATA_DIR: dir })
+    expect(config.port).toBe(8420)
+    expect(config.databaseUrl).toBe(`sqlite:${join(dir, 'aipipeline.db')}`)
+    expect(config.redisUrl).toBeUndefined()
+  })
+
+  it('generates the secret key once, in a file only the owner can read', () => {
+    const dir = tempDir()
+    const first = loadConfig({ DATA_DIR: dir })
+    const file = join(dir, 'secret.key')
+    expect(statSync(file).mode & 0o777).toBe(0o600)
+    expect(first.secretKeySource).toBe('file')
+    expect(loadConfig({ DATA_DIR: dir }).secretKey.equals(first.secretKey)).toBe(true)
+    expect(readFileSync(file, 'utf8').trim()).toHaveLength(64)
+  })
+
+  it('prefers AIPIPELINE_SECRET_KEY from the environment', () => {
+    const key = 'ab'.repeat(32)
+    const config = loadConfig({ DATA_DIR: tempDir(), AIPIPELINE_SECRET_KEY: key })
+    expect(config.secretKey.toString('hex')).toBe(key)
+    expect(config.secretKeySource).toBe('env')
+  })
+
+  it('names every bad variable in one error', () => {
+    expect(() => loadConfig({ PORT: 'eighty', REDIS_URL: 'http://x', AIPIPELINE_SECRET_KEY: 'short' })).toThrow(
+      /PORT[\s\S]*REDIS_URL[\s\S]*AIPIPELINE_SECRET_KEY/,
+    )
+  })
+
+  it('refuses a corrupt key file instead of silently making a new key', () => {
+    const dir = tempDir()
+    writeFileSync(join(dir, 'secret.key'), 'garbage')
+    expect(() => loadConfig({ DATA_DIR: dir })).toThrow(ConfigError)
+  })
+
+  it('requires the bootstrap admin email and password together', () => {
+    expect(() => loadConfig({ DATA_DIR: tempDir(), AIPIPELINE_ADMIN_EMAIL: 'a@b.co' })).toThrow(/together/)
+    const config = loadConfig({
+      DATA_DIR: tempDir(),
+      AIPIPELINE_ADMIN_EMAIL: 'a@b.co',
+      AIPIPELINE_ADMIN_PASSWORD: 'long enough',
+    })
+    expect(config.bootstrapAdmin).toEqual({ email: 'a@b.co', password: 'long enough' })
+  })
+})

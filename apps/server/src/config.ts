@@ -1,0 +1,125 @@
+// The only reader of process.env. Everything configurable is parsed here once, with
+// defaults that make `aipipeline serve` work on a laptop with no setup.
+
+import { randomBytes } from 'node:crypto'
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { z } from 'zod'
+
+const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8420),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z.string().min(1).optional(),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'must start with redis:// or rediss://')
+    .optional(),
+  REDIS_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,40}$/, 'letters, digits, - and _ only')
+    .default('aipipeline'),
+  AIPIPELINE_SECRET_KEY: z
+    .string()
+    .regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hex characters (32 bytes)')
+    .optional(),
+  AIPIPELINE_ADMIN_EMAIL: z.email().optional(),
+  AIPIPELINE_ADMIN_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).max(86_400).default(900),
+  REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(10),
+  BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
+  WEB_DIST_DIR: z.string().optional(),
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.url().optional(),
+})
+
+export interface Config {
+  port: number
+  host: string
+  dataDir: string
+  databaseUrl: string
+  redisUrl: string | undefined
+  /** Key prefix for BullMQ queues, so several studios can share one Redis. */
+  redisPrefix: string
+  /** 32-byte master key: signs tokens and encrypts stored credentials (via derived keys). */
+  secretKey: Buffer
+  secretKeySource: 'env' | 'file'
+  bootstrapAdmin: { email: string; password: string } | undefined
+  logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL']
+  accessTokenTtlSeconds: number
+  refreshTokenTtlDays: number
+  loginRateLimitPerMinute: number
+  bodyLimitBytes: number
+  webDistDir: string
+  otelEndpoint: string | undefined
+  version: string
+}
+
+export class ConfigError extends Error {}
+
+/** Parses the environment; throws ConfigError naming every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = EnvSchema.safeParse(env)
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`)
+    throw new ConfigError(`invalid configuration:\n${lines.join('\n')}`)
+  }
+  const e = parsed.data
+  if ((e.AIPIPELINE_ADMIN_EMAIL === undefined) !== (e.AIPIPELINE_ADMIN_PASSWORD === undefined)) {
+    throw new ConfigError('AIPIPELINE_ADMIN_EMAIL and AIPIPELINE_ADMIN_PASSWORD must be set together')
+  }
+  const dataDir = resolve(e.DATA_DIR)
+  const secret = e.AIPIPELINE_SECRET_KEY
+    ? { key: Buffer.from(e.AIPIPELINE_SECRET_KEY, 'hex'), source: 'env' as const }
+    : { key: loadOrCreateKeyFile(dataDir), source: 'file' as const }
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir,
+    databaseUrl: e.DATABASE_URL ?? `sqlite:${join(dataDir, 'aipipeline.db')}`,
+    redisUrl: e.REDIS_URL,
+    redisPrefix: e.REDIS_PREFIX,
+    secretKey: secret.key,
+    secretKeySource: secret.source,
+    bootstrapAdmin:
+      e.AIPIPELINE_ADMIN_EMAIL && e.AIPIPELINE_ADMIN_PASSWORD
+        ? { email: e.AIPIPELINE_ADMIN_EMAIL, password: e.AIPIPELINE_ADMIN_PASSWORD }
+        : undefined,
+    logLevel: e.LOG_LEVEL,
+    accessTokenTtlSeconds: e.ACCESS_TOKEN_TTL_SECONDS,
+    refreshTokenTtlDays: e.REFRESH_TOKEN_TTL_DAYS,
+    loginRateLimitPerMinute: e.LOGIN_RATE_LIMIT_PER_MINUTE,
+    bodyLimitBytes: e.BODY_LIMIT_BYTES,
+    webDistDir: resolve(e.WEB_DIST_DIR ?? new URL('../../web/dist', import.meta.url).pathname),
+    otelEndpoint: e.OTEL_EXPORTER_OTLP_ENDPOINT,
+    version: readVersion(),
+  }
+}
+
+/** The generated key lives beside the data, readable by the owner only (mode 0600). */
+function loadOrCreateKeyFile(dataDir: string): Buffer {
+  const file = join(dataDir, 'secret.key')
+  if (existsSync(file)) {
+    const hex = readFileSync(file, 'utf8').trim()
+    if (!/^[0-9a-fA-F]{64}$/.test(hex)) throw new ConfigError(`${file} is corrupt: expected 64 hex characters`)
+    return Buffer.from(hex, 'hex')
+  }
+  mkdirSync(dataDir, { recursive: true })
+  const key = randomBytes(32)
+  // `wx` fails if another process created the file meanwhile; then read theirs.
+  try {
+    writeFileSync(file, `${key.toString('hex')}\n`, { mode: 0o600, flag: 'wx' })
+  } catch {
+    return loadOrCreateKeyFile(dataDir)
+  }
+  chmodSync(file, 0o600)
+  return key
+}
+
+function readVersion(): string {
+  const pkg = z
+    .object({ version: z.string() })
+    .parse(JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')))
+  return pkg.version
+}

@@ -1,0 +1,264 @@
+// Agent runs: start (a run row + a background job), execute (the job handler), list and
+// inspect, retry a failed step, and the review actions (apply an analysis, accept or reject
+// an enhanced prompt). Routes are one call into this service.
+import {
+  AgentPipeline,
+  type AgentRunDetail,
+  type AgentRunSummary,
+  type AnalysisReview,
+  type ApplyAnalysisResult,
+  PromptEnhancementResult,
+  ScriptAnalysis,
+  type StartPromptEnhancementBody,
+} from '@aipipeline/contracts'
+import type { AgentRunRecord, AgentRunRepository, AgentStepRepository } from '@aipipeline/db'
+import { Conflict, Forbidden, NotFound, ValidationFailed } from '@aipipeline/domain'
+import { type JobContext, type JobQueue, UnrecoverableJobError } from '../../jobs'
+import type { Principal } from '../auth'
+import { AGENT_RUN_JOB, type AgentEventSink } from './agent-events'
+import { toRunSummary, toStepEnvelope, totalUsage } from './agent-run.view'
+import { type AgentRunner, createAgentRunner, type RunScope } from './agent-runner'
+import { toAgentError } from './agent-step'
+import { diffAnalysis, planFromChoice } from './analysis-diff'
+import type { LanguageModelPort } from './language-model.port'
+import type { ProductionPort } from './production.port'
+import { parseCpeSettings, promptEnhancementPipeline } from './prompt-enhancement.pipeline'
+import type { AgentPipelineDefinition } from './script-analysis.pipeline'
+import { scriptAnalysisPipeline } from './script-analysis.pipeline'
+import { previewScript, type ScriptRequest, scriptRunInput } from './script-preview'
+
+export interface AgentsServiceDeps {
+  runs: AgentRunRepository
+  steps: AgentStepRepository
+  llm: LanguageModelPort
+  production: ProductionPort
+  queue: Pick<JobQueue, 'enqueue'>
+  events: AgentEventSink
+  now: () => string
+  newId: () => string
+}
+
+function label(text: string): string {
+  const line = text.replace(/\s+/g, ' ').trim()
+  return line.length > 80 ? `${line.slice(0, 77)}…` : line
+}
+
+/** Creates the agents service. */
+export function createAgentsService(deps: AgentsServiceDeps) {
+  const runner: AgentRunner = createAgentRunner(deps)
+  const pipelines: Record<AgentPipeline, AgentPipelineDefinition> = {
+    'script-analysis': scriptAnalysisPipeline(deps.llm),
+    'prompt-enhancement': promptEnhancementPipeline(),
+  }
+
+  async function summaryOf(run: AgentRunRecord): Promise<AgentRunSummary> {
+    return toRunSummary(run, totalUsage(await deps.steps.listForRun(run.id)))
+  }
+
+  async function publish(runId: string): Promise<AgentRunSummary> {
+    const run = await deps.runs.get(runId)
+    if (run === undefined) throw new NotFound('agent run', runId)
+    const summary = await summaryOf(run)
+    deps.events.run(summary)
+    return summary
+  }
+
+  async function mustGet(runId: string): Promise<AgentRunRecord> {
+    const run = await deps.runs.get(runId)
+    if (run === undefined) throw new NotFound('agent run', runId)
+    return run
+  }
+
+  async function enqueue(run: AgentRunRecord): Promise<AgentRunSummary> {
+    const job = await deps.queue.enqueue(AGENT_RUN_JOB, { runId: run.id })
+    await deps.runs.update(run.id, { jobId: job.id }, deps.now())
+    return publish(run.id)
+  }
+
+  async function start(pipeline: AgentPipeline, projectId: string, who: Principal, runLabel: string, input: unknown) {
+    const run = await deps.runs.insert({
+      id: deps.newId(),
+      projectId,
+      pipeline,
+      label: runLabel,
+      input,
+      createdBy: who.userId,
+      createdAt: deps.now(),
+    })
+    return enqueue(run)
+  }
+
+  async function completedOutput(
+    runId: string,
+    pipeline: AgentPipeline,
+  ): Promise<{ run: AgentRunRecord; output: unknown }> {
+    const run = await mustGet(runId)
+    if (run.pipeline !== pipeline) throw new NotFound(`${pipeline} run`, runId)
+    if (run.status !== 'completed') throw new Conflict(`run ${runId} is ${run.status}, not completed`)
+    return { run, output: run.output }
+  }
+
+  return {
+    /** Parses and estimates a script without calling a model. */
+    preview: (body: ScriptRequest) => previewScript(body, deps.llm),
+
+    async startScriptAnalysis(who: Principal, body: ScriptRequest): Promise<AgentRunSummary> {
+      await deps.production.inventory(body.projectId, who)
+      return start('script-analysis', body.projectId, who, body.fileName ?? 'pasted script', scriptRunInput(body))
+    },
+
+    /** Artists may enhance only shots with a task assigned to them; supervisors and up any. */
+    async startPromptEnhancement(who: Principal, body: StartPromptEnhancementBody): Promise<AgentRunSummary> {
+      if (!(await deps.production.mayEnhance(body.projectId, body.shotId, who)))
+        throw new Forbidden(
+          body.shotId === undefined
+            ? 'not allowed: enhance a prompt without a shot assigned to you'
+            : `not allowed: enhance the prompt of shot ${body.shotId}, which is not assigned to you`,
+        )
+      const shot = body.shotId === undefined ? undefined : await deps.production.shot(body.projectId, body.shotId, who)
+      if (body.shotId !== undefined && shot === undefined) throw new NotFound('shot', body.shotId)
+      const settings = parseCpeSettings(body.cpeSettings ?? shot?.cpeSettings)
+      if (!settings.success) {
+        const issues = settings.error.issues.map((i) => ({
+          path: `body.cpeSettings.${i.path.join('.')}`,
+          message: i.message,
+        }))
+        throw new ValidationFailed('the CPE settings do not parse', issues)
+      }
+      const input = {
+        shotId: body.shotId ?? null,
+        description: body.description,
+        characters: body.characters,
+        cpeSettings: settings.data,
+        targetModel: body.targetModel,
+      }
+      return start('prompt-enhancement', body.projectId, who, label(body.description), input)
+    },
+
+    async listRuns(filter: {
+      projectId?: string
+      pipeline?: AgentPipeline
+      status?: AgentRunSummary['status']
+      limit: number
+    }) {
+      const runs = await deps.runs.list(filter)
+      return Promise.all(runs.map(summaryOf))
+    },
+
+    async getRun(runId: string): Promise<AgentRunDetail> {
+      const run = await mustGet(runId)
+      const steps = await deps.steps.listForRun(run.id)
+      return {
+        ...toRunSummary(run, totalUsage(steps)),
+        input: run.input,
+        output: run.output ?? null,
+        steps: steps.map(toStepEnvelope),
+      }
+    },
+
+    /** Queues the run again; its completed steps are reused, the failed one runs anew. */
+    async retryStep(runId: string, stepId: string): Promise<AgentRunSummary> {
+      const step = await deps.steps.get(stepId)
+      if (step === undefined || step.runId !== runId) throw new NotFound('agent step', stepId)
+      if (step.status !== 'failed')
+        throw new Conflict(`step ${step.key} is ${step.status}; only a failed step can be retried`)
+      if (!(await deps.runs.requeue(runId, deps.now()))) throw new Conflict(`run ${runId} is still queued or running`)
+      return enqueue(await mustGet(runId))
+    },
+
+    async review(runId: string, who: Principal): Promise<AnalysisReview> {
+      const { run, output } = await completedOutput(runId, 'script-analysis')
+      const analysis = ScriptAnalysis.parse(output)
+      const items = diffAnalysis(analysis, await deps.production.inventory(run.projectId, who))
+      return { runId, projectId: run.projectId, analysis, items }
+    },
+
+    async apply(runId: string, who: Principal, itemKeys: readonly string[]): Promise<ApplyAnalysisResult> {
+      const review = await this.review(runId, who)
+      const { plan, skipped } = planFromChoice(review.items, new Set(itemKeys))
+      const applied = await deps.production.applyScriptPlan(review.projectId, who, plan)
+      // An analysis may be applied in several passes; the first one marks the run as applied.
+      await deps.runs.decide(runId, 'applied', who.userId, deps.now())
+      await publish(runId)
+      const count = (items: { existingId: string | null }[], created: boolean) =>
+        items.filter((i) => (i.existingId === null) === created).length
+      const tally = (created: boolean) => ({
+        sequences: count(plan.sequences, created),
+        shots: count(plan.shots, created),
+        characters: count(plan.characters, created),
+        assets: count(plan.assets, created),
+      })
+      return { created: tally(true), updated: tally(false), skipped: [...skipped, ...applied.skipped] }
+    },
+
+    async decide(
+      runId: string,
+      who: Principal,
+      decision: 'accept' | 'reject',
+    ): Promise<{ run: AgentRunSummary; applied: boolean }> {
+      const { run, output } = await completedOutput(runId, 'prompt-enhancement')
+      const result = PromptEnhancementResult.parse(output)
+      const shotId =
+        typeof run.input === 'object' && run.input !== null && 'shotId' in run.input ? run.input.shotId : null
+      const recorded = decision === 'accept' ? 'accepted' : 'rejected'
+      if (!(await deps.runs.decide(runId, recorded, who.userId, deps.now())))
+        throw new Conflict(`run ${runId} was already decided`)
+      let applied = false
+      if (decision === 'accept' && typeof shotId === 'string') {
+        try {
+          await deps.production.updateShotCpeSettings(run.projectId, shotId, who, result.after.cpeSettings)
+          applied = true
+        } catch (err) {
+          await deps.runs.undoDecision(runId, deps.now())
+          throw err
+        }
+      }
+      return { run: await publish(runId), applied }
+    },
+
+    /** The job handler: executes a queued run to completion or failure. */
+    async execute(job: JobContext<{ runId: string }>): Promise<void> {
+      const run = await deps.runs.get(job.data.runId)
+      if (run === undefined) throw new UnrecoverableJobError(`agent run ${job.data.runId} does not exist`)
+      if (run.status !== 'queued' && run.status !== 'running') return
+      const pipeline = pipelines[AgentPipeline.parse(run.pipeline)]
+      // Steps a dead worker left running are failed first, so this attempt can take them.
+      await deps.steps.failRunning(
+        run.id,
+        { code: 'interrupted', message: 'the worker stopped during this step', retryable: true },
+        deps.now(),
+      )
+      await deps.runs.update(run.id, { status: 'running', jobId: job.id, progressMessage: 'started' }, deps.now())
+      await publish(run.id)
+      const scope: RunScope = {
+        runId: run.id,
+        projectId: run.projectId,
+        jobId: job.id,
+        signal: job.signal,
+        progress: async (percent, message) => {
+          await job.updateProgress(percent, message)
+          await deps.runs.update(run.id, { progress: percent, progressMessage: message }, deps.now())
+          await publish(run.id)
+        },
+      }
+      try {
+        const output = await pipeline.execute(scope, runner, run.input)
+        const at = deps.now()
+        await deps.runs.update(
+          run.id,
+          { status: 'completed', output, progress: 100, progressMessage: 'done', error: null, finishedAt: at },
+          at,
+        )
+        await publish(run.id)
+      } catch (err) {
+        const error = toAgentError(err)
+        const at = deps.now()
+        await deps.runs.update(run.id, { status: 'failed', error, progressMessage: error.message, finishedAt: at }, at)
+        await publish(run.id)
+        throw new UnrecoverableJobError(error.message)
+      }
+    },
+  }
+}
+
+export type AgentsService = ReturnType<typeof createAgentsService>

@@ -1,0 +1,5 @@
+export { AGENT_RUN_JOB } from './agent-events'
+export { type AgentsModule, type AgentsModuleDeps, registerAgentsModule } from './agents.module'
+export type { AgentsService } from './agents.service'
+export type { LanguageModelPort } from './language-model.port'
+export type { ProductionPort } from './production.port'

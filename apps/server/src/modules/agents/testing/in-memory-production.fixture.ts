@@ -1,0 +1,81 @@
+// An in-memory ProductionPort for unit tests of the review and apply steps.
+import { NotFound } from '@aipipeline/domain'
+import type { ProductionPort, ProjectInventory, ScriptApplyPlan } from '../production.port'
+
+export interface InMemoryProduction extends ProductionPort {
+  projects: Map<string, ProjectInventory>
+  applied: ScriptApplyPlan[]
+}
+
+/** A production fake holding the given projects (empty inventories by default). */
+export function createInMemoryProduction(projectIds: readonly string[] = ['p1']): InMemoryProduction {
+  const projects = new Map<string, ProjectInventory>(
+    projectIds.map((id) => [id, { sequences: [], shots: [], characters: [], assets: [] }]),
+  )
+  const applied: ScriptApplyPlan[] = []
+  let n = 0
+  const id = (prefix: string) => `${prefix}-${++n}`
+  const get = (projectId: string) => {
+    const inv = projects.get(projectId)
+    if (inv === undefined) throw new NotFound('project', projectId)
+    return inv
+  }
+  return {
+    projects,
+    applied,
+    async inventory(projectId, _actor) {
+      return structuredClone(get(projectId))
+    },
+    async applyScriptPlan(projectId, _actor, plan) {
+      const inv = get(projectId)
+      applied.push(plan)
+      for (const s of plan.sequences) {
+        const existing = inv.sequences.find((x) => x.id === s.existingId)
+        if (existing) Object.assign(existing, { name: s.name, description: s.description })
+        else inv.sequences.push({ id: id('seq'), code: s.code, name: s.name, description: s.description })
+      }
+      for (const s of plan.shots) {
+        const seq = inv.sequences.find((x) => x.code === s.sequenceCode)
+        if (seq === undefined) throw new NotFound('sequence', s.sequenceCode)
+        const existing = inv.shots.find((x) => x.id === s.existingId)
+        if (existing) Object.assign(existing, { description: s.description, cpeSettings: s.cpeSettings })
+        else
+          inv.shots.push({
+            id: id('shot'),
+            sequenceId: seq.id,
+            code: s.code,
+            description: s.description,
+            cpeSettings: s.cpeSettings,
+          })
+      }
+      for (const c of plan.characters) {
+        const existing = inv.characters.find((x) => x.id === c.existingId)
+        if (existing) Object.assign(existing, { description: c.description, triggerWords: c.triggerWords })
+        else
+          inv.characters.push({
+            id: id('char'),
+            name: c.name,
+            description: c.description,
+            triggerWords: c.triggerWords,
+          })
+      }
+      for (const a of plan.assets) {
+        const existing = inv.assets.find((x) => x.id === a.existingId)
+        if (existing) Object.assign(existing, { description: a.description })
+        else inv.assets.push({ id: id('asset'), kind: a.kind, name: a.name, description: a.description })
+      }
+      return { skipped: [] }
+    },
+    async shot(projectId, shotId) {
+      return get(projectId).shots.find((s) => s.id === shotId)
+    },
+    async mayEnhance(_projectId, _shotId, actor) {
+      return actor.role !== 'artist' && actor.role !== 'client' && actor.role !== 'vendor'
+    },
+    async updateShotCpeSettings(projectId, shotId, _actor, cpeSettings) {
+      const shot = get(projectId).shots.find((s) => s.id === shotId)
+      if (shot === undefined) throw new NotFound('shot', shotId)
+      shot.cpeSettings = cpeSettings
+    },
+  }
+}

@@ -1,0 +1,147 @@
+// Sign-in, token rotation and user administration.
+import type { CreateUserRequest, Session, UpdateMeRequest, UpdateUserRequest, User } from '@aipipeline/contracts'
+import { Locale } from '@aipipeline/contracts'
+import {
+  isoNow,
+  newId,
+  normaliseEmail,
+  type RefreshTokenRepository,
+  type UserRecord,
+  type UserRepository,
+} from '@aipipeline/db'
+import { Conflict, NotFound, type Role, Unauthenticated } from '@aipipeline/domain'
+import type { z } from 'zod'
+import type { createLoginRateLimiter } from './login-rate-limiter'
+import { dummyPasswordHash, hashPassword, verifyPassword } from './password'
+import { hashRefreshToken, newRefreshToken, type TokenService } from './token.service'
+
+export interface AuthServiceDeps {
+  users: UserRepository
+  refreshTokens: RefreshTokenRepository
+  tokens: TokenService
+  limiter: ReturnType<typeof createLoginRateLimiter>
+  refreshTtlDays: number
+  /** Called when a rotated refresh token is presented again (possible theft). */
+  onTokenReuse?: (userId: string, familyId: string) => void
+}
+
+/** Maps a stored user to the API shape. */
+export function toUser(u: UserRecord): User {
+  const locale = Locale.safeParse(u.locale)
+  return {
+    id: u.id,
+    email: u.email,
+    displayName: u.displayName,
+    role: u.role,
+    locale: locale.success ? locale.data : 'en',
+    active: u.active,
+    createdAt: u.createdAt,
+  }
+}
+
+function isUniqueViolation(err: unknown): boolean {
+  const msg = err instanceof Error ? err.message : ''
+  return /UNIQUE constraint failed|duplicate key value/.test(msg)
+}
+
+export function createAuthService(deps: AuthServiceDeps) {
+  async function startSession(user: UserRecord, familyId: string): Promise<Session> {
+    const refreshToken = newRefreshToken()
+    const expiresAt = new Date(Date.now() + deps.refreshTtlDays * 86_400_000).toISOString()
+    await deps.refreshTokens.insert({ userId: user.id, familyId, tokenHash: hashRefreshToken(refreshToken), expiresAt })
+    const accessToken = await deps.tokens.issueAccess({ userId: user.id, role: user.role })
+    return { accessToken, expiresIn: deps.tokens.accessTtlSeconds, refreshToken, user: toUser(user) }
+  }
+
+  return {
+    /** Checks credentials and opens a session (a new refresh-token family). */
+    async login(input: { email: string; password: string; clientAddress: string }): Promise<Session> {
+      deps.limiter.hit(`${input.clientAddress}|${normaliseEmail(input.email)}`)
+      const user = await deps.users.findByEmailWithHash(input.email)
+      const ok = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), input.password)
+      if (!user || !ok) throw new Unauthenticated('email or password is incorrect')
+      if (!user.active) throw new Unauthenticated('this account is deactivated')
+      return startSession(user, newId())
+    },
+
+    /** Spends a refresh token and issues the next one in the same family. */
+    async refresh(refreshToken: string): Promise<Session> {
+      const outcome = await deps.refreshTokens.consume(hashRefreshToken(refreshToken), isoNow())
+      switch (outcome.kind) {
+        case 'unknown':
+          throw new Unauthenticated('refresh token not recognised')
+        case 'expired':
+          throw new Unauthenticated('refresh token expired')
+        case 'revoked':
+          throw new Unauthenticated('refresh token revoked')
+        case 'reused':
+          deps.onTokenReuse?.(outcome.userId, outcome.familyId)
+          throw new Unauthenticated('refresh token already used; all sessions of this sign-in were revoked')
+        case 'rotated': {
+          const user = await deps.users.findById(outcome.userId)
+          if (!user?.active) {
+            await deps.refreshTokens.revokeFamily(outcome.familyId)
+            throw new Unauthenticated('this account is deactivated')
+          }
+          return startSession(user, outcome.familyId)
+        }
+      }
+    },
+
+    async logout(refreshToken: string): Promise<void> {
+      await deps.refreshTokens.revokeByHash(hashRefreshToken(refreshToken))
+    },
+
+    async me(userId: string): Promise<User> {
+      const user = await deps.users.findById(userId)
+      if (!user) throw new Unauthenticated('user no longer exists')
+      return toUser(user)
+    },
+
+    async updateMe(userId: string, patch: z.infer<typeof UpdateMeRequest>): Promise<User> {
+      const user = await deps.users.update(userId, patch)
+      if (!user) throw new NotFound('user', userId)
+      return toUser(user)
+    },
+
+    async listUsers(): Promise<User[]> {
+      return (await deps.users.list()).map(toUser)
+    },
+
+    async createUser(input: z.infer<typeof CreateUserRequest>): Promise<User> {
+      try {
+        const user = await deps.users.insert({
+          email: input.email,
+          displayName: input.displayName,
+          role: input.role,
+          locale: input.locale,
+          passwordHash: await hashPassword(input.password),
+        })
+        return toUser(user)
+      } catch (err) {
+        if (isUniqueViolation(err))
+          throw new Conflict(`a user with email ${normaliseEmail(input.email)} already exists`)
+        throw err
+      }
+    },
+
+    async updateUser(id: string, patch: z.infer<typeof UpdateUserRequest>): Promise<User> {
+      const user = await deps.users.update(id, patch)
+      if (!user) throw new NotFound('user', id)
+      return toUser(user)
+    },
+
+    /** Creates the first admin from the environment when the studio has no users yet. */
+    async ensureBootstrapAdmin(admin: { email: string; password: string } | undefined): Promise<User | undefined> {
+      if (!admin || (await deps.users.count()) > 0) return undefined
+      return this.createUser({
+        email: admin.email,
+        password: admin.password,
+        displayName: 'Administrator',
+        role: 'admin' as Role,
+        locale: 'en',
+      })
+    },
+  }
+}
+export type AuthService = ReturnType<typeof createAuthService>

@@ -1,0 +1,56 @@
+// Access tokens are short-lived HS256 JWTs; refresh tokens are random opaque strings stored
+// only as SHA-256 hashes. The JWT key is derived from the master key, never the key itself.
+import { createHash, hkdfSync, randomBytes } from 'node:crypto'
+import { Role, Unauthenticated } from '@aipipeline/domain'
+import { errors, jwtVerify, SignJWT } from 'jose'
+import { z } from 'zod'
+
+export interface Principal {
+  userId: string
+  role: Role
+}
+
+const Claims = z.object({ sub: z.string().min(1), role: Role, typ: z.literal('access') })
+
+/** Derives a purpose-bound 32-byte key from the master key. */
+export function deriveKey(master: Buffer, purpose: string): Uint8Array {
+  return new Uint8Array(hkdfSync('sha256', master, Buffer.alloc(0), `aipipeline/${purpose}`, 32))
+}
+
+export function hashRefreshToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex')
+}
+
+export function newRefreshToken(): string {
+  return randomBytes(32).toString('base64url')
+}
+
+export function createTokenService(opts: { masterKey: Buffer; accessTtlSeconds: number; issuer?: string }) {
+  const key = deriveKey(opts.masterKey, 'jwt')
+  const issuer = opts.issuer ?? 'aipipeline'
+  return {
+    accessTtlSeconds: opts.accessTtlSeconds,
+    /** Signs an access token for a principal. */
+    async issueAccess(p: Principal, nowSeconds = Math.floor(Date.now() / 1000)): Promise<string> {
+      return new SignJWT({ role: p.role, typ: 'access' })
+        .setProtectedHeader({ alg: 'HS256' })
+        .setSubject(p.userId)
+        .setIssuer(issuer)
+        .setIssuedAt(nowSeconds)
+        .setExpirationTime(nowSeconds + opts.accessTtlSeconds)
+        .sign(key)
+    },
+    /** Verifies an access token; throws Unauthenticated with the reason. */
+    async verifyAccess(token: string): Promise<Principal> {
+      try {
+        const { payload } = await jwtVerify(token, key, { issuer, algorithms: ['HS256'] })
+        const claims = Claims.parse(payload)
+        return { userId: claims.sub, role: claims.role }
+      } catch (err) {
+        if (err instanceof errors.JWTExpired) throw new Unauthenticated('access token expired')
+        throw new Unauthenticated('invalid access token')
+      }
+    },
+  }
+}
+export type TokenService = ReturnType<typeof createTokenService>

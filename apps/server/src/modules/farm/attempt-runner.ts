@@ -1,0 +1,327 @@
+// One attempt of a render job on one backend: submit with our prompt_id, follow its events,
+// and decide what its result means. Failure classes (ARCHITECTURE decision 2): validation →
+// fail at once with node errors; out-of-memory → retry on a backend with more VRAM; backend
+// lost → resubmit elsewhere; other errors → retry with exponential backoff up to max attempts.
+import type { ApiPrompt, PromptResult, PromptWatch, SubmitResult } from '@aipipeline/comfyui'
+import type { RenderJobError, RenderJobRepository } from '@aipipeline/db'
+import { describeFetchError } from './backend-discovery'
+import type { ActiveAttempt, BackendRuntime } from './backend-pool'
+import type { FarmMetrics } from './farm.metrics'
+import type { FarmOptions } from './farm.options'
+import type { FarmEvents } from './farm-events'
+import { type IngestDeps, ingestOutputs } from './output-ingestion'
+
+export interface RunnerContext {
+  jobs: RenderJobRepository
+  events: FarmEvents
+  metrics: FarmMetrics
+  options: FarmOptions
+  ingest: IngestDeps
+  logger: { warn(obj: object, msg: string): void }
+  /** The attempt's prompt ended on the GPU: its slot may take the next prompt (results are read meanwhile). */
+  gpuFree(rt: BackendRuntime): void
+  /** Frees the attempt's slot on its backend and wakes the dispatcher. */
+  release(rt: BackendRuntime, attempt: ActiveAttempt): void
+  /** Probes a backend now (a request to it just failed). */
+  suspect(rt: BackendRuntime): void
+  /** The backend's tracked model changed to `model`. */
+  modelLoaded(rt: BackendRuntime, model: string): void
+}
+
+const MAX_PREVIEW_BYTES = 64 * 1024
+/** How long after another prompt started we wait for our own end event before reading /history. */
+const MISSED_END_GRACE_MS = 250
+
+/** Submits the attempt's prompt and follows it to its end. */
+export async function runAttempt(ctx: RunnerContext, rt: BackendRuntime, a: ActiveAttempt, prompt: ApiPrompt) {
+  let submitted: SubmitResult
+  try {
+    submitted = await rt.client.submit(prompt, { promptId: a.promptId })
+  } catch (err) {
+    await loseAttempt(ctx, rt, a, `submit failed: ${describeFetchError(err)}`)
+    ctx.suspect(rt)
+    return
+  }
+  if (submitted.status === 'rejected') {
+    const error: RenderJobError = {
+      type: submitted.error.type || 'prompt_rejected',
+      message: submitted.error.message,
+      nodeId: submitted.nodeErrors[0]?.nodeId ?? null,
+      nodeType: submitted.nodeErrors[0]?.classType ?? null,
+      nodeErrors: submitted.nodeErrors.map((n) => ({
+        nodeId: n.nodeId,
+        classType: n.classType,
+        messages: n.errors.map((e) => (e.details ? `${e.message}: ${e.details}` : e.message)),
+      })),
+    }
+    await settleFailure(ctx, rt, a, 'rejected', error, 'never')
+    return
+  }
+  ctx.metrics.dispatchLatency.observe((Date.now() - a.submittedAtMs) / 1000)
+  await followAttempt(ctx, rt, a, rt.client.watch(a.promptId, { prompt }))
+}
+
+/** Follows a submitted (or, after a restart, reconciled) prompt until its result is handled. */
+export async function followAttempt(ctx: RunnerContext, rt: BackendRuntime, a: ActiveAttempt, watch: PromptWatch) {
+  // The GPU is free at `executing: null`, before /history is read: note that moment for gaps and speed.
+  // ComfyUI runs one prompt at a time, so another prompt starting means ours ended: if its end
+  // was missed, read /history now instead of waiting for the client's silence fallback.
+  const off = rt.client.onEvent((e) => {
+    if (e.type === 'executing' && e.data.node === null && e.data.prompt_id === a.promptId && a.finishedAtMs === null) {
+      a.finishedAtMs = Date.now()
+      ctx.gpuFree(rt)
+    }
+    if (e.type === 'execution_start' && e.data.prompt_id !== a.promptId && a.startedAtMs !== null) {
+      const seenAt = Date.now()
+      setTimeout(() => void settleFromHistory(ctx, rt, a, seenAt), MISSED_END_GRACE_MS)
+    }
+  })
+  let node: string | null = null
+  try {
+    for await (const ev of watch) {
+      if (a.settled) return
+      switch (ev.type) {
+        case 'started':
+          a.startedAtMs ??= Date.now()
+          await onStarted(ctx, rt, a)
+          break
+        case 'executing':
+          node = ev.node
+          ctx.events.progress({
+            jobId: a.jobId,
+            backendId: a.backendId,
+            node,
+            step: null,
+            max: null,
+            overall: a.progress,
+          })
+          break
+        case 'progress':
+          a.progress = ev.overall
+          ctx.events.progress({
+            jobId: a.jobId,
+            backendId: a.backendId,
+            node: ev.node,
+            step: ev.value,
+            max: ev.max,
+            overall: ev.overall,
+          })
+          break
+        case 'preview':
+          if (ev.image.length <= MAX_PREVIEW_BYTES) {
+            ctx.events.preview(a.jobId, `data:${ev.mime};base64,${ev.image.toString('base64')}`)
+          }
+          break
+        case 'finished':
+          a.finishedAtMs ??= Date.now()
+          await onFinished(ctx, rt, a, ev.result)
+          return
+        default:
+          break
+      }
+    }
+  } catch (err) {
+    ctx.logger.warn({ err: String(err), jobId: a.jobId }, 'farm attempt failed unexpectedly; resubmitting')
+    await loseAttempt(ctx, rt, a, `internal error: ${String(err)}`)
+  } finally {
+    off()
+  }
+}
+
+async function onStarted(ctx: RunnerContext, rt: BackendRuntime, a: ActiveAttempt): Promise<void> {
+  if (a.primaryModel !== null) ctx.modelLoaded(rt, a.primaryModel)
+  if (await ctx.jobs.markRunning(a.jobId, a.promptId, new Date(a.startedAtMs ?? Date.now()).toISOString())) {
+    ctx.events.job({
+      jobId: a.jobId,
+      state: 'running',
+      priority: a.priority,
+      backendId: a.backendId,
+      attempt: a.number,
+      error: null,
+    })
+  }
+}
+
+/** Learns the backend's throughput from one finished prompt (EWMA, cost units per second). */
+function learnSpeed(rt: BackendRuntime, a: ActiveAttempt): void {
+  if (a.startedAtMs === null || a.finishedAtMs === null) return
+  const seconds = (a.finishedAtMs - a.startedAtMs) / 1000
+  if (seconds <= 0) return
+  const sample = a.cost / seconds
+  rt.speed = rt.speed === null ? sample : 0.7 * rt.speed + 0.3 * sample
+}
+
+function isOutOfMemory(result: PromptResult): boolean {
+  const e = result.error
+  return e !== null && (/OutOfMemory/i.test(e.exception_type) || /out of memory/i.test(e.exception_message))
+}
+
+function executionError(result: PromptResult): RenderJobError {
+  const e = result.error
+  if (e === null) {
+    return {
+      type: 'execution_error',
+      message: 'ComfyUI reported an error',
+      nodeId: null,
+      nodeType: null,
+      nodeErrors: [],
+    }
+  }
+  const nodeId = e.node_id == null ? null : String(e.node_id)
+  return {
+    type: e.exception_type,
+    message: e.exception_message.split('\n')[0] ?? e.exception_message,
+    nodeId,
+    nodeType: e.node_type ?? null,
+    nodeErrors:
+      nodeId === null ? [] : [{ nodeId, classType: e.node_type ?? '', messages: [e.exception_message.trim()] }],
+  }
+}
+
+/** Settles an attempt whose end event never came, from its /history entry (if it has one). */
+async function settleFromHistory(ctx: RunnerContext, rt: BackendRuntime, a: ActiveAttempt, endedBy: number) {
+  if (a.settled) return
+  const history = await rt.client.history(a.promptId).catch(() => null)
+  if (history === null || a.settled) return
+  a.finishedAtMs ??= endedBy
+  const messages = history.status?.messages ?? []
+  const success = history.status?.status_str === 'success' || history.status === undefined
+  const interrupted = messages.some(([event]) => event === 'execution_interrupted')
+  const outcome = success ? 'success' : interrupted ? 'interrupted' : 'error'
+  ctx.logger.warn({ jobId: a.jobId, promptId: a.promptId }, 'farm: prompt end event missed; settled from /history')
+  await onFinished(ctx, rt, a, {
+    promptId: a.promptId,
+    outcome,
+    history,
+    error: null,
+    files: rt.client.outputs(history),
+  })
+}
+
+async function onFinished(ctx: RunnerContext, rt: BackendRuntime, a: ActiveAttempt, result: PromptResult) {
+  if (a.settled) return
+  switch (result.outcome) {
+    case 'success':
+      return onSuccess(ctx, rt, a, result)
+    case 'lost':
+      return loseAttempt(ctx, rt, a, 'the prompt is in neither the queue nor the history (backend restarted?)')
+    case 'interrupted':
+      if (a.canceled) return
+      return settleFailure(ctx, rt, a, 'interrupted', {
+        type: 'interrupted',
+        message: 'interrupted on the backend by someone else',
+        nodeId: null,
+        nodeType: null,
+        nodeErrors: [],
+      })
+    case 'error':
+      if (isOutOfMemory(result)) return settleFailure(ctx, rt, a, 'out-of-memory', executionError(result), 'more-vram')
+      return settleFailure(ctx, rt, a, 'failed', executionError(result))
+  }
+}
+
+async function onSuccess(ctx: RunnerContext, rt: BackendRuntime, a: ActiveAttempt, result: PromptResult) {
+  learnSpeed(rt, a)
+  a.settled = true
+  // Free the slot first: the next prompt is submitted while we download this one's files.
+  ctx.release(rt, a)
+  const job = await ctx.jobs.get(a.jobId)
+  if (job === null || job.promptId !== a.promptId || (job.state !== 'assigned' && job.state !== 'running')) {
+    await ctx.jobs.endAttempt(a.promptId, job?.state === 'canceled' ? 'canceled' : 'lost', null)
+    return
+  }
+  try {
+    await ingestOutputs(ctx.ingest, rt.client, a.jobId, result.files)
+  } catch (err) {
+    // Files gone (backend restarted between completion and download): run it again.
+    await requeueLost(ctx, a, `downloading outputs failed: ${describeFetchError(err)}`)
+    return
+  }
+  if (!(await ctx.jobs.settle(a.jobId, a.promptId, 'succeeded'))) return
+  // Ended when the GPU was free (`executing: null`), not after our download.
+  await ctx.jobs.endAttempt(a.promptId, 'succeeded', null, new Date(a.finishedAtMs ?? Date.now()).toISOString())
+  ctx.metrics.attempts.inc({ outcome: 'succeeded' })
+  if (a.startedAtMs !== null && a.finishedAtMs !== null) {
+    ctx.metrics.jobDuration.observe((a.finishedAtMs - a.startedAtMs) / 1000)
+  }
+  ctx.events.job({
+    jobId: a.jobId,
+    state: 'succeeded',
+    priority: a.priority,
+    backendId: a.backendId,
+    attempt: a.number,
+    error: null,
+  })
+}
+
+/** The backend lost the prompt (crash, restart, unreachable): resubmit elsewhere, not counted as a failure. */
+export async function loseAttempt(ctx: RunnerContext, rt: BackendRuntime, a: ActiveAttempt, reason: string) {
+  if (a.settled) return
+  a.settled = true
+  ctx.release(rt, a)
+  // If the server is in fact alive (a network blip), do not let it run the prompt twice.
+  rt.client.cancel(a.promptId).catch(() => {})
+  await requeueLost(ctx, a, reason)
+}
+
+async function requeueLost(ctx: RunnerContext, a: ActiveAttempt, reason: string): Promise<void> {
+  const error: RenderJobError = { type: 'backend_lost', message: reason, nodeId: null, nodeType: null, nodeErrors: [] }
+  await ctx.jobs.endAttempt(a.promptId, 'lost', error)
+  ctx.metrics.attempts.inc({ outcome: 'lost' })
+  if (await ctx.jobs.requeue(a.jobId, a.promptId, { nextAttemptAt: null })) {
+    ctx.events.job({
+      jobId: a.jobId,
+      state: 'queued',
+      priority: a.priority,
+      backendId: null,
+      attempt: a.number,
+      error: reason,
+    })
+  }
+}
+
+type RetryRule = 'backoff' | 'more-vram' | 'never'
+
+async function settleFailure(
+  ctx: RunnerContext,
+  rt: BackendRuntime,
+  a: ActiveAttempt,
+  outcome: 'failed' | 'rejected' | 'out-of-memory' | 'interrupted',
+  error: RenderJobError,
+  rule: RetryRule = 'backoff',
+): Promise<void> {
+  if (a.settled) return
+  a.settled = true
+  ctx.release(rt, a)
+  await ctx.jobs.endAttempt(a.promptId, outcome, error)
+  ctx.metrics.attempts.inc({ outcome })
+  const job = await ctx.jobs.get(a.jobId)
+  if (job === null) return
+  const retry = rule !== 'never' && job.attemptCount < job.maxAttempts
+  if (retry) {
+    const delayMs = rule === 'more-vram' ? 0 : ctx.options.retryBaseMs * 2 ** Math.max(0, job.attemptCount - 1)
+    const vram = rule === 'more-vram' ? { vramAboveGb: Math.max(job.vramAboveGb ?? 0, rt.record.vramGb) } : {}
+    const nextAttemptAt = delayMs > 0 ? new Date(Date.now() + delayMs).toISOString() : null
+    if (await ctx.jobs.requeue(a.jobId, a.promptId, { nextAttemptAt, error, ...vram })) {
+      ctx.events.job({
+        jobId: a.jobId,
+        state: 'queued',
+        priority: a.priority,
+        backendId: null,
+        attempt: a.number,
+        error: error.message,
+      })
+    }
+    return
+  }
+  if (await ctx.jobs.settle(a.jobId, a.promptId, 'failed', error)) {
+    ctx.events.job({
+      jobId: a.jobId,
+      state: 'failed',
+      priority: a.priority,
+      backendId: a.backendId,
+      attempt: a.number,
+      error: error.message,
+    })
+  }
+}

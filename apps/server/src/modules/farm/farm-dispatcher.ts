@@ -1,0 +1,454 @@
+// The dispatcher: one loop with the global view (ARCHITECTURE decision 2). It keeps every
+// online backend at its in-flight limit (one running + pre-queued prompts), places queued
+// jobs with the policy from packages/domain, and reconciles with the backends whenever it
+// becomes leader. Durable truth is the database; this object only holds what is in flight.
+import { randomUUID } from 'node:crypto'
+import { parseApiPrompt } from '@aipipeline/comfyui'
+import type { BackendRecord, BackendRepository, RenderJobRecord, RenderJobRepository } from '@aipipeline/db'
+import {
+  DEFAULT_HEALTH_POLICY,
+  INITIAL_ROUND_ROBIN,
+  type Placement,
+  type PlacementJob,
+  placeRoundRobin,
+  placeSmart,
+  priorityBand,
+  type RoundRobinState,
+  unschedulableReason,
+} from '@aipipeline/domain'
+import type { Logger } from '../../observability/logger'
+import { followAttempt, loseAttempt, type RunnerContext, runAttempt } from './attempt-runner'
+import { type ActiveAttempt, BackendPool, type BackendRuntime } from './backend-pool'
+import type { FarmMetrics } from './farm.metrics'
+import type { FarmOptions } from './farm.options'
+import type { FarmEvents } from './farm-events'
+
+export interface DispatcherDeps {
+  jobs: RenderJobRepository
+  backends: BackendRepository
+  events: FarmEvents
+  metrics: FarmMetrics
+  logger: Logger
+  options: FarmOptions
+  storageDir: string
+}
+
+interface CachedJob {
+  requirements: PlacementJob['requirements']
+  primaryModel: string | null
+  cost: number
+  promptJson: string
+}
+
+function median(values: number[]): number | null {
+  if (values.length === 0) return null
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted[Math.floor(sorted.length / 2)] ?? null
+}
+
+export class FarmDispatcher {
+  readonly pool: BackendPool
+  private leader = false
+  private ticking = false
+  private again = false
+  private scheduled = false
+  private timer: NodeJS.Timeout | null = null
+  private retryTimer: NodeJS.Timeout | null = null
+  private readonly cache = new Map<string, CachedJob>()
+  private readonly checked = new Map<string, number>()
+  private capsVersion = 0
+  private unschedulableCheckedAt = -1
+  private rr: RoundRobinState = INITIAL_ROUND_ROBIN
+  private lastQueueEmit = 0
+  private readonly ctx: RunnerContext
+
+  constructor(private readonly deps: DispatcherDeps) {
+    this.pool = new BackendPool({
+      repo: deps.backends,
+      events: deps.events,
+      logger: deps.logger,
+      policy: () => ({ ...DEFAULT_HEALTH_POLICY, intervalMs: deps.options.healthIntervalMs }),
+      get probeTimeoutMs() {
+        return deps.options.probeTimeoutMs
+      },
+      onLost: (rt, reason) => this.failOver(rt, reason),
+      onChanged: () => {
+        this.capsVersion++
+        this.wake()
+      },
+    })
+    this.ctx = {
+      jobs: deps.jobs,
+      events: deps.events,
+      metrics: deps.metrics,
+      options: deps.options,
+      ingest: {
+        repo: deps.jobs,
+        storageDir: deps.storageDir,
+        get thumbnails() {
+          return deps.options.thumbnails
+        },
+      },
+      logger: deps.logger,
+      release: (rt, a) => {
+        rt.attempts.delete(a.promptId)
+        this.pool.announce(rt)
+        this.wake()
+      },
+      gpuFree: () => this.wake(),
+      suspect: (rt) => void this.pool.probe(rt),
+      modelLoaded: (rt, model) => this.modelLoaded(rt, model),
+    }
+  }
+
+  get isLeader(): boolean {
+    return this.leader
+  }
+
+  /** Becomes the dispatching instance: loads backends, reconciles jobs in flight, starts the loop. */
+  async lead(): Promise<void> {
+    if (this.leader) return
+    this.leader = true
+    await this.pool.start()
+    await this.reconcile()
+    this.timer = setInterval(() => {
+      void this.syncBackends()
+      this.wake()
+    }, this.deps.options.tickIntervalMs)
+    this.wake()
+  }
+
+  /** Stops dispatching (shutdown or lost leadership); prompts keep running on their backends. */
+  async resign(): Promise<void> {
+    if (!this.leader) return
+    this.leader = false
+    if (this.timer) clearInterval(this.timer)
+    if (this.retryTimer) clearTimeout(this.retryTimer)
+    this.timer = null
+    this.retryTimer = null
+    this.pool.stop()
+    this.deps.events.close()
+    // Let a running tick finish before the database may close.
+    while (this.ticking) await new Promise((r) => setTimeout(r, 5))
+  }
+
+  /** Schedules a dispatch pass soon; many wakes coalesce into one pass. */
+  wake(): void {
+    if (!this.leader || this.scheduled) return
+    this.scheduled = true
+    setImmediate(() => {
+      this.scheduled = false
+      void this.tick()
+    })
+  }
+
+  /** Load per backend (prompts in flight), for the API. */
+  load(): Map<string, string[]> {
+    const load = new Map<string, string[]>()
+    for (const rt of this.pool.all()) {
+      load.set(
+        rt.record.id,
+        [...rt.attempts.values()].filter((a) => !a.settled).map((a) => a.jobId),
+      )
+    }
+    return load
+  }
+
+  /** Live progress (0..1) of a job in flight on this instance, if any. */
+  progressOf(jobId: string): number | undefined {
+    for (const rt of this.pool.all()) {
+      for (const a of rt.attempts.values()) if (a.jobId === jobId && !a.settled) return a.progress
+    }
+    return undefined
+  }
+
+  /** Picks up backends added, edited or removed (here or on another instance). */
+  async syncBackends(): Promise<void> {
+    if (!this.leader) return
+    const records = await this.deps.backends.list()
+    const seen = new Set<string>()
+    for (const record of records) {
+      seen.add(record.id)
+      const rt = this.pool.get(record.id)
+      if (!rt) this.pool.add(record)
+      else if (changedByUser(rt.record, record)) this.pool.update(record)
+    }
+    for (const rt of this.pool.all()) {
+      if (seen.has(rt.record.id)) continue
+      this.failOver(rt, 'backend removed')
+      this.pool.remove(rt.record.id)
+    }
+    this.capsVersion++
+    this.wake()
+  }
+
+  /** Stops a job's prompt on its backend: queue delete + interrupt; the slot frees at once. */
+  async cancelPrompt(backendId: string, promptId: string): Promise<void> {
+    const rt = this.pool.get(backendId)
+    const a = rt?.attempts.get(promptId)
+    if (a && !a.settled) {
+      a.canceled = true
+      a.settled = true
+    }
+    // The interrupt first: it lands at the next sampler step; bookkeeping can wait.
+    await rt?.client.cancel(promptId).catch(() => {})
+    if (rt && a) {
+      this.ctx.release(rt, a)
+      await this.deps.jobs.endAttempt(promptId, 'canceled', null)
+    }
+  }
+
+  private failOver(rt: BackendRuntime, reason: string): void {
+    for (const a of [...rt.attempts.values()])
+      void loseAttempt(this.ctx, rt, a, `backend ${rt.record.name} lost: ${reason}`)
+  }
+
+  private modelLoaded(rt: BackendRuntime, model: string): void {
+    if (rt.record.loadedModel === model) return
+    if (rt.record.loadedModel !== null) this.deps.metrics.modelSwitches.inc({ backend: rt.record.name })
+    rt.record = { ...rt.record, loadedModel: model }
+    void this.deps.backends.update(rt.record.id, { loadedModel: model, speed: rt.speed }).catch(() => {})
+    this.pool.announce(rt)
+  }
+
+  /** Re-attaches every job the database says is on a backend; /history and /queue decide its fate. */
+  private async reconcile(): Promise<void> {
+    for (const job of await this.deps.jobs.inStates(['assigned', 'running'])) {
+      const rt = job.backendId === null ? undefined : this.pool.get(job.backendId)
+      if (job.promptId === null) continue
+      if (!rt) {
+        await this.deps.jobs.endAttempt(job.promptId, 'lost', null)
+        await this.deps.jobs.requeue(job.id, job.promptId, { nextAttemptAt: null })
+        continue
+      }
+      const parsed = parseApiPrompt(JSON.parse(job.promptJson))
+      const a = this.attemptOf(job, rt, job.promptId, job.attemptCount)
+      a.startedAtMs = job.startedAt === null ? null : Date.parse(job.startedAt)
+      rt.attempts.set(job.promptId, a)
+      if (job.primaryModel !== null) rt.lastModel = job.primaryModel
+      const watch = rt.client.watch(job.promptId, parsed.ok ? { prompt: parsed.prompt } : {})
+      void followAttempt(this.ctx, rt, a, watch)
+    }
+  }
+
+  private attemptOf(
+    job: Pick<RenderJobRecord, 'id' | 'priority' | 'cost' | 'primaryModel'>,
+    rt: BackendRuntime,
+    promptId: string,
+    number: number,
+  ): ActiveAttempt {
+    return {
+      jobId: job.id,
+      promptId,
+      backendId: rt.record.id,
+      number,
+      priority: job.priority,
+      cost: job.cost,
+      primaryModel: job.primaryModel,
+      progress: 0,
+      submittedAtMs: Date.now(),
+      startedAtMs: null,
+      finishedAtMs: null,
+      settled: false,
+      canceled: false,
+    }
+  }
+
+  private async tick(): Promise<void> {
+    if (!this.leader) return
+    if (this.ticking) {
+      this.again = true
+      return
+    }
+    this.ticking = true
+    try {
+      await this.pass()
+    } catch (err) {
+      this.deps.logger.error({ err }, 'farm dispatch pass failed')
+    } finally {
+      this.ticking = false
+      if (this.again) {
+        this.again = false
+        this.wake()
+      }
+    }
+  }
+
+  private async pass(): Promise<void> {
+    const now = Date.now()
+    const heads = await this.deps.jobs.queuedHeads()
+    const due = heads.filter((h) => h.nextAttemptAt === null || Date.parse(h.nextAttemptAt) <= now)
+    this.armRetryTimer(heads, now)
+    await this.fillCache(due.map((h) => h.id))
+    const speeds = this.pool.all().flatMap((rt) => (rt.speed === null ? [] : [rt.speed]))
+    const views = this.pool.placementView(median(speeds) ?? 1)
+    await this.recheckUnschedulable(views)
+    const candidates: PlacementJob[] = []
+    for (const h of due) {
+      const c = this.cache.get(h.id)
+      if (!c) continue
+      const job: PlacementJob = {
+        id: h.id,
+        priority: h.priority,
+        queuedAtMs: Date.parse(h.queuedAt),
+        requirements: c.requirements,
+        primaryModel: c.primaryModel,
+        cost: c.cost,
+        vramAboveGb: h.vramAboveGb,
+      }
+      if (this.checked.get(h.id) !== this.capsVersion) {
+        this.checked.set(h.id, this.capsVersion)
+        const reason = unschedulableReason(job, views)
+        if (reason !== null) {
+          if (await this.deps.jobs.setUnschedulable(h.id, reason)) {
+            this.deps.events.job({
+              jobId: h.id,
+              state: 'unschedulable',
+              priority: h.priority,
+              backendId: null,
+              attempt: 0,
+              error: reason,
+            })
+          }
+          continue
+        }
+      }
+      candidates.push(job)
+    }
+    for (const p of this.place(candidates, views, now)) {
+      const job = candidates.find((j) => j.id === p.jobId)
+      if (job) await this.dispatch(p, job, now)
+    }
+    this.emitQueue()
+  }
+
+  private place(jobs: PlacementJob[], views: ReturnType<BackendPool['placementView']>, now: number): Placement[] {
+    if (this.deps.options.policy === 'smart') return placeSmart(jobs, views, now, this.deps.options.smart)
+    const { placements, state } = placeRoundRobin(jobs, views, this.rr)
+    this.rr = state
+    return placements
+  }
+
+  private async dispatch(p: Placement, job: PlacementJob, now: number): Promise<void> {
+    const rt = this.pool.get(p.backendId)
+    const cached = this.cache.get(p.jobId)
+    if (!rt || !cached) return
+    const promptId = randomUUID()
+    const number = await this.deps.jobs.claim({
+      jobId: p.jobId,
+      backendId: rt.record.id,
+      backendName: rt.record.name,
+      promptId,
+    })
+    this.cache.delete(p.jobId)
+    this.checked.delete(p.jobId)
+    if (number === null) return
+    const a = this.attemptOf(
+      { id: job.id, priority: job.priority, cost: job.cost, primaryModel: job.primaryModel },
+      rt,
+      promptId,
+      number,
+    )
+    rt.attempts.set(promptId, a)
+    if (job.primaryModel !== null) rt.lastModel = job.primaryModel
+    this.deps.metrics.queueWait.observe(Math.max(0, now - job.queuedAtMs) / 1000)
+    this.deps.events.job({
+      jobId: job.id,
+      state: 'assigned',
+      priority: job.priority,
+      backendId: rt.record.id,
+      attempt: number,
+      error: null,
+    })
+    this.pool.announce(rt)
+    const parsed = parseApiPrompt(JSON.parse(cached.promptJson))
+    if (!parsed.ok) {
+      await loseAttempt(this.ctx, rt, a, 'stored prompt no longer parses')
+      return
+    }
+    void runAttempt(this.ctx, rt, a, parsed.prompt)
+  }
+
+  private async fillCache(ids: string[]): Promise<void> {
+    if (ids.every((id) => this.cache.has(id))) return
+    for (const job of await this.deps.jobs.inStates(['queued'])) {
+      if (this.cache.has(job.id)) continue
+      this.cache.set(job.id, {
+        requirements: job.requirements,
+        primaryModel: job.primaryModel,
+        cost: job.cost,
+        promptJson: job.promptJson,
+      })
+    }
+  }
+
+  /** After backends changed, unschedulable jobs that some backend can now run go back to the queue. */
+  private async recheckUnschedulable(views: ReturnType<BackendPool['placementView']>): Promise<void> {
+    if (this.unschedulableCheckedAt === this.capsVersion) return
+    this.unschedulableCheckedAt = this.capsVersion
+    for (const job of await this.deps.jobs.inStates(['unschedulable'])) {
+      const view: PlacementJob = {
+        id: job.id,
+        priority: job.priority,
+        queuedAtMs: Date.parse(job.queuedAt),
+        requirements: job.requirements,
+        primaryModel: job.primaryModel,
+        cost: job.cost,
+        vramAboveGb: job.vramAboveGb,
+      }
+      if (unschedulableReason(view, views) !== null) continue
+      if (await this.deps.jobs.setUnschedulable(job.id, null)) {
+        this.deps.events.job({
+          jobId: job.id,
+          state: 'queued',
+          priority: job.priority,
+          backendId: null,
+          attempt: job.attemptCount,
+          error: null,
+        })
+      }
+    }
+  }
+
+  private armRetryTimer(heads: Array<{ nextAttemptAt: string | null }>, now: number): void {
+    let earliest = Number.POSITIVE_INFINITY
+    for (const h of heads) {
+      if (h.nextAttemptAt === null) continue
+      const at = Date.parse(h.nextAttemptAt)
+      if (at > now) earliest = Math.min(earliest, at)
+    }
+    if (!Number.isFinite(earliest)) return
+    if (this.retryTimer) clearTimeout(this.retryTimer)
+    this.retryTimer = setTimeout(() => this.wake(), earliest - now + 5)
+  }
+
+  private emitQueue(): void {
+    const now = Date.now()
+    if (now - this.lastQueueEmit < 250) return
+    this.lastQueueEmit = now
+    void this.deps.jobs
+      .countByState()
+      .then((rows) => {
+        const counts = { queued: 0, assigned: 0, running: 0, unschedulable: 0 }
+        const queuedByBand = { low: 0, normal: 0, high: 0 }
+        for (const row of rows) {
+          if (row.state === 'queued') queuedByBand[priorityBand(row.priority)] += row.count
+          const s = row.state
+          if (s === 'queued' || s === 'assigned' || s === 'running' || s === 'unschedulable') counts[s] += row.count
+        }
+        this.deps.events.queue({ ...counts, queuedByBand })
+      })
+      .catch(() => {})
+  }
+}
+
+/** Whether a stored backend differs from the live one in what users edit (not health bookkeeping). */
+function changedByUser(live: BackendRecord, stored: BackendRecord): boolean {
+  return (
+    live.name !== stored.name ||
+    live.enabled !== stored.enabled ||
+    live.maxInFlight !== stored.maxInFlight ||
+    live.tags.join(',') !== stored.tags.join(',') ||
+    live.capabilitiesAt !== stored.capabilitiesAt
+  )
+}

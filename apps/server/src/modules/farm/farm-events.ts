@@ -1,0 +1,122 @@
+// Emits farm events on the realtime hub: backend states and queue depth to room `farm`, job
+// state and progress to `farm` and `job:<id>`. Progress is throttled per job (≤ ~10/s) with a
+// trailing event, so the last step always arrives; previews are rarer and small.
+import type { FarmBackend } from '@aipipeline/contracts'
+import { isoNow } from '@aipipeline/db'
+import type { RenderJobState } from '@aipipeline/domain'
+import type { RealtimeHub } from '../../realtime/realtime-hub'
+
+export interface JobStateChange {
+  jobId: string
+  state: RenderJobState
+  priority: number
+  backendId: string | null
+  attempt: number
+  error: string | null
+}
+
+export interface ProgressUpdate {
+  jobId: string
+  backendId: string
+  node: string | null
+  step: number | null
+  max: number | null
+  /** 0..1 */
+  overall: number
+}
+
+type BackendSnapshot = Pick<
+  FarmBackend,
+  'id' | 'name' | 'state' | 'stateReason' | 'loadedModel' | 'inFlight' | 'currentJobIds' | 'vramGb'
+> & { removed?: boolean }
+
+interface PendingProgress {
+  last: number
+  lastPreview: number
+  timer: NodeJS.Timeout | null
+  update: ProgressUpdate | null
+  preview: string | null
+}
+
+export interface FarmEvents {
+  backend(b: BackendSnapshot): void
+  job(change: JobStateChange): void
+  progress(update: ProgressUpdate): void
+  /** Offers a preview image; sent with the next progress event if the preview interval passed. */
+  preview(jobId: string, dataUrl: string): void
+  queue(counts: {
+    queued: number
+    assigned: number
+    running: number
+    unschedulable: number
+    queuedByBand: { low: number; normal: number; high: number }
+  }): void
+  close(): void
+}
+
+/** Creates the emitter; `hub` null (benchmarks, CLI) makes every call a no-op. */
+export function createFarmEvents(
+  hub: Pick<RealtimeHub, 'emit'> | null,
+  opts: { progressIntervalMs: number; previewIntervalMs: number },
+): FarmEvents {
+  const pending = new Map<string, PendingProgress>()
+  const flush = (jobId: string, p: PendingProgress): void => {
+    p.timer = null
+    if (p.update === null || hub === null) return
+    const now = Date.now()
+    const sendPreview = p.preview !== null && now - p.lastPreview >= opts.previewIntervalMs
+    const payload = {
+      ...p.update,
+      overall: Math.round(p.update.overall * 1000) / 10,
+      preview: sendPreview ? p.preview : null,
+    }
+    if (sendPreview) {
+      p.lastPreview = now
+      p.preview = null
+    }
+    p.last = now
+    p.update = null
+    hub.emit(`job:${jobId}`, 'farm:job-progress', payload)
+    hub.emit('farm', 'farm:job-progress', payload)
+  }
+  const entry = (jobId: string): PendingProgress => {
+    let p = pending.get(jobId)
+    if (!p) {
+      p = { last: 0, lastPreview: 0, timer: null, update: null, preview: null }
+      pending.set(jobId, p)
+    }
+    return p
+  }
+  return {
+    backend(b) {
+      hub?.emit('farm', 'farm:backend', b)
+    },
+    job(change) {
+      const p = pending.get(change.jobId)
+      if (p && change.state !== 'running' && change.state !== 'assigned') {
+        if (p.timer) clearTimeout(p.timer)
+        pending.delete(change.jobId)
+      }
+      const payload = { ...change, at: isoNow() }
+      hub?.emit(`job:${change.jobId}`, 'farm:job', payload)
+      hub?.emit('farm', 'farm:job', payload)
+    },
+    progress(update) {
+      const p = entry(update.jobId)
+      p.update = update
+      const wait = opts.progressIntervalMs - (Date.now() - p.last)
+      if (wait <= 0) flush(update.jobId, p)
+      else p.timer ??= setTimeout(() => flush(update.jobId, p), wait)
+    },
+    preview(jobId, dataUrl) {
+      entry(jobId).preview = dataUrl
+    },
+    queue(counts) {
+      hub?.emit('farm', 'farm:queue', counts)
+    },
+    close() {
+      for (const p of pending.values()) if (p.timer) clearTimeout(p.timer)
+      pending.clear()
+    },
+  }
+}

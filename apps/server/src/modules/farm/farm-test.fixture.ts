@@ -1,0 +1,75 @@
+// Test helpers for the farm: a test studio with a short health interval and simulators,
+// and small HTTP helpers. Only imported by tests.
+import type { Simulator } from '@aipipeline/comfyui'
+import type { Engine } from '@aipipeline/db'
+import { createTestStudio, type TestStudio } from '../../test-support/test-studio'
+import type { FarmOptions } from './farm.options'
+
+export interface FarmTestStudio {
+  studio: TestStudio
+  admin: string
+  artist: string
+  call(
+    method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+    url: string,
+    body?: unknown,
+    token?: string,
+  ): Promise<{
+    status: number
+    json: unknown
+  }>
+}
+
+/** A test studio on `engine` with tokens for an admin and an artist; the farm is not started. */
+export async function farmTestStudio(engine: Engine, config: { dataDir?: string } = {}): Promise<FarmTestStudio> {
+  const studio = await createTestStudio(engine, { config })
+  studio.farm.tune(FAST_FARM)
+  const admin = (await studio.signIn('admin')).accessToken
+  const artist = (await studio.signIn('artist')).accessToken
+  return {
+    studio,
+    admin,
+    artist,
+    async call(method, url, body, token = admin) {
+      const res = await studio.app.inject({
+        method,
+        url,
+        headers: { authorization: `Bearer ${token}` },
+        ...(body === undefined ? {} : { payload: body as Record<string, unknown> }),
+      })
+      return { status: res.statusCode, json: res.body === '' ? null : res.json() }
+    },
+  }
+}
+
+export const FAST_FARM: Partial<FarmOptions> = {
+  healthIntervalMs: 300,
+  probeTimeoutMs: 1000,
+  retryBaseMs: 50,
+  tickIntervalMs: 200,
+  thumbnails: true,
+}
+
+/** Polls `check` every 20 ms until it returns a value, or fails after `timeoutMs`. */
+export async function eventually<T>(
+  check: () => Promise<T | undefined | null | false>,
+  timeoutMs = 15_000,
+): Promise<T> {
+  const until = Date.now() + timeoutMs
+  for (;;) {
+    const value = await check()
+    if (value !== undefined && value !== null && value !== false) return value
+    if (Date.now() > until) throw new Error('condition not met in time')
+    await new Promise((r) => setTimeout(r, 20))
+  }
+}
+
+/** Registers a simulator as a backend through the API; returns the backend id. */
+export async function registerSimulator(t: FarmTestStudio, sim: Simulator, extra: Record<string, unknown> = {}) {
+  const res = await t.call('POST', '/api/farm/backends', { name: sim.name, url: sim.url, ...extra })
+  if (res.status !== 201) throw new Error(`registering ${sim.url} failed: ${res.status} ${JSON.stringify(res.json)}`)
+  const body = res.json
+  if (typeof body !== 'object' || body === null || !('id' in body) || typeof body.id !== 'string')
+    throw new Error('no id')
+  return body.id
+}

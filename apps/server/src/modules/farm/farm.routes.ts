@@ -1,0 +1,36 @@
+import { farmRoutes as r } from '@aipipeline/contracts'
+import type { FastifyInstance } from 'fastify'
+import { bindRoute } from '../../http/route-binder'
+import type { TokenService } from '../auth'
+import type { BackendService } from './backend.service'
+import type { RenderJobService } from './render-job.service'
+import type { WorkflowTemplateService } from './workflow-template.service'
+
+/** HTTP routes of the farm module; each handler is one service call. */
+export function registerFarmRoutes(
+  app: FastifyInstance,
+  tokens: TokenService,
+  s: { backends: BackendService; jobs: RenderJobService; templates: WorkflowTemplateService },
+): void {
+  bindRoute(app, tokens, r.listFarmBackends, async () => ({ items: await s.backends.list() }))
+  bindRoute(app, tokens, r.getFarmBackend, ({ params }) => s.backends.get(params.id))
+  bindRoute(app, tokens, r.createFarmBackend, ({ body }) => s.backends.create(body))
+  bindRoute(app, tokens, r.updateFarmBackend, ({ params, body }) => s.backends.update(params.id, body))
+  bindRoute(app, tokens, r.deleteFarmBackend, async ({ params }) => s.backends.remove(params.id))
+  bindRoute(app, tokens, r.refreshFarmBackend, ({ params }) => s.backends.refresh(params.id))
+
+  bindRoute(app, tokens, r.submitRenderJob, ({ body, principal }) => s.jobs.submit(body, principal.userId))
+  bindRoute(app, tokens, r.submitRenderSweep, ({ body, principal }) => s.jobs.sweep(body, principal.userId))
+  bindRoute(app, tokens, r.listRenderJobs, async ({ query }) => ({ items: await s.jobs.list(query) }))
+  bindRoute(app, tokens, r.getRenderJob, ({ params }) => s.jobs.get(params.id))
+  bindRoute(app, tokens, r.updateRenderJob, ({ params, body }) => s.jobs.setPriority(params.id, body.priority))
+  bindRoute(app, tokens, r.cancelRenderJob, ({ params }) => s.jobs.cancel(params.id))
+  bindRoute(app, tokens, r.retryRenderJob, ({ params }) => s.jobs.retry(params.id))
+  bindRoute(app, tokens, r.getFarmSummary, () => s.jobs.summary())
+
+  bindRoute(app, tokens, r.listWorkflowTemplates, async () => ({ items: await s.templates.list() }))
+  bindRoute(app, tokens, r.getWorkflowTemplate, ({ params }) => s.templates.get(params.id))
+  bindRoute(app, tokens, r.createWorkflowTemplate, ({ body, principal }) => s.templates.create(body, principal.userId))
+  bindRoute(app, tokens, r.updateWorkflowTemplate, ({ params, body }) => s.templates.update(params.id, body))
+  bindRoute(app, tokens, r.deleteWorkflowTemplate, async ({ params }) => s.templates.remove(params.id))
+}

@@ -1,0 +1,127 @@
+// The render farm module: backends, render jobs, workflow templates, the dispatcher with its
+// leader election, live events and metrics. buildApp registers it; startStudio starts and
+// stops the dispatcher around listen/close.
+import { join } from 'node:path'
+import {
+  createBackendRepository,
+  createRenderJobRepository,
+  createWorkflowTemplateRepository,
+  type DatabaseHandle,
+} from '@aipipeline/db'
+import type { FastifyInstance } from 'fastify'
+import type { Registry } from 'prom-client'
+import type { Config } from '../../config'
+import type { Logger } from '../../observability/logger'
+import type { RealtimeHub } from '../../realtime/realtime-hub'
+import type { TokenService } from '../auth'
+import { type BackendService, createBackendService } from './backend.service'
+import { farmClient } from './backend-pool'
+import { createFarmMetrics } from './farm.metrics'
+import { type FarmOptions, farmOptions } from './farm.options'
+import { registerFarmRoutes } from './farm.routes'
+import { FarmDispatcher } from './farm-dispatcher'
+import { createFarmEvents } from './farm-events'
+import { createLeaderElection, type LeaderElection } from './leader-election'
+import { createObjectInfoCache } from './object-info-cache'
+import { createRenderJobService, type RenderJobService } from './render-job.service'
+import { createWorkflowTemplateService, type WorkflowTemplateService } from './workflow-template.service'
+
+export { DEFAULT_FARM_OPTIONS, type FarmOptions } from './farm.options'
+export { registerSimCommand, startDemoFarm } from './farm-demo'
+
+export interface FarmModuleDeps {
+  app: FastifyInstance
+  tokens: TokenService
+  database: DatabaseHandle
+  hub: Pick<RealtimeHub, 'emit'> | null
+  config: Pick<Config, 'dataDir'>
+  logger: Logger
+  registry: Registry
+  options?: Partial<FarmOptions>
+}
+
+export interface FarmModule {
+  backends: BackendService
+  jobs: RenderJobService
+  templates: WorkflowTemplateService
+  dispatcher: FarmDispatcher
+  election: LeaderElection
+  /** Overrides options before start() (tests and benchmarks shorten intervals). */
+  tune(overrides: Partial<FarmOptions>): void
+  /** Starts leader election; the leader dispatches. */
+  start(): void
+  /** Stops dispatching (prompts keep running on their backends and are reconciled on the next start). */
+  stop(): Promise<void>
+}
+
+/** Builds the farm module and binds its routes. */
+export function registerFarmModule(deps: FarmModuleDeps): FarmModule {
+  const options = farmOptions(deps.options)
+  const db = deps.database.db
+  const backendsRepo = createBackendRepository(db)
+  const jobsRepo = createRenderJobRepository(db)
+  const templatesRepo = createWorkflowTemplateRepository(db)
+  const events = createFarmEvents(deps.hub, options)
+  const metrics = createFarmMetrics(deps.registry, {
+    jobCounts: () => jobsRepo.countByState(),
+    backends: () => backendsRepo.list(),
+  })
+  const dispatcher = new FarmDispatcher({
+    jobs: jobsRepo,
+    backends: backendsRepo,
+    events,
+    metrics,
+    logger: deps.logger,
+    options,
+    storageDir: join(deps.config.dataDir, 'storage'),
+  })
+  const election = createLeaderElection({
+    database: deps.database,
+    retryMs: options.leaderRetryMs,
+    logger: deps.logger,
+    onElected: () => dispatcher.lead(),
+    onDemoted: () => dispatcher.resign(),
+  })
+  const objectInfo = createObjectInfoCache(backendsRepo)
+  const templates = createWorkflowTemplateService({ repo: templatesRepo, objectInfo: () => objectInfo.get() })
+  const backends = createBackendService({
+    repo: backendsRepo,
+    jobs: jobsRepo,
+    dispatcher,
+    get probeTimeoutMs() {
+      return options.probeTimeoutMs
+    },
+  })
+  const jobs = createRenderJobService({
+    jobs: jobsRepo,
+    backends: backendsRepo,
+    dispatcher,
+    events,
+    template: (id) => templatesRepo.get(id),
+    objectInfo: (id) => objectInfo.get(id),
+    isLeader: () => dispatcher.isLeader,
+    cancelRemote: async (url, promptId) => {
+      const client = farmClient(url, 'aipipeline-cancel')
+      try {
+        await client.cancel(promptId)
+      } finally {
+        client.close()
+      }
+    },
+  })
+  registerFarmRoutes(deps.app, deps.tokens, { backends, jobs, templates })
+  // Stop dispatching before the database and the hub close (idempotent with studio.close).
+  deps.app.addHook('preClose', async () => election.stop())
+  return {
+    backends,
+    jobs,
+    templates,
+    dispatcher,
+    election,
+    tune: (overrides) => {
+      Object.assign(options, farmOptions({ ...options, ...overrides }))
+    },
+    start: () => election.start(),
+    stop: () => election.stop(),
+  }
+}

@@ -1,0 +1,225 @@
+// Applies a breakdown (sequences, shots, characters, assets — e.g. from a script analysis) in
+// ONE transaction: items are matched on their natural keys (sequence code, sequence + shot
+// code, character name, asset kind + name), created when missing and updated when they
+// differ, so applying the same items again changes nothing. A failure leaves nothing behind.
+import type { AssetKind } from '@aipipeline/contracts'
+import { inProductionTransaction, type ProductionRepositories, type ShotRecord } from '@aipipeline/db'
+import { canEditBreakdown, keyBetween, keysBetween, NotFound, requireAccess } from '@aipipeline/domain'
+import type { z } from 'zod'
+import type { Principal } from '../auth'
+import type { ActivityService, Change } from './activity.service'
+import type { ProductionAccessService } from './production-access.service'
+import type { ProductionContext } from './production-context'
+import { uniquely } from './project.service'
+import { loadProjectView, type ProjectView } from './project-view'
+
+export interface BreakdownItems {
+  sequences: { code: string; name: string; description: string }[]
+  /** Shots name their sequence by code (an existing one or one in `sequences`). */
+  shots: {
+    sequenceCode: string
+    code: string
+    description: string
+    /** Seconds on screen; a new shot gets frames from the project's start frame at its rate. Not applied to existing shots (the edit owns their frames). */
+    durationSeconds?: number | undefined
+    /** Prompt engine settings; undefined leaves them as they are. */
+    cpeSettings?: Record<string, unknown> | null | undefined
+  }[]
+  characters: { name: string; description: string; triggerWords: string[] }[]
+  assets: { kind: z.infer<typeof AssetKind>; name: string; description: string }[]
+}
+
+type Tally = { sequences: number; shots: number; characters: number; assets: number }
+export interface BreakdownResult {
+  created: Tally
+  updated: Tally
+  unchanged: Tally
+}
+
+const zero = (): Tally => ({ sequences: 0, shots: 0, characters: 0, assets: 0 })
+const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i])
+const sameJson = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null)
+
+export function createBreakdownService(
+  ctx: ProductionContext,
+  access: ProductionAccessService,
+  activity: ActivityService,
+) {
+  async function sequences(r: ProductionRepositories, projectId: string, items: BreakdownItems, res: BreakdownResult) {
+    const existing = await r.projects.sequences(projectId)
+    const byCode = new Map(existing.map((s) => [s.code, s]))
+    let last = existing.at(-1)?.orderKey ?? null
+    for (const s of items.sequences) {
+      const found = byCode.get(s.code)
+      if (!found) {
+        last = keyBetween(last, null)
+        const name = s.name || s.code
+        const created = await r.projects.insertSequence({
+          projectId,
+          code: s.code,
+          name,
+          description: s.description,
+          orderKey: last,
+        })
+        byCode.set(created.code, created)
+        res.created.sequences++
+      } else if ((s.name || found.name) !== found.name || s.description !== found.description) {
+        await r.projects.updateSequence(found.id, { name: s.name || found.name, description: s.description })
+        res.updated.sequences++
+      } else res.unchanged.sequences++
+    }
+    return new Map([...byCode].map(([code, s]) => [code, s.id]))
+  }
+
+  async function shots(
+    r: ProductionRepositories,
+    view: ProjectView,
+    seqIds: Map<string, string>,
+    items: BreakdownItems,
+    res: BreakdownResult,
+  ): Promise<Change[]> {
+    const projectId = view.access.projectId
+    const project = await r.projects.findById(projectId)
+    if (!project) throw new NotFound('project', projectId)
+    const current = new Map((await r.shots.all(projectId)).map((s) => [`${s.sequenceId}/${s.code}`, s]))
+    const fresh: (BreakdownItems['shots'][number] & { sequenceId: string })[] = []
+    const freshKeys = new Set<string>()
+    const updated: string[] = []
+    for (const s of items.shots) {
+      const sequenceId = seqIds.get(s.sequenceCode)
+      if (!sequenceId) throw new NotFound('sequence', s.sequenceCode)
+      const key = `${sequenceId}/${s.code}`
+      const found = current.get(key)
+      if (!found) {
+        // The same new shot listed twice is created once.
+        if (!freshKeys.has(key)) fresh.push({ ...s, sequenceId })
+        freshKeys.add(key)
+        continue
+      }
+      const cpeChanged = s.cpeSettings !== undefined && !sameJson(s.cpeSettings, found.cpeSettings)
+      if (s.description === found.description && !cpeChanged) {
+        res.unchanged.shots++
+        continue
+      }
+      await r.shots.update(found.id, {
+        description: s.description,
+        ...(cpeChanged ? { cpeSettings: s.cpeSettings } : {}),
+      })
+      updated.push(found.id)
+      res.updated.shots++
+    }
+    const keys = keysBetween(await r.shots.lastOrderKey(projectId), null, fresh.length)
+    const frames = (seconds: number | undefined) => Math.max(1, Math.round((seconds ?? 0) * project.fps))
+    const created = await r.shots.insertMany(
+      fresh.map((s, i) => ({
+        projectId,
+        sequenceId: s.sequenceId,
+        code: s.code,
+        orderKey: keys[i] ?? keyBetween(null, null),
+        description: s.description,
+        frameIn: s.durationSeconds === undefined ? null : project.startFrame,
+        frameOut: s.durationSeconds === undefined ? null : project.startFrame + frames(s.durationSeconds) - 1,
+        customFields: {},
+        cpeSettings: s.cpeSettings ?? null,
+      })),
+    )
+    res.created.shots += created.length
+    const pending = view.statuses.find((s) => s.isDefault) ?? view.statuses[0]
+    if (!pending) throw new NotFound('default status')
+    await r.shots.insertTasks(
+      projectId,
+      created.flatMap((s) => view.taskTypes.map((t) => ({ shotId: s.id, taskTypeId: t.id }))),
+      pending.id,
+    )
+    return shotChanges(projectId, view.access.userId, created, updated)
+  }
+
+  async function characters(r: ProductionRepositories, projectId: string, items: BreakdownItems, res: BreakdownResult) {
+    const byName = new Map((await r.projects.characters(projectId)).map((c) => [c.name, c]))
+    for (const c of items.characters) {
+      const found = byName.get(c.name)
+      if (!found) {
+        const created = await r.projects.insertCharacter({
+          projectId,
+          name: c.name,
+          description: c.description,
+          triggerWords: c.triggerWords,
+          referenceImages: [],
+          loraName: null,
+        })
+        byName.set(created.name, created)
+        res.created.characters++
+      } else if (c.description !== found.description || !sameList(c.triggerWords, found.triggerWords)) {
+        await r.projects.updateCharacter(found.id, { description: c.description, triggerWords: c.triggerWords })
+        res.updated.characters++
+      } else res.unchanged.characters++
+    }
+  }
+
+  async function assets(r: ProductionRepositories, projectId: string, items: BreakdownItems, res: BreakdownResult) {
+    const byKey = new Map((await r.projects.assets(projectId)).map((a) => [`${a.kind}/${a.name}`, a]))
+    for (const a of items.assets) {
+      const found = byKey.get(`${a.kind}/${a.name}`)
+      if (!found) {
+        const created = await r.projects.insertAsset({ projectId, ...a })
+        byKey.set(`${created.kind}/${created.name}`, created)
+        res.created.assets++
+      } else if (a.description !== found.description) {
+        await r.projects.updateAsset(found.id, { description: a.description })
+        res.updated.assets++
+      } else res.unchanged.assets++
+    }
+  }
+
+  return {
+    /** Creates and updates the items in one transaction; re-applying the same items changes nothing. */
+    async applyBreakdown(projectId: string, items: BreakdownItems, actor: Principal): Promise<BreakdownResult> {
+      const view = await loadProjectView(ctx.repos, access, actor, projectId)
+      requireAccess(canEditBreakdown(view.access), 'edit the breakdown of this project')
+      const res: BreakdownResult = { created: zero(), updated: zero(), unchanged: zero() }
+      const changes = await uniquely('an item with this name or code', () =>
+        inProductionTransaction(ctx.db, async (r) => {
+          const seqIds = await sequences(r, projectId, items, res)
+          await characters(r, projectId, items, res)
+          await assets(r, projectId, items, res)
+          const out = await shots(r, view, seqIds, items, res)
+          await activity.record(r, projectId, actor.userId, out)
+          return out
+        }),
+      )
+      await activity.publish(projectId, changes)
+      return res
+    },
+  }
+}
+export type BreakdownService = ReturnType<typeof createBreakdownService>
+
+function shotChanges(projectId: string, actorId: string, created: readonly ShotRecord[], updated: string[]): Change[] {
+  const at = new Date().toISOString()
+  const out: Change[] = []
+  if (created.length > 0) {
+    const shotIds = created.map((s) => s.id)
+    out.push({
+      event: 'shot:new',
+      payload: { projectId, actorId, at, shotIds },
+      entityId: shotIds[0] ?? projectId,
+      shotId: shotIds.length === 1 ? (shotIds[0] ?? null) : null,
+      taskId: null,
+      taskIds: [],
+      clientVisible: true,
+      data: { shotIds, source: 'breakdown' },
+    })
+  }
+  if (updated.length > 0)
+    out.push({
+      event: 'shot:update',
+      payload: { projectId, actorId, at, shotIds: updated, fields: ['description', 'cpeSettings'] },
+      entityId: updated[0] ?? projectId,
+      shotId: updated.length === 1 ? (updated[0] ?? null) : null,
+      taskId: null,
+      taskIds: [],
+      clientVisible: true,
+      data: { shotIds: updated, fields: ['description', 'cpeSettings'], source: 'breakdown' },
+    })
+  return out
+}

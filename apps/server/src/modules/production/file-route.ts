@@ -1,0 +1,64 @@
+// Binds a contract route whose success body is a file (exports, version images). The JSON
+// route binder serialises through zod; files need the raw reply. The access rule is checked
+// in onRequest exactly as bindRoute does, and the route is recorded for the matrix test.
+import type { RouteContract } from '@aipipeline/contracts'
+import { Forbidden, roleSatisfies, Unauthenticated } from '@aipipeline/domain'
+import type { FastifyInstance } from 'fastify'
+import type { z } from 'zod'
+import { authenticate } from '../../http/route-binder'
+import type { Principal, TokenService } from '../auth'
+
+export interface FileBody {
+  data: Buffer
+  mediaType: string
+  fileName: string
+  /** `inline` for images shown in the page, `attachment` for downloads. */
+  disposition: 'inline' | 'attachment'
+}
+
+type Parsed<T> = [NonNullable<T>] extends [z.ZodType] ? z.output<NonNullable<T>> : undefined
+
+/** Registers a GET contract route that answers with file bytes. */
+export function bindFileRoute<C extends RouteContract>(
+  app: FastifyInstance,
+  tokens: TokenService,
+  contract: C,
+  handler: (input: {
+    params: Parsed<C['params']>
+    query: Parsed<C['query']>
+    principal: Principal
+  }) => Promise<FileBody>,
+): void {
+  app.boundRoutes.push({ method: contract.method, path: contract.path, access: contract.access })
+  app.route({
+    method: contract.method,
+    url: contract.path,
+    schema: {
+      summary: contract.summary,
+      tags: [...contract.tags],
+      ...(contract.params ? { params: contract.params } : {}),
+      ...(contract.query ? { querystring: contract.query } : {}),
+      security: [{ bearer: [] }],
+    },
+    onRequest: async (request) => {
+      const principal = await authenticate(request, tokens)
+      request.principal = principal
+      if (principal === undefined) throw new Unauthenticated('sign in required')
+      if (!roleSatisfies(contract.access, principal.role))
+        throw new Forbidden(`role ${principal.role} may not ${contract.method} ${contract.path}`)
+    },
+    handler: async (request, reply) => {
+      const principal = request.principal
+      if (principal === undefined) throw new Unauthenticated('sign in required')
+      // Fastify already parsed params and query with the contract's schemas.
+      const input = { params: request.params, query: request.query, principal } as Parameters<typeof handler>[0]
+      const file = await handler(input)
+      const safeName = file.fileName.replace(/[^\w.-]/g, '_')
+      return reply
+        .header('content-type', file.mediaType)
+        .header('content-disposition', `${file.disposition}; filename="${safeName}"`)
+        .header('cache-control', 'private, no-store')
+        .send(file.data)
+    },
+  })
+}

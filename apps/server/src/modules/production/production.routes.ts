@@ -1,0 +1,110 @@
+// HTTP routes of production tracking; each handler is one service call.
+import { productionRoutes as r } from '@aipipeline/contracts'
+import type { FastifyInstance } from 'fastify'
+import { bindRoute } from '../../http/route-binder'
+import type { TokenService } from '../auth'
+import { bindFileRoute } from './file-route'
+import type { ProductionServices } from './production.module'
+
+/** Registers every production route. */
+export function registerProductionRoutes(app: FastifyInstance, tokens: TokenService, s: ProductionServices): void {
+  serialiseListsAsPlainJson(app)
+  bindRoute(app, tokens, r.listProjects, ({ principal }) => s.projects.list(principal))
+  bindRoute(app, tokens, r.createProject, ({ principal, body }) => s.projects.create(principal, body))
+  bindRoute(app, tokens, r.getProject, ({ principal, params }) => s.projects.get(principal, params.projectId))
+  bindRoute(app, tokens, r.updateProject, ({ principal, params, body }) =>
+    s.projects.update(principal, params.projectId, body),
+  )
+  bindRoute(app, tokens, r.listMembers, ({ principal, params }) => s.projects.members(principal, params.projectId))
+  bindRoute(app, tokens, r.putMember, ({ principal, params, body }) =>
+    s.projects.putMember(principal, params.projectId, params.userId, body),
+  )
+  bindRoute(app, tokens, r.removeMember, ({ principal, params }) =>
+    s.projects.removeMember(principal, params.projectId, params.userId).then(() => undefined),
+  )
+  bindRoute(app, tokens, r.getBreakdown, ({ principal, params }) => s.projects.breakdown(principal, params.projectId))
+  bindRoute(app, tokens, r.createSequence, ({ principal, params, body }) =>
+    s.projects.createSequence(principal, params.projectId, body),
+  )
+  bindRoute(app, tokens, r.createCharacter, ({ principal, params, body }) =>
+    s.projects.createCharacter(principal, params.projectId, body),
+  )
+  bindRoute(app, tokens, r.createAsset, ({ principal, params, body }) =>
+    s.projects.createAsset(principal, params.projectId, body),
+  )
+  bindRoute(app, tokens, r.createTaskType, ({ principal, params, body }) =>
+    s.projects.createTaskType(principal, params.projectId, body),
+  )
+  bindRoute(app, tokens, r.createCustomField, ({ principal, params, body }) =>
+    s.projects.createCustomField(principal, params.projectId, body),
+  )
+
+  bindRoute(app, tokens, r.listShots, ({ principal, params, query }) =>
+    s.shots.list(principal, params.projectId, query),
+  )
+  bindRoute(app, tokens, r.shotTable, ({ principal, params }) => s.shots.table(principal, params.projectId))
+  bindRoute(app, tokens, r.createShots, ({ principal, params, body }) =>
+    s.shots.create(principal, params.projectId, body),
+  )
+  bindRoute(app, tokens, r.batchUpdateShots, ({ principal, params, body }) =>
+    s.shots.batchUpdate(principal, params.projectId, body),
+  )
+  bindRoute(app, tokens, r.getShot, ({ principal, params }) => s.shots.get(principal, params.shotId))
+  bindRoute(app, tokens, r.updateShot, ({ principal, params, body }) => s.shots.update(principal, params.shotId, body))
+  bindRoute(app, tokens, r.moveShot, ({ principal, params, body }) =>
+    s.shots.move(principal, params.shotId, body.afterShotId),
+  )
+
+  bindRoute(app, tokens, r.getTask, ({ principal, params }) => s.tasks.get(principal, params.taskId))
+  bindRoute(app, tokens, r.updateTask, ({ principal, params, body }) => s.tasks.update(principal, params.taskId, body))
+  bindRoute(app, tokens, r.postComment, ({ principal, params, body }) =>
+    s.comments.postOne(principal, params.taskId, body),
+  )
+  bindRoute(app, tokens, r.batchComment, ({ principal, params, body }) =>
+    s.comments.postMany(principal, params.projectId, body.taskIds, { ...body, versionIds: [] }),
+  )
+  bindRoute(app, tokens, r.batchAssign, ({ principal, params, body }) =>
+    s.tasks.batchAssign(principal, params.projectId, body),
+  )
+  bindRoute(app, tokens, r.listActivity, ({ principal, params, query }) =>
+    s.tasks.activity(principal, params.projectId, query),
+  )
+  bindRoute(app, tokens, r.listNotifications, ({ principal, query }) =>
+    s.notifications.list(principal, query.unread === 'true'),
+  )
+  bindRoute(app, tokens, r.markNotificationsRead, ({ principal, body }) =>
+    s.notifications.markRead(principal, body.ids).then(() => undefined),
+  )
+  bindRoute(app, tokens, r.importShots, ({ principal, params, body }) =>
+    s.spreadsheets.import(principal, params.projectId, {
+      format: body.format,
+      data: Buffer.from(body.contentBase64, 'base64'),
+      dryRun: body.dryRun,
+    }),
+  )
+  bindRoute(app, tokens, r.parsePath, ({ principal, params, body }) =>
+    s.folders.parse(principal, params.projectId, body.path),
+  )
+  bindFileRoute(app, tokens, r.exportShots, async ({ principal, params, query }) => ({
+    ...(await s.spreadsheets.export(principal, params.projectId, query.format)),
+    disposition: 'attachment',
+  }))
+  bindFileRoute(app, tokens, r.versionFile, async ({ principal, params }) => {
+    const file = await s.versions.readFile(principal, params.fileId)
+    return { data: file.data, mediaType: file.mediaType, fileName: file.name, disposition: 'inline' }
+  })
+}
+
+/**
+ * The two list routes answer with up to 10,000 shots and 40,000 tasks. Their bodies are built
+ * in the contract's own types (tsc checks the shape; the API tests parse them with the
+ * contract), so re-validating every element with zod on the way out only costs time: they
+ * serialise with plain JSON.stringify. The contract's response schema still documents them.
+ */
+function serialiseListsAsPlainJson(app: FastifyInstance): void {
+  const lists = new Set([r.listShots, r.shotTable].map((c) => `${c.method} ${c.path}`))
+  app.addHook('onRoute', (route) => {
+    if ([route.method].flat().some((m) => lists.has(`${m} ${route.url}`)))
+      route.serializerCompiler = () => (data) => JSON.stringify(data)
+  })
+}

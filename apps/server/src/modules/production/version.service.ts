@@ -1,0 +1,220 @@
+// Versions: numbered per task, each in its own folder under the naming templates with a
+// JSON sidecar. The render farm attaches its outputs with `attachRenderOutput`.
+import { createHash } from 'node:crypto'
+import { readFile } from 'node:fs/promises'
+import type { VersionFileRecord, VersionRecord } from '@aipipeline/db'
+import { canSeeTask, NotFound, resolveTemplates, ValidationFailed } from '@aipipeline/domain'
+import sharp from 'sharp'
+import type { Principal } from '../auth'
+import type { ActivityService } from './activity.service'
+import { type FolderService, shotTokens } from './folder.service'
+import type { ProductionAccessService } from './production-access.service'
+import type { ProductionContext } from './production-context'
+import { loadProjectView } from './project-view'
+import { resolveInRoot, writeFileAtomic } from './storage-path'
+
+export interface RenderOutputFile {
+  /** Original file name; only its extension is kept (the template names the file). */
+  name: string
+  mediaType: string
+  data: Uint8Array
+  /** When given, checked against the bytes. */
+  sha256?: string
+  width?: number
+  height?: number
+}
+
+/** What the render farm hands over when a job for a task finishes. */
+export interface RenderOutput {
+  taskId: string
+  renderJobId: string | null
+  kind: 'image' | 'video'
+  prompt: string | null
+  negativePrompt?: string | null
+  seed: number | null
+  model: string | null
+  parameters: Record<string, unknown>
+  files: RenderOutputFile[]
+  /** A thumbnail for videos; images get one made here when absent. */
+  thumbnail?: { data: Uint8Array; mediaType: string }
+  authorId?: string | null
+  /** Optional `{comment}` token of the file name template. */
+  comment?: string
+}
+
+const sha256 = (data: Uint8Array) => createHash('sha256').update(data).digest('hex')
+const extensionOf = (name: string) => /\.([A-Za-z0-9]{1,8})$/.exec(name)?.[1]?.toLowerCase() ?? 'bin'
+
+async function imageThumbnail(data: Uint8Array): Promise<Uint8Array | undefined> {
+  try {
+    return await sharp(data).resize({ width: 480, withoutEnlargement: true }).jpeg({ quality: 80 }).toBuffer()
+  } catch {
+    return undefined // not an image sharp can read; the version simply has no thumbnail
+  }
+}
+
+export function createVersionService(
+  ctx: ProductionContext,
+  access: ProductionAccessService,
+  activity: ActivityService,
+  folders: FolderService,
+) {
+  const { repos } = ctx
+
+  async function writeFiles(folder: string, base: Record<string, string | number | undefined>, output: RenderOutput) {
+    const project = await repos.projects.findById(String(base.projectId))
+    if (!project) throw new NotFound('project', String(base.projectId))
+    const rows: Omit<VersionFileRecord, 'id' | 'versionId' | 'createdAt'>[] = []
+    for (const [i, f] of output.files.entries()) {
+      const hash = sha256(f.data)
+      if (f.sha256 !== undefined && f.sha256.toLowerCase() !== hash) {
+        throw new ValidationFailed(`checksum mismatch for ${f.name}`, [
+          { path: `files.${i}.sha256`, message: 'does not match the bytes' },
+        ])
+      }
+      const comment = output.comment ?? (output.files.length > 1 ? String(i + 1).padStart(2, '0') : undefined)
+      const name =
+        folders
+          .render(project, 'versionFile', { ...base, comment, ext: extensionOf(f.name) })
+          .split('/')
+          .pop() ?? f.name
+      const path = `${folder}/${name}`
+      await writeFileAtomic(ctx.storageRoot, path, f.data)
+      rows.push({
+        projectId: project.id,
+        role: 'output',
+        name,
+        path,
+        mediaType: f.mediaType,
+        sizeBytes: f.data.byteLength,
+        sha256: hash,
+        width: f.width ?? null,
+        height: f.height ?? null,
+      })
+    }
+    const first = output.files[0]
+    const thumb =
+      output.thumbnail?.data ?? (output.kind === 'image' && first ? await imageThumbnail(first.data) : undefined)
+    if (thumb) {
+      const path = `${folder}/thumbnail.jpg`
+      await writeFileAtomic(ctx.storageRoot, path, thumb)
+      rows.push({
+        projectId: project.id,
+        role: 'thumbnail',
+        name: 'thumbnail.jpg',
+        path,
+        mediaType: output.thumbnail?.mediaType ?? 'image/jpeg',
+        sizeBytes: thumb.byteLength,
+        sha256: sha256(thumb),
+        width: null,
+        height: null,
+      })
+    }
+    return rows
+  }
+
+  return {
+    /**
+     * Stores a render's outputs as the task's next version: files under the naming templates,
+     * a sidecar, database rows, activity and a `version:new` event. Idempotent per render job.
+     */
+    async attachRenderOutput(output: RenderOutput): Promise<VersionRecord> {
+      const task = await repos.tasks.findById(output.taskId)
+      if (!task) throw new NotFound('task', output.taskId)
+      if (output.renderJobId !== null) {
+        const existing = (await repos.tasks.versions([task.id])).find(
+          (v) => v.provenance.renderJobId === output.renderJobId,
+        )
+        if (existing) return existing
+      }
+      const project = await repos.projects.findById(task.projectId)
+      const shot = await repos.shots.findById(task.shotId)
+      const taskType = (await repos.projects.taskTypes(task.projectId)).find((t) => t.id === task.taskTypeId)
+      if (!project || !shot || !taskType) throw new NotFound('task', task.id)
+      const number = await repos.tasks.nextVersionNumber(task.id)
+      const tokens = { ...(await shotTokens(ctx, project, shot)), task: taskType.name, version: number }
+      const folder = folders.render(project, 'versionFolder', tokens)
+      const files = await writeFiles(folder, { ...tokens, projectId: project.id }, output)
+      const provenance = {
+        renderJobId: output.renderJobId,
+        prompt: output.prompt,
+        negativePrompt: output.negativePrompt ?? null,
+        seed: output.seed,
+        model: output.model,
+        parameters: output.parameters,
+      }
+      await folders.writeSidecar(folder, {
+        template: pick(resolveTemplates(project.namingTemplates), ['versionFolder', 'versionFile']),
+        tokens,
+        version: number,
+        kind: output.kind,
+        source: provenance,
+        files: files.map((f) => ({ name: f.name, role: f.role, sha256: f.sha256, sizeBytes: f.sizeBytes })),
+      })
+      const thumbnailPath = files.find((f) => f.role === 'thumbnail')?.path ?? null
+      const version = await repos.tasks.insertVersion(
+        {
+          projectId: project.id,
+          taskId: task.id,
+          number,
+          kind: output.kind,
+          authorId: output.authorId ?? null,
+          renderJobId: output.renderJobId,
+          provenance,
+          folderPath: folder,
+          thumbnailPath,
+        },
+        files,
+      )
+      if (shot.thumbnailVersionId === null) await repos.shots.update(shot.id, { thumbnailVersionId: version.id })
+      const at = new Date().toISOString()
+      const change = {
+        event: 'version:new' as const,
+        payload: {
+          projectId: project.id,
+          actorId: output.authorId ?? null,
+          at,
+          versionId: version.id,
+          taskId: task.id,
+          shotId: shot.id,
+          number,
+        },
+        entityId: version.id,
+        shotId: shot.id,
+        taskId: task.id,
+        taskIds: [task.id],
+        clientVisible: false,
+        data: { versionId: version.id, number },
+      }
+      await activity.record(repos, project.id, output.authorId ?? null, [change])
+      await activity.publish(project.id, [change])
+      return version
+    },
+
+    /** Reads a version file the caller may see; returns its bytes and media type. */
+    async readFile(principal: Principal, fileId: string): Promise<{ data: Buffer; mediaType: string; name: string }> {
+      const file = await repos.tasks.findVersionFile(fileId)
+      if (!file) throw new NotFound('file', fileId)
+      const view = await loadProjectView(repos, access, principal, file.projectId)
+      const version = await repos.tasks.findVersion(file.versionId)
+      const task = version ? await repos.tasks.findById(version.taskId) : undefined
+      if (!task) throw new NotFound('file', fileId)
+      const assignees = (await repos.tasks.assigneesOf([task.id])).get(task.id) ?? []
+      const visible =
+        canSeeTask(view.access, { assigneeIds: assignees, department: null }) && view.v.statusVisible(task.statusId)
+      if (!visible) throw new NotFound('file', fileId)
+      return {
+        data: await readFile(resolveInRoot(ctx.storageRoot, file.path)),
+        mediaType: file.mediaType,
+        name: file.name,
+      }
+    },
+  }
+}
+export type VersionService = ReturnType<typeof createVersionService>
+
+function pick<T extends Record<string, string>, K extends keyof T>(set: T, keys: K[]): Pick<T, K> {
+  const out = {} as Pick<T, K> // filled for every key below
+  for (const k of keys) out[k] = set[k]
+  return out
+}

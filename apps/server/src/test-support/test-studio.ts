@@ -1,0 +1,85 @@
+// Builds a studio for tests on a given engine (and optionally Redis), with a captured log
+// so tests can assert what was and was not logged. Only imported by tests.
+import { randomBytes } from 'node:crypto'
+import { Writable } from 'node:stream'
+import type { Session } from '@aipipeline/contracts'
+import type { Engine } from '@aipipeline/db'
+import type { Role } from '@aipipeline/domain'
+import { createTestDatabase, TEST_REDIS_URL, type TestDatabase } from '@aipipeline/testing'
+import { buildApp, type Studio } from '../app'
+import { type Config, loadConfig } from '../config'
+import { createJobQueue } from '../jobs'
+import { createLogger } from '../observability/logger'
+
+export interface LogLine {
+  level: number
+  msg?: string
+  [key: string]: unknown
+}
+
+export interface TestStudio extends Studio {
+  testDb: TestDatabase
+  logs: LogLine[]
+  config: Config
+  /** Creates a user with the role and signs in; returns the session. */
+  signIn(role: Role, email?: string): Promise<Session>
+  close(): Promise<void>
+}
+
+/** A config for tests: random secret, no data dir side effects beyond a temp dir. */
+export function testConfig(overrides: Partial<Config> = {}): Config {
+  return {
+    ...loadConfig({ AIPIPELINE_SECRET_KEY: randomBytes(32).toString('hex'), DATA_DIR: '/tmp/aipipeline-test-data' }),
+    logLevel: 'info',
+    loginRateLimitPerMinute: 1000,
+    webDistDir: '/nonexistent',
+    ...overrides,
+  }
+}
+
+export async function createTestStudio(
+  engine: Engine,
+  opts: { redis?: boolean; config?: Partial<Config> } = {},
+): Promise<TestStudio> {
+  const testDb = await createTestDatabase(engine)
+  const logs: LogLine[] = []
+  const sink = new Writable({
+    write(chunk: Buffer, _enc, done) {
+      for (const line of chunk.toString('utf8').split('\n')) if (line.trim()) logs.push(JSON.parse(line) as LogLine)
+      done()
+    },
+  })
+  const config = testConfig({ ...(opts.redis ? { redisUrl: TEST_REDIS_URL } : {}), ...opts.config })
+  const queue = createJobQueue({
+    db: testDb.handle.db,
+    redisUrl: config.redisUrl,
+    // A private prefix keeps parallel test files' BullMQ queues apart.
+    redisPrefix: `test-${randomBytes(4).toString('hex')}`,
+    pollIntervalMs: 50,
+  })
+  const studio = await buildApp({
+    config,
+    database: testDb.handle,
+    queue,
+    logger: createLogger('info', sink),
+    queueKind: opts.redis ? 'bullmq' : 'local',
+  })
+  let counter = 0
+  return {
+    ...studio,
+    testDb,
+    logs,
+    config,
+    async signIn(role, email) {
+      counter += 1
+      const address = email ?? `${role}-${counter}-${randomBytes(3).toString('hex')}@test.local`
+      await studio.auth.createUser({ email: address, displayName: role, role, locale: 'en', password: 'correct horse' })
+      return studio.auth.login({ email: address, password: 'correct horse', clientAddress: '127.0.0.1' })
+    },
+    async close() {
+      await queue.close()
+      await studio.app.close()
+      await testDb.cleanup()
+    },
+  }
+}

@@ -1,0 +1,25 @@
+// Hands the single ApiClient to components and exposes its session as React state.
+import { createContext, type ReactNode, useContext, useSyncExternalStore } from 'react'
+import type { ApiClient, SignedIn } from './api-client'
+
+const ApiContext = createContext<ApiClient | null>(null)
+
+export function ApiProvider({ api, children }: { api: ApiClient; children: ReactNode }) {
+  return <ApiContext.Provider value={api}>{children}</ApiContext.Provider>
+}
+
+/** The app's ApiClient. */
+export function useApi(): ApiClient {
+  const api = useContext(ApiContext)
+  if (!api) throw new Error('useApi must be used inside <ApiProvider>')
+  return api
+}
+
+/** The current session; re-renders on sign-in, sign-out and user changes. */
+export function useSession(): SignedIn | null {
+  const api = useApi()
+  return useSyncExternalStore(
+    (onChange) => api.subscribe(onChange),
+    () => api.getSession(),
+  )
+}

@@ -1,0 +1,50 @@
+// Render outputs, version files and spreadsheet exports need the bearer token, which <img src>
+// and plain links cannot send: fetch them with it and hand out blob URLs, revoked when the
+// component goes away.
+import { useEffect, useState } from 'react'
+import type { ApiClient } from './api-client'
+import { useApi } from './api-context'
+
+/** Fetches `path` with the session's token, refreshing it once on a 401. */
+export async function fetchAuthed(api: ApiClient, path: string): Promise<Blob> {
+  const get = () => fetch(path, { headers: { authorization: `Bearer ${api.getSession()?.accessToken ?? ''}` } })
+  let res = await get()
+  if (res.status === 401 && (await api.refreshSession())) res = await get()
+  if (!res.ok) throw new Error(`HTTP ${res.status}`)
+  return res.blob()
+}
+
+/** A blob URL for an authenticated file, or null while loading or when it failed. */
+export function useAuthedFileUrl(path: string | null): string | null {
+  const api = useApi()
+  const [url, setUrl] = useState<string | null>(null)
+  useEffect(() => {
+    if (path === null) return
+    let objectUrl: string | null = null
+    let cancelled = false
+    fetchAuthed(api, path).then(
+      (blob) => {
+        if (cancelled) return
+        objectUrl = URL.createObjectURL(blob)
+        setUrl(objectUrl)
+      },
+      () => setUrl(null),
+    )
+    return () => {
+      cancelled = true
+      if (objectUrl) URL.revokeObjectURL(objectUrl)
+      setUrl(null)
+    }
+  }, [api, path])
+  return url
+}
+
+/** Saves an authenticated file through a temporary link. */
+export async function downloadAuthed(api: ApiClient, path: string, filename: string): Promise<void> {
+  const url = URL.createObjectURL(await fetchAuthed(api, path))
+  const link = document.createElement('a')
+  link.href = url
+  link.download = filename
+  link.click()
+  setTimeout(() => URL.revokeObjectURL(url), 1000)
+}

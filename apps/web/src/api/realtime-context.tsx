@@ -1,0 +1,49 @@
+// React access to the realtime socket: one connection per signed-in session, its status for
+// the header indicator, and a hook to listen to a contract event.
+import type { ServerEvent, ServerEventName } from '@aipipeline/contracts'
+import { createContext, type ReactNode, useContext, useEffect, useRef, useState } from 'react'
+import type { Socket } from 'socket.io-client'
+import { useApi, useSession } from './api-context'
+import { onServerEvent, openRealtime, type RealtimeStatus } from './realtime'
+
+interface RealtimeValue {
+  socket: Socket | null
+  status: RealtimeStatus
+}
+
+const RealtimeContext = createContext<RealtimeValue>({ socket: null, status: 'disconnected' })
+
+/** Keeps a socket open while someone is signed in. */
+export function RealtimeProvider({ children }: { children: ReactNode }) {
+  const api = useApi()
+  const userId = useSession()?.user.id
+  const [value, setValue] = useState<RealtimeValue>({ socket: null, status: 'disconnected' })
+
+  useEffect(() => {
+    if (userId === undefined) return
+    let socket: Socket | null = null
+    socket = openRealtime(api, (status) => setValue({ socket, status }))
+    return () => {
+      socket?.disconnect()
+      setValue({ socket: null, status: 'disconnected' })
+    }
+  }, [api, userId])
+
+  return <RealtimeContext.Provider value={value}>{children}</RealtimeContext.Provider>
+}
+
+/** Connection state of the realtime socket. */
+export function useRealtimeStatus(): RealtimeStatus {
+  return useContext(RealtimeContext).status
+}
+
+/** Calls `handler` for each valid `name` event while mounted; the latest handler is used. */
+export function useServerEvent<N extends ServerEventName>(name: N, handler: (event: ServerEvent<N>) => void): void {
+  const socket = useContext(RealtimeContext).socket
+  const latest = useRef(handler)
+  latest.current = handler
+  useEffect(() => {
+    if (!socket) return
+    return onServerEvent(socket, name, (event) => latest.current(event))
+  }, [socket, name])
+}

@@ -1,0 +1,68 @@
+// Realtime connection to the studio's socket.io hub. Every server event is parsed with its
+// contract schema before anyone sees it; a payload that fails is dropped with a console
+// warning rather than passed on half-trusted.
+import { type ServerEvent, type ServerEventName, serverEvents } from '@aipipeline/contracts'
+import { io, type Socket } from 'socket.io-client'
+import type { z } from 'zod'
+import type { ApiClient } from './api-client'
+
+// Seen through this mapped type, indexing by a generic event name keeps the event's own type.
+type EventSchemas = { [N in ServerEventName]: z.ZodType<ServerEvent<N>> }
+const schemas: EventSchemas = serverEvents
+
+export type RealtimeStatus = 'connecting' | 'connected' | 'disconnected'
+
+export type ParsedEvent<N extends ServerEventName> = { ok: true; event: ServerEvent<N> } | { ok: false; error: string }
+
+/** Parses one payload of server event `name` against its contract. */
+export function parseServerEvent<N extends ServerEventName>(name: N, payload: unknown): ParsedEvent<N> {
+  const parsed = schemas[name].safeParse(payload)
+  return parsed.success ? { ok: true, event: parsed.data } : { ok: false, error: parsed.error.message }
+}
+
+/**
+ * Opens the socket for the signed-in user. The token is read at every (re)connect, so a
+ * refreshed access token is picked up; when the server refuses the handshake (expired token)
+ * we refresh once and connect again, since socket.io does not retry refused handshakes.
+ */
+export function openRealtime(api: ApiClient, onStatus: (status: RealtimeStatus) => void): Socket {
+  const socket = io({
+    path: '/socket.io',
+    auth: (cb) => cb({ token: api.getSession()?.accessToken ?? '' }),
+  })
+  onStatus('connecting')
+  socket.on('connect', () => onStatus('connected'))
+  socket.on('disconnect', () => onStatus('disconnected'))
+  socket.on('connect_error', () => {
+    onStatus('disconnected')
+    if (socket.active) return
+    api
+      .refreshSession()
+      .then((renewed) => {
+        if (renewed) socket.connect()
+      })
+      .catch(() => {
+        // Transient failure (network, 5xx): the next user action or reload tries again.
+      })
+  })
+  return socket
+}
+
+/** Subscribes to server event `name`, handing over only payloads that match the contract. */
+export function onServerEvent<N extends ServerEventName>(
+  socket: Socket,
+  name: N,
+  handler: (event: ServerEvent<N>) => void,
+): () => void {
+  const listener = (payload: unknown) => {
+    const parsed = parseServerEvent(name, payload)
+    if (parsed.ok) handler(parsed.event)
+    else console.warn(`realtime: dropped malformed "${name}" event`, parsed.error)
+  }
+  // The untyped Socket accepts any string event; widening here avoids socket.io's generic maze.
+  const event: string = name
+  socket.on(event, listener)
+  return () => {
+    socket.off(event, listener)
+  }
+}

@@ -1,0 +1,146 @@
+// Code-based route tree: /login outside the shell, every section inside the signed-in layout.
+import { createRootRouteWithContext, createRoute, createRouter, Outlet, redirect } from '@tanstack/react-router'
+import type { ApiClient } from '../api/api-client'
+import { PageLoader } from '../components/page-loader'
+import { AgentsPage } from '../features/agents/agents-page'
+import { RunDetailPage } from '../features/agents/run-detail-page'
+import { type ImportSearch, ImportWizardPage } from '../features/agents/script-import/import-wizard-page'
+import { LoginPage } from '../features/auth/login-page'
+import { FarmPage } from '../features/farm/farm-page'
+import { JobDetailPage } from '../features/farm/job-detail-page'
+import { BoardRoute, ShotRoute, ShotTableRoute } from '../features/projects/project-routes'
+import { ProjectView } from '../features/projects/project-view'
+import { ProjectsPage } from '../features/projects/projects-page'
+import { PromptEnginePage } from '../features/prompt-engine/prompt-engine-page'
+import { ReviewPage } from '../features/review/review-page'
+import { SettingsPage } from '../features/settings/settings-page'
+import { AppLayout } from './app-layout'
+import { NotFoundPage } from './not-found-page'
+
+export interface RouterContext {
+  api: ApiClient
+  /** Settles when the stored refresh token has been tried; guards wait for it. */
+  restored: Promise<unknown>
+}
+
+export interface LoginSearch {
+  redirect?: string
+  expired?: boolean
+}
+
+const rootRoute = createRootRouteWithContext<RouterContext>()({
+  component: Outlet,
+  notFoundComponent: NotFoundPage,
+})
+
+const loginRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/login',
+  validateSearch: (search: Record<string, unknown>): LoginSearch => ({
+    // Only same-origin paths: a crafted link must not send a fresh sign-in to another site.
+    ...(typeof search.redirect === 'string' && /^\/(?!\/)/.test(search.redirect) ? { redirect: search.redirect } : {}),
+    ...(search.expired === true ? { expired: true } : {}),
+  }),
+  beforeLoad: async ({ context }) => {
+    await context.restored
+    if (context.api.getSession()) throw redirect({ to: '/projects' })
+  },
+  component: LoginPage,
+})
+
+const appRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  id: 'signed-in',
+  beforeLoad: async ({ context, location }) => {
+    await context.restored
+    if (!context.api.getSession()) {
+      throw redirect({ to: '/login', search: location.pathname === '/' ? {} : { redirect: location.href } })
+    }
+  },
+  component: AppLayout,
+})
+
+const indexRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/',
+  beforeLoad: () => {
+    throw redirect({ to: '/projects' })
+  },
+})
+
+const projectsRoute = createRoute({ getParentRoute: () => appRoute, path: '/projects', component: ProjectsPage })
+const projectRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/projects/$projectId',
+  component: ProjectView,
+})
+const projectIndexRoute = createRoute({
+  getParentRoute: () => projectRoute,
+  path: '/',
+  beforeLoad: ({ params }) => {
+    throw redirect({ to: '/projects/$projectId/shots', params })
+  },
+})
+const shotTableRoute = createRoute({ getParentRoute: () => projectRoute, path: 'shots', component: ShotTableRoute })
+const boardRoute = createRoute({ getParentRoute: () => projectRoute, path: 'board', component: BoardRoute })
+const shotRoute = createRoute({ getParentRoute: () => projectRoute, path: 'shots/$shotId', component: ShotRoute })
+const farmRoute = createRoute({ getParentRoute: () => appRoute, path: '/farm', component: FarmPage })
+const farmJobRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/farm/jobs/$jobId',
+  component: JobDetailPage,
+})
+const reviewRoute = createRoute({ getParentRoute: () => appRoute, path: '/review', component: ReviewPage })
+const promptEngineRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/prompt-engine',
+  component: PromptEnginePage,
+})
+const agentsRoute = createRoute({ getParentRoute: () => appRoute, path: '/agents', component: AgentsPage })
+const agentRunRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/agents/runs/$runId',
+  component: RunDetailPage,
+})
+const agentImportRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/agents/import',
+  // A finished run's id reopens the wizard at its review.
+  validateSearch: (search: Record<string, unknown>): ImportSearch =>
+    typeof search.runId === 'string' && search.runId !== '' ? { runId: search.runId } : {},
+  component: ImportWizardPage,
+})
+const settingsRoute = createRoute({ getParentRoute: () => appRoute, path: '/settings', component: SettingsPage })
+
+const routeTree = rootRoute.addChildren([
+  loginRoute,
+  appRoute.addChildren([
+    indexRoute,
+    projectsRoute,
+    projectRoute.addChildren([projectIndexRoute, shotTableRoute, boardRoute, shotRoute]),
+    farmRoute,
+    farmJobRoute,
+    reviewRoute,
+    promptEngineRoute,
+    agentsRoute,
+    agentRunRoute,
+    agentImportRoute,
+    settingsRoute,
+  ]),
+])
+
+export function createAppRouter(context: RouterContext) {
+  return createRouter({
+    routeTree,
+    context,
+    defaultPendingComponent: PageLoader,
+    // Show the loader only when restoring the session actually takes a moment.
+    defaultPendingMs: 150,
+  })
+}
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: ReturnType<typeof createAppRouter>
+  }
+}

@@ -1,0 +1,89 @@
+import type { FarmBackend, RenderJob } from '@aipipeline/contracts'
+import { Alert, Badge, Button, Group, Loader, SimpleGrid, Stack, Text, Title } from '@mantine/core'
+import { useDisclosure } from '@mantine/hooks'
+import { useMemo } from 'react'
+import { useTranslation } from 'react-i18next'
+import { BackendCard } from './backend-card'
+import { useBackends, useJobs } from './farm-queries'
+import { JobQueue } from './job-queue'
+import { SubmitJobDialog } from './submit-job-dialog'
+import { useFarmLive } from './use-farm-live'
+
+/** The render farm: backends with their GPUs, the live queue, and job submission. */
+export function FarmPage() {
+  const { t } = useTranslation()
+  const backends = useBackends()
+  const jobs = useJobs()
+  const { progress } = useFarmLive()
+  const [submitOpened, submit] = useDisclosure(false)
+  const jobById = useMemo(() => new Map((jobs.data ?? []).map((j) => [j.id, j])), [jobs.data])
+  const backendById = useMemo(() => new Map((backends.data ?? []).map((b) => [b.id, b])), [backends.data])
+
+  return (
+    <Stack gap="lg">
+      <Group justify="space-between" align="flex-start">
+        <div>
+          <Title order={2}>{t('farm.title')}</Title>
+          <Text c="dimmed" size="sm">
+            {t('farm.subtitle')}
+          </Text>
+        </div>
+        <Button onClick={submit.open}>{t('farm.submit.open')}</Button>
+      </Group>
+      <Summary backends={backends.data ?? []} jobs={jobs.data ?? []} />
+
+      <section aria-labelledby="farm-backends">
+        <Title order={3} size="h4" mb="sm" id="farm-backends">
+          {t('farm.backends.title')}
+        </Title>
+        {backends.isPending && <Loader size="sm" aria-label={t('app.loading')} />}
+        {backends.isError && (
+          <Alert color="red" variant="light">
+            {t('farm.backends.loadFailed', { message: backends.error.message })}
+          </Alert>
+        )}
+        {backends.data?.length === 0 && (
+          <Text c="dimmed" size="sm">
+            {t('farm.backends.empty')}
+          </Text>
+        )}
+        <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="md">
+          {(backends.data ?? []).map((b) => (
+            <BackendCard key={b.id} backend={b} jobs={jobById} />
+          ))}
+        </SimpleGrid>
+      </section>
+
+      {jobs.isError && (
+        <Alert color="red" variant="light">
+          {t('farm.queue.loadFailed', { message: jobs.error.message })}
+        </Alert>
+      )}
+      {jobs.isPending ? (
+        <Loader size="sm" aria-label={t('app.loading')} />
+      ) : (
+        <JobQueue jobs={jobs.data ?? []} backends={backendById} progress={progress} />
+      )}
+      <SubmitJobDialog opened={submitOpened} onClose={submit.close} />
+    </Stack>
+  )
+}
+
+function Summary({ backends, jobs }: { backends: FarmBackend[]; jobs: RenderJob[] }) {
+  const { t } = useTranslation()
+  const count = (state: RenderJob['state']) => jobs.filter((j) => j.state === state).length
+  const online = backends.filter((b) => b.state === 'online').length
+  return (
+    <Group gap="xs">
+      <Badge variant="light" color="gray" size="lg">
+        {t('farm.summary.queued', { count: count('queued') })}
+      </Badge>
+      <Badge variant="light" color="blue" size="lg">
+        {t('farm.summary.running', { count: count('running') + count('assigned') })}
+      </Badge>
+      <Badge variant="light" color={online === backends.length ? 'teal' : 'yellow'} size="lg">
+        {t('farm.summary.online', { online, total: backends.length })}
+      </Badge>
+    </Group>
+  )
+}

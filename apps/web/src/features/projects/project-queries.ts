@@ -1,0 +1,108 @@
+// Query keys and reads of the Projects area, all through the typed client built from the
+// route contracts. The shot grid reads the compact whole-project table in one request.
+import { type Project, productionRoutes } from '@aipipeline/contracts'
+import { useQuery } from '@tanstack/react-query'
+import { useCallback } from 'react'
+import { useTranslation } from 'react-i18next'
+import { useApi } from '../../api/api-context'
+import { defaultStatusRole } from './status-name'
+
+export const projectKeys = {
+  list: ['projects'] as const,
+  project: (id: string) => ['project', id] as const,
+  members: (id: string) => ['project', id, 'members'] as const,
+  breakdown: (id: string) => ['project', id, 'breakdown'] as const,
+  table: (id: string) => ['project', id, 'shot-table'] as const,
+  activity: (id: string, shotId: string) => ['project', id, 'activity', shotId] as const,
+  shot: (shotId: string) => ['shot', shotId] as const,
+  task: (taskId: string) => ['task', taskId] as const,
+  notifications: ['notifications'] as const,
+}
+
+/** Projects the caller belongs to. */
+export function useProjects() {
+  const api = useApi()
+  return useQuery({
+    queryKey: projectKeys.list,
+    queryFn: async () => (await api.call(productionRoutes.listProjects)).items,
+  })
+}
+
+/** Settings, statuses (default ones named in the UI language), task types and custom fields. */
+export function useProject(projectId: string) {
+  const api = useApi()
+  const { t, i18n } = useTranslation()
+  // The language is what changes the names; t alone is stable across a switch.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: i18n.language re-runs select on a switch
+  const select = useCallback(
+    (p: Project): Project => ({
+      ...p,
+      statuses: p.statuses.map((s) => {
+        const role = defaultStatusRole(s)
+        return role ? { ...s, name: t(`projects.statuses.${role}`) } : s
+      }),
+    }),
+    [t, i18n.language],
+  )
+  return useQuery({
+    queryKey: projectKeys.project(projectId),
+    queryFn: () => api.call(productionRoutes.getProject, { params: { projectId } }),
+    select,
+  })
+}
+
+/** The team, for names, assignee pickers and mentions. */
+export function useMembers(projectId: string) {
+  const api = useApi()
+  return useQuery({
+    queryKey: projectKeys.members(projectId),
+    queryFn: async () => (await api.call(productionRoutes.listMembers, { params: { projectId } })).items,
+    staleTime: 60_000,
+  })
+}
+
+/** Sequences (in editorial order), characters and assets. */
+export function useBreakdown(projectId: string) {
+  const api = useApi()
+  return useQuery({
+    queryKey: projectKeys.breakdown(projectId),
+    queryFn: () => api.call(productionRoutes.getBreakdown, { params: { projectId } }),
+  })
+}
+
+/** Every visible shot and task as column arrays; realtime events refetch it. */
+export function useShotTable(projectId: string) {
+  const api = useApi()
+  return useQuery({
+    queryKey: projectKeys.table(projectId),
+    queryFn: () => api.call(productionRoutes.shotTable, { params: { projectId } }),
+  })
+}
+
+/** One shot with its task summaries and CPE settings. */
+export function useShot(shotId: string) {
+  const api = useApi()
+  return useQuery({
+    queryKey: projectKeys.shot(shotId),
+    queryFn: () => api.call(productionRoutes.getShot, { params: { shotId } }),
+  })
+}
+
+/** A task with its visible comments and versions. */
+export function useTask(taskId: string) {
+  const api = useApi()
+  return useQuery({
+    queryKey: projectKeys.task(taskId),
+    queryFn: () => api.call(productionRoutes.getTask, { params: { taskId } }),
+  })
+}
+
+/** The activity log of one shot, newest first. */
+export function useShotActivity(projectId: string, shotId: string) {
+  const api = useApi()
+  return useQuery({
+    queryKey: projectKeys.activity(projectId, shotId),
+    queryFn: async () =>
+      (await api.call(productionRoutes.listActivity, { params: { projectId }, query: { shotId, limit: 100 } })).items,
+  })
+}

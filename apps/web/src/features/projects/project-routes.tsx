@@ -1,0 +1,24 @@
+// Route components of the Projects area: they read the path parameters and render the page.
+import { useParams } from '@tanstack/react-router'
+import { BoardPage } from './board/board-page'
+import { ShotPage } from './shot-page/shot-page'
+import { ShotTablePage } from './shot-table/shot-table-page'
+
+/** /projects/$projectId/shots */
+export function ShotTableRoute() {
+  const { projectId } = useParams({ from: '/signed-in/projects/$projectId/shots' })
+  return <ShotTablePage projectId={projectId} />
+}
+
+/** /projects/$projectId/board */
+export function BoardRoute() {
+  const { projectId } = useParams({ from: '/signed-in/projects/$projectId/board' })
+  return <BoardPage projectId={projectId} />
+}
+
+/** /projects/$projectId/shots/$shotId */
+export function ShotRoute() {
+  const { projectId, shotId } = useParams({ from: '/signed-in/projects/$projectId/shots/$shotId' })
+  // Keyed by shot so moving between shots starts each page fresh (composer, CPE panel).
+  return <ShotPage key={shotId} projectId={projectId} shotId={shotId} />
+}

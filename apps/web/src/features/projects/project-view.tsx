@@ -1,0 +1,52 @@
+// A project: its name and format above tabs for the shot table and the kanban board. The
+// shot page opens inside the same frame. Keeps the project's realtime room joined.
+import { Badge, Group, Loader, Stack, Tabs, Text, Title } from '@mantine/core'
+import { Link, Outlet, useNavigate, useParams, useRouterState } from '@tanstack/react-router'
+import { useTranslation } from 'react-i18next'
+import { useProject } from './project-queries'
+import { useProjectLive } from './use-project-live'
+
+/** The frame of one project's pages. */
+export function ProjectView() {
+  const { projectId } = useParams({ from: '/signed-in/projects/$projectId' })
+  const { t } = useTranslation()
+  const navigate = useNavigate()
+  const pathname = useRouterState({ select: (s) => s.location.pathname })
+  const project = useProject(projectId)
+  useProjectLive(projectId)
+  if (project.isError) return <Text c="red">{project.error.message}</Text>
+  if (!project.data) return <Loader aria-label={t('app.loading')} />
+  const p = project.data
+  const tab = pathname.endsWith('/board') ? 'board' : /\/shots\/[^/]+$/.test(pathname) ? 'shot' : 'shots'
+  return (
+    <Stack gap="sm">
+      <Group justify="space-between" wrap="nowrap">
+        <Group gap="sm" wrap="wrap">
+          <Text component={Link} to="/projects" c="dimmed" size="sm">
+            {t('projects.list.title')}
+          </Text>
+          <Text c="dimmed">/</Text>
+          <Title order={2}>{p.name}</Title>
+          <Badge variant="light">{p.code}</Badge>
+          <Text size="sm" c="dimmed">
+            {t('projects.view.format', { fps: p.fps, width: p.width, height: p.height, aspect: p.aspectRatio })}
+          </Text>
+        </Group>
+      </Group>
+      <Tabs
+        value={tab}
+        onChange={(value) => {
+          if (value === 'shots') void navigate({ to: '/projects/$projectId/shots', params: { projectId } })
+          if (value === 'board') void navigate({ to: '/projects/$projectId/board', params: { projectId } })
+        }}
+      >
+        <Tabs.List>
+          <Tabs.Tab value="shots">{t('projects.view.shotTable')}</Tabs.Tab>
+          <Tabs.Tab value="board">{t('projects.view.board')}</Tabs.Tab>
+          {tab === 'shot' && <Tabs.Tab value="shot">{t('projects.view.shot')}</Tabs.Tab>}
+        </Tabs.List>
+      </Tabs>
+      <Outlet />
+    </Stack>
+  )
+}

@@ -1,0 +1,128 @@
+import { describe, expect, it } from 'vitest'
+import { EMPTY_HISTORY, recordEdit, takeRedo, takeUndo } from './edit-history'
+import { planCellEdit, planPaste } from './paste-plan'
+import { applyPatches, shotColumns } from './shot-columns'
+import { buildRows, DEFAULT_VIEW, indexTasks } from './table-model'
+import { sampleLookups, sampleTable } from './test-table'
+import { parseTsv, toTsv } from './tsv'
+
+const lens = { id: 'f1', key: 'lens_mm', name: 'Lens', type: 'number' as const, choices: [], clientVisible: true }
+const keyframe = { id: 'key', name: 'Keyframe', shortName: 'KEY', color: '#888888', department: null }
+const columns = shotColumns([lens], [keyframe])
+const col = (id: string) => columns.findIndex((c) => c.id === id)
+
+describe('clipboard text', () => {
+  it('parses a 3×4 block from a spreadsheet, quoted cells included', () => {
+    const text = 'a\tb\tc\td\r\n"with\ttab"\t"line\nbreak"\t"say ""hi"""\t\r\n1\t2\t3\t4\r\n'
+    expect(parseTsv(text)).toEqual([
+      ['a', 'b', 'c', 'd'],
+      ['with\ttab', 'line\nbreak', 'say "hi"', ''],
+      ['1', '2', '3', '4'],
+    ])
+  })
+
+  it('round-trips what it writes', () => {
+    const rows = [
+      ['SH0010', 'a "quoted"\tcell'],
+      ['', 'two\nlines'],
+    ]
+    expect(parseTsv(toTsv(rows))).toEqual(rows)
+  })
+})
+
+describe('pasting a block', () => {
+  const table = sampleTable()
+  const rows = buildRows(
+    table,
+    indexTasks(table),
+    { ...DEFAULT_VIEW, groupBy: 'sequence' },
+    {
+      sequences: ['q1', 'q2'],
+      statuses: [],
+    },
+  )
+
+  it('turns a 3×4 block into one batch edit with its inverse, stepping over group rows', () => {
+    // Rows 2..4 of the display: s2, s3, then the q2 header is skipped to s4.
+    const block = parseTsv('A\tdesc A\t1001\t1040\nB\tdesc B\t1001\t1050\nC\tdesc C\t1001\t1060\n')
+    const plan = planPaste({ block, column: col('code'), row: 2, columns, rows, table, lookups: sampleLookups })
+    expect(plan.updates.map((u) => u.shotId)).toEqual(['s2', 's3', 's4'])
+    expect(plan.updates[0]?.patch).toEqual({ code: 'A', description: 'desc A', frameOut: 1040 })
+    expect(plan.inverse[0]?.patch).toEqual({ code: 'SH0020', description: 'Close', frameOut: 1030 })
+    expect(plan.skipped).toEqual([])
+  })
+
+  it('skips read-only and task columns and bad values, and reports them', () => {
+    const block = [
+      ['1', '99', 'review'],
+      ['x', '', ''],
+    ]
+    const plan = planPaste({ block, column: col('duration'), row: 1, columns, rows, table, lookups: sampleLookups })
+    expect(plan.updates).toEqual([
+      { shotId: 's1', patch: { customFields: { lens_mm: 99 } } },
+      { shotId: 's2', patch: { customFields: { lens_mm: null } } },
+    ])
+    expect(plan.skipped.map((s) => `${s.column}:${s.reason}`)).toEqual([
+      'duration:readonly',
+      'status:key:readonly',
+      'duration:readonly',
+      'status:key:readonly',
+    ])
+  })
+
+  it('resolves sequence codes and rejects unknown ones', () => {
+    const plan = planPaste({
+      block: [['SQ020'], ['SQ999']],
+      column: col('sequence'),
+      row: 1,
+      columns,
+      rows,
+      table,
+      lookups: sampleLookups,
+    })
+    expect(plan.updates).toEqual([{ shotId: 's1', patch: { sequenceId: 'q2' } }])
+    expect(plan.skipped).toEqual([{ row: 1, column: 'sequence', reason: 'sequence' }])
+  })
+
+  it('leaves unchanged cells out of the batch', () => {
+    const column = columns[col('description')]
+    if (!column) throw new Error('no description column')
+    expect(planCellEdit(table, 0, column, 'Wide', sampleLookups).updates).toEqual([])
+  })
+})
+
+describe('undo and redo of a pasted block', () => {
+  it('undo sends the inverse batch, redo the same batch again', () => {
+    const table = sampleTable()
+    const rows = buildRows(table, indexTasks(table), DEFAULT_VIEW, { sequences: [], statuses: [] })
+    const plan = planPaste({
+      block: [['one'], ['two']],
+      column: col('description'),
+      row: 0,
+      columns,
+      rows,
+      table,
+      lookups: sampleLookups,
+    })
+    let history = recordEdit(EMPTY_HISTORY, { forward: plan.updates, inverse: plan.inverse, cells: 2 })
+    const edited = applyPatches(table, plan.updates)
+    expect(edited.shots.description.slice(0, 2)).toEqual(['one', 'two'])
+
+    const undo = takeUndo(history)
+    if (!undo) throw new Error('nothing to undo')
+    history = undo.history
+    expect(applyPatches(edited, undo.entry.inverse).shots.description).toEqual(table.shots.description)
+    expect(takeUndo(history)).toBeNull()
+
+    const redo = takeRedo(history)
+    expect(redo?.entry.forward).toEqual(plan.updates)
+    expect(redo?.history.past).toHaveLength(1)
+  })
+
+  it('a new edit clears what could be redone', () => {
+    const entry = { forward: [{ shotId: 's1', patch: { code: 'X' } }], inverse: [], cells: 1 }
+    const undone = takeUndo(recordEdit(EMPTY_HISTORY, entry))
+    if (!undone) throw new Error('nothing to undo')
+    expect(recordEdit(undone.history, entry).future).toEqual([])
+  })
+})

@@ -1,0 +1,64 @@
+// Keeps a project's cached data current: joins the `project:<id>` room and refetches what an
+// event touches. Events carry ids only, so the browser re-reads through the contracts.
+// A paste of 12 cells arrives as 12 `shot:update` events; refetches are coalesced.
+import type { ProductionEventName } from '@aipipeline/contracts'
+import { useQueryClient } from '@tanstack/react-query'
+import { useEffect } from 'react'
+import { useApi, useSession } from '../../api/api-context'
+import { onServerEvent, openRealtime } from '../../api/realtime'
+import { projectKeys } from './project-queries'
+
+const TABLE_EVENTS: ProductionEventName[] = [
+  'shot:new',
+  'shot:update',
+  'shot:reorder',
+  'task:assign',
+  'task:update',
+  'task:status-changed',
+  'version:new',
+]
+const DELAY_MS = 250
+
+/** Subscribes to the project's room while mounted. */
+export function useProjectLive(projectId: string): void {
+  const api = useApi()
+  const userId = useSession()?.user.id
+  const queryClient = useQueryClient()
+
+  useEffect(() => {
+    if (userId === undefined) return
+    // The app's shared socket offers no room joins to features, so the project view holds its own.
+    const socket = openRealtime(api, () => {})
+    socket.on('connect', () => {
+      socket.emit('room:join', { room: `project:${projectId}` }, () => {})
+    })
+    const pending = new Map<string, readonly string[]>()
+    let timer: ReturnType<typeof setTimeout> | undefined
+    const refetch = (key: readonly string[]) => {
+      pending.set(key.join('\u0000'), key)
+      timer ??= setTimeout(() => {
+        timer = undefined
+        for (const queryKey of pending.values()) void queryClient.invalidateQueries({ queryKey })
+        pending.clear()
+      }, DELAY_MS)
+    }
+    const offs = [
+      ...TABLE_EVENTS.map((name) => onServerEvent(socket, name, () => refetch(projectKeys.table(projectId)))),
+      onServerEvent(socket, 'shot:update', (e) => {
+        for (const id of e.shotIds) refetch(projectKeys.shot(id))
+      }),
+      onServerEvent(socket, 'task:status-changed', (e) => refetch(projectKeys.task(e.taskId))),
+      onServerEvent(socket, 'comment:new', (e) => {
+        refetch(projectKeys.task(e.taskId))
+        refetch(projectKeys.activity(projectId, e.shotId))
+      }),
+      onServerEvent(socket, 'version:new', (e) => refetch(projectKeys.task(e.taskId))),
+      onServerEvent(socket, 'project:update', () => refetch(projectKeys.project(projectId))),
+    ]
+    return () => {
+      for (const off of offs) off()
+      if (timer) clearTimeout(timer)
+      socket.disconnect()
+    }
+  }, [api, userId, projectId, queryClient])
+}

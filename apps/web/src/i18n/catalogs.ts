@@ -1,0 +1,37 @@
+// All translation catalogs. The shell's strings live in ./en.json and ./ko.json; each feature
+// owns its own pair under src/features/<area>/i18n/, mounted here under the feature's key
+// (t('farm.queue.title')), so features never edit a shared catalog.
+import agentsEn from '../features/agents/i18n/en.json'
+import agentsKo from '../features/agents/i18n/ko.json'
+import farmEn from '../features/farm/i18n/en.json'
+import farmKo from '../features/farm/i18n/ko.json'
+import projectsEn from '../features/projects/i18n/en.json'
+import projectsKo from '../features/projects/i18n/ko.json'
+import promptEngineEn from '../features/prompt-engine/i18n/en.json'
+import promptEngineKo from '../features/prompt-engine/i18n/ko.json'
+import reviewEn from '../features/review/i18n/en.json'
+import reviewKo from '../features/review/i18n/ko.json'
+import settingsEn from '../features/settings/i18n/en.json'
+import settingsKo from '../features/settings/i18n/ko.json'
+import shellEn from './en.json'
+import shellKo from './ko.json'
+
+export const en = {
+  ...shellEn,
+  agents: agentsEn,
+  farm: farmEn,
+  projects: projectsEn,
+  promptEngine: promptEngineEn,
+  review: reviewEn,
+  settings: settingsEn,
+}
+
+export const ko = {
+  ...shellKo,
+  agents: agentsKo,
+  farm: farmKo,
+  projects: projectsKo,
+  promptEngine: promptEngineKo,
+  review: reviewKo,
+  settings: settingsKo,
+}

@@ -1,0 +1,3 @@
+export * from './binary-frame.codec'
+export * from './http-response.schema'
+export * from './ws-message.schema'

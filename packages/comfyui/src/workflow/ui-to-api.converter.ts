@@ -1,0 +1,162 @@
+import type { ApiInputValue, ApiNode, ApiPrompt } from './api-prompt.schema'
+import type { ObjectInfo } from './object-info.schema'
+import { typesCompatible } from './object-info.schema'
+import { compareNodeIds } from './prompt-graph'
+import { type Endpoint, type FlatGraph, type FlatNode, flattenUiWorkflow } from './ui-graph.flattener'
+import { mapWidgetValues } from './ui-widgets.mapper'
+import { UiWorkflow } from './ui-workflow.schema'
+import type { WorkflowError } from './workflow-error'
+
+export type ConvertUiResult = { ok: true; prompt: ApiPrompt } | { ok: false; errors: WorkflowError[] }
+
+/** Editor-only nodes that never reach the server. */
+const NOTE_TYPES = new Set(['Note', 'MarkdownNote'])
+const MUTED = 2
+const BYPASS = 4
+const MAX_HOPS = 10_000
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
+type Resolved = { kind: 'link'; node: string; slot: number } | { kind: 'value'; value: unknown }
+
+/**
+ * Converts a UI ("workflow") document into an API prompt for a server with this `/object_info`,
+ * following what the ComfyUI frontend's graphToPrompt does (research §2.3).
+ */
+export function convertUiToApi(ui: unknown, objectInfo: ObjectInfo): ConvertUiResult {
+  const parsed = UiWorkflow.safeParse(ui)
+  if (!parsed.success) {
+    const message = parsed.error.issues
+      .slice(0, 5)
+      .map((i) => `${i.path.join('.') || 'workflow'}: ${i.message}`)
+      .join('; ')
+    return { ok: false, errors: [{ code: 'invalid-prompt', message: `Not a ComfyUI UI workflow: ${message}` }] }
+  }
+  const groupNodes = new Set(Object.keys(parsed.data.extra?.groupNodes ?? {}))
+  const graph = flattenUiWorkflow(parsed.data)
+  const errors = [...graph.errors]
+  const prompt: ApiPrompt = {}
+  for (const id of [...graph.nodes.keys()].sort(compareNodeIds)) {
+    const node = graph.nodes.get(id)
+    if (node === undefined || !isExecutable(node)) continue
+    if (node.type.startsWith('workflow>') || node.type.startsWith('workflow/') || groupNodes.has(node.type)) {
+      errors.push({
+        code: 'unsupported-node',
+        nodeId: id,
+        classType: node.type,
+        message: `${describe(node)} is a legacy group node; convert it to a subgraph in the ComfyUI editor first`,
+      })
+      continue
+    }
+    const def = objectInfo[node.type]
+    if (def === undefined && UUID.test(node.type)) {
+      errors.push({
+        code: 'unsupported-node',
+        nodeId: id,
+        classType: node.type,
+        message: `${describe(node)} is an instance of subgraph ${node.type}, whose definition is missing from the workflow`,
+      })
+      continue
+    }
+    if (def === undefined) {
+      errors.push({
+        code: 'unknown-class',
+        nodeId: id,
+        classType: node.type,
+        message: `${describe(node)}: node class "${node.type}" is not installed on this server`,
+      })
+      continue
+    }
+    const inputs: Record<string, ApiInputValue> = {}
+    for (const [name, value] of mapWidgetValues(def, node.widgetsValues)) inputs[name] = literal(value)
+    for (const input of node.inputs) {
+      if (input.source === undefined) continue
+      const resolved = resolve(graph, input.source)
+      if (resolved?.kind === 'link') inputs[input.name] = [resolved.node, resolved.slot]
+      else if (resolved?.kind === 'value') inputs[input.name] = literal(resolved.value)
+    }
+    const apiNode: ApiNode = {
+      class_type: node.type,
+      inputs,
+      _meta: { title: node.title ?? def.display_name ?? node.type },
+    }
+    prompt[id] = apiNode
+  }
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, prompt }
+}
+
+function describe(node: FlatNode): string {
+  return `node #${node.id}${node.title === undefined ? '' : ` "${node.title}"`} (${node.type})`
+}
+
+function isExecutable(node: FlatNode): boolean {
+  if (node.mode === MUTED || node.mode === BYPASS || node.subgraph !== undefined) return false
+  return !NOTE_TYPES.has(node.type) && node.type !== 'PrimitiveNode' && node.type !== 'Reroute'
+}
+
+/** Bare arrays mean links in the API format, so list values travel wrapped. */
+function literal(value: unknown): ApiInputValue {
+  if (Array.isArray(value)) return { __value__: value }
+  if (value === undefined) return null
+  if (typeof value === 'object' && value !== null) return { ...value }
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || value === null)
+    return value
+  return String(value)
+}
+
+/**
+ * Follows an input's link through reroutes, subgraph boundaries and bypassed nodes to the
+ * real node output (or primitive value) it carries. Muted and missing sources give nothing.
+ */
+function resolve(graph: FlatGraph, start: Endpoint): Resolved | undefined {
+  let at: Endpoint | undefined = start
+  for (let hops = 0; at !== undefined && hops < MAX_HOPS; hops++) {
+    if ('instance' in at) {
+      at = throughInstanceInput(graph, at.instance, at.input)
+      continue
+    }
+    const node = graph.nodes.get(at.node)
+    if (node === undefined || node.mode === MUTED) return undefined
+    if (node.mode === BYPASS) {
+      at = throughBypass(node, at.slot)
+      continue
+    }
+    if (node.subgraph !== undefined) {
+      at = node.subgraph.outputs[at.slot]
+      continue
+    }
+    if (node.type === 'Reroute') {
+      at = node.inputs[0]?.source
+      continue
+    }
+    if (node.type === 'PrimitiveNode') {
+      const values = node.widgetsValues
+      return Array.isArray(values) && values.length > 0 ? { kind: 'value', value: values[0] } : undefined
+    }
+    if (NOTE_TYPES.has(node.type)) return undefined
+    return { kind: 'link', node: node.id, slot: at.slot }
+  }
+  return undefined
+}
+
+/** A subgraph input inside resolves to whatever feeds the instance's input of that name. */
+function throughInstanceInput(graph: FlatGraph, instanceId: string, index: number): Endpoint | undefined {
+  const instance = graph.nodes.get(instanceId)
+  const name = instance?.subgraph?.inputNames[index]
+  if (instance === undefined || name === undefined) return undefined
+  return instance.inputs.find((input) => input.name === name)?.source
+}
+
+/**
+ * A bypassed node passes through the input of the output's type: the same slot index when it
+ * matches, else the first input of that type (what the frontend does).
+ */
+function throughBypass(node: FlatNode, slot: number): Endpoint | undefined {
+  const type = node.outputTypes[slot]
+  if (type === undefined) return undefined
+  const same = node.inputs[slot]
+  if (same !== undefined && same.type === type && same.source !== undefined) return same.source
+  const exact = node.inputs.find((input) => input.type === type && input.source !== undefined)
+  if (exact !== undefined) return exact.source
+  return node.inputs.find((input) => input.source !== undefined && type !== '*' && typesCompatible(input.type, type))
+    ?.source
+}

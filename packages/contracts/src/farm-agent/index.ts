@@ -1,0 +1,2 @@
+export * from './farm-agent.contract'
+export * from './farm-output.contract'

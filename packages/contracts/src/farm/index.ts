@@ -1,0 +1,11 @@
+export * from './farm.events'
+export * from './farm-backend.contract'
+export * from './render-job.contract'
+export * from './workflow-template.contract'
+
+import { farmBackendRoutes } from './farm-backend.contract'
+import { renderJobRoutes } from './render-job.contract'
+import { workflowTemplateRoutes } from './workflow-template.contract'
+
+/** Every route of the render farm API. */
+export const farmRoutes = { ...farmBackendRoutes, ...renderJobRoutes, ...workflowTemplateRoutes }

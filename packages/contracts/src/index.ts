@@ -1,0 +1,32 @@
+export * from './agents/index'
+export * from './auth/auth.contract'
+export * from './cpe'
+export * from './farm'
+export * from './farm-agent/index'
+export * from './http/error-body'
+export * from './http/route'
+export * from './llm/index'
+export * from './production/index'
+export * from './realtime/realtime.contract'
+export * from './system/system.contract'
+
+import { agentRoutes } from './agents/index'
+import { authRoutes } from './auth/auth.contract'
+import { cpeRoutes } from './cpe'
+import { farmRoutes } from './farm'
+import { farmAgentRoutes } from './farm-agent/index'
+import { llmRoutes } from './llm/index'
+import { productionRoutes } from './production/index'
+import { systemRoutes } from './system/system.contract'
+
+/** Every HTTP route of the API; the server binds exactly these (the matrix test checks). */
+export const apiRoutes = {
+  ...systemRoutes,
+  ...authRoutes,
+  ...productionRoutes,
+  ...cpeRoutes,
+  ...llmRoutes,
+  ...agentRoutes,
+  ...farmRoutes,
+  ...farmAgentRoutes,
+}

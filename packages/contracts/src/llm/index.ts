@@ -1,0 +1,2 @@
+export * from './llm.contract'
+export * from './llm.schemas'

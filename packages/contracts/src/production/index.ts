@@ -1,0 +1,11 @@
+export * from './production-events.contract'
+export * from './project.contract'
+export * from './shot.contract'
+export * from './task.contract'
+
+import { projectRoutes } from './project.contract'
+import { shotRoutes } from './shot.contract'
+import { taskRoutes } from './task.contract'
+
+/** Every production HTTP route. */
+export const productionRoutes = { ...projectRoutes, ...shotRoutes, ...taskRoutes }

@@ -1,0 +1,34 @@
+// Realtime production events, `entity:action`, on `project:<id>` (staff) and, filtered to
+// what they may see, on `user:<id>` of client and vendor members. Payloads carry ids; the
+// browser re-fetches what it shows.
+import { z } from 'zod'
+import { Notification } from './task.contract'
+
+const Base = { projectId: z.string(), actorId: z.string().nullable(), at: z.string() }
+
+export const productionEvents = {
+  'project:update': z.object({ ...Base, fields: z.array(z.string()) }),
+  'shot:new': z.object({ ...Base, shotIds: z.array(z.string()) }),
+  'shot:update': z.object({ ...Base, shotIds: z.array(z.string()), fields: z.array(z.string()) }),
+  'shot:reorder': z.object({ ...Base, shotId: z.string(), orderKey: z.string() }),
+  'task:assign': z.object({ ...Base, taskIds: z.array(z.string()) }),
+  'task:update': z.object({ ...Base, taskIds: z.array(z.string()), fields: z.array(z.string()) }),
+  'task:status-changed': z.object({
+    ...Base,
+    taskId: z.string(),
+    shotId: z.string(),
+    statusId: z.string(),
+    previousStatusId: z.string().nullable(),
+  }),
+  'comment:new': z.object({ ...Base, commentId: z.string(), taskId: z.string(), shotId: z.string() }),
+  'version:new': z.object({
+    ...Base,
+    versionId: z.string(),
+    taskId: z.string(),
+    shotId: z.string(),
+    number: z.number().int(),
+  }),
+  'notification:new': Notification,
+} as const
+export type ProductionEventName = keyof typeof productionEvents
+export type ProductionEvent<N extends ProductionEventName> = z.infer<(typeof productionEvents)[N]>

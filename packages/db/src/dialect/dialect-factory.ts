@@ -1,0 +1,81 @@
+// The only module that branches on the database engine (ARCHITECTURE decision 1).
+import { mkdirSync } from 'node:fs'
+import { dirname } from 'node:path'
+import SQLite from 'better-sqlite3'
+import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely'
+import pg from 'pg'
+import type { DatabaseSchema } from '../tables/database.schema'
+import { type Engine, parseDatabaseUrl } from './database-url'
+
+export type Db = Kysely<DatabaseSchema>
+
+export interface DatabaseHandle {
+  db: Db
+  engine: Engine
+  /** Closes every connection; safe to call twice. */
+  close(): Promise<void>
+}
+
+// Postgres returns BIGINT/NUMERIC as strings by default; our counters fit in a double.
+pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10))
+
+/** Opens a database from a URL: SQLite (WAL, foreign keys) or a Postgres pool. */
+export function openDatabase(url: string, opts: { poolSize?: number } = {}): DatabaseHandle {
+  const parsed = parseDatabaseUrl(url)
+  const plugins = [new CamelCasePlugin()]
+  if (parsed.engine === 'sqlite') {
+    if (parsed.target !== ':memory:') mkdirSync(dirname(parsed.target), { recursive: true })
+    const sqlite = new SQLite(parsed.target)
+    sqlite.pragma('journal_mode = WAL')
+    sqlite.pragma('foreign_keys = ON')
+    // Concurrent processes (server + worker) share the file; wait instead of failing.
+    sqlite.pragma('busy_timeout = 5000')
+    sqlite.pragma('synchronous = NORMAL')
+    const db = new Kysely<DatabaseSchema>({ dialect: new SqliteDialect({ database: sqlite }), plugins })
+    return { db, engine: 'sqlite', close: once(() => db.destroy()) }
+  }
+  const pool = new pg.Pool({
+    connectionString: parsed.target,
+    max: opts.poolSize ?? 10,
+    ...(parsed.schema ? { options: `-c search_path=${parsed.schema}` } : {}),
+  })
+  const db = new Kysely<DatabaseSchema>({ dialect: new PostgresDialect({ pool }), plugins })
+  return { db, engine: 'postgres', close: once(() => db.destroy()) }
+}
+
+/** Creates a Postgres schema if missing (test isolation and multi-tenant installs). */
+export async function ensurePostgresSchema(url: string): Promise<void> {
+  const parsed = parseDatabaseUrl(url)
+  if (parsed.engine !== 'postgres' || parsed.schema === undefined) return
+  const pool = new pg.Pool({ connectionString: parsed.target, max: 1 })
+  try {
+    await pool.query(`CREATE SCHEMA IF NOT EXISTS "${parsed.schema}"`)
+  } finally {
+    await pool.end()
+  }
+}
+
+/** Drops a Postgres schema and everything in it. */
+export async function dropPostgresSchema(url: string): Promise<void> {
+  const parsed = parseDatabaseUrl(url)
+  if (parsed.engine !== 'postgres' || parsed.schema === undefined) return
+  const pool = new pg.Pool({ connectionString: parsed.target, max: 1 })
+  try {
+    await pool.query(`DROP SCHEMA IF EXISTS "${parsed.schema}" CASCADE`)
+  } finally {
+    await pool.end()
+  }
+}
+
+/** A cheap round trip, for health checks. */
+export async function pingDatabase(db: Db): Promise<void> {
+  await sql`select 1`.execute(db)
+}
+
+function once(fn: () => Promise<void>): () => Promise<void> {
+  let done: Promise<void> | undefined
+  return () => {
+    done ??= fn()
+    return done
+  }
+}

@@ -1,0 +1,65 @@
+// Migrations are additive and registered here in order; they run on start and with
+// `aipipeline migrate`. Names sort lexically, so keep the four-digit prefix.
+import { type Migration, type MigrationProvider, Migrator, sql } from 'kysely'
+import type { Db } from '../dialect/dialect-factory'
+import * as m0001 from './0001-auth.migration'
+import * as m0002 from './0002-jobs.migration'
+import * as m0003 from './0003-farm.migration'
+import * as m0004 from './0004-production.migration'
+import * as m0005 from './0005-llm.migration'
+import * as m0006 from './0006-agents.migration'
+import * as m0007 from './0007-farm-agents.migration'
+import * as m0008 from './0008-production-indexes.migration'
+
+const MIGRATIONS: Record<string, Migration> = {
+  '0001-auth': m0001,
+  '0002-jobs': m0002,
+  '0003-farm': m0003,
+  '0004-production': m0004,
+  '0005-llm': m0005,
+  '0006-agents': m0006,
+  '0007-farm-agents': m0007,
+  '0008-production-indexes': m0008,
+}
+
+class InCodeMigrationProvider implements MigrationProvider {
+  async getMigrations(): Promise<Record<string, Migration>> {
+    return MIGRATIONS
+  }
+}
+
+export interface MigrationReport {
+  applied: string[]
+  total: number
+}
+
+/** Applies pending migrations; throws with the failing migration's name. */
+export async function migrateToLatest(db: Db): Promise<MigrationReport> {
+  const migrator = new Migrator({
+    db,
+    provider: new InCodeMigrationProvider(),
+    ...((await postgresSchema(db)) ?? {}),
+  })
+  const { error, results = [] } = await migrator.migrateToLatest()
+  const failed = results.find((r) => r.status === 'Error')
+  if (error !== undefined || failed !== undefined) {
+    const reason = error instanceof Error ? error.message : String(error)
+    throw new Error(`migration ${failed?.migrationName ?? '(unknown)'} failed: ${reason}`)
+  }
+  return { applied: results.map((r) => r.migrationName), total: Object.keys(MIGRATIONS).length }
+}
+
+/**
+ * On Postgres, Kysely looks for its bookkeeping tables in every schema on the search path
+ * unless told which one; pin them to the current schema so databases sharing a server (test
+ * suites, tenants) never see each other's migration state. SQLite has no schemas.
+ */
+async function postgresSchema(db: Db): Promise<{ migrationTableSchema: string } | undefined> {
+  try {
+    const result = await sql<{ schema: string }>`select current_schema() as schema`.execute(db)
+    const schema = result.rows[0]?.schema
+    return schema ? { migrationTableSchema: schema } : undefined
+  } catch {
+    return undefined // SQLite: no current_schema()
+  }
+}

@@ -1,0 +1,2 @@
+export * from './agent-run.repository'
+export * from './agent-step.repository'

@@ -1,0 +1,2 @@
+export * from './agent-backend.repository'
+export * from './agent-token.repository'

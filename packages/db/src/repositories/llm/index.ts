@@ -1,0 +1,5 @@
+export * from './llm-budget.repository'
+export * from './llm-deployment.repository'
+export * from './llm-price.repository'
+export * from './llm-usage.repository'
+export * from './llm-vault.repository'

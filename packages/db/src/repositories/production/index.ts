@@ -1,0 +1,34 @@
+// Production repositories, bundled so a service can run several in one transaction.
+import type { Db } from '../../dialect/dialect-factory'
+import { createActivityRepository } from './activity.repository'
+import { createProjectRepository } from './project.repository'
+import { createShotRepository } from './shot.repository'
+import { createShotListQueries } from './shot-list.queries'
+import { createTaskRepository } from './task.repository'
+
+export * from './activity.repository'
+export * from './production-records'
+export * from './project.repository'
+export * from './shot.repository'
+export * from './shot-list.queries'
+export * from './task.repository'
+
+/** All production repositories over one connection or transaction. */
+export function createProductionRepositories(db: Db) {
+  return {
+    projects: createProjectRepository(db),
+    shots: createShotRepository(db),
+    lists: createShotListQueries(db),
+    tasks: createTaskRepository(db),
+    activity: createActivityRepository(db),
+  }
+}
+export type ProductionRepositories = ReturnType<typeof createProductionRepositories>
+
+/** Runs `work` with repositories bound to one transaction: all of it commits, or none. */
+export async function inProductionTransaction<T>(
+  db: Db,
+  work: (repos: ProductionRepositories) => Promise<T>,
+): Promise<T> {
+  return db.transaction().execute((trx) => work(createProductionRepositories(trx)))
+}

@@ -1,0 +1,212 @@
+// Tasks, their assignees, comments and versions.
+import { Role } from '@aipipeline/domain'
+import { z } from 'zod'
+import type { Db } from '../../dialect/dialect-factory'
+import { isoNow, newId } from '../../ids'
+import type { CommentsTable, TasksTable, VersionFilesTable, VersionsTable } from '../../tables/production.tables'
+import { parseJson, stringList } from './production-records'
+
+export type TaskRow = TasksTable
+
+export interface CommentRecord {
+  id: string
+  projectId: string
+  taskId: string
+  authorId: string
+  authorRole: Role
+  text: string
+  statusId: string | null
+  previousStatusId: string | null
+  forClient: boolean
+  mentions: { userIds: string[]; departments: string[] }
+  versionIds: string[]
+  createdAt: string
+}
+
+const MentionsJson = z.object({ userIds: z.array(z.string()), departments: z.array(z.string()) })
+
+function toComment(r: CommentsTable): CommentRecord {
+  return {
+    ...r,
+    authorRole: Role.parse(r.authorRole),
+    forClient: r.forClient === 1,
+    mentions: parseJson(MentionsJson, r.mentions),
+    versionIds: stringList(r.versionIds),
+  }
+}
+
+export const VersionProvenance = z.object({
+  renderJobId: z.string().nullable(),
+  prompt: z.string().nullable(),
+  negativePrompt: z.string().nullable(),
+  seed: z.number().nullable(),
+  model: z.string().nullable(),
+  parameters: z.record(z.string(), z.unknown()),
+})
+export type VersionProvenance = z.infer<typeof VersionProvenance>
+
+export interface VersionRecord extends Omit<VersionsTable, 'provenance'> {
+  provenance: VersionProvenance
+}
+
+export type VersionFileRecord = VersionFilesTable
+
+export function createTaskRepository(db: Db) {
+  return {
+    async findById(id: string): Promise<TaskRow | undefined> {
+      return db.selectFrom('tasks').selectAll().where('id', '=', id).executeTakeFirst()
+    },
+
+    async findByIds(ids: readonly string[]): Promise<TaskRow[]> {
+      if (ids.length === 0) return []
+      const out: TaskRow[] = []
+      for (let i = 0; i < ids.length; i += 500) {
+        out.push(
+          ...(await db
+            .selectFrom('tasks')
+            .selectAll()
+            .where('id', 'in', ids.slice(i, i + 500))
+            .execute()),
+        )
+      }
+      return out
+    },
+
+    async assigneesOf(taskIds: readonly string[]): Promise<Map<string, string[]>> {
+      const map = new Map<string, string[]>()
+      for (let i = 0; i < taskIds.length; i += 500) {
+        const rows = await db
+          .selectFrom('taskAssignees')
+          .select(['taskId', 'userId'])
+          .where('taskId', 'in', taskIds.slice(i, i + 500))
+          .execute()
+        for (const r of rows) map.set(r.taskId, [...(map.get(r.taskId) ?? []), r.userId])
+      }
+      return map
+    },
+
+    /** Whether any task of the shot is assigned to the user. */
+    async isAssignedToShot(userId: string, shotId: string): Promise<boolean> {
+      const row = await db
+        .selectFrom('taskAssignees as a')
+        .innerJoin('tasks as t', 't.id', 'a.taskId')
+        .select('a.taskId')
+        .where('t.shotId', '=', shotId)
+        .where('a.userId', '=', userId)
+        .limit(1)
+        .executeTakeFirst()
+      return row !== undefined
+    },
+
+    async update(
+      id: string,
+      patch: Partial<Omit<TaskRow, 'id' | 'projectId' | 'shotId' | 'taskTypeId' | 'createdAt'>>,
+    ): Promise<void> {
+      await db
+        .updateTable('tasks')
+        .set({ ...patch, updatedAt: isoNow() })
+        .where('id', '=', id)
+        .execute()
+    },
+
+    /** Replaces a task's assignees. */
+    async setAssignees(projectId: string, taskId: string, userIds: readonly string[]): Promise<void> {
+      await db.deleteFrom('taskAssignees').where('taskId', '=', taskId).execute()
+      if (userIds.length > 0) {
+        await db
+          .insertInto('taskAssignees')
+          .values(userIds.map((userId) => ({ taskId, userId, projectId })))
+          .execute()
+      }
+    },
+
+    /** Inserts comments in bulk (a batch comment writes one per task). */
+    async insertComments(
+      comments: readonly (Omit<CommentRecord, 'id' | 'createdAt'> & { createdAt?: string })[],
+    ): Promise<CommentRecord[]> {
+      const now = isoNow()
+      const records: CommentRecord[] = comments.map((c) => ({ ...c, id: newId(), createdAt: c.createdAt ?? now }))
+      for (let i = 0; i < records.length; i += 300) {
+        await db
+          .insertInto('comments')
+          .values(
+            records.slice(i, i + 300).map((r) => ({
+              ...r,
+              forClient: r.forClient ? 1 : 0,
+              mentions: JSON.stringify(r.mentions),
+              versionIds: JSON.stringify(r.versionIds),
+            })),
+          )
+          .execute()
+      }
+      return records
+    },
+
+    async comments(taskIds: readonly string[]): Promise<CommentRecord[]> {
+      if (taskIds.length === 0) return []
+      const rows = await db
+        .selectFrom('comments')
+        .selectAll()
+        .where('taskId', 'in', taskIds)
+        .orderBy('createdAt')
+        .orderBy('id')
+        .execute()
+      return rows.map(toComment)
+    },
+
+    async nextVersionNumber(taskId: string): Promise<number> {
+      const row = await db
+        .selectFrom('versions')
+        .select((eb) => eb.fn.max('number').as('n'))
+        .where('taskId', '=', taskId)
+        .executeTakeFirst()
+      return Number(row?.n ?? 0) + 1
+    },
+
+    async insertVersion(
+      v: Omit<VersionRecord, 'id' | 'createdAt'>,
+      files: readonly Omit<VersionFileRecord, 'id' | 'versionId' | 'createdAt'>[],
+    ): Promise<VersionRecord> {
+      const now = isoNow()
+      const record: VersionRecord = { ...v, id: newId(), createdAt: now }
+      await db
+        .insertInto('versions')
+        .values({ ...record, provenance: JSON.stringify(record.provenance) })
+        .execute()
+      if (files.length > 0) {
+        await db
+          .insertInto('versionFiles')
+          .values(files.map((f) => ({ ...f, id: newId(), versionId: record.id, createdAt: now })))
+          .execute()
+      }
+      return record
+    },
+
+    async findVersion(id: string): Promise<VersionRecord | undefined> {
+      const row = await db.selectFrom('versions').selectAll().where('id', '=', id).executeTakeFirst()
+      return row ? { ...row, provenance: parseJson(VersionProvenance, row.provenance) } : undefined
+    },
+
+    async versions(taskIds: readonly string[]): Promise<VersionRecord[]> {
+      if (taskIds.length === 0) return []
+      const rows = await db
+        .selectFrom('versions')
+        .selectAll()
+        .where('taskId', 'in', taskIds)
+        .orderBy('taskId')
+        .orderBy('number')
+        .execute()
+      return rows.map((r) => ({ ...r, provenance: parseJson(VersionProvenance, r.provenance) }))
+    },
+
+    async versionFiles(versionIds: readonly string[]): Promise<VersionFileRecord[]> {
+      if (versionIds.length === 0) return []
+      return db.selectFrom('versionFiles').selectAll().where('versionId', 'in', versionIds).orderBy('name').execute()
+    },
+
+    async findVersionFile(id: string): Promise<VersionFileRecord | undefined> {
+      return db.selectFrom('versionFiles').selectAll().where('id', '=', id).executeTakeFirst()
+    },
+  }
+}
+export type TaskRepository = ReturnType<typeof createTaskRepository>

@@ -1,0 +1,367 @@
+// Render jobs, their attempts and outputs. Every state change is a guarded UPDATE that names
+// the state (and, for dispatcher changes, the prompt_id of the attempt) it expects, so a late
+// or duplicated event can never move a job twice: exactly-once completion rests on this.
+import type { AttemptOutcome, RenderJobState } from '@aipipeline/domain'
+import type { Db } from '../dialect/dialect-factory'
+import { isoNow, newId } from '../ids'
+import type { FarmRenderJobsTable } from '../tables/farm.tables'
+import {
+  type AttemptRecord,
+  type NewRenderJob,
+  type OutputRecord,
+  type RenderJobError,
+  type RenderJobFilter,
+  type RenderJobRecord,
+  toAttempt,
+  toRecord,
+} from './render-job.records'
+
+export * from './render-job.records'
+
+const ACTIVE: RenderJobState[] = ['assigned', 'running']
+
+/** Repository for render jobs, attempts and outputs. */
+export function createRenderJobRepository(db: Db) {
+  return {
+    /** Inserts jobs in one transaction (a sweep is all or nothing). */
+    async insertMany(jobs: NewRenderJob[]): Promise<RenderJobRecord[]> {
+      const now = isoNow()
+      const rows: FarmRenderJobsTable[] = jobs.map((j) => ({
+        id: newId(),
+        name: j.name,
+        state: 'queued',
+        priority: j.priority,
+        prompt: j.promptJson,
+        parameters: JSON.stringify(j.parameters),
+        requirements: JSON.stringify(j.requirements),
+        primaryModel: j.primaryModel,
+        cost: j.cost,
+        templateId: j.templateId,
+        groupId: j.groupId,
+        shotId: j.shotId,
+        taskId: j.taskId,
+        submittedBy: j.submittedBy,
+        backendId: null,
+        promptId: null,
+        attemptCount: 0,
+        maxAttempts: j.maxAttempts,
+        nextAttemptAt: null,
+        vramAboveGb: null,
+        unschedulableReason: null,
+        error: null,
+        progress: 0,
+        queuedAt: now,
+        startedAt: null,
+        finishedAt: null,
+        createdAt: now,
+        updatedAt: now,
+      }))
+      await db.transaction().execute(async (trx) => {
+        // Chunks keep each statement under SQLite's bound-parameter limit.
+        for (let i = 0; i < rows.length; i += 100) {
+          await trx
+            .insertInto('farmRenderJobs')
+            .values(rows.slice(i, i + 100))
+            .execute()
+        }
+      })
+      return rows.map(toRecord)
+    },
+
+    async get(id: string): Promise<RenderJobRecord | null> {
+      const row = await db.selectFrom('farmRenderJobs').selectAll().where('id', '=', id).executeTakeFirst()
+      return row ? toRecord(row) : null
+    },
+
+    /** Jobs matching the filter, highest priority first, then oldest. */
+    async list(f: RenderJobFilter): Promise<RenderJobRecord[]> {
+      let q = db.selectFrom('farmRenderJobs').selectAll()
+      if (f.states && f.states.length > 0) q = q.where('state', 'in', f.states)
+      if (f.groupId !== undefined) q = q.where('groupId', '=', f.groupId)
+      if (f.minPriority !== undefined) q = q.where('priority', '>=', f.minPriority)
+      if (f.maxPriority !== undefined) q = q.where('priority', '<=', f.maxPriority)
+      const rows = await q
+        .orderBy('priority', 'desc')
+        .orderBy('queuedAt')
+        .orderBy('id')
+        .limit(f.limit)
+        .offset(f.offset)
+        .execute()
+      return rows.map(toRecord)
+    },
+
+    /** Jobs in any of `states` (the dispatcher's view of queued / active work). */
+    async inStates(states: RenderJobState[]): Promise<RenderJobRecord[]> {
+      const rows = await db.selectFrom('farmRenderJobs').selectAll().where('state', 'in', states).execute()
+      return rows.map(toRecord)
+    },
+
+    /** Light rows of queued jobs: what changes between dispatcher ticks. */
+    async queuedHeads(): Promise<
+      Array<{
+        id: string
+        priority: number
+        queuedAt: string
+        nextAttemptAt: string | null
+        vramAboveGb: number | null
+      }>
+    > {
+      const rows = await db
+        .selectFrom('farmRenderJobs')
+        .select(['id', 'priority', 'queuedAt', 'nextAttemptAt', 'vramAboveGb'])
+        .where('state', '=', 'queued')
+        .execute()
+      return rows.map((r) => ({ ...r, vramAboveGb: r.vramAboveGb === null ? null : Number(r.vramAboveGb) }))
+    },
+
+    async countByState(): Promise<Array<{ state: string; priority: number; count: number }>> {
+      const rows = await db
+        .selectFrom('farmRenderJobs')
+        .select(['state', 'priority', (eb) => eb.fn.countAll<number>().as('count')])
+        .groupBy(['state', 'priority'])
+        .execute()
+      return rows.map((r) => ({ state: r.state, priority: r.priority, count: Number(r.count) }))
+    },
+
+    /**
+     * Claims a queued job for a backend and records the attempt, atomically. Returns the
+     * attempt number, or null when the job is no longer queued (canceled meanwhile).
+     */
+    async claim(input: {
+      jobId: string
+      backendId: string
+      backendName: string
+      promptId: string
+    }): Promise<number | null> {
+      const now = isoNow()
+      return db.transaction().execute(async (trx) => {
+        const res = await trx
+          .updateTable('farmRenderJobs')
+          .set((eb) => ({
+            state: 'assigned',
+            backendId: input.backendId,
+            promptId: input.promptId,
+            attemptCount: eb('attemptCount', '+', 1),
+            progress: 0,
+            unschedulableReason: null,
+            updatedAt: now,
+          }))
+          .where('id', '=', input.jobId)
+          .where('state', '=', 'queued')
+          .executeTakeFirst()
+        if (Number(res.numUpdatedRows) === 0) return null
+        const job = await trx
+          .selectFrom('farmRenderJobs')
+          .select('attemptCount')
+          .where('id', '=', input.jobId)
+          .executeTakeFirstOrThrow()
+        await trx
+          .insertInto('farmJobAttempts')
+          .values({
+            id: newId(),
+            jobId: input.jobId,
+            number: job.attemptCount,
+            backendId: input.backendId,
+            backendName: input.backendName,
+            promptId: input.promptId,
+            outcome: 'pending',
+            error: null,
+            submittedAt: now,
+            startedAt: null,
+            endedAt: null,
+          })
+          .execute()
+        return job.attemptCount
+      })
+    },
+
+    /** assigned → running for the attempt `promptId`. */
+    async markRunning(jobId: string, promptId: string, at: string = isoNow()): Promise<boolean> {
+      const now = at
+      const res = await db
+        .updateTable('farmRenderJobs')
+        .set({ state: 'running', startedAt: now, updatedAt: now })
+        .where('id', '=', jobId)
+        .where('promptId', '=', promptId)
+        .where('state', '=', 'assigned')
+        .executeTakeFirst()
+      await db
+        .updateTable('farmJobAttempts')
+        .set({ startedAt: now })
+        .where('promptId', '=', promptId)
+        .where('startedAt', 'is', null)
+        .execute()
+      return Number(res.numUpdatedRows) > 0
+    },
+
+    /** Ends the attempt of `promptId` (only once: a settled attempt keeps its outcome). */
+    async endAttempt(
+      promptId: string,
+      outcome: AttemptOutcome,
+      error: RenderJobError | null,
+      endedAt: string = isoNow(),
+    ): Promise<void> {
+      await db
+        .updateTable('farmJobAttempts')
+        .set({ outcome, error: error === null ? null : JSON.stringify(error), endedAt })
+        .where('promptId', '=', promptId)
+        .where('outcome', '=', 'pending')
+        .execute()
+    },
+
+    /** Moves the current attempt's job to a final state; false when it moved on already. */
+    async settle(
+      jobId: string,
+      promptId: string,
+      state: 'succeeded' | 'failed',
+      error: RenderJobError | null = null,
+    ): Promise<boolean> {
+      const now = isoNow()
+      const res = await db
+        .updateTable('farmRenderJobs')
+        .set({
+          state,
+          error: error === null ? null : JSON.stringify(error),
+          progress: state === 'succeeded' ? 1 : 0,
+          finishedAt: now,
+          updatedAt: now,
+        })
+        .where('id', '=', jobId)
+        .where('promptId', '=', promptId)
+        .where('state', 'in', ACTIVE)
+        .executeTakeFirst()
+      return Number(res.numUpdatedRows) > 0
+    },
+
+    /** Puts the current attempt's job back in the queue (retry, failover); false when it moved on. */
+    async requeue(
+      jobId: string,
+      promptId: string,
+      opts: { nextAttemptAt: string | null; vramAboveGb?: number; error?: RenderJobError | null },
+    ): Promise<boolean> {
+      const res = await db
+        .updateTable('farmRenderJobs')
+        .set({
+          state: 'queued',
+          backendId: null,
+          promptId: null,
+          progress: 0,
+          nextAttemptAt: opts.nextAttemptAt,
+          ...(opts.vramAboveGb === undefined ? {} : { vramAboveGb: opts.vramAboveGb }),
+          ...(opts.error === undefined ? {} : { error: opts.error === null ? null : JSON.stringify(opts.error) }),
+          updatedAt: isoNow(),
+        })
+        .where('id', '=', jobId)
+        .where('promptId', '=', promptId)
+        .where('state', 'in', ACTIVE)
+        .executeTakeFirst()
+      return Number(res.numUpdatedRows) > 0
+    },
+
+    /** Cancels a job that has not finished; returns its state before, or null when nothing changed. */
+    async cancel(jobId: string): Promise<RenderJobRecord | null> {
+      return db.transaction().execute(async (trx) => {
+        const row = await trx.selectFrom('farmRenderJobs').selectAll().where('id', '=', jobId).executeTakeFirst()
+        if (!row) return null
+        const now = isoNow()
+        const res = await trx
+          .updateTable('farmRenderJobs')
+          .set({ state: 'canceled', finishedAt: now, updatedAt: now })
+          .where('id', '=', jobId)
+          .where('state', '=', row.state)
+          .where('state', 'in', ['queued', 'assigned', 'running', 'unschedulable'])
+          .executeTakeFirst()
+        return Number(res.numUpdatedRows) > 0 ? toRecord(row) : null
+      })
+    },
+
+    async setPriority(jobId: string, priority: number): Promise<boolean> {
+      const res = await db
+        .updateTable('farmRenderJobs')
+        .set({ priority, updatedAt: isoNow() })
+        .where('id', '=', jobId)
+        .where('state', 'in', ['queued', 'assigned', 'running', 'unschedulable'])
+        .executeTakeFirst()
+      return Number(res.numUpdatedRows) > 0
+    },
+
+    /** failed | canceled | unschedulable → queued, with a fresh attempt budget. */
+    async retry(jobId: string): Promise<boolean> {
+      const now = isoNow()
+      const res = await db
+        .updateTable('farmRenderJobs')
+        .set({
+          state: 'queued',
+          attemptCount: 0,
+          error: null,
+          unschedulableReason: null,
+          vramAboveGb: null,
+          nextAttemptAt: null,
+          backendId: null,
+          promptId: null,
+          progress: 0,
+          queuedAt: now,
+          startedAt: null,
+          finishedAt: null,
+          updatedAt: now,
+        })
+        .where('id', '=', jobId)
+        .where('state', 'in', ['failed', 'canceled', 'unschedulable'])
+        .executeTakeFirst()
+      return Number(res.numUpdatedRows) > 0
+    },
+
+    /** queued ⇄ unschedulable as backends come and go; `reason` null moves it back to queued. */
+    async setUnschedulable(jobId: string, reason: string | null): Promise<boolean> {
+      const res = await db
+        .updateTable('farmRenderJobs')
+        .set({ state: reason === null ? 'queued' : 'unschedulable', unschedulableReason: reason, updatedAt: isoNow() })
+        .where('id', '=', jobId)
+        .where('state', '=', reason === null ? 'unschedulable' : 'queued')
+        .executeTakeFirst()
+      return Number(res.numUpdatedRows) > 0
+    },
+
+    /** Fails a queued job outright (e.g. no attempts left after a rejected submit). */
+    async failQueued(jobId: string, error: RenderJobError): Promise<boolean> {
+      const now = isoNow()
+      const res = await db
+        .updateTable('farmRenderJobs')
+        .set({ state: 'failed', error: JSON.stringify(error), finishedAt: now, updatedAt: now })
+        .where('id', '=', jobId)
+        .where('state', '=', 'queued')
+        .executeTakeFirst()
+      return Number(res.numUpdatedRows) > 0
+    },
+
+    async attempts(jobId: string): Promise<AttemptRecord[]> {
+      const rows = await db
+        .selectFrom('farmJobAttempts')
+        .selectAll()
+        .where('jobId', '=', jobId)
+        .orderBy('number')
+        .execute()
+      return rows.map(toAttempt)
+    },
+
+    async attemptByPrompt(promptId: string): Promise<AttemptRecord | null> {
+      const row = await db.selectFrom('farmJobAttempts').selectAll().where('promptId', '=', promptId).executeTakeFirst()
+      return row ? toAttempt(row) : null
+    },
+
+    /** Records an output file once; false when this job already has it. */
+    async insertOutput(input: Omit<OutputRecord, 'id' | 'createdAt'>): Promise<boolean> {
+      const res = await db
+        .insertInto('farmJobOutputs')
+        .values({ ...input, id: newId(), createdAt: isoNow() })
+        .onConflict((oc) => oc.columns(['jobId', 'nodeId', 'filename']).doNothing())
+        .executeTakeFirst()
+      return Number(res.numInsertedOrUpdatedRows ?? 0) > 0
+    },
+
+    async outputs(jobId: string): Promise<OutputRecord[]> {
+      return db.selectFrom('farmJobOutputs').selectAll().where('jobId', '=', jobId).orderBy('nodeId').execute()
+    },
+  }
+}
+export type RenderJobRepository = ReturnType<typeof createRenderJobRepository>

@@ -1,0 +1,50 @@
+// Row types for authentication tables. Timestamps are ISO-8601 UTC text written by the
+// app; booleans are integers 0/1 so SQLite and Postgres share one code path.
+import type { Generated } from 'kysely'
+
+export interface UsersTable {
+  id: string
+  email: string
+  displayName: string
+  role: string
+  locale: string
+  active: number
+  passwordHash: string
+  createdAt: string
+  updatedAt: string
+}
+
+/** Refresh tokens are stored hashed; a family is one login and all its rotations. */
+export interface RefreshTokensTable {
+  id: string
+  userId: string
+  familyId: string
+  tokenHash: string
+  expiresAt: string
+  /** Set when rotated or revoked; a rotated token presented again revokes its family. */
+  usedAt: string | null
+  revokedAt: string | null
+  createdAt: string
+}
+
+export interface ProjectRoleOverridesTable {
+  projectId: string
+  userId: string
+  role: string
+  createdAt: string
+}
+
+export interface SettingsTable {
+  key: string
+  value: string
+  updatedAt: string
+}
+
+export interface AuthTables {
+  users: UsersTable
+  refreshTokens: RefreshTokensTable
+  projectRoleOverrides: ProjectRoleOverridesTable
+  settings: SettingsTable
+}
+
+export type { Generated }

@@ -1,0 +1,122 @@
+// Row types for the render farm. Timestamps are ISO-8601 UTC text written by the app;
+// JSON columns hold text parsed with zod in the repositories.
+
+/** A ComfyUI server. `capabilities` = JSON {nodeClasses, models: {folder: files[]}}. */
+export interface FarmBackendsTable {
+  id: string
+  name: string
+  /** Normalised base URL, unique. */
+  url: string
+  /** JSON string array. */
+  tags: string
+  maxInFlight: number
+  enabled: number
+  /** online | degraded | offline | disabled */
+  state: string
+  stateReason: string | null
+  capabilities: string
+  capabilitiesAt: string | null
+  vramGb: number
+  comfyVersion: string | null
+  /** Main model of the last prompt that started here (tracked from what we ran). */
+  loadedModel: string | null
+  /** Learned throughput, cost units per second; null until a job finished here. */
+  speed: number | null
+  /** JSON from the GPU agent's heartbeat, null without an agent. */
+  gpuMetrics: string | null
+  lastSeenAt: string | null
+  createdAt: string
+  updatedAt: string
+}
+
+export interface FarmWorkflowTemplatesTable {
+  id: string
+  name: string
+  description: string
+  /** API-format prompt JSON with `{placeholders}`. */
+  prompt: string
+  /** JSON: describeParameters() of the prompt. */
+  parameters: string
+  createdBy: string | null
+  createdAt: string
+  updatedAt: string
+}
+
+export interface FarmRenderJobsTable {
+  id: string
+  name: string
+  /** queued | assigned | running | succeeded | failed | canceled | unschedulable */
+  state: string
+  /** 0–100, higher first. */
+  priority: number
+  /** The API prompt to run, parameters applied. */
+  prompt: string
+  parameters: string
+  /** JSON JobRequirements. */
+  requirements: string
+  primaryModel: string | null
+  /** Estimated work, cost units. */
+  cost: number
+  templateId: string | null
+  groupId: string | null
+  shotId: string | null
+  taskId: string | null
+  submittedBy: string | null
+  /** Backend of the current attempt (assigned/running). */
+  backendId: string | null
+  /** ComfyUI prompt_id of the current attempt; we generate it. */
+  promptId: string | null
+  attemptCount: number
+  maxAttempts: number
+  /** Retry backoff: not placed before this time. */
+  nextAttemptAt: string | null
+  /** After an out-of-memory error: only backends with more VRAM than this qualify. */
+  vramAboveGb: number | null
+  unschedulableReason: string | null
+  /** JSON error of the last failure (message, type, node errors). */
+  error: string | null
+  /** 0..1 */
+  progress: number
+  queuedAt: string
+  startedAt: string | null
+  finishedAt: string | null
+  createdAt: string
+  updatedAt: string
+}
+
+export interface FarmJobAttemptsTable {
+  id: string
+  jobId: string
+  number: number
+  backendId: string
+  backendName: string
+  promptId: string
+  outcome: string
+  error: string | null
+  submittedAt: string
+  startedAt: string | null
+  endedAt: string | null
+}
+
+export interface FarmJobOutputsTable {
+  id: string
+  jobId: string
+  nodeId: string
+  kind: string
+  filename: string
+  /** Relative to the storage root. */
+  path: string
+  thumbnailPath: string | null
+  mime: string | null
+  bytes: number
+  sha256: string
+  createdAt: string
+}
+
+export interface FarmTables {
+  farmBackends: FarmBackendsTable
+  farmWorkflowTemplates: FarmWorkflowTemplatesTable
+  farmRenderJobs: FarmRenderJobsTable
+  farmJobAttempts: FarmJobAttemptsTable
+  farmJobOutputs: FarmJobOutputsTable
+}

@@ -1,0 +1,253 @@
+// Row types for production tracking. Ids are UUIDv7 text, timestamps ISO-8601 UTC text,
+// booleans 0/1, JSON in text columns parsed with zod by the repositories.
+
+export interface ProjectsTable {
+  id: string
+  code: string
+  name: string
+  fps: number
+  width: number
+  height: number
+  aspectRatio: string
+  startFrame: number
+  /** Retakes allowed per task; null = no cap. */
+  retakeCap: number | null
+  /** JSON: template name → template overrides. */
+  namingTemplates: string
+  /** Entering this status on any task of a shot creates the shot's folder tree. */
+  folderStatusId: string | null
+  createdAt: string
+  updatedAt: string
+}
+
+/** Membership; the per-project role lives in project_role_overrides (auth). */
+export interface ProjectMembersTable {
+  projectId: string
+  userId: string
+  /** JSON string array. */
+  departments: string
+  createdAt: string
+}
+
+export interface SequencesTable {
+  id: string
+  projectId: string
+  code: string
+  name: string
+  description: string
+  orderKey: string
+  createdAt: string
+  updatedAt: string
+}
+
+export interface ShotsTable {
+  id: string
+  projectId: string
+  sequenceId: string
+  code: string
+  /** Fractional key: editorial order across the whole project. */
+  orderKey: string
+  description: string
+  frameIn: number | null
+  frameOut: number | null
+  thumbnailVersionId: string | null
+  /** JSON owned by the prompt engine; opaque here. */
+  cpeSettings: string | null
+  /** JSON: custom field key → value. */
+  customFields: string
+  /** Folder tree created (on the project's folder status). */
+  foldersCreatedAt: string | null
+  createdAt: string
+  updatedAt: string
+}
+
+export interface CharactersTable {
+  id: string
+  projectId: string
+  name: string
+  description: string
+  /** JSON string arrays. */
+  triggerWords: string
+  referenceImages: string
+  loraName: string | null
+  createdAt: string
+  updatedAt: string
+}
+
+export interface AssetsTable {
+  id: string
+  projectId: string
+  /** location | prop | environment | other */
+  kind: string
+  name: string
+  description: string
+  createdAt: string
+  updatedAt: string
+}
+
+export interface TaskTypesTable {
+  id: string
+  projectId: string
+  name: string
+  shortName: string
+  color: string
+  department: string | null
+  position: number
+  createdAt: string
+}
+
+export interface TaskStatusesTable {
+  id: string
+  projectId: string
+  name: string
+  shortName: string
+  color: string
+  boardRole: string
+  /** JSON role array. */
+  boardVisibleTo: string
+  isDefault: number
+  isWip: number
+  isFeedbackRequest: number
+  isRetake: number
+  isDone: number
+  artistAllowed: number
+  clientAllowed: number
+  position: number
+  createdAt: string
+}
+
+export interface TasksTable {
+  id: string
+  projectId: string
+  shotId: string
+  taskTypeId: string
+  statusId: string
+  priority: number
+  dueDate: string | null
+  retakeCount: number
+  realStartDate: string | null
+  endDate: string | null
+  doneDate: string | null
+  lastCommentAt: string | null
+  createdAt: string
+  updatedAt: string
+}
+
+export interface TaskAssigneesTable {
+  taskId: string
+  userId: string
+  projectId: string
+}
+
+export interface CommentsTable {
+  id: string
+  projectId: string
+  taskId: string
+  authorId: string
+  /** Role the author had in the project when writing (clients see clients' comments). */
+  authorRole: string
+  text: string
+  statusId: string | null
+  previousStatusId: string | null
+  forClient: number
+  /** JSON: { userIds, departments }. */
+  mentions: string
+  /** JSON string array. */
+  versionIds: string
+  createdAt: string
+}
+
+export interface VersionsTable {
+  id: string
+  projectId: string
+  taskId: string
+  number: number
+  /** image | video */
+  kind: string
+  authorId: string | null
+  renderJobId: string | null
+  /** JSON provenance: prompt, negative prompt, seed, model, parameters. */
+  provenance: string
+  /** Root-relative folder of this version. */
+  folderPath: string
+  thumbnailPath: string | null
+  createdAt: string
+}
+
+export interface VersionFilesTable {
+  id: string
+  versionId: string
+  projectId: string
+  /** output | thumbnail */
+  role: string
+  name: string
+  path: string
+  mediaType: string
+  sizeBytes: number
+  sha256: string
+  width: number | null
+  height: number | null
+  createdAt: string
+}
+
+export interface CustomFieldsTable {
+  id: string
+  projectId: string
+  key: string
+  name: string
+  /** text | number | list | tags | boolean | date | url | person */
+  type: string
+  /** JSON string array (list and tags). */
+  choices: string
+  clientVisible: number
+  position: number
+  createdAt: string
+}
+
+export interface ActivityTable {
+  id: string
+  projectId: string
+  actorId: string | null
+  /** `entity:action`, e.g. task:status-changed. */
+  event: string
+  entityId: string
+  shotId: string | null
+  taskId: string | null
+  /** Whether clients may see this entry. */
+  clientVisible: number
+  /** JSON details. */
+  data: string
+  createdAt: string
+}
+
+export interface NotificationsTable {
+  id: string
+  userId: string
+  projectId: string
+  /** mention | comment | assignment */
+  kind: string
+  actorId: string | null
+  taskId: string | null
+  commentId: string | null
+  read: number
+  createdAt: string
+}
+
+export interface ProductionTables {
+  projects: ProjectsTable
+  projectMembers: ProjectMembersTable
+  sequences: SequencesTable
+  shots: ShotsTable
+  characters: CharactersTable
+  assets: AssetsTable
+  taskTypes: TaskTypesTable
+  taskStatuses: TaskStatusesTable
+  tasks: TasksTable
+  taskAssignees: TaskAssigneesTable
+  comments: CommentsTable
+  versions: VersionsTable
+  versionFiles: VersionFilesTable
+  customFields: CustomFieldsTable
+  activity: ActivityTable
+  notifications: NotificationsTable
+}

@@ -1,0 +1,44 @@
+// Static eligibility: can this backend ever run this job, whatever its current load?
+import type { PlacementBackend, PlacementJob } from './placement.types'
+
+function listed(items: readonly string[], max = 3): string {
+  const shown = items.slice(0, max).join(', ')
+  return items.length > max ? `${shown} and ${items.length - max} more` : shown
+}
+
+/** Why `backend` can never run `job`, or null when it can (load and state are not considered). */
+export function ineligibilityReason(job: PlacementJob, backend: PlacementBackend): string | null {
+  const r = job.requirements
+  const missingClasses = r.nodeClasses.filter((c) => !backend.nodeClasses.has(c))
+  if (missingClasses.length > 0) return `missing node classes ${listed(missingClasses)}`
+  const missingModels = r.models.filter((m) => !backend.models.has(m))
+  if (missingModels.length > 0) return `missing models ${listed(missingModels)}`
+  const missingTags = r.tags.filter((t) => !backend.tags.includes(t))
+  if (missingTags.length > 0) return `missing tags ${listed(missingTags)}`
+  if (backend.vramGb < r.minVramGb) return `has ${backend.vramGb} GB VRAM, needs at least ${r.minVramGb} GB`
+  if (job.vramAboveGb !== null && backend.vramGb <= job.vramAboveGb) {
+    return `has ${backend.vramGb} GB VRAM; the job ran out of memory with ${job.vramAboveGb} GB`
+  }
+  return null
+}
+
+/** Whether `backend` can run `job` at some point. */
+export function isEligible(job: PlacementJob, backend: PlacementBackend): boolean {
+  return backend.capabilitiesKnown && ineligibilityReason(job, backend) === null
+}
+
+/**
+ * Why no registered backend can ever run `job`, or null while at least one can (or might:
+ * a backend whose capabilities are not known yet keeps the job waiting).
+ */
+export function unschedulableReason(job: PlacementJob, backends: readonly PlacementBackend[]): string | null {
+  if (backends.length === 0) return 'no backends are registered'
+  const reasons: string[] = []
+  for (const b of backends) {
+    if (!b.capabilitiesKnown) return null
+    const reason = ineligibilityReason(job, b)
+    if (reason === null) return null
+    reasons.push(`${b.name}: ${reason}`)
+  }
+  return `no backend can run this job (${reasons.join('; ')})`
+}

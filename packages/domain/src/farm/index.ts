@@ -1,0 +1,6 @@
+export * from './backend-health'
+export * from './eligibility'
+export * from './placement.policy'
+export * from './placement.types'
+export * from './render-job-state'
+export * from './round-robin.policy'

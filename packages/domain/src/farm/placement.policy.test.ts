@@ -1,0 +1,353 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { ineligibilityReason, isEligible, unschedulableReason } from './eligibility'
+import { DEFAULT_SMART_POLICY, placeSmart } from './placement.policy'
+import type { PlacementBackend, PlacementJob } from './placement.types'
+import { INITIAL_ROUND_ROBIN, placeRoundRobin } from './round-robin.policy'
+
+const CLASSES = ['KSampler', 'SaveImage', 'UNETLoader', 'WanVideo']
+const MODELS = ['sdxl', 'flux', 'wan', 'sd15']
+const TAGS = ['video', 'fast', 'studio-a']
+
+const backendArb = fc.record({
+  id: fc.uuid(),
+  name: fc.constant('gpu'),
+  accepting: fc.boolean(),
+  capabilitiesKnown: fc.boolean(),
+  nodeClasses: fc.subarray(CLASSES).map((a) => new Set(a)),
+  models: fc.subarray(MODELS).map((a) => new Set(a)),
+  tags: fc.subarray(TAGS),
+  vramGb: fc.constantFrom(8, 12, 24, 48, 80),
+  speed: fc.double({ min: 0.5, max: 4, noNaN: true }),
+  maxInFlight: fc.integer({ min: 1, max: 3 }),
+  inFlight: fc.integer({ min: 0, max: 3 }),
+  backlog: fc.double({ min: 0, max: 100, noNaN: true }),
+  lastModel: fc.option(fc.constantFrom(...MODELS), { nil: null }),
+}) satisfies fc.Arbitrary<PlacementBackend>
+
+const jobArb = fc.record({
+  id: fc.uuid(),
+  priority: fc.integer({ min: 0, max: 100 }),
+  queuedAtMs: fc.integer({ min: 0, max: 1_000_000 }),
+  requirements: fc.record({
+    nodeClasses: fc.subarray(CLASSES, { maxLength: 2 }),
+    models: fc.subarray(MODELS, { maxLength: 1 }),
+    tags: fc.subarray(TAGS, { maxLength: 1 }),
+    minVramGb: fc.constantFrom(0, 0, 16, 40),
+  }),
+  primaryModel: fc.option(fc.constantFrom(...MODELS), { nil: null }),
+  cost: fc.double({ min: 0.1, max: 50, noNaN: true }),
+  vramAboveGb: fc.option(fc.constantFrom(12, 24), { nil: null }),
+}) satisfies fc.Arbitrary<PlacementJob>
+
+const farmArb = fc.record({
+  backends: fc.uniqueArray(backendArb, { selector: (b) => b.id, maxLength: 8 }),
+  jobs: fc.uniqueArray(jobArb, { selector: (j) => j.id, maxLength: 40 }),
+  now: fc.integer({ min: 1_000_000, max: 5_000_000 }),
+})
+
+function placementsPerBackend(placements: { backendId: string }[]): Map<string, number> {
+  const counts = new Map<string, number>()
+  for (const p of placements) counts.set(p.backendId, (counts.get(p.backendId) ?? 0) + 1)
+  return counts
+}
+
+describe('smart placement policy', () => {
+  it('never places a job on an ineligible, unknown or non-accepting backend', () => {
+    fc.assert(
+      fc.property(farmArb, ({ backends, jobs, now }) => {
+        for (const p of placeSmart(jobs, backends, now)) {
+          const job = jobs.find((j) => j.id === p.jobId)
+          const backend = backends.find((b) => b.id === p.backendId)
+          expect(backend?.accepting === true && job !== undefined && isEligible(job, backend)).toBe(true)
+        }
+      }),
+    )
+  })
+
+  it('never exceeds a backend in-flight limit and places each job at most once', () => {
+    fc.assert(
+      fc.property(farmArb, ({ backends, jobs, now }) => {
+        const placements = placeSmart(jobs, backends, now)
+        expect(new Set(placements.map((p) => p.jobId)).size).toBe(placements.length)
+        for (const [id, n] of placementsPerBackend(placements)) {
+          const b = backends.find((x) => x.id === id)
+          expect(b && b.inFlight + n <= b.maxInFlight).toBe(true)
+        }
+      }),
+    )
+  })
+
+  it('eventually schedules a low-priority job while high-priority work keeps arriving (aging)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 50 }), fc.integer({ min: 1, max: 2 }), (lowPriority, perTick) => {
+        const backend: PlacementBackend = {
+          id: 'b',
+          name: 'gpu',
+          accepting: true,
+          capabilitiesKnown: true,
+          nodeClasses: new Set(),
+          models: new Set(),
+          tags: [],
+          vramGb: 24,
+          speed: 1,
+          maxInFlight: 1,
+          inFlight: 0,
+          backlog: 0,
+          lastModel: null,
+        }
+        const make = (id: string, priority: number, at: number): PlacementJob => ({
+          id,
+          priority,
+          queuedAtMs: at,
+          requirements: { nodeClasses: [], models: [], tags: [], minVramGb: 0 },
+          primaryModel: null,
+          cost: 1,
+          vramAboveGb: null,
+        })
+        let queue = [make('old', lowPriority, 0)]
+        const tickMs = 10_000
+        // One slot per tick, `perTick` fresh priority-100 jobs per tick: without aging "old" starves.
+        // Jobs arriving after (100 − p) / aging minutes rank below it, so only those before can pass it.
+        const bound = perTick * Math.ceil(((100 - lowPriority) / DEFAULT_SMART_POLICY.agingPerMinute) * 6) + 2
+        for (let tick = 1; tick <= bound; tick++) {
+          const now = tick * tickMs
+          for (let k = 0; k < perTick; k++) queue.push(make(`n${tick}-${k}`, 100, now))
+          const [placed] = placeSmart(queue, [backend], now)
+          if (placed?.jobId === 'old') return
+          queue = queue.filter((j) => j.id !== placed?.jobId)
+        }
+        throw new Error(`job "old" (priority ${lowPriority}) not placed within ${bound} ticks`)
+      }),
+      { numRuns: 15 },
+    )
+  })
+
+  it('eventually switches models for a low-priority job while high-priority jobs of the loaded model keep arriving', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 50 }), fc.integer({ min: 1, max: 2 }), (lowPriority, perTick) => {
+        const backend: PlacementBackend = {
+          id: 'b',
+          name: 'gpu',
+          accepting: true,
+          capabilitiesKnown: true,
+          nodeClasses: new Set(),
+          models: new Set(['sdxl', 'flux']),
+          tags: [],
+          vramGb: 24,
+          speed: 1,
+          maxInFlight: 1,
+          inFlight: 0,
+          backlog: 0,
+          lastModel: 'sdxl',
+        }
+        const make = (id: string, priority: number, at: number, model: string): PlacementJob => ({
+          id,
+          priority,
+          queuedAtMs: at,
+          requirements: { nodeClasses: [], models: [model], tags: [], minVramGb: 0 },
+          primaryModel: model,
+          cost: 1,
+          vramAboveGb: null,
+        })
+        let queue = [make('old', lowPriority, 0, 'flux')]
+        const tickMs = 10_000
+        const { agingPerMinute, maxSwitchPoints } = DEFAULT_SMART_POLICY
+        const bound = perTick * Math.ceil(((100 - lowPriority + maxSwitchPoints) / agingPerMinute) * 6) + 2
+        for (let tick = 1; tick <= bound; tick++) {
+          const now = tick * tickMs
+          for (let k = 0; k < perTick; k++) queue.push(make(`n${tick}-${k}`, 100, now, 'sdxl'))
+          const [placed] = placeSmart(queue, [backend], now)
+          if (placed?.jobId === 'old') return
+          queue = queue.filter((j) => j.id !== placed?.jobId)
+        }
+        throw new Error(`job "old" (priority ${lowPriority}) not placed within ${bound} ticks`)
+      }),
+      { numRuns: 15 },
+    )
+  })
+
+  it('gives a freed slot to a job of the loaded model unless another job outranks it by more than the switch', () => {
+    const backend: PlacementBackend = {
+      id: 'b',
+      name: 'gpu',
+      accepting: true,
+      capabilitiesKnown: true,
+      nodeClasses: new Set(),
+      models: new Set(['sdxl', 'flux']),
+      tags: [],
+      vramGb: 24,
+      speed: 10,
+      maxInFlight: 2,
+      inFlight: 1,
+      backlog: 5,
+      lastModel: 'sdxl',
+    }
+    const job = (id: string, priority: number, model: string): PlacementJob => ({
+      id,
+      priority,
+      queuedAtMs: 0,
+      requirements: { nodeClasses: [], models: [model], tags: [], minVramGb: 0 },
+      primaryModel: model,
+      cost: 5,
+      vramAboveGb: null,
+    })
+    // A switch here takes 50 / 10 = 5 s, i.e. 40 points (the cap): 60 − 40 < 50.
+    const slot = (jobs: PlacementJob[]) => placeSmart(jobs, [backend], 0).map((p) => p.jobId)
+    expect(slot([job('flux-60', 60, 'flux'), job('sdxl-50', 50, 'sdxl')])).toEqual(['sdxl-50'])
+    expect(slot([job('flux-100', 100, 'flux'), job('sdxl-50', 50, 'sdxl')])).toEqual(['flux-100'])
+    expect(slot([job('flux-60', 60, 'flux')])).toEqual(['flux-60'])
+  })
+
+  it('keeps each backend on its loaded model when priorities are close', () => {
+    const base = {
+      name: 'gpu',
+      accepting: true,
+      capabilitiesKnown: true,
+      nodeClasses: new Set<string>(),
+      models: new Set(['sdxl', 'flux']),
+      tags: [],
+      vramGb: 24,
+      speed: 10,
+      maxInFlight: 1,
+      inFlight: 0,
+      backlog: 0,
+    }
+    const backends: PlacementBackend[] = [
+      { ...base, id: 'a', lastModel: 'sdxl' },
+      { ...base, id: 'b', lastModel: 'flux' },
+    ]
+    const jobs: PlacementJob[] = [55, 54, 53, 52].map((priority, i) => {
+      const model = i < 2 ? 'flux' : 'sdxl'
+      return {
+        id: `j${i}`,
+        priority,
+        queuedAtMs: 0,
+        requirements: { nodeClasses: [], models: [model], tags: [], minVramGb: 0 },
+        primaryModel: model,
+        cost: 5,
+        vramAboveGb: null,
+      }
+    })
+    const placed = placeSmart(jobs, backends, 0)
+    expect(placed).toEqual([
+      { jobId: 'j0', backendId: 'b' },
+      { jobId: 'j2', backendId: 'a' },
+    ])
+  })
+
+  it('prefers the backend that already has the job model loaded when speeds are equal', () => {
+    const base = {
+      name: 'gpu',
+      accepting: true,
+      capabilitiesKnown: true,
+      nodeClasses: new Set<string>(),
+      models: new Set(['sdxl', 'flux']),
+      tags: [],
+      vramGb: 24,
+      speed: 1,
+      maxInFlight: 2,
+      inFlight: 0,
+      backlog: 0,
+    }
+    const backends: PlacementBackend[] = [
+      { ...base, id: 'a', lastModel: 'sdxl' },
+      { ...base, id: 'b', lastModel: 'flux' },
+    ]
+    const job: PlacementJob = {
+      id: 'j',
+      priority: 50,
+      queuedAtMs: 0,
+      requirements: { nodeClasses: [], models: ['flux'], tags: [], minVramGb: 0 },
+      primaryModel: 'flux',
+      cost: 5,
+      vramAboveGb: null,
+    }
+    expect(placeSmart([job], backends, 0)).toEqual([{ jobId: 'j', backendId: 'b' }])
+  })
+
+  it('sends work to the faster free backend first', () => {
+    const base = {
+      name: 'gpu',
+      accepting: true,
+      capabilitiesKnown: true,
+      nodeClasses: new Set<string>(),
+      models: new Set<string>(),
+      tags: [],
+      vramGb: 24,
+      maxInFlight: 2,
+      inFlight: 0,
+      backlog: 0,
+      lastModel: null,
+    }
+    const backends: PlacementBackend[] = [
+      { ...base, id: 'slow', speed: 1 },
+      { ...base, id: 'fast', speed: 3 },
+    ]
+    const job: PlacementJob = {
+      id: 'j',
+      priority: 50,
+      queuedAtMs: 0,
+      requirements: { nodeClasses: [], models: [], tags: [], minVramGb: 0 },
+      primaryModel: null,
+      cost: 5,
+      vramAboveGb: null,
+    }
+    expect(placeSmart([job], backends, 0)[0]?.backendId).toBe('fast')
+  })
+})
+
+describe('eligibility', () => {
+  it('names what is missing, and reports unschedulable only when every known backend lacks something', () => {
+    const backend: PlacementBackend = {
+      id: 'a',
+      name: 'gpu-a',
+      accepting: true,
+      capabilitiesKnown: true,
+      nodeClasses: new Set(['KSampler']),
+      models: new Set(['sdxl']),
+      tags: [],
+      vramGb: 12,
+      speed: 1,
+      maxInFlight: 2,
+      inFlight: 0,
+      backlog: 0,
+      lastModel: null,
+    }
+    const job: PlacementJob = {
+      id: 'j',
+      priority: 0,
+      queuedAtMs: 0,
+      requirements: { nodeClasses: ['KSampler'], models: ['flux'], tags: [], minVramGb: 0 },
+      primaryModel: 'flux',
+      cost: 1,
+      vramAboveGb: null,
+    }
+    expect(ineligibilityReason(job, backend)).toBe('missing models flux')
+    expect(unschedulableReason(job, [backend])).toBe('no backend can run this job (gpu-a: missing models flux)')
+    expect(unschedulableReason(job, [backend, { ...backend, id: 'b', capabilitiesKnown: false }])).toBeNull()
+    expect(unschedulableReason(job, [])).toBe('no backends are registered')
+    expect(
+      ineligibilityReason({ ...job, requirements: { ...job.requirements, models: [] }, vramAboveGb: 12 }, backend),
+    ).toMatch(/ran out of memory with 12 GB/)
+  })
+})
+
+describe('round-robin policy', () => {
+  it('binds jobs in rotation and never exceeds in-flight limits', () => {
+    fc.assert(
+      fc.property(farmArb, ({ backends, jobs }) => {
+        const { placements } = placeRoundRobin(jobs, backends, INITIAL_ROUND_ROBIN)
+        for (const [id, n] of placementsPerBackend(placements)) {
+          const b = backends.find((x) => x.id === id)
+          expect(b?.accepting === true && b.inFlight + n <= b.maxInFlight).toBe(true)
+        }
+        for (const p of placements) {
+          const job = jobs.find((j) => j.id === p.jobId)
+          const backend = backends.find((b) => b.id === p.backendId)
+          expect(job && backend && isEligible(job, backend)).toBe(true)
+        }
+      }),
+    )
+  })
+})

@@ -1,0 +1,5 @@
+export * from './auth/role'
+export * from './errors/domain-error'
+export * from './farm'
+export * from './production/index'
+export * from './screenplay'

@@ -1,0 +1,6 @@
+export * from './mentions'
+export * from './naming-defaults'
+export * from './naming-template'
+export * from './ordering-key'
+export * from './production-access'
+export * from './task-status'

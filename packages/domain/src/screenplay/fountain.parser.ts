@@ -1,0 +1,67 @@
+// Fountain (fountain.io): title page, then the body classified with Fountain's markers.
+import type { SourceLine } from './markup-stripper'
+import type { Screenplay, TitlePageEntry } from './screenplay.model'
+import { classifyLines } from './screenplay-classifier'
+
+// Keys that open a title page; a script that starts with "FADE IN:" has no title page.
+const TITLE_KEYS = new Set([
+  'title',
+  'credit',
+  'author',
+  'authors',
+  'source',
+  'draft date',
+  'date',
+  'contact',
+  'copyright',
+  'notes',
+  'revision',
+  'episode',
+  'series',
+  'format',
+])
+
+const KEY_LINE = /^([A-Za-z][A-Za-z0-9 _-]{0,30}):(.*)$/
+
+/** Splits text into source lines (any newline convention). */
+export function splitLines(text: string): SourceLine[] {
+  return text.split(/\r\n|\r|\n/).map((t, index) => ({ text: t, index }))
+}
+
+/** Reads the title page at the top; returns its entries and how many lines it used. */
+export function readTitlePage(lines: readonly SourceLine[]): { entries: TitlePageEntry[]; used: number } {
+  const firstKey = KEY_LINE.exec(lines[0]?.text.trim() ?? '')
+  if (!firstKey?.[1] || !TITLE_KEYS.has(firstKey[1].trim().toLowerCase())) return { entries: [], used: 0 }
+  const entries: TitlePageEntry[] = []
+  let used = 0
+  for (const line of lines) {
+    if (line.text.trim() === '') break
+    used++
+    const key = KEY_LINE.exec(line.text.trim())
+    const indented = /^(\t| {3,})/.test(line.text)
+    const last = entries.at(-1)
+    if (key?.[1] !== undefined && !indented) {
+      entries.push({ key: key[1].trim(), value: (key[2] ?? '').trim(), lines: [line.index] })
+    } else if (last !== undefined) {
+      last.value = last.value === '' ? line.text.trim() : `${last.value}\n${line.text.trim()}`
+      last.lines.push(line.index)
+    }
+  }
+  return { entries, used }
+}
+
+/** The title from a title page, without Fountain emphasis markers. */
+export function titleOf(entries: readonly TitlePageEntry[]): string | null {
+  const title = entries.find((e) => e.key.toLowerCase() === 'title')
+  if (title === undefined) return null
+  const text = title.value.replace(/[*_]/g, '').replace(/\s+/g, ' ').trim()
+  return text.length > 0 ? text : null
+}
+
+/** Parses Fountain text into the screenplay model. Never throws. */
+export function parseFountain(text: string): Screenplay {
+  const lines = splitLines(text.replace(/^\uFEFF/, ''))
+  const { entries, used } = readTitlePage(lines)
+  const body = classifyLines(lines.slice(used), { markup: true })
+  return { format: 'fountain', title: titleOf(entries), titlePage: entries, ...body, dropped: [] }
+}

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest'
+import { checkFile, importsOf } from './boundaries'
+
+const rulesOf = (path: string, imports: string[]) => checkFile({ path, imports }).map((v) => v.rule)
+
+describe('boundary rules', () => {
+  it('keeps domain and cpe free of repo imports', () => {
+    expect(rulesOf('packages/cpe/src/a.ts', ['@aipipeline/domain'])).toHaveLength(1)
+    expect(rulesOf('packages/domain/src/a.ts', ['zod'])).toEqual([])
+  })
+
+  it('lets db, comfyui and llm import domain only', () => {
+    expect(rulesOf('packages/db/src/a.ts', ['@aipipeline/domain'])).toEqual([])
+    expect(rulesOf('packages/comfyui/src/a.ts', ['@aipipeline/db'])).toHaveLength(1)
+  })
+
+  it('lets the web app import contracts, domain and cpe only, and no Node built-ins', () => {
+    expect(rulesOf('apps/web/src/a.tsx', ['@aipipeline/contracts', '@aipipeline/cpe'])).toEqual([])
+    expect(rulesOf('apps/web/src/a.tsx', ['@aipipeline/db'])).toHaveLength(1)
+    expect(rulesOf('apps/web/src/a.tsx', ['node:fs'])).toHaveLength(1)
+  })
+
+  it('forbids imports from apps and relative imports that leave a package', () => {
+    expect(rulesOf('packages/db/src/a.ts', ['@aipipeline/server'])).toHaveLength(1)
+    expect(rulesOf('packages/db/src/a.ts', ['../../domain/src/x'])).toHaveLength(1)
+  })
+
+  it('makes server modules import each other through index.ts', () => {
+    expect(rulesOf('apps/server/src/modules/farm/x.ts', ['../auth/token.service'])).toHaveLength(1)
+    expect(rulesOf('apps/server/src/modules/farm/x.ts', ['../auth'])).toEqual([])
+    expect(rulesOf('apps/server/src/modules/farm/x.ts', ['./farm.service'])).toEqual([])
+    expect(rulesOf('apps/server/src/app.ts', ['./modules/auth/auth.service'])).toHaveLength(1)
+  })
+
+  it('keeps the testing package out of production code', () => {
+    expect(rulesOf('apps/server/src/app.ts', ['@aipipeline/testing'])).toHaveLength(1)
+    expect(rulesOf('apps/server/src/app.test.ts', ['@aipipeline/testing'])).toEqual([])
+    expect(rulesOf('packages/db/src/x.test.ts', ['@aipipeline/testing'])).toEqual([])
+  })
+
+  it('finds static, type-only, re-export and dynamic imports', () => {
+    const src = `import a from 'x'\nimport type { B } from "y"\nexport * from './z'\nconst m = await import('w')\nimport 'side'\n`
+    expect(importsOf(src)).toEqual(['x', 'y', './z', 'w', 'side'])
+  })
+})

@@ -1,0 +1,108 @@
+// The dependency rules of ARCHITECTURE.md, as data, and a pure checker over import lists.
+import { posix } from 'node:path'
+
+export interface SourceFile {
+  /** Repo-relative path with forward slashes. */
+  path: string
+  /** Import/export-from specifiers in the file. */
+  imports: string[]
+}
+
+export interface Violation {
+  file: string
+  specifier: string
+  rule: string
+}
+
+/** Which workspace packages each area may import (besides its own files). */
+const ALLOWED: Record<string, readonly string[]> = {
+  'packages/domain': [],
+  'packages/cpe': [],
+  'packages/contracts': ['domain', 'cpe'],
+  'packages/db': ['domain'],
+  'packages/comfyui': ['domain'],
+  'packages/llm': ['domain'],
+  'packages/testing': ['db', 'domain', 'comfyui', 'llm', 'contracts', 'cpe'],
+  'apps/web': ['contracts', 'domain', 'cpe'],
+  'apps/server': ['domain', 'contracts', 'cpe', 'comfyui', 'db', 'llm', 'testing'],
+  bench: ['domain', 'contracts', 'cpe', 'comfyui', 'db', 'llm', 'testing'],
+  e2e: ['domain', 'contracts', 'cpe', 'comfyui', 'testing'],
+  tools: [],
+}
+
+// Code that runs in the browser must not pull in Node built-ins.
+const BROWSER_SAFE = new Set(['packages/domain', 'packages/cpe', 'packages/contracts', 'apps/web'])
+
+function areaOf(path: string): string | undefined {
+  const parts = path.split('/')
+  if (parts[0] === 'packages' || parts[0] === 'apps') return parts.length > 1 ? `${parts[0]}/${parts[1]}` : undefined
+  return parts[0] === 'bench' || parts[0] === 'e2e' || parts[0] === 'tools' ? parts[0] : undefined
+}
+
+function isTestOnly(path: string): boolean {
+  return (
+    /\.test(-helper)?\.tsx?$/.test(path) ||
+    path.includes('/test-support/') ||
+    /^(bench|e2e)\//.test(path) ||
+    path.includes('/testing/')
+  )
+}
+
+function serverModuleOf(path: string): string | undefined {
+  return /^apps\/server\/src\/modules\/([^/]+)\//.exec(path)?.[1]
+}
+
+/** Checks one file's imports against the rules. */
+export function checkFile(file: SourceFile): Violation[] {
+  const area = areaOf(file.path)
+  if (area === undefined) return []
+  const allowed = ALLOWED[area] ?? []
+  const out: Violation[] = []
+  const flag = (specifier: string, rule: string) => out.push({ file: file.path, specifier, rule })
+  for (const spec of file.imports) {
+    const pkg = /^@aipipeline\/([^/]+)/.exec(spec)?.[1]
+    if (pkg !== undefined) {
+      if (pkg === 'server' || pkg === 'web') flag(spec, 'nothing imports from apps/*')
+      else if (pkg === 'testing') {
+        if (!isTestOnly(file.path)) flag(spec, '@aipipeline/testing is for tests only')
+      } else if (`packages/${pkg}` !== area && !allowed.includes(pkg))
+        flag(spec, `${area} may import only: ${allowed.join(', ') || 'nothing from the repo'}`)
+      continue
+    }
+    if (spec.startsWith('node:') && BROWSER_SAFE.has(area) && !isTestOnly(file.path)) {
+      flag(spec, `${area} runs in the browser: no Node built-ins`)
+      continue
+    }
+    if (!spec.startsWith('.')) continue
+    const target = posix.normalize(posix.join(posix.dirname(file.path), spec))
+    const targetArea = areaOf(target)
+    if (
+      targetArea !== area &&
+      !(area === 'apps/server' && target.startsWith('apps/server/')) &&
+      !target.endsWith('.json')
+    ) {
+      flag(spec, `relative import leaves ${area}; import the package instead`)
+      continue
+    }
+    const fromModule = serverModuleOf(file.path)
+    const toModule = serverModuleOf(`${target}/`) ?? serverModuleOf(target)
+    if (toModule !== undefined && toModule !== fromModule) {
+      const entry = `apps/server/src/modules/${toModule}`
+      if (target !== entry && target !== `${entry}/index`)
+        flag(spec, `import module "${toModule}" through its index.ts`)
+    }
+  }
+  return out
+}
+
+/** Extracts static and dynamic import specifiers from TypeScript source text. */
+export function importsOf(source: string): string[] {
+  const specs: string[] = []
+  const re =
+    /(?:^|\s)(?:import|export)\s[^'"`;]*?from\s*['"]([^'"]+)['"]|(?:^|[^.\w])import\s*\(\s*['"]([^'"]+)['"]\s*\)|^\s*import\s*['"]([^'"]+)['"]/gm
+  for (const m of source.matchAll(re)) {
+    const spec = m[1] ?? m[2] ?? m[3]
+    if (spec) specs.push(spec)
+  }
+  return specs
+}
