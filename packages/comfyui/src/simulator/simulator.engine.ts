@@ -52,6 +52,13 @@ export class SimulatorEngine {
   private epoch = 0
   private wake: (() => void) | null = null
   private stopped = false
+  /**
+   * The simulated GPU's clock: the real time (ms) at which the work booked so far is done. Waits
+   * sleep until this deadline instead of for a duration, so a late timer or a busy event loop
+   * (eight simulators in one process, a loaded CI machine) does not stretch a run: the GPU's
+   * time does not depend on how busy its host's CPU is. See `wait`.
+   */
+  private gpuDueAt = 0
 
   constructor(private readonly opts: EngineOptions) {
     void this.workerLoop()
@@ -174,6 +181,9 @@ export class SimulatorEngine {
       this.running = item
       this.interruptFlag = false
       this.queueUpdated()
+      // A prompt waiting in the queue starts where the previous one ended, not when this loop got
+      // round to it; one that arrived at an idle GPU starts when it arrived.
+      this.gpuDueAt = Math.max(this.gpuDueAt, createTime(item), Date.now() - MAX_CATCH_UP_MS)
       const epoch = this.epoch
       const outcome = await executePrompt(this.context(epoch), item)
       if (outcome === null || epoch !== this.epoch) continue
@@ -262,10 +272,31 @@ export class SimulatorEngine {
 
   private async wait(nominalMs: number, epoch: number): Promise<boolean> {
     const ms = nominalMs * this.opts.msFactor()
-    if (ms > 0) await new Promise((resolve) => setTimeout(resolve, ms))
-    while (this.hang && epoch === this.epoch) await new Promise((resolve) => setTimeout(resolve, 20))
+    if (ms > 0) {
+      this.gpuDueAt = Math.max(this.gpuDueAt, Date.now() - MAX_CATCH_UP_MS) + ms
+      const delay = this.gpuDueAt - Date.now()
+      // Behind the GPU clock: catch up, but still yield so sockets and other simulators run.
+      if (delay >= 1) await new Promise((resolve) => setTimeout(resolve, delay))
+      else await new Promise((resolve) => setImmediate(resolve))
+    }
+    if (this.hang) {
+      while (this.hang && epoch === this.epoch) await new Promise((resolve) => setTimeout(resolve, 20))
+      // A hung GPU did no work: the time it hung is not credited to what follows.
+      this.gpuDueAt = Date.now()
+    }
     return epoch === this.epoch
   }
+}
+
+/**
+ * The most the GPU clock may run ahead of the event loop before it is pulled forward: a stall
+ * longer than this (a debugger pause, a suspended host) is treated as the GPU standing still.
+ */
+const MAX_CATCH_UP_MS = 1000
+
+function createTime(item: QueuedPrompt): number {
+  const t = item.extraData.create_time
+  return typeof t === 'number' ? t : Date.now()
 }
 
 /** Key of a stored file: type, subfolder and name as /view addresses it. */
