@@ -2,6 +2,7 @@
 import type { Db } from '../../dialect/dialect-factory'
 import { createActivityRepository } from './activity.repository'
 import { createProjectRepository } from './project.repository'
+import { createProjectConfigRepository } from './project-config.repository'
 import { createShotRepository } from './shot.repository'
 import { createShotListQueries } from './shot-list.queries'
 import { createTaskRepository } from './task.repository'
@@ -9,6 +10,7 @@ import { createTaskRepository } from './task.repository'
 export * from './activity.repository'
 export * from './production-records'
 export * from './project.repository'
+export * from './project-config.repository'
 export * from './shot.repository'
 export * from './shot-list.queries'
 export * from './task.repository'
@@ -17,6 +19,7 @@ export * from './task.repository'
 export function createProductionRepositories(db: Db) {
   return {
     projects: createProjectRepository(db),
+    config: createProjectConfigRepository(db),
     shots: createShotRepository(db),
     lists: createShotListQueries(db),
     tasks: createTaskRepository(db),

@@ -280,21 +280,22 @@ export function createProjectRepository(db: Db) {
 
     async updateCharacter(
       id: string,
-      patch: Partial<Pick<CharacterRecord, 'description' | 'triggerWords'>>,
+      patch: Partial<Pick<CharacterRecord, 'name' | 'description' | 'triggerWords' | 'referenceImages' | 'loraName'>>,
     ): Promise<void> {
-      const { triggerWords, ...rest } = patch
+      const { triggerWords, referenceImages, ...rest } = patch
       await db
         .updateTable('characters')
         .set({
           ...rest,
           ...(triggerWords ? { triggerWords: JSON.stringify(triggerWords) } : {}),
+          ...(referenceImages ? { referenceImages: JSON.stringify(referenceImages) } : {}),
           updatedAt: isoNow(),
         })
         .where('id', '=', id)
         .execute()
     },
 
-    async updateAsset(id: string, patch: Partial<Pick<AssetRecord, 'description'>>): Promise<void> {
+    async updateAsset(id: string, patch: Partial<Pick<AssetRecord, 'kind' | 'name' | 'description'>>): Promise<void> {
       await db
         .updateTable('assets')
         .set({ ...patch, updatedAt: isoNow() })
