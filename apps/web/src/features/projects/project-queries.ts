@@ -1,10 +1,11 @@
 // Query keys and reads of the Projects area, all through the typed client built from the
-// route contracts. The shot grid reads the compact whole-project table in one request.
+// route contracts. The shot grid reads its first page, then the compact whole-project table.
 import { type Project, productionRoutes } from '@aipipeline/contracts'
 import { useQuery } from '@tanstack/react-query'
 import { useCallback } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useApi } from '../../api/api-context'
+import { type GridTable, loadShotTable } from './shot-table/table-loading'
 import { defaultStatusRole } from './status-name'
 
 export const projectKeys = {
@@ -70,12 +71,15 @@ export function useBreakdown(projectId: string) {
   })
 }
 
-/** Every visible shot and task as column arrays; realtime events refetch it. */
+/** Every visible shot and task as column arrays (first rows early); realtime events refetch it. */
 export function useShotTable(projectId: string) {
   const api = useApi()
-  return useQuery({
+  return useQuery<GridTable>({
     queryKey: projectKeys.table(projectId),
-    queryFn: () => api.call(productionRoutes.shotTable, { params: { projectId } }),
+    queryFn: ({ client, queryKey, signal }) => loadShotTable({ api, client, queryKey, projectId, signal }),
+    // Every refetch brings a new table the memos recompute from anyway; comparing 10,000
+    // shots' arrays deeply to keep unchanged ones would only cost time.
+    structuralSharing: false,
   })
 }
 

@@ -1,7 +1,7 @@
 // The shot table: the whole project's shots in a virtualised grid with inline edits,
 // paste of spreadsheet blocks as one batch, undo/redo, drag reorder, filters and groups,
 // status and assignee pickers, and spreadsheet import/export.
-import { productionRoutes, type ShotTable } from '@aipipeline/contracts'
+import { productionRoutes } from '@aipipeline/contracts'
 import { Alert, Loader, Stack, useComputedColorScheme } from '@mantine/core'
 import { useViewportSize } from '@mantine/hooks'
 import { useQueryClient } from '@tanstack/react-query'
@@ -20,6 +20,7 @@ import { planEdits, planPaste } from './paste-plan'
 import { afterShotFor, optimisticKey } from './reorder'
 import { type CellEdit, ShotGrid } from './shot-grid'
 import { ShotTableToolbar } from './shot-table-toolbar'
+import type { GridTable } from './table-loading'
 import { canReorder, DEFAULT_VIEW, indexTasks, type TableView, taskAt } from './table-model'
 import { useShotEdits } from './use-shot-edits'
 import { sortKeyOf, useTableModel } from './use-table-model'
@@ -52,7 +53,7 @@ export function ShotTablePage({ projectId }: { projectId: string }) {
 function ShotTableView(props: {
   projectId: string
   project: NonNullable<ReturnType<typeof useProject>['data']>
-  table: ShotTable
+  table: GridTable
   sequences: { id: string; code: string; name: string }[]
   members: { userId: string; displayName: string }[]
 }) {
@@ -170,7 +171,7 @@ function ShotTableView(props: {
         afterKey,
       )
       const tableKey = projectKeys.table(projectId)
-      queryClient.setQueryData<ShotTable>(tableKey, (cur) => {
+      queryClient.setQueryData<GridTable>(tableKey, (cur) => {
         if (!cur) return cur
         const orderKey = [...cur.shots.orderKey]
         orderKey[moved.shot] = key
@@ -235,7 +236,8 @@ function ShotTableView(props: {
         view={view}
         onView={setView}
         shown={shown}
-        total={table.shots.id.length}
+        loaded={table.shots.id.length}
+        total={table.partial?.total ?? table.shots.id.length}
         undo={{ can: edits.canUndo, cells: edits.undoCells, run: () => void edits.undo().catch(fail) }}
         redo={{ can: edits.canRedo, run: () => void edits.redo().catch(fail) }}
         onImport={() => setImporting(true)}

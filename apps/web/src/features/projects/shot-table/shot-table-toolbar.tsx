@@ -13,6 +13,8 @@ interface Props {
   view: TableView
   onView: (view: TableView) => void
   shown: number
+  /** Shots in the browser so far; below `total` while the rest of a large table loads. */
+  loaded: number
   total: number
   undo: { can: boolean; cells: number; run: () => void }
   redo: { can: boolean; run: () => void }
@@ -93,8 +95,10 @@ export function ShotTableToolbar(props: Props) {
       />
       <SavedViewsMenu projectId={props.projectId} view={view} onApply={onView} />
       <Group gap={4} ml="auto" wrap="nowrap">
-        <Text size="xs" c="dimmed" data-testid="shot-count">
-          {t('projects.table.count', { shown: props.shown, total: props.total })}
+        <Text size="xs" c="dimmed" data-testid="shot-count" aria-busy={props.loaded < props.total}>
+          {props.loaded < props.total
+            ? t('projects.table.countLoading', { shown: props.shown, loaded: props.loaded, total: props.total })
+            : t('projects.table.count', { shown: props.shown, total: props.total })}
         </Text>
         <Tooltip label={t('projects.table.undoHint', { count: props.undo.cells })} disabled={!props.undo.can}>
           <Button size="xs" variant="default" onClick={props.undo.run} disabled={!props.undo.can}>

@@ -1,6 +1,6 @@
 // Sends shot edits as batches with an optimistic update of the cached table, and keeps the
 // undo/redo history: undo sends the recorded inverse batch, redo the forward batch.
-import { productionRoutes, type ShotTable } from '@aipipeline/contracts'
+import { productionRoutes } from '@aipipeline/contracts'
 import { useQueryClient } from '@tanstack/react-query'
 import { useCallback, useRef, useState } from 'react'
 import { useApi } from '../../../api/api-context'
@@ -8,6 +8,7 @@ import { projectKeys } from '../project-queries'
 import { type EditHistory, EMPTY_HISTORY, type HistoryEntry, recordEdit, takeRedo, takeUndo } from './edit-history'
 import type { ShotUpdate } from './paste-plan'
 import { applyPatches } from './shot-columns'
+import type { GridTable } from './table-loading'
 
 export interface ShotEdits {
   /** Sends one user action; resolves once the server has it (rejects with its error). */
@@ -33,7 +34,7 @@ export function useShotEdits(projectId: string): ShotEdits {
     async (updates: ShotUpdate[]) => {
       const key = projectKeys.table(projectId)
       await queryClient.cancelQueries({ queryKey: key })
-      queryClient.setQueryData<ShotTable>(key, (t) => (t ? applyPatches(t, updates) : t))
+      queryClient.setQueryData<GridTable>(key, (t) => (t ? applyPatches(t, updates) : t))
       try {
         await api.call(productionRoutes.batchUpdateShots, { params: { projectId }, body: { updates } })
       } finally {
