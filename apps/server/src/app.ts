@@ -13,6 +13,7 @@ import type { Config } from './config'
 import { installErrorHandler, installNotFoundHandler } from './http/error-handler'
 import { bindRoute } from './http/route-binder'
 import { createJobHandlerRegistry, type JobHandlerRegistry, type JobQueue } from './jobs'
+import { configureVideoPoster } from './media/video-poster'
 import { registerAgentsModule } from './modules/agents'
 import {
   type AuthService,
@@ -152,6 +153,7 @@ export async function buildApp(deps: AppDeps): Promise<Studio> {
     production: production.services,
   })
 
+  configureVideoPoster({ ffmpegPath: config.ffmpegPath, logger: deps.logger })
   const farm = registerFarmModule({
     app,
     tokens,

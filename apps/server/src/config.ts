@@ -32,6 +32,7 @@ const EnvSchema = z.object({
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
   WEB_DIST_DIR: z.string().optional(),
   OTEL_EXPORTER_OTLP_ENDPOINT: z.url().optional(),
+  FFMPEG_PATH: z.string().min(1).optional(),
 })
 
 export interface Config {
@@ -53,6 +54,8 @@ export interface Config {
   bodyLimitBytes: number
   webDistDir: string
   otelEndpoint: string | undefined
+  /** ffmpeg for video poster frames; unset looks it up on PATH, and it is optional either way. */
+  ffmpegPath: string | undefined
   version: string
 }
 
@@ -93,6 +96,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     webDistDir: resolve(e.WEB_DIST_DIR ?? new URL('../../web/dist', import.meta.url).pathname),
     otelEndpoint: e.OTEL_EXPORTER_OTLP_ENDPOINT,
+    ffmpegPath: e.FFMPEG_PATH,
     version: readVersion(),
   }
 }

@@ -1,7 +1,7 @@
 // Streams a finished prompt's files from /view into DATA_DIR/storage/farm/<jobId>/ with a
-// sha256 and a thumbnail. Each file goes to a temporary name and is renamed into place, and
-// its row is inserted with ON CONFLICT DO NOTHING: observing completion twice (reconnect,
-// restart) rewrites the same file and adds no second row.
+// sha256 and a thumbnail (of a poster frame for videos). Each file goes to a temporary name
+// and is renamed into place, and its row is inserted with ON CONFLICT DO NOTHING: observing
+// completion twice (reconnect, restart) rewrites the same file and adds no second row.
 import { createHash, randomUUID } from 'node:crypto'
 import { createWriteStream } from 'node:fs'
 import { mkdir, rename, rm } from 'node:fs/promises'
@@ -10,12 +10,15 @@ import { Writable } from 'node:stream'
 import type { ComfyClient, ComfyOutputFile } from '@aipipeline/comfyui'
 import type { RenderJobRepository } from '@aipipeline/db'
 import sharp from 'sharp'
+import { isVideo, sharedVideoPoster, type VideoPoster } from '../../media/video-poster'
 
 export interface IngestDeps {
   repo: RenderJobRepository
   /** Storage root (DATA_DIR/storage); stored paths are relative to it. */
   storageDir: string
   thumbnails: boolean
+  /** Poster frames of video outputs; the process-wide one (FFMPEG_PATH) when absent. */
+  videoPoster?: VideoPoster
 }
 
 const THUMB_SIDE = 256
@@ -46,8 +49,8 @@ function hashingFileSink(path: string, hash: ReturnType<typeof createHash>): Wri
   })
 }
 
-/** Thumbnail of an image or the first frame (poster) of an animated image; null when sharp cannot read it. */
-async function thumbnail(source: string, target: string): Promise<boolean> {
+/** Thumbnail of an image (file or encoded bytes), or of the first frame of an animated one; false when sharp cannot read it. */
+async function thumbnail(source: string | Buffer, target: string): Promise<boolean> {
   const tmp = `${target}.${randomUUID()}.part`
   try {
     // pages: 1 reads only the first frame of an animated WEBP/GIF: the poster frame.
@@ -63,10 +66,20 @@ async function thumbnail(source: string, target: string): Promise<boolean> {
   }
 }
 
+/** Makes the thumbnail of a stored output when it is an image or a video; false when there is none. */
+async function thumbnailOf(deps: IngestDeps, stored: string, mime: string | null, target: string): Promise<boolean> {
+  if (mime !== null && IMAGE_MIME.test(mime)) return thumbnail(stored, target)
+  if (!isVideo(mime, stored)) return false
+  // From the stored file, after the rename: the video is in place whatever ffmpeg makes of it,
+  // and a missing, failing or hanging ffmpeg only leaves the thumbnail out.
+  const frame = await (deps.videoPoster ?? sharedVideoPoster()).posterFrame(stored)
+  return frame !== null && (await thumbnail(frame, target))
+}
+
 /** Downloads and records every output file of a job; returns how many rows were new. */
 export async function ingestOutputs(
   deps: IngestDeps,
-  client: ComfyClient,
+  client: Pick<ComfyClient, 'download'>,
   jobId: string,
   files: ComfyOutputFile[],
 ): Promise<number> {
@@ -90,11 +103,7 @@ export async function ingestOutputs(
     }
     const mime = info.mime?.split(';')[0]?.trim() ?? null
     const thumbName = `${name}.thumb.webp`
-    const hasThumb =
-      deps.thumbnails &&
-      mime !== null &&
-      IMAGE_MIME.test(mime) &&
-      (await thumbnail(join(dir, name), join(dir, thumbName)))
+    const hasThumb = deps.thumbnails && (await thumbnailOf(deps, join(dir, name), mime, join(dir, thumbName)))
     const inserted = await deps.repo.insertOutput({
       jobId,
       nodeId: file.nodeId,
