@@ -28,6 +28,19 @@ export const productionEvents = {
     shotId: z.string(),
     number: z.number().int(),
   }),
+  // Configuration changes reach the studio only (like `project:update`); clients and vendors
+  // re-read the project when they next load it. `fields` names what changed.
+  'status:new': z.object({ ...Base, statusId: z.string() }),
+  'status:update': z.object({ ...Base, statusId: z.string(), fields: z.array(z.string()) }),
+  'status:delete': z.object({ ...Base, statusId: z.string() }),
+  'task-type:update': z.object({ ...Base, taskTypeId: z.string(), fields: z.array(z.string()) }),
+  /** The type's tasks went with it: shot tables must re-read. */
+  'task-type:delete': z.object({ ...Base, taskTypeId: z.string() }),
+  'custom-field:update': z.object({ ...Base, customFieldId: z.string(), fields: z.array(z.string()) }),
+  'character:update': z.object({ ...Base, characterId: z.string(), fields: z.array(z.string()) }),
+  'character:delete': z.object({ ...Base, characterId: z.string() }),
+  'asset:update': z.object({ ...Base, assetId: z.string(), fields: z.array(z.string()) }),
+  'asset:delete': z.object({ ...Base, assetId: z.string() }),
   'notification:new': Notification,
 } as const
 export type ProductionEventName = keyof typeof productionEvents

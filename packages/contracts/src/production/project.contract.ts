@@ -12,7 +12,7 @@ const Code = z
   .min(1)
   .max(40)
   .regex(/^[\p{L}\p{N}_-]+$/u, 'letters, digits, "_" and "-" only')
-const Colour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour like #aabbcc')
+export const Colour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour like #aabbcc')
 
 export const TaskStatus = z
   .object({

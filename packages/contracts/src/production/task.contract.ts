@@ -159,6 +159,13 @@ export const ParsePathResponse = z.object({
 })
 
 export const VersionFileParams = z.object({ fileId: Id }).strict()
+export const VersionParams = z.object({ versionId: Id }).strict()
+/** One version with where it belongs, for links from review, the farm and notifications. */
+export const VersionDetail = Version.extend({
+  projectId: z.string(),
+  shotId: z.string(),
+  taskTypeId: z.string(),
+}).meta({ id: 'VersionDetail' })
 
 const tags = ['production'] as const
 export const taskRoutes = {
@@ -272,6 +279,15 @@ export const taskRoutes = {
     params: ProjectParams,
     body: ParsePathRequest,
     response: ParsePathResponse,
+  }),
+  getVersion: defineRoute({
+    method: 'GET',
+    path: '/api/versions/:versionId',
+    summary: 'One version with its files, thumbnail and source (render job, prompt, seed, model, parameters)',
+    tags,
+    access: access.authenticated,
+    params: VersionParams,
+    response: VersionDetail,
   }),
   versionFile: defineRoute({
     method: 'GET',

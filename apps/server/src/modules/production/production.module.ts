@@ -6,6 +6,7 @@ import type { RoomPolicy } from '../../realtime/realtime-hub'
 import type { TokenService } from '../auth'
 import { createActivityService } from './activity.service'
 import { createBreakdownService } from './breakdown.service'
+import { createBreakdownEntryService } from './breakdown-entry.service'
 import { createCommentService } from './comment.service'
 import { createFolderService } from './folder.service'
 import { createNotificationService } from './notification.service'
@@ -13,6 +14,7 @@ import { registerProductionRoutes } from './production.routes'
 import { createProductionAccess } from './production-access.service'
 import type { EmitEvent, ProductionContext } from './production-context'
 import { createProjectService } from './project.service'
+import { createProjectConfigService } from './project-config.service'
 import { createShotService } from './shot.service'
 import { createSpreadsheetService } from './spreadsheet.service'
 import { createTaskService } from './task.service'
@@ -43,6 +45,8 @@ export function createProductionServices(deps: ProductionModuleDeps) {
   return {
     access,
     projects: createProjectService(ctx, access, activity),
+    config: createProjectConfigService(ctx, access, activity),
+    breakdownEntries: createBreakdownEntryService(ctx, access, activity),
     shots: createShotService(ctx, access, activity),
     breakdown: createBreakdownService(ctx, access, activity),
     tasks: createTaskService(ctx, access, activity, notifications),

@@ -39,6 +39,37 @@ export function registerProductionRoutes(app: FastifyInstance, tokens: TokenServ
     s.projects.createCustomField(principal, params.projectId, body),
   )
 
+  bindRoute(app, tokens, r.createStatus, ({ principal, params, body }) =>
+    s.config.createStatus(principal, params.projectId, body),
+  )
+  bindRoute(app, tokens, r.updateStatus, ({ principal, params, body }) =>
+    s.config.updateStatus(principal, params.projectId, params.statusId, body),
+  )
+  bindRoute(app, tokens, r.deleteStatus, ({ principal, params }) =>
+    s.config.deleteStatus(principal, params.projectId, params.statusId),
+  )
+  bindRoute(app, tokens, r.updateTaskType, ({ principal, params, body }) =>
+    s.config.updateTaskType(principal, params.projectId, params.taskTypeId, body),
+  )
+  bindRoute(app, tokens, r.deleteTaskType, ({ principal, params }) =>
+    s.config.deleteTaskType(principal, params.projectId, params.taskTypeId),
+  )
+  bindRoute(app, tokens, r.updateCustomField, ({ principal, params, body }) =>
+    s.config.updateCustomField(principal, params.projectId, params.customFieldId, body),
+  )
+  bindRoute(app, tokens, r.updateCharacter, ({ principal, params, body }) =>
+    s.breakdownEntries.updateCharacter(principal, params.projectId, params.characterId, body),
+  )
+  bindRoute(app, tokens, r.deleteCharacter, ({ principal, params }) =>
+    s.breakdownEntries.deleteCharacter(principal, params.projectId, params.characterId),
+  )
+  bindRoute(app, tokens, r.updateAsset, ({ principal, params, body }) =>
+    s.breakdownEntries.updateAsset(principal, params.projectId, params.assetId, body),
+  )
+  bindRoute(app, tokens, r.deleteAsset, ({ principal, params }) =>
+    s.breakdownEntries.deleteAsset(principal, params.projectId, params.assetId),
+  )
+
   bindRoute(app, tokens, r.listShots, ({ principal, params, query }) =>
     s.shots.list(principal, params.projectId, query),
   )
@@ -56,6 +87,7 @@ export function registerProductionRoutes(app: FastifyInstance, tokens: TokenServ
   )
 
   bindRoute(app, tokens, r.getTask, ({ principal, params }) => s.tasks.get(principal, params.taskId))
+  bindRoute(app, tokens, r.getVersion, ({ principal, params }) => s.versions.get(principal, params.versionId))
   bindRoute(app, tokens, r.updateTask, ({ principal, params, body }) => s.tasks.update(principal, params.taskId, body))
   bindRoute(app, tokens, r.postComment, ({ principal, params, body }) =>
     s.comments.postOne(principal, params.taskId, body),

@@ -274,7 +274,8 @@ export function createProjectService(
 }
 export type ProjectService = ReturnType<typeof createProjectService>
 
-function assetKind(kind: string): 'location' | 'prop' | 'environment' | 'other' {
+/** The stored kind as the contract names it (unknown kinds read as `other`). */
+export function assetKind(kind: string): 'location' | 'prop' | 'environment' | 'other' {
   return kind === 'location' || kind === 'prop' || kind === 'environment' ? kind : 'other'
 }
 

@@ -22,6 +22,7 @@ import type { ProductionAccessService } from './production-access.service'
 import type { ProductionContext } from './production-context'
 import { taskView } from './production-visibility'
 import { loadProjectView, type ProjectView } from './project-view'
+import { versionView } from './version.service'
 
 export function createTaskService(
   ctx: ProductionContext,
@@ -65,21 +66,7 @@ export function createTaskService(
           previousStatusId:
             c.previousStatusId !== null && view.v.statusVisible(c.previousStatusId) ? c.previousStatusId : null,
         })),
-        versions: versions.map((v) => {
-          const own = files.filter((f) => f.versionId === v.id)
-          return {
-            id: v.id,
-            taskId: v.taskId,
-            number: v.number,
-            kind: v.kind === 'video' ? 'video' : 'image',
-            authorId: v.authorId,
-            folderPath: v.folderPath,
-            thumbnailFileId: own.find((f) => f.role === 'thumbnail')?.id ?? null,
-            provenance: v.provenance,
-            files: own.map((f) => ({ ...f, role: f.role === 'thumbnail' ? 'thumbnail' : 'output' })),
-            createdAt: v.createdAt,
-          }
-        }),
+        versions: versions.map((v) => versionView(v, files)),
       }
     },
 

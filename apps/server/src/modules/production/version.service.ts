@@ -2,9 +2,11 @@
 // JSON sidecar. The render farm attaches its outputs with `attachRenderOutput`.
 import { createHash } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
+import type { Version, VersionDetail } from '@aipipeline/contracts'
 import type { VersionFileRecord, VersionRecord } from '@aipipeline/db'
 import { canSeeTask, NotFound, resolveTemplates, ValidationFailed } from '@aipipeline/domain'
 import sharp from 'sharp'
+import type { z } from 'zod'
 import type { Principal } from '../auth'
 import type { ActivityService } from './activity.service'
 import { type FolderService, shotTokens } from './folder.service'
@@ -50,6 +52,23 @@ async function imageThumbnail(data: Uint8Array): Promise<Uint8Array | undefined>
     return await sharp(data).resize({ width: 480, withoutEnlargement: true }).jpeg({ quality: 80 }).toBuffer()
   } catch {
     return undefined // not an image sharp can read; the version simply has no thumbnail
+  }
+}
+
+/** A version as the API shows it, with its own files and thumbnail. */
+export function versionView(v: VersionRecord, files: readonly VersionFileRecord[]): z.input<typeof Version> {
+  const own = files.filter((f) => f.versionId === v.id)
+  return {
+    id: v.id,
+    taskId: v.taskId,
+    number: v.number,
+    kind: v.kind === 'video' ? 'video' : 'image',
+    authorId: v.authorId,
+    folderPath: v.folderPath,
+    thumbnailFileId: own.find((f) => f.role === 'thumbnail')?.id ?? null,
+    provenance: v.provenance,
+    files: own.map((f) => ({ ...f, role: f.role === 'thumbnail' ? 'thumbnail' : 'output' })),
+    createdAt: v.createdAt,
   }
 }
 
@@ -113,7 +132,40 @@ export function createVersionService(
     return rows
   }
 
+  /**
+   * The task of a version the caller may see, by the rule the task detail applies: vendors
+   * only their assigned tasks, clients only while the task shows them a status they may see.
+   * Anything hidden, including a project the caller is not in, is NotFound(`what`, `id`).
+   */
+  async function visibleTaskOf(principal: Principal, version: VersionRecord, what: string, id: string) {
+    const hidden = new NotFound(what, id)
+    const view = await loadProjectView(repos, access, principal, version.projectId).catch((err: unknown) => {
+      throw err instanceof NotFound ? hidden : err
+    })
+    const task = await repos.tasks.findById(version.taskId)
+    if (!task) throw hidden
+    const assignees = (await repos.tasks.assigneesOf([task.id])).get(task.id) ?? []
+    const visible =
+      canSeeTask(view.access, { assigneeIds: assignees, department: null }) && view.v.statusVisible(task.statusId)
+    if (!visible) throw hidden
+    return task
+  }
+
   return {
+    /** One version the caller may see, with its files, thumbnail, source and place in the project. */
+    async get(principal: Principal, versionId: string): Promise<z.input<typeof VersionDetail>> {
+      const version = await repos.tasks.findVersion(versionId)
+      if (!version) throw new NotFound('version', versionId)
+      const task = await visibleTaskOf(principal, version, 'version', versionId)
+      const files = await repos.tasks.versionFiles([version.id])
+      return {
+        ...versionView(version, files),
+        projectId: task.projectId,
+        shotId: task.shotId,
+        taskTypeId: task.taskTypeId,
+      }
+    },
+
     /**
      * Stores a render's outputs as the task's next version: files under the naming templates,
      * a sidecar, database rows, activity and a `version:new` event. Idempotent per render job.
@@ -194,15 +246,9 @@ export function createVersionService(
     /** Reads a version file the caller may see; returns its bytes and media type. */
     async readFile(principal: Principal, fileId: string): Promise<{ data: Buffer; mediaType: string; name: string }> {
       const file = await repos.tasks.findVersionFile(fileId)
-      if (!file) throw new NotFound('file', fileId)
-      const view = await loadProjectView(repos, access, principal, file.projectId)
-      const version = await repos.tasks.findVersion(file.versionId)
-      const task = version ? await repos.tasks.findById(version.taskId) : undefined
-      if (!task) throw new NotFound('file', fileId)
-      const assignees = (await repos.tasks.assigneesOf([task.id])).get(task.id) ?? []
-      const visible =
-        canSeeTask(view.access, { assigneeIds: assignees, department: null }) && view.v.statusVisible(task.statusId)
-      if (!visible) throw new NotFound('file', fileId)
+      const version = file ? await repos.tasks.findVersion(file.versionId) : undefined
+      if (!file || !version) throw new NotFound('file', fileId)
+      await visibleTaskOf(principal, version, 'file', fileId)
       return {
         data: await readFile(resolveInRoot(ctx.storageRoot, file.path)),
         mediaType: file.mediaType,
