@@ -22,6 +22,19 @@ describe('shot table rows', () => {
     expect(codes({ ...DEFAULT_VIEW, filter: wipForAnn })).toEqual(['s1'])
   })
 
+  it('keeps editorial order by the ordering keys as the server compares them, not numerically', () => {
+    const keys = sampleTable()
+    keys.shots.orderKey = ['i9', 'i10', 'i1z', 'j', 'h']
+    const rows = buildRows(keys, indexTasks(keys), DEFAULT_VIEW, order)
+    expect(rows.map((r) => (r.kind === 'shot' ? keys.shots.orderKey[r.shot] : ''))).toEqual([
+      'h',
+      'i10',
+      'i1z',
+      'i9',
+      'j',
+    ])
+  })
+
   it('sorts numerically with blanks last and ties in editorial order', () => {
     expect(codes({ ...DEFAULT_VIEW, sort: { key: 'duration', desc: false } })).toEqual(['s3', 's2', 's1', 's4', 's5'])
     expect(codes({ ...DEFAULT_VIEW, sort: { key: 'field:lens_mm', desc: true } })).toEqual([

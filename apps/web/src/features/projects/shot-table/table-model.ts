@@ -139,6 +139,15 @@ function compare(a: Comparable, b: Comparable, desc: boolean): number {
   return desc ? -order : order
 }
 
+// Ordering keys are fractional-index strings ordered by code unit, as the server orders them;
+// the numeric collation above would put "i9" before "i10" and scramble a long edit.
+function compareCodeUnits(a: Comparable, b: Comparable, desc: boolean): number {
+  const x = String(a ?? '')
+  const y = String(b ?? '')
+  const order = x < y ? -1 : x > y ? 1 : 0
+  return desc ? -order : order
+}
+
 function groupKeyOf(table: ShotTable, index: TaskIndex, shot: number, groupBy: GroupBy): string {
   if (groupBy === 'sequence') return table.shots.sequenceId[shot] ?? ''
   if (groupBy === 'none') return ''
@@ -153,9 +162,10 @@ export function buildRows(table: ShotTable, index: TaskIndex, view: TableView, o
   const keys = shots.map((i) => sortValue(table, i, view.sort.key))
   const tie = shots.map((i) => table.shots.orderKey[i] ?? '')
   const positions = shots.map((_, p) => p)
+  const byKey = view.sort.key === 'order' ? compareCodeUnits : compare
   positions.sort((a, b) => {
-    const byKey = compare(keys[a] ?? null, keys[b] ?? null, view.sort.desc)
-    if (byKey !== 0) return byKey
+    const first = byKey(keys[a] ?? null, keys[b] ?? null, view.sort.desc)
+    if (first !== 0) return first
     const ta = tie[a] ?? ''
     const tb = tie[b] ?? ''
     return ta < tb ? -1 : ta > tb ? 1 : 0
