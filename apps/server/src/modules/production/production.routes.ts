@@ -8,7 +8,7 @@ import type { ProductionServices } from './production.module'
 
 /** Registers every production route. */
 export function registerProductionRoutes(app: FastifyInstance, tokens: TokenService, s: ProductionServices): void {
-  serialiseListsAsPlainJson(app)
+  serialiseShotTableAsPlainJson(app)
   bindRoute(app, tokens, r.listProjects, ({ principal }) => s.projects.list(principal))
   bindRoute(app, tokens, r.createProject, ({ principal, body }) => s.projects.create(principal, body))
   bindRoute(app, tokens, r.getProject, ({ principal, params }) => s.projects.get(principal, params.projectId))
@@ -128,15 +128,20 @@ export function registerProductionRoutes(app: FastifyInstance, tokens: TokenServ
 }
 
 /**
- * The two list routes answer with up to 10,000 shots and 40,000 tasks. Their bodies are built
- * in the contract's own types (tsc checks the shape; the API tests parse them with the
- * contract), so re-validating every element with zod on the way out only costs time: they
- * serialise with plain JSON.stringify. The contract's response schema still documents them.
+ * Every route's response is parsed with its contract's zod schema before it is sent (the
+ * serializer compiler in app.ts): a body off its contract becomes a logged 500, and keys the
+ * contract does not name are dropped. One route is exempt: the shot table answers every shot
+ * and task of a project in one body (10,000 shots and 40,000 tasks on big projects), and
+ * parsing that costs more than writing it (about 70 ms against 50 ms of JSON.stringify for
+ * 10,000 shots, measured on the development machine), on the grid's hottest read. shot-list.ts
+ * builds it key by key in the contract's own types, so tsc checks its shape and it carries no
+ * key the contract lacks; the API tests parse it with the contract. Paged lists are bounded
+ * (1,000 rows at most, about 5 ms to parse) and keep the check.
  */
-function serialiseListsAsPlainJson(app: FastifyInstance): void {
-  const lists = new Set([r.listShots, r.shotTable].map((c) => `${c.method} ${c.path}`))
+function serialiseShotTableAsPlainJson(app: FastifyInstance): void {
+  const exempt = `${r.shotTable.method} ${r.shotTable.path}`
   app.addHook('onRoute', (route) => {
-    if ([route.method].flat().some((m) => lists.has(`${m} ${route.url}`)))
+    if ([route.method].flat().some((m) => `${m} ${route.url}` === exempt))
       route.serializerCompiler = () => (data) => JSON.stringify(data)
   })
 }
