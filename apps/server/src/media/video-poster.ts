@@ -3,7 +3,6 @@
 // and killed when it overruns. ffmpeg is optional: without it videos are stored with no
 // thumbnail and the studio says so once.
 import { spawn } from 'node:child_process'
-import type { Logger } from '../observability/logger'
 
 export type VideoPosterFailure = 'missing' | 'timeout' | 'failed'
 
@@ -143,11 +142,16 @@ export function extractFrame(ffmpeg: string, source: string, opts: PosterFrameOp
   })
 }
 
+/** The one logger method used; pino's Logger fits it. */
+export interface PosterLogger {
+  warn(obj: object, msg: string): void
+}
+
 export interface VideoPosterOptions {
   /** The ffmpeg executable: a path, or a bare name the OS looks up on PATH. */
   ffmpegPath?: string
   timeoutMs?: number
-  logger?: Pick<Logger, 'warn'>
+  logger?: PosterLogger
 }
 
 export interface VideoPoster {
