@@ -53,4 +53,12 @@ describe('configuration', () => {
     })
     expect(config.bootstrapAdmin).toEqual({ email: 'a@b.co', password: 'long enough' })
   })
+
+  it('finds ffmpeg on PATH unless FFMPEG_PATH names one', () => {
+    expect(loadConfig({ DATA_DIR: tempDir() }).ffmpegPath).toBeUndefined()
+    expect(loadConfig({ DATA_DIR: tempDir(), FFMPEG_PATH: '/opt/ffmpeg/bin/ffmpeg' }).ffmpegPath).toBe(
+      '/opt/ffmpeg/bin/ffmpeg',
+    )
+    expect(() => loadConfig({ DATA_DIR: tempDir(), FFMPEG_PATH: '' })).toThrow(/FFMPEG_PATH/)
+  })
 })
