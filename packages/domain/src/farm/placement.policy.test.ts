@@ -297,6 +297,91 @@ describe('smart placement policy', () => {
   })
 })
 
+describe('smart placement policy: model pressure', () => {
+  const gpu = (id: string, lastModel: string | null, over: Partial<PlacementBackend> = {}): PlacementBackend => ({
+    id,
+    name: id,
+    accepting: true,
+    capabilitiesKnown: true,
+    nodeClasses: new Set(),
+    models: new Set(['sdxl', 'flux']),
+    tags: [],
+    vramGb: 24,
+    speed: 10,
+    maxInFlight: 1,
+    inFlight: 0,
+    backlog: 0,
+    lastModel,
+    ...over,
+  })
+  const job = (id: string, priority: number, model: string, over: Partial<PlacementJob> = {}): PlacementJob => ({
+    id,
+    priority,
+    queuedAtMs: 0,
+    requirements: { nodeClasses: [], models: [model], tags: [], minVramGb: 0 },
+    primaryModel: model,
+    cost: 5,
+    vramAboveGb: null,
+    ...over,
+  })
+  // "busy" has flux loaded and no free slot; "idle" has sdxl loaded and nothing of sdxl to do.
+  const busyFlux = gpu('busy', 'flux', { inFlight: 1, backlog: 5 })
+
+  // More jobs than slots throughout, so the tail rule (wait for a faster backend) stays out of it.
+  it('lets jobs wait for the backend that has their model rather than pay a load that does not pay off', () => {
+    const jobs = ['a', 'b', 'c'].map((id) => job(id, 50, 'flux', { cost: 1 }))
+    // Flux work: 8 units on 10 units/s = 0.8 s; with "idle" after its load, (8 + 50) ÷ 20 = 2.9 s.
+    expect(placeSmart(jobs, [busyFlux, gpu('idle', 'sdxl')], 0)).toEqual([])
+  })
+
+  it('moves a backend to the model whose queue is the bottleneck', () => {
+    const jobs = Array.from({ length: 40 }, (_, i) => job(`flux-${i}`, 50, 'flux'))
+    // Flux work: 205 units → 20.5 s on "busy" alone; (205 + a 50-unit load) ÷ 20 = 12.75 s with "idle".
+    expect(placeSmart(jobs, [busyFlux, gpu('idle', 'sdxl')], 0)).toEqual([{ jobId: 'flux-0', backendId: 'idle' }])
+  })
+
+  it('switches anyway for a job that outranks all work of the loaded model by the override points', () => {
+    const backends = [busyFlux, gpu('idle', 'sdxl')]
+    const sdxl = (priority: number) => ['s1', 's2', 's3'].map((id) => job(id, priority, 'sdxl'))
+    expect(placeSmart([job('flux', 80, 'flux'), ...sdxl(10)], backends, 0)).toEqual([
+      { jobId: 'flux', backendId: 'idle' },
+    ])
+    expect(placeSmart([job('flux', 80, 'flux'), ...sdxl(50)], backends, 0)).toEqual([
+      { jobId: 's1', backendId: 'idle' },
+    ])
+  })
+
+  it('counts only loaded backends that can run the job: one that cannot does not hold it back', () => {
+    const smallFlux = gpu('small', 'flux', { vramGb: 12, inFlight: 1, backlog: 5 })
+    const needsVram = ['a', 'b', 'c'].map((id) =>
+      job(id, 50, 'flux', { cost: 1, requirements: { nodeClasses: [], models: ['flux'], tags: [], minVramGb: 16 } }),
+    )
+    expect(placeSmart(needsVram, [smallFlux, gpu('idle', 'sdxl')], 0)).toEqual([{ jobId: 'a', backendId: 'idle' }])
+  })
+
+  it('runs every job to the end on any farm where each job has an eligible backend', () => {
+    fc.assert(
+      fc.property(farmArb, ({ backends, jobs }) => {
+        const farm = backends.map((b) => ({ ...b, accepting: true, capabilitiesKnown: true, inFlight: 0, backlog: 0 }))
+        let queue = jobs.filter((j) => farm.some((b) => isEligible(j, b)))
+        // Each tick every backend finishes what it had; jobs wait at most until aging overrides.
+        const tickMs = 60_000
+        const bound = queue.length * Math.ceil((100 + DEFAULT_SMART_POLICY.overridePoints) / 2) + 10
+        for (let tick = 0; queue.length > 0; tick++) {
+          if (tick > bound) throw new Error(`${queue.length} jobs never placed`)
+          for (const p of placeSmart(queue, farm, tick * tickMs)) {
+            const b = farm.find((x) => x.id === p.backendId)
+            const j = queue.find((x) => x.id === p.jobId)
+            if (b && j?.primaryModel) b.lastModel = j.primaryModel
+            queue = queue.filter((x) => x.id !== p.jobId)
+          }
+        }
+      }),
+      { numRuns: 60 },
+    )
+  })
+})
+
 describe('eligibility', () => {
   it('names what is missing, and reports unschedulable only when every known backend lacks something', () => {
     const backend: PlacementBackend = {

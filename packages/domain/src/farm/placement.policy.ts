@@ -2,10 +2,17 @@
 // (job, backend) pair with the highest value is placed next, where value = aged priority
 // minus the price of the model switch it causes (SwarmUI's "model pressure", weighed in
 // priority points). Each job goes to the free backend where it is estimated to finish first,
-// counting the work already queued there, the backend's learned speed and the switch. Beats
-// SwarmUI's rule (first non-busy backend, loaded model preferred) on heterogeneous farms
-// because it weighs speed and backlog, and the switch price is capped so aging still lets
-// every job through: nothing starves.
+// counting the work already queued there, the backend's learned speed and the switch.
+//
+// A switch must also pay for itself: a backend leaves its loaded model only when the farm
+// drains the queue sooner for it (the new model's queue is the bottleneck by more than the
+// load time, see `switchVerdict`), when no backend has the model loaded, or when the job outranks
+// everything of the loaded model by `overridePoints`. Otherwise a job waits for a backend that
+// has its model: SwarmUI's rule (first non-busy backend, loaded model preferred) switches as
+// soon as a backend is free and pays a model load for every stray job.
+//
+// Nothing starves: aging raises every waiting job's priority until it overrides, and a model
+// whose loaded capacity is gone always justifies a switch.
 import { isEligible } from './eligibility'
 import type { Placement, PlacementBackend, PlacementJob } from './placement.types'
 
@@ -26,17 +33,30 @@ export interface SmartPolicyOptions {
    * faster backend unless this one finishes it within this factor of the best estimate.
    */
   tailPatience: number
+  /**
+   * Priority points by which a job must outrank every queued job of a backend's loaded model
+   * to make that backend switch although the switch does not pay for itself.
+   */
+  overridePoints: number
+  /**
+   * A rebalancing switch must shorten the longest drain by this fraction: speeds and costs are
+   * estimates, and without a margin their noise makes backends switch back and forth.
+   */
+  rebalanceMargin: number
 }
 
 // A checkpoint load costs about as much as 50 steps of a 512² image (≈3 s vs ≈60 ms per step).
 // 10 points per load second: a 3 s switch weighs 30 points, the gap between the high (80) and
 // normal (50) bands, or 15 minutes of aging; never more than 40 points (20 minutes of aging).
+// A needless switch takes a 45-point lead: high (80) over low (10) work, or 22 minutes of aging.
 export const DEFAULT_SMART_POLICY: SmartPolicyOptions = {
   agingPerMinute: 2,
   switchCost: 50,
   switchPointsPerSecond: 10,
   maxSwitchPoints: 40,
   tailPatience: 1.15,
+  overridePoints: 45,
+  rebalanceMargin: 0.1,
 }
 
 /** Priority plus aging: a job waiting `w` minutes gains `agingPerMinute × w` points. */
@@ -77,6 +97,75 @@ function switchPoints(job: PlacementJob, slot: Slot, options: SmartPolicyOptions
 
 const hasRoom = (s: Slot) => s.inFlight < s.backend.maxInFlight
 
+/**
+ * Queued and committed work per model, kept current while a pass places jobs: with the
+ * capacity that has each model loaded, the "model pressure" that tells a switch that pays
+ * from one that does not.
+ */
+class ModelPressure {
+  private readonly work = new Map<string, number>()
+
+  constructor(jobs: readonly PlacementJob[], slots: readonly Slot[]) {
+    for (const j of jobs) if (j.primaryModel !== null) add(this.work, j.primaryModel, j.cost)
+    for (const s of slots) if (s.lastModel !== null) add(this.work, s.lastModel, s.backlog)
+  }
+
+  /** Seconds `capacity` (cost units per second) needs for the model's queued and committed work. */
+  drainSeconds(model: string, capacity: number, extraWork = 0): number {
+    const queued = this.work.get(model) ?? 0
+    if (queued <= 0) return 0
+    const work = queued + extraWork
+    return capacity <= 0 ? Number.POSITIVE_INFINITY : work / capacity
+  }
+
+  /** Records a placement: the job's work is now committed, plus the load when it switched. */
+  placed(job: PlacementJob, switched: boolean, switchCost: number): void {
+    if (job.primaryModel !== null && switched) add(this.work, job.primaryModel, switchCost)
+  }
+}
+
+function add(map: Map<string, number>, key: string, value: number): void {
+  map.set(key, (map.get(key) ?? 0) + value)
+}
+
+/** Speed of the slots that have `model` loaded. */
+function loadedCapacity(model: string, slots: readonly Slot[]): number {
+  let capacity = 0
+  for (const s of slots) if (s.lastModel === model) capacity += s.backend.speed
+  return capacity
+}
+
+/**
+ * How a switch of `slot` to the candidate's model is judged:
+ * - `rebalance`: it shortens the farm's longest drain. The model's work, on the backends that
+ *   have it loaded and can run this job, takes longer (by `rebalanceMargin`) than both what it
+ *   takes with this backend's help (which starts after its load) and what the backend's current
+ *   model's work takes without it. The farm gets faster for every job: no priority points.
+ * - `contested`: neither model could do without this backend (both would be left with no
+ *   capacity); priority decides, and the switch costs its priority points.
+ * - `override`: it does not pay, but the job outranks all queued work of the loaded model by
+ *   `overridePoints`; it costs its priority points.
+ * - null: not now; the job waits for a backend that has its model.
+ */
+function switchVerdict(c: Candidate, slot: Slot, pass: PassState): 'rebalance' | 'contested' | 'override' | null {
+  const model = c.job.primaryModel
+  if (model === null) return 'rebalance'
+  const capacity = loadedCapacity(model, c.eligible ?? [])
+  const speed = Math.max(1e-9, slot.backend.speed)
+  const before = pass.pressure.drainSeconds(model, capacity)
+  // The backend joins after its load: as if the model had `switchCost` more work to share.
+  const after = pass.pressure.drainSeconds(model, capacity + speed, pass.options.switchCost)
+  const left =
+    slot.lastModel === null
+      ? 0
+      : pass.pressure.drainSeconds(slot.lastModel, loadedCapacity(slot.lastModel, pass.slots) - speed)
+  if (before === Number.POSITIVE_INFINITY && left === Number.POSITIVE_INFINITY) return 'contested'
+  if (Math.max(after, left) * (1 + pass.options.rebalanceMargin) < before) return 'rebalance'
+  const loadedTop = slot.lastModel === null ? undefined : pass.topKeys.get(slot.lastModel)
+  if (loadedTop !== undefined && c.key >= loadedTop + pass.options.overridePoints) return 'override'
+  return null
+}
+
 interface Candidate {
   job: PlacementJob
   /** Aged priority. */
@@ -96,7 +185,8 @@ interface Choice {
  * The best free slot for a candidate: earliest estimated finish, then the loaded model, then
  * the emptier backend. Null when none is free, or when in the tail it should wait for a faster one.
  */
-function bestSlot(c: Candidate, slots: readonly Slot[], options: SmartPolicyOptions, tail: boolean): Choice | null {
+function bestSlot(c: Candidate, slots: readonly Slot[], pass: PassState, tail: boolean): Choice | null {
+  const { options } = pass
   c.eligible ??= slots.filter((s) => isEligible(c.job, s.backend))
   let best: Choice | null = null
   let bestAnywhere = Number.POSITIVE_INFINITY
@@ -104,7 +194,9 @@ function bestSlot(c: Candidate, slots: readonly Slot[], options: SmartPolicyOpti
     const finish = finishEstimate(c.job, slot, options.switchCost)
     bestAnywhere = Math.min(bestAnywhere, finish)
     if (!hasRoom(slot)) continue
-    const value = c.key - switchPoints(c.job, slot, options)
+    const verdict = switches(c.job, slot) ? switchVerdict(c, slot, pass) : 'rebalance'
+    if (verdict === null) continue
+    const value = verdict === 'rebalance' ? c.key : c.key - switchPoints(c.job, slot, options)
     const better =
       best === null ||
       finish < best.finish - 1e-9 ||
@@ -115,6 +207,23 @@ function bestSlot(c: Candidate, slots: readonly Slot[], options: SmartPolicyOpti
   // Tail: few jobs left, so a slow free GPU would stretch the makespan; wait for a faster one.
   if (best !== null && tail && best.finish > bestAnywhere * options.tailPatience) return null
   return best
+}
+
+interface PassState {
+  options: SmartPolicyOptions
+  slots: readonly Slot[]
+  pressure: ModelPressure
+  /** Highest aged priority queued per model, for this placement round. */
+  topKeys: Map<string, number>
+}
+
+function topKeysByModel(pending: readonly Candidate[]): Map<string, number> {
+  const top = new Map<string, number>()
+  for (const c of pending) {
+    const m = c.job.primaryModel
+    if (m !== null && !top.has(m)) top.set(m, c.key)
+  }
+  return top
 }
 
 /** Chooses placements for this instant; never exceeds a backend's in-flight limit. */
@@ -135,15 +244,17 @@ export function placeSmart(
     eligible: null,
   }))
   const placements: Placement[] = []
+  const pressure = new ModelPressure(jobs, slots)
   while (pending.length > 0 && slots.some(hasRoom)) {
     const tail = pending.length <= capacity
+    const pass: PassState = { options, slots, pressure, topKeys: topKeysByModel(pending) }
     // Highest value wins; `pending` is in queue order, so ties keep aged priority, then age.
     let chosen: Choice | null = null
     const waiting = new Set<Candidate>()
     for (const c of pending) {
       // No job can beat `chosen` once even its unpenalised key is lower.
       if (chosen !== null && c.key < chosen.value - 1e-9) break
-      const choice = bestSlot(c, slots, options, tail)
+      const choice = bestSlot(c, slots, pass, tail)
       if (choice === null) {
         waiting.add(c)
         continue
@@ -153,8 +264,10 @@ export function placeSmart(
     pending = pending.filter((c) => !waiting.has(c))
     if (chosen === null) break
     const { slot, candidate } = chosen
+    const switched = switches(candidate.job, slot)
+    pressure.placed(candidate.job, switched, options.switchCost)
     slot.inFlight += 1
-    slot.backlog += candidate.job.cost + (switches(candidate.job, slot) ? options.switchCost : 0)
+    slot.backlog += candidate.job.cost + (switched ? options.switchCost : 0)
     if (candidate.job.primaryModel !== null) slot.lastModel = candidate.job.primaryModel
     placements.push({ jobId: candidate.job.id, backendId: slot.backend.id })
     pending = pending.filter((c) => c !== candidate)

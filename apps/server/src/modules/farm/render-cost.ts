@@ -1,5 +1,5 @@
 // Work estimate of a prompt in cost units (sampler steps × megapixels/0.26 × latent frames ×
-// batch), and its primary model. The dispatcher learns each backend's speed in these units,
+// batch, plus VAE decodes), and its primary model. The dispatcher learns each backend's speed in these units,
 // so only proportions matter: a 20-step 512² image is ~20 units.
 import type { ApiPrompt, WorkflowRequirements } from '@aipipeline/comfyui'
 
@@ -37,13 +37,23 @@ function latentFactor(prompt: ApiPrompt, nodeId: string): number {
   return 1
 }
 
+/**
+ * A VAE decode of one 512² frame takes about as long as 2.5 sampler steps. Counting it keeps
+ * short, large-frame jobs from looking cheaper than they run, which would skew the speeds the
+ * dispatcher learns from a mix of jobs.
+ */
+const DECODE_STEPS_PER_FRAME = 2.5
+
 /** Estimated work of a prompt in cost units; never below 0.5 (even a graph without a sampler costs). */
 export function estimateCost(prompt: ApiPrompt): number {
   let cost = 0
   for (const [id, node] of Object.entries(prompt)) {
-    if (!/sampler/i.test(node.class_type)) continue
-    const steps = num(node.inputs.steps, 20)
-    cost += Math.max(1, steps) * latentFactor(prompt, id)
+    if (/sampler/i.test(node.class_type)) {
+      const steps = num(node.inputs.steps, 20)
+      cost += Math.max(1, steps) * latentFactor(prompt, id)
+    } else if (/VAEDecode/i.test(node.class_type)) {
+      cost += DECODE_STEPS_PER_FRAME * latentFactor(prompt, id)
+    }
   }
   return Math.max(0.5, cost)
 }
