@@ -6,6 +6,7 @@ import type { ApiPrompt, PromptResult, PromptWatch, SubmitResult } from '@aipipe
 import type { RenderJobError, RenderJobRepository } from '@aipipeline/db'
 import { describeFetchError } from './backend-discovery'
 import type { ActiveAttempt, BackendRuntime } from './backend-pool'
+import { learnSpeed } from './backend-speed'
 import type { FarmMetrics } from './farm.metrics'
 import type { FarmOptions } from './farm.options'
 import type { FarmEvents } from './farm-events'
@@ -142,15 +143,6 @@ async function onStarted(ctx: RunnerContext, rt: BackendRuntime, a: ActiveAttemp
   }
 }
 
-/** Learns the backend's throughput from one finished prompt (EWMA, cost units per second). */
-function learnSpeed(rt: BackendRuntime, a: ActiveAttempt): void {
-  if (a.startedAtMs === null || a.finishedAtMs === null) return
-  const seconds = (a.finishedAtMs - a.startedAtMs) / 1000
-  if (seconds <= 0) return
-  const sample = a.cost / seconds
-  rt.speed = rt.speed === null ? sample : 0.7 * rt.speed + 0.3 * sample
-}
-
 function isOutOfMemory(result: PromptResult): boolean {
   const e = result.error
   return e !== null && (/OutOfMemory/i.test(e.exception_type) || /out of memory/i.test(e.exception_message))
@@ -221,7 +213,7 @@ async function onFinished(ctx: RunnerContext, rt: BackendRuntime, a: ActiveAttem
 }
 
 async function onSuccess(ctx: RunnerContext, rt: BackendRuntime, a: ActiveAttempt, result: PromptResult) {
-  learnSpeed(rt, a)
+  learnSpeed(rt, a, ctx.options.smart.switchCost)
   a.settled = true
   // Free the slot first: the next prompt is submitted while we download this one's files.
   ctx.release(rt, a)

@@ -23,6 +23,8 @@ export interface ActiveAttempt {
   priority: number
   cost: number
   primaryModel: string | null
+  /** Its prompt loads a model first (first run on the backend, or a switch): its time says little of speed. */
+  loadsModel: boolean
   /** 0..1 */
   progress: number
   submittedAtMs: number
@@ -43,6 +45,8 @@ export interface BackendRuntime {
   attempts: Map<string, ActiveAttempt>
   lastModel: string | null
   speed: number | null
+  /** The learned speed so far comes only from a run that loaded a model (an underestimate). */
+  speedFromLoad: boolean
   speedSavedAtMs: number
   probing: boolean
   /** Why the backend's GPU agent stopped heartbeating; while set it stays offline whatever probes say. */
@@ -134,6 +138,7 @@ export class BackendPool {
       attempts: new Map(),
       lastModel: record.loadedModel,
       speed: record.speed,
+      speedFromLoad: false,
       speedSavedAtMs: 0,
       probing: false,
       agentSilence: null,

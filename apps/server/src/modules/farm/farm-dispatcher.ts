@@ -245,6 +245,7 @@ export class FarmDispatcher {
       priority: job.priority,
       cost: job.cost,
       primaryModel: job.primaryModel,
+      loadsModel: job.primaryModel !== null && rt.lastModel !== job.primaryModel,
       progress: 0,
       submittedAtMs: Date.now(),
       startedAtMs: null,
