@@ -340,6 +340,22 @@ describe('smart placement policy: model pressure', () => {
     expect(placeSmart(jobs, [busyFlux, gpu('idle', 'sdxl')], 0)).toEqual([{ jobId: 'flux-0', backendId: 'idle' }])
   })
 
+  it('gives a cold backend the model no backend serves, not the first queued job', () => {
+    // Flux is loaded on "busy" and heads the queue; nothing has sdxl loaded, so "cold" takes sdxl.
+    const jobs = [...['f1', 'f2', 'f3'].map((id) => job(id, 80, 'flux')), job('s1', 10, 'sdxl')]
+    expect(placeSmart(jobs, [busyFlux, gpu('cold', null)], 0)).toEqual([{ jobId: 's1', backendId: 'cold' }])
+  })
+
+  it('does not load a model on a backend when another model it could run drains much later', () => {
+    // Flux drains in 20.5 s on "busy", sdxl in 25 s on "sdxl". "idle" would shorten either, but
+    // only sdxl is the longer queue: (250 + a 50-unit load) ÷ 20 = 15 s. Flux jobs rank higher.
+    const flux = Array.from({ length: 40 }, (_, i) => job(`flux-${i}`, 80, 'flux'))
+    const sdxl = Array.from({ length: 45 }, (_, i) => job(`sdxl-${i}`, 10, 'sdxl'))
+    const sdxlBusy = gpu('sdxl', 'sdxl', { inFlight: 1, backlog: 25 })
+    const placed = placeSmart([...flux, ...sdxl], [busyFlux, sdxlBusy, gpu('idle', 'sd15')], 0)
+    expect(placed).toEqual([{ jobId: 'sdxl-0', backendId: 'idle' }])
+  })
+
   it('switches anyway for a job that outranks all work of the loaded model by the override points', () => {
     const backends = [busyFlux, gpu('idle', 'sdxl')]
     const sdxl = (priority: number) => ['s1', 's2', 's3'].map((id) => job(id, priority, 'sdxl'))

@@ -140,7 +140,8 @@ function loadedCapacity(model: string, slots: readonly Slot[]): number {
  * - `rebalance`: it shortens the farm's longest drain. The model's work, on the backends that
  *   have it loaded and can run this job, takes longer (by `rebalanceMargin`) than both what it
  *   takes with this backend's help (which starts after its load) and what the backend's current
- *   model's work takes without it. The farm gets faster for every job: no priority points.
+ *   model's work takes without it; and no other model this backend could run drains much later
+ *   (capacity goes to the bottleneck). The farm gets faster for every job: no priority points.
  * - `contested`: neither model could do without this backend (both would be left with no
  *   capacity); priority decides, and the switch costs its priority points.
  * - `override`: it does not pay, but the job outranks all queued work of the loaded model by
@@ -160,8 +161,11 @@ function switchVerdict(c: Candidate, slot: Slot, pass: PassState): 'rebalance' |
       ? 0
       : pass.pressure.drainSeconds(slot.lastModel, loadedCapacity(slot.lastModel, pass.slots) - speed)
   if (before === Number.POSITIVE_INFINITY && left === Number.POSITIVE_INFINITY) return 'contested'
-  if (Math.max(after, left) * (1 + pass.options.rebalanceMargin) < before) return 'rebalance'
-  const loadedTop = slot.lastModel === null ? undefined : pass.topKeys.get(slot.lastModel)
+  const margin = 1 + pass.options.rebalanceMargin
+  // Capacity goes to the bottleneck: a backend does not load a model whose queue drains well
+  // before another one it could serve (else the first jobs seen, not the work, pick its model).
+  if (Math.max(after, left) * margin < before && before * margin >= bottleneckDrain(slot, pass)) return 'rebalance'
+  const loadedTop = slot.lastModel === null ? undefined : pass.topByModel.get(slot.lastModel)?.key
   if (loadedTop !== undefined && c.key >= loadedTop + pass.options.overridePoints) return 'override'
   return null
 }
@@ -213,17 +217,36 @@ interface PassState {
   options: SmartPolicyOptions
   slots: readonly Slot[]
   pressure: ModelPressure
-  /** Highest aged priority queued per model, for this placement round. */
-  topKeys: Map<string, number>
+  /** The first queued job of each model (highest aged priority), for this placement round. */
+  topByModel: Map<string, Candidate>
+  /** Longest drain among the models a slot could serve, per slot, for this placement round. */
+  bottlenecks: Map<Slot, number>
 }
 
-function topKeysByModel(pending: readonly Candidate[]): Map<string, number> {
-  const top = new Map<string, number>()
+function topByModel(pending: readonly Candidate[]): Map<string, Candidate> {
+  const top = new Map<string, Candidate>()
   for (const c of pending) {
     const m = c.job.primaryModel
-    if (m !== null && !top.has(m)) top.set(m, c.key)
+    if (m !== null && !top.has(m)) top.set(m, c)
   }
   return top
+}
+
+/**
+ * The longest drain, on the capacity that has it loaded, among the queued models `slot` could
+ * run (judged by each model's first queued job).
+ */
+function bottleneckDrain(slot: Slot, pass: PassState): number {
+  const known = pass.bottlenecks.get(slot)
+  if (known !== undefined) return known
+  let longest = 0
+  for (const [model, c] of pass.topByModel) {
+    c.eligible ??= pass.slots.filter((s) => isEligible(c.job, s.backend))
+    if (!c.eligible.includes(slot)) continue
+    longest = Math.max(longest, pass.pressure.drainSeconds(model, loadedCapacity(model, c.eligible)))
+  }
+  pass.bottlenecks.set(slot, longest)
+  return longest
 }
 
 /** Chooses placements for this instant; never exceeds a backend's in-flight limit. */
@@ -247,7 +270,7 @@ export function placeSmart(
   const pressure = new ModelPressure(jobs, slots)
   while (pending.length > 0 && slots.some(hasRoom)) {
     const tail = pending.length <= capacity
-    const pass: PassState = { options, slots, pressure, topKeys: topKeysByModel(pending) }
+    const pass: PassState = { options, slots, pressure, topByModel: topByModel(pending), bottlenecks: new Map() }
     // Highest value wins; `pending` is in queue order, so ties keep aged priority, then age.
     let chosen: Choice | null = null
     const waiting = new Set<Candidate>()
