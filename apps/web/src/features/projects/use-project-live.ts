@@ -17,6 +17,16 @@ const TABLE_EVENTS: ProductionEventName[] = [
   'task:status-changed',
   'version:new',
 ]
+/** Configuration the project view and the table's columns, pickers and board are drawn from. */
+const CONFIG_EVENTS: ProductionEventName[] = [
+  'status:new',
+  'status:update',
+  'status:delete',
+  'task-type:update',
+  'task-type:delete',
+  'custom-field:update',
+]
+const BREAKDOWN_EVENTS: ProductionEventName[] = ['character:update', 'character:delete', 'asset:update', 'asset:delete']
 const DELAY_MS = 250
 
 /** Subscribes to the project's room while mounted. */
@@ -54,6 +64,14 @@ export function useProjectLive(projectId: string): void {
       }),
       onServerEvent(socket, 'version:new', (e) => refetch(projectKeys.task(e.taskId))),
       onServerEvent(socket, 'project:update', () => refetch(projectKeys.project(projectId))),
+      // A deleted task type takes its tasks with it, and a renamed status or field changes cells.
+      ...CONFIG_EVENTS.map((name) =>
+        onServerEvent(socket, name, () => {
+          refetch(projectKeys.project(projectId))
+          refetch(projectKeys.table(projectId))
+        }),
+      ),
+      ...BREAKDOWN_EVENTS.map((name) => onServerEvent(socket, name, () => refetch(projectKeys.breakdown(projectId)))),
     ]
     return () => {
       for (const off of offs) off()
