@@ -17,6 +17,7 @@ export function farmBackendsPort(farm: Pick<FarmModule, 'backends'>, db: Db): Fa
     },
     recordGpuMetrics: (id, metrics) => farm.backends.recordGpuMetrics(id, metrics),
     markOffline: (id, reason) => farm.backends.markAgentSilent(id, reason),
+    syncSilence: (silent) => farm.backends.syncAgentSilence(silent),
     async markBack(id) {
       const b = await farm.backends.markAgentBack(id)
       return { id, state: b.state }

@@ -12,6 +12,12 @@ export interface FarmBackendsPort {
   recordGpuMetrics(id: string, metrics: GpuMetrics): Promise<void>
   /** Takes a backend out of placement because its agent went silent. */
   markOffline(id: string, reason: string): Promise<void>
+  /**
+   * Every backend whose agent is silent now, by id with the reason: the dispatching instance
+   * takes them out of placement and lets the others back in. Marks and beats may land on any
+   * instance; this is how the one that places prompts (and a newly elected one) learns of them.
+   */
+  syncSilence(silent: ReadonlyMap<string, string>): Promise<void>
   /** The agent of a backend marked offline beats again and reaches its ComfyUI server. */
   markBack(id: string): Promise<{ id: string; state: BackendState }>
 }

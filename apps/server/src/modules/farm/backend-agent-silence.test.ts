@@ -1,6 +1,9 @@
 // A backend whose GPU agent went silent is out of placement in the dispatcher's live view,
 // even while its ComfyUI still answers health probes, and returns once the agent beats again.
+// The agent module records beats and silence in the database (the truth every liveness check
+// re-applies) and tells the farm at once; both are done here as it does them.
 import { type Simulator, startSimulator, textToImagePrompt } from '@aipipeline/comfyui'
+import { createAgentBackendRepository } from '@aipipeline/db'
 import { testEngines } from '@aipipeline/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { eventually, type FarmTestStudio, farmTestStudio, registerSimulator } from './farm-test.fixture'
@@ -30,6 +33,10 @@ for (const engine of testEngines('farm agent silence')) {
     })
 
     it('places nothing on a backend whose agent is silent until the agent beats again', async () => {
+      const agents = createAgentBackendRepository(t.studio.testDb.handle.db)
+      const beat = { backendId, tokenId: 'token', hostname: 'host', agentUrl: sim.url, intervalSeconds: 10 }
+      await agents.beat(beat)
+      await agents.markSilent(backendId)
       await t.studio.farm.backends.markAgentSilent(backendId, 'GPU agent on host silent for 30 s')
       const backend = async () => (await t.call('GET', `/api/farm/backends/${backendId}`)).json
       expect(field(await backend(), 'state')).toBe('offline')
@@ -41,6 +48,7 @@ for (const engine of testEngines('farm agent silence')) {
       await new Promise((r) => setTimeout(r, 1500))
       expect(field(await job(), 'state')).toBe('queued')
       expect(field(await backend(), 'state')).toBe('offline')
+      await agents.beat(beat)
       await t.studio.farm.backends.markAgentBack(backendId)
       await eventually(async () => field(await job(), 'state') === 'succeeded')
       expect(field(await backend(), 'state')).toBe('online')

@@ -177,6 +177,19 @@ export function createBackendService(deps: BackendServiceDeps) {
       else await repo.update(id, { state: 'offline', stateReason: reason })
     },
 
+    /**
+     * On the dispatching instance: backends in `silent` leave placement (if they had not yet)
+     * and backends no longer in it come back through their health checks.
+     */
+    async syncAgentSilence(silent: ReadonlyMap<string, string>): Promise<void> {
+      if (!dispatcher.isLeader) return
+      for (const rt of dispatcher.pool.all()) {
+        const reason = silent.get(rt.record.id)
+        if (reason !== undefined && rt.agentSilence === null) await dispatcher.pool.agentSilent(rt, reason)
+        else if (reason === undefined && rt.agentSilence !== null) await dispatcher.pool.agentBack(rt)
+      }
+    },
+
     /** The agent beats again: the backend returns through its health checks; returns the state now. */
     async markAgentBack(id: string): Promise<FarmBackend> {
       const before = await existing(id)

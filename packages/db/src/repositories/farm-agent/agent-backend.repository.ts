@@ -75,6 +75,11 @@ export function createAgentBackendRepository(db: Db) {
       return rows.filter((r) => nowMs - Date.parse(r.lastHeartbeatAt) > missedBeats * r.intervalSeconds * 1000)
     },
 
+    /** Backends whose agent is marked silent and has not beaten since. */
+    async listSilenced(): Promise<AgentBackendRecord[]> {
+      return db.selectFrom('farmAgentBackends').selectAll().where('silentSince', 'is not', null).execute()
+    },
+
     /** Marks a backend's agent silent once; returns whether this call marked it. */
     async markSilent(backendId: string, at: string = isoNow()): Promise<boolean> {
       const res = await db
