@@ -209,7 +209,8 @@ async function signIn(context: BrowserContext, base: string): Promise<void> {
 async function main() {
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's chromium package`)
   if (!existsSync(join(ROOT, 'apps', 'web', 'dist', 'index.html')))
-    execFileSync('npm', ['run', 'build:web'], { cwd: ROOT, stdio: 'inherit' })
+    // The build's log goes to stderr: stdout carries only the JSON result.
+    execFileSync('npm', ['run', 'build:web'], { cwd: ROOT, stdio: ['ignore', 2, 2] })
   const dataDir = mkdtempSync(join(tmpdir(), 'aipipeline-scroll-bench-'))
   const port = 18_400 + Math.floor(Math.random() * 1000)
   const base = `http://127.0.0.1:${port}`
