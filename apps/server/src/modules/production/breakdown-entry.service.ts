@@ -9,9 +9,9 @@ import type { z } from 'zod'
 import type { Principal } from '../auth'
 import type { ActivityService, Change } from './activity.service'
 import type { ProductionAccessService } from './production-access.service'
+import { changeCommitter, changeHeader, studioOnlyChange, uniquely } from './production-change'
 import type { ProductionContext } from './production-context'
-import { assetKind, uniquely } from './project.service'
-import { changeCommitter, changeHeader, studioOnlyChange } from './project-config.service'
+import { assetKind } from './project.service'
 
 function characterView(c: CharacterRecord): z.input<typeof Character> {
   const { id, name, description, triggerWords, referenceImages, loraName } = c

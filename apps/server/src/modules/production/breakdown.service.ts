@@ -9,8 +9,8 @@ import type { z } from 'zod'
 import type { Principal } from '../auth'
 import type { ActivityService, Change } from './activity.service'
 import type { ProductionAccessService } from './production-access.service'
+import { uniquely } from './production-change'
 import type { ProductionContext } from './production-context'
-import { uniquely } from './project.service'
 import { loadProjectView, type ProjectView } from './project-view'
 
 export interface BreakdownItems {

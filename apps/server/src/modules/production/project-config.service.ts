@@ -11,7 +11,7 @@ import type {
   UpdateStatusRequest,
   UpdateTaskTypeRequest,
 } from '@aipipeline/contracts'
-import { inProductionTransaction, type ProductionRepositories, type StatusRecord } from '@aipipeline/db'
+import type { StatusRecord } from '@aipipeline/db'
 import {
   assertBoardVisibility,
   assertChoicesCoverValues,
@@ -32,49 +32,15 @@ import type { z } from 'zod'
 import type { Principal } from '../auth'
 import type { ActivityService, Change } from './activity.service'
 import type { ProductionAccessService } from './production-access.service'
+import {
+  changeCommitter,
+  changeHeader,
+  densely,
+  studioOnlyChange,
+  uniquely,
+  withoutDanglingReferences,
+} from './production-change'
 import type { ProductionContext } from './production-context'
-import { uniquely } from './project.service'
-
-/** The parts of a configuration change every event shares: studio-only, about no shot or task. */
-export function studioOnlyChange(entityId: string, data: Record<string, unknown>) {
-  return { entityId, shotId: null, taskId: null, taskIds: [], clientVisible: false, data }
-}
-
-/** The event payload header: which project, who, when. */
-export function changeHeader(projectId: string, actorId: string) {
-  return { projectId, actorId, at: new Date().toISOString() }
-}
-
-/**
- * A delete that a concurrent write made wrong (a task moved into the status, a comment landed
- * on a placeholder task) fails on a foreign key and rolls back; the caller may retry.
- */
-export async function withoutDanglingReferences<T>(what: string, work: () => Promise<T>): Promise<T> {
-  try {
-    return await work()
-  } catch (err) {
-    if (/FOREIGN KEY constraint failed|violates foreign key constraint/.test(err instanceof Error ? err.message : ''))
-      throw new Conflict(`${what} came into use while it was being deleted; nothing was deleted`)
-    throw err
-  }
-}
-
-/** Runs one change in a transaction with its activity row, then publishes its event after commit. */
-export function changeCommitter(ctx: Pick<ProductionContext, 'db'>, activity: ActivityService) {
-  return async <T>(
-    projectId: string,
-    actorId: string,
-    work: (r: ProductionRepositories) => Promise<{ result: T; change: Change }>,
-  ): Promise<T> => {
-    const { result, change } = await inProductionTransaction(ctx.db, async (r) => {
-      const done = await work(r)
-      await activity.record(r, projectId, actorId, [done.change])
-      return done
-    })
-    await activity.publish(projectId, [change])
-    return result
-  }
-}
 
 const STUDIO: readonly Role[] = ROLES.filter((r) => r !== 'client')
 
@@ -95,8 +61,6 @@ function assertFreeShortName(
 }
 
 const fieldsOf = (patch: object) => Object.keys(patch)
-/** Positions 0…n-1 in the current order, closing the gap a delete leaves. */
-const densely = (items: readonly { id: string }[]) => items.map((item, position) => ({ id: item.id, position }))
 
 export function createProjectConfigService(
   ctx: ProductionContext,

@@ -14,7 +14,6 @@ import type {
 } from '@aipipeline/contracts'
 import { inProductionTransaction, type MemberRecord, type ProjectRecord } from '@aipipeline/db'
 import {
-  Conflict,
   canEditBreakdown,
   canManageProject,
   canSetStatus,
@@ -29,22 +28,9 @@ import type { z } from 'zod'
 import type { Principal } from '../auth'
 import type { ActivityService } from './activity.service'
 import type { ProductionAccessService } from './production-access.service'
+import { uniquely } from './production-change'
 import type { ProductionContext } from './production-context'
 import { visibilityFor } from './production-visibility'
-
-function isUniqueViolation(err: unknown): boolean {
-  return /UNIQUE constraint failed|duplicate key value/.test(err instanceof Error ? err.message : '')
-}
-
-/** Runs an insert and turns a duplicate key into a 409 naming what clashed. */
-export async function uniquely<T>(what: string, work: () => Promise<T>): Promise<T> {
-  try {
-    return await work()
-  } catch (err) {
-    if (isUniqueViolation(err)) throw new Conflict(`${what} already exists`)
-    throw err
-  }
-}
 
 function memberView(m: MemberRecord) {
   const role = m.globalRole === 'admin' ? 'admin' : (m.projectRole ?? m.globalRole)
