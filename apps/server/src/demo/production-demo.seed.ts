@@ -50,45 +50,49 @@ export async function seedDemoProduction(
   for (const role of ROLES) {
     const u = byRole.get(role)
     if (u && role !== 'manager')
-      await production.projects.putMember(me, project.id, u.id, { role: null, departments: departments[role] ?? [] })
+      await production.members.put(me, project.id, u.id, { role: null, departments: departments[role] ?? [] })
   }
-  await production.projects.createCustomField(me, project.id, {
+  await production.customFields.create(me, project.id, {
     key: 'lens_mm',
     name: 'Lens (mm)',
     type: 'number',
     choices: [],
     clientVisible: true,
   })
-  await production.projects.createCustomField(me, project.id, {
+  await production.customFields.create(me, project.id, {
     key: 'budget_note',
     name: 'Budget note',
     type: 'text',
     choices: [],
     clientVisible: false,
   })
-  await production.projects.createCharacter(me, project.id, {
+  await production.breakdownEntries.createCharacter(me, project.id, {
     name: 'Mara',
     description: 'The keeper, sixties, weathered',
     triggerWords: ['mara_keeper', 'grey braid'],
     referenceImages: [],
     loraName: 'mara_v2',
   })
-  await production.projects.createCharacter(me, project.id, {
+  await production.breakdownEntries.createCharacter(me, project.id, {
     name: 'Ilo',
     description: 'A boy washed ashore',
     triggerWords: ['ilo_boy'],
     referenceImages: [],
     loraName: null,
   })
-  await production.projects.createAsset(me, project.id, {
+  await production.breakdownEntries.createAsset(me, project.id, {
     kind: 'location',
     name: 'Lighthouse lamp room',
     description: '',
   })
-  await production.projects.createAsset(me, project.id, { kind: 'location', name: 'Rocky shore', description: '' })
+  await production.breakdownEntries.createAsset(me, project.id, {
+    kind: 'location',
+    name: 'Rocky shore',
+    description: '',
+  })
   let n = 0
   for (const s of SEQUENCES) {
-    const seq = await production.projects.createSequence(me, project.id, {
+    const seq = await production.breakdownEntries.createSequence(me, project.id, {
       code: s.code,
       name: s.name,
       description: '',

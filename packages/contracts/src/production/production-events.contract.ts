@@ -28,17 +28,27 @@ export const productionEvents = {
     shotId: z.string(),
     number: z.number().int(),
   }),
-  // Configuration changes reach the studio only (like `project:update`); clients and vendors
-  // re-read the project when they next load it. `fields` names what changed.
+  // Configuration, team and breakdown changes reach the studio only (like `project:update`);
+  // clients and vendors re-read the project when they next load it. `fields` names what changed.
   'status:new': z.object({ ...Base, statusId: z.string() }),
   'status:update': z.object({ ...Base, statusId: z.string(), fields: z.array(z.string()) }),
   'status:delete': z.object({ ...Base, statusId: z.string() }),
+  /** Every shot got a task of the new type: shot tables must re-read. */
+  'task-type:new': z.object({ ...Base, taskTypeId: z.string() }),
   'task-type:update': z.object({ ...Base, taskTypeId: z.string(), fields: z.array(z.string()) }),
   /** The type's tasks went with it: shot tables must re-read. */
   'task-type:delete': z.object({ ...Base, taskTypeId: z.string() }),
+  'custom-field:new': z.object({ ...Base, customFieldId: z.string() }),
   'custom-field:update': z.object({ ...Base, customFieldId: z.string(), fields: z.array(z.string()) }),
+  /** A user joined the team, had their project role or departments changed, or left it. */
+  'member:new': z.object({ ...Base, userId: z.string() }),
+  'member:update': z.object({ ...Base, userId: z.string(), fields: z.array(z.string()) }),
+  'member:remove': z.object({ ...Base, userId: z.string() }),
+  'sequence:new': z.object({ ...Base, sequenceId: z.string() }),
+  'character:new': z.object({ ...Base, characterId: z.string() }),
   'character:update': z.object({ ...Base, characterId: z.string(), fields: z.array(z.string()) }),
   'character:delete': z.object({ ...Base, characterId: z.string() }),
+  'asset:new': z.object({ ...Base, assetId: z.string() }),
   'asset:update': z.object({ ...Base, assetId: z.string(), fields: z.array(z.string()) }),
   'asset:delete': z.object({ ...Base, assetId: z.string() }),
   'notification:new': Notification,

@@ -1,10 +1,19 @@
-// Edits and deletes of single breakdown entries: characters and assets (locations, props…).
-// Whoever may add them may change them (managers and supervisors, as for the breakdown).
-// Nothing refers to them by id (the prompt engine and script analysis match by name), so
-// a delete needs no usage check.
-import type { Asset, Character, UpdateAssetRequest, UpdateCharacterRequest } from '@aipipeline/contracts'
-import type { AssetRecord, CharacterRecord, ProductionRepositories } from '@aipipeline/db'
-import { canEditBreakdown, NotFound, requireAccess } from '@aipipeline/domain'
+// Single breakdown entries: sequences (add), characters and assets (locations, props…;
+// add, edit, delete). Managers and supervisors edit the breakdown. Nothing refers to
+// characters and assets by id (the prompt engine and script analysis match by name), so a
+// delete needs no usage check. Like configuration, these changes are studio-only events.
+import type {
+  Asset,
+  Character,
+  CreateAssetRequest,
+  CreateCharacterRequest,
+  CreateSequenceRequest,
+  Sequence,
+  UpdateAssetRequest,
+  UpdateCharacterRequest,
+} from '@aipipeline/contracts'
+import type { AssetRecord, CharacterRecord, ProductionRepositories, SequenceRecord } from '@aipipeline/db'
+import { canEditBreakdown, keyBetween, NotFound, requireAccess } from '@aipipeline/domain'
 import type { z } from 'zod'
 import type { Principal } from '../auth'
 import type { ActivityService, Change } from './activity.service'
@@ -12,6 +21,11 @@ import type { ProductionAccessService } from './production-access.service'
 import { changeCommitter, changeHeader, studioOnlyChange, uniquely } from './production-change'
 import type { ProductionContext } from './production-context'
 import { assetKind } from './project.service'
+
+function sequenceView(s: SequenceRecord): z.input<typeof Sequence> {
+  const { id, code, name, description, orderKey } = s
+  return { id, code, name, description, orderKey }
+}
 
 function characterView(c: CharacterRecord): z.input<typeof Character> {
   const { id, name, description, triggerWords, referenceImages, loraName } = c
@@ -46,6 +60,59 @@ export function createBreakdownEntryService(
   }
 
   return {
+    /** Adds a sequence after the last one; its name defaults to its code. */
+    async createSequence(principal: Principal, projectId: string, input: z.output<typeof CreateSequenceRequest>) {
+      await editor(principal, projectId)
+      return uniquely(`sequence "${input.code}"`, () =>
+        commit(projectId, principal.userId, async (r) => {
+          const last = (await r.projects.sequences(projectId)).at(-1)
+          const s = await r.projects.insertSequence({
+            projectId,
+            code: input.code,
+            name: input.name || input.code,
+            description: input.description,
+            orderKey: keyBetween(last?.orderKey ?? null, null),
+          })
+          const change: Change = {
+            event: 'sequence:new',
+            payload: { ...changeHeader(projectId, principal.userId), sequenceId: s.id },
+            ...studioOnlyChange(s.id, { sequenceId: s.id, code: s.code }),
+          }
+          return { result: sequenceView(s), change }
+        }),
+      )
+    },
+
+    async createCharacter(principal: Principal, projectId: string, input: z.output<typeof CreateCharacterRequest>) {
+      await editor(principal, projectId)
+      return uniquely(`character "${input.name}"`, () =>
+        commit(projectId, principal.userId, async (r) => {
+          const c = await r.projects.insertCharacter({ projectId, ...input })
+          const change: Change = {
+            event: 'character:new',
+            payload: { ...changeHeader(projectId, principal.userId), characterId: c.id },
+            ...studioOnlyChange(c.id, { characterId: c.id, name: c.name }),
+          }
+          return { result: characterView(c), change }
+        }),
+      )
+    },
+
+    async createAsset(principal: Principal, projectId: string, input: z.output<typeof CreateAssetRequest>) {
+      await editor(principal, projectId)
+      return uniquely(`asset "${input.name}"`, () =>
+        commit(projectId, principal.userId, async (r) => {
+          const a = await r.projects.insertAsset({ projectId, ...input })
+          const change: Change = {
+            event: 'asset:new',
+            payload: { ...changeHeader(projectId, principal.userId), assetId: a.id },
+            ...studioOnlyChange(a.id, { assetId: a.id, kind: a.kind, name: a.name }),
+          }
+          return { result: assetView(a), change }
+        }),
+      )
+    },
+
     async updateCharacter(
       principal: Principal,
       projectId: string,

@@ -1,7 +1,8 @@
 // Test helpers: a project with a full team (one member per role) over the real HTTP API,
-// and a recorder of realtime events. Only imported by tests.
-import { Project, Sequence } from '@aipipeline/contracts'
+// a recorder of realtime events, and seats connected over real sockets. Only imported by tests.
+import { JoinRoomAck, Project, Sequence } from '@aipipeline/contracts'
 import type { Role } from '@aipipeline/domain'
+import { io as connect } from 'socket.io-client'
 import type { TestStudio } from '../../test-support/test-studio'
 
 export interface Seat {
@@ -84,4 +85,41 @@ export function recordEvents(studio: TestStudio): { room: string; event: string;
     original(room, event, payload)
   }
   return seen
+}
+
+/** A seat connected to the realtime hub, keeping every event it receives. */
+export interface LiveSeat {
+  received: { event: string; payload: unknown }[]
+  /** Joins a room; the answer says whether the policy let the seat in. */
+  join(room: string): Promise<boolean>
+  /** Resolves once everything the server sent before this call has arrived (one round trip). */
+  settled(): Promise<void>
+  close(): void
+}
+
+/** Connects a seat to a listening studio at `url` over a WebSocket. */
+export async function liveSeat(url: string, seat: Seat): Promise<LiveSeat> {
+  const socket = connect(url, {
+    path: '/socket.io',
+    auth: { token: seat.token },
+    transports: ['websocket'],
+    reconnection: false,
+  })
+  const received: LiveSeat['received'] = []
+  socket.onAny((event: string, payload: unknown) => received.push({ event, payload }))
+  await new Promise<void>((resolve, reject) => {
+    socket.once('connect', () => resolve())
+    socket.once('connect_error', reject)
+  })
+  const ask = async (what: 'room:join' | 'room:leave', room: string) =>
+    JoinRoomAck.parse(await socket.emitWithAck(what, { room })).ok
+  return {
+    received,
+    join: (room) => ask('room:join', room),
+    async settled() {
+      // Leaving a room the seat is not in changes nothing; its answer follows earlier events.
+      await ask('room:leave', 'system')
+    },
+    close: () => socket.disconnect(),
+  }
 }

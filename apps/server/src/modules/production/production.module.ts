@@ -8,6 +8,7 @@ import { createActivityService } from './activity.service'
 import { createBreakdownService } from './breakdown.service'
 import { createBreakdownEntryService } from './breakdown-entry.service'
 import { createCommentService } from './comment.service'
+import { createCustomFieldService } from './custom-field.service'
 import { createFolderService } from './folder.service'
 import { createNotificationService } from './notification.service'
 import { registerProductionRoutes } from './production.routes'
@@ -15,6 +16,7 @@ import { createProductionAccess } from './production-access.service'
 import type { EmitEvent, ProductionContext } from './production-context'
 import { createProjectService } from './project.service'
 import { createProjectConfigService } from './project-config.service'
+import { createProjectMemberService } from './project-member.service'
 import { createShotService } from './shot.service'
 import { createSpreadsheetService } from './spreadsheet.service'
 import { createTaskService } from './task.service'
@@ -45,7 +47,9 @@ export function createProductionServices(deps: ProductionModuleDeps) {
   return {
     access,
     projects: createProjectService(ctx, access, activity),
+    members: createProjectMemberService(ctx, access, activity),
     config: createProjectConfigService(ctx, access, activity),
+    customFields: createCustomFieldService(ctx, access, activity),
     breakdownEntries: createBreakdownEntryService(ctx, access, activity),
     shots: createShotService(ctx, access, activity),
     breakdown: createBreakdownService(ctx, access, activity),

@@ -15,28 +15,28 @@ export function registerProductionRoutes(app: FastifyInstance, tokens: TokenServ
   bindRoute(app, tokens, r.updateProject, ({ principal, params, body }) =>
     s.projects.update(principal, params.projectId, body),
   )
-  bindRoute(app, tokens, r.listMembers, ({ principal, params }) => s.projects.members(principal, params.projectId))
+  bindRoute(app, tokens, r.listMembers, ({ principal, params }) => s.members.list(principal, params.projectId))
   bindRoute(app, tokens, r.putMember, ({ principal, params, body }) =>
-    s.projects.putMember(principal, params.projectId, params.userId, body),
+    s.members.put(principal, params.projectId, params.userId, body),
   )
   bindRoute(app, tokens, r.removeMember, ({ principal, params }) =>
-    s.projects.removeMember(principal, params.projectId, params.userId).then(() => undefined),
+    s.members.remove(principal, params.projectId, params.userId),
   )
   bindRoute(app, tokens, r.getBreakdown, ({ principal, params }) => s.projects.breakdown(principal, params.projectId))
   bindRoute(app, tokens, r.createSequence, ({ principal, params, body }) =>
-    s.projects.createSequence(principal, params.projectId, body),
+    s.breakdownEntries.createSequence(principal, params.projectId, body),
   )
   bindRoute(app, tokens, r.createCharacter, ({ principal, params, body }) =>
-    s.projects.createCharacter(principal, params.projectId, body),
+    s.breakdownEntries.createCharacter(principal, params.projectId, body),
   )
   bindRoute(app, tokens, r.createAsset, ({ principal, params, body }) =>
-    s.projects.createAsset(principal, params.projectId, body),
+    s.breakdownEntries.createAsset(principal, params.projectId, body),
   )
   bindRoute(app, tokens, r.createTaskType, ({ principal, params, body }) =>
-    s.projects.createTaskType(principal, params.projectId, body),
+    s.config.createTaskType(principal, params.projectId, body),
   )
   bindRoute(app, tokens, r.createCustomField, ({ principal, params, body }) =>
-    s.projects.createCustomField(principal, params.projectId, body),
+    s.customFields.create(principal, params.projectId, body),
   )
 
   bindRoute(app, tokens, r.createStatus, ({ principal, params, body }) =>
@@ -55,7 +55,7 @@ export function registerProductionRoutes(app: FastifyInstance, tokens: TokenServ
     s.config.deleteTaskType(principal, params.projectId, params.taskTypeId),
   )
   bindRoute(app, tokens, r.updateCustomField, ({ principal, params, body }) =>
-    s.config.updateCustomField(principal, params.projectId, params.customFieldId, body),
+    s.customFields.update(principal, params.projectId, params.customFieldId, body),
   )
   bindRoute(app, tokens, r.updateCharacter, ({ principal, params, body }) =>
     s.breakdownEntries.updateCharacter(principal, params.projectId, params.characterId, body),

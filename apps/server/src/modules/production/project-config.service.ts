@@ -1,20 +1,19 @@
 // Managers change a project's configuration after creation: statuses (add, edit, reorder,
-// delete), task types (edit, reorder, delete while unused) and custom field descriptors.
+// delete) and task types (add, edit, reorder, delete while unused); custom field descriptors
+// are in custom-field.service.ts.
 // Each change is one transaction that also writes its activity row; the realtime event goes
 // out after commit. Rules that refuse a change live in the domain (project-configuration.ts).
 import type {
   CreateStatusRequest,
-  CustomField,
+  CreateTaskTypeRequest,
   TaskStatus,
   TaskType,
-  UpdateCustomFieldRequest,
   UpdateStatusRequest,
   UpdateTaskTypeRequest,
 } from '@aipipeline/contracts'
 import type { StatusRecord } from '@aipipeline/db'
 import {
   assertBoardVisibility,
-  assertChoicesCoverValues,
   assertKeepsADefault,
   assertStatusDeletable,
   assertTaskTypeDeletable,
@@ -154,6 +153,36 @@ export function createProjectConfigService(
       )
     },
 
+    /** Adds a task type at the end, with a task in the default status on every shot. */
+    async createTaskType(
+      principal: Principal,
+      projectId: string,
+      input: z.output<typeof CreateTaskTypeRequest>,
+    ): Promise<z.input<typeof TaskType>> {
+      await managed(principal, projectId)
+      return uniquely(`task type "${input.name}"`, () =>
+        commit(projectId, principal.userId, async (r) => {
+          assertFreeShortName('task type', await r.projects.taskTypes(projectId), input.shortName)
+          const t = await r.projects.insertTaskType(projectId, input)
+          const shots = await r.shots.all(projectId)
+          const pending = (await r.projects.statuses(projectId)).find((s) => s.isDefault)
+          if (pending)
+            await r.shots.insertTasks(
+              projectId,
+              shots.map((s) => ({ shotId: s.id, taskTypeId: t.id })),
+              pending.id,
+            )
+          const { id, name, shortName, color, department } = t
+          const change: Change = {
+            event: 'task-type:new',
+            payload: { ...changeHeader(projectId, principal.userId), taskTypeId: id },
+            ...studioOnlyChange(id, { taskTypeId: id, name, createdTasks: pending ? shots.length : 0 }),
+          }
+          return { result: { id, name, shortName, color, department }, change }
+        }),
+      )
+    },
+
     /** Edits a task type; `position` moves its column. */
     async updateTaskType(
       principal: Principal,
@@ -202,36 +231,6 @@ export function createProjectConfigService(
           return { result: undefined, change }
         }),
       )
-    },
-
-    /** Renames a custom field or changes its choices or visibility; key and type stay. */
-    async updateCustomField(
-      principal: Principal,
-      projectId: string,
-      customFieldId: string,
-      patch: z.output<typeof UpdateCustomFieldRequest>,
-    ): Promise<z.input<typeof CustomField>> {
-      await managed(principal, projectId)
-      return commit(projectId, principal.userId, async (r) => {
-        const field = (await r.projects.customFields(projectId)).find((f) => f.id === customFieldId)
-        if (!field) throw new NotFound('custom field', customFieldId)
-        if (patch.choices !== undefined) {
-          const used = new Set<string>()
-          for (const shot of await r.shots.all(projectId)) {
-            const value = shot.customFields[field.key]
-            for (const v of Array.isArray(value) ? value : [value]) if (typeof v === 'string') used.add(v)
-          }
-          assertChoicesCoverValues(field, patch.choices, used)
-        }
-        await r.config.updateCustomField(customFieldId, patch)
-        const { id, key, name, type, choices, clientVisible } = { ...field, ...patch }
-        const change: Change = {
-          event: 'custom-field:update',
-          payload: { ...changeHeader(projectId, principal.userId), customFieldId, fields: fieldsOf(patch) },
-          ...studioOnlyChange(customFieldId, { customFieldId, key, fields: fieldsOf(patch) }),
-        }
-        return { result: { id, key, name, type, choices: [...choices], clientVisible }, change }
-      })
     },
   }
 }

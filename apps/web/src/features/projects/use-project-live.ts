@@ -22,11 +22,23 @@ const CONFIG_EVENTS: ProductionEventName[] = [
   'status:new',
   'status:update',
   'status:delete',
+  'task-type:new',
   'task-type:update',
   'task-type:delete',
+  'custom-field:new',
   'custom-field:update',
 ]
-const BREAKDOWN_EVENTS: ProductionEventName[] = ['character:update', 'character:delete', 'asset:update', 'asset:delete']
+/** The breakdown also gives the table its sequence codes. */
+const BREAKDOWN_EVENTS: ProductionEventName[] = [
+  'sequence:new',
+  'character:new',
+  'character:update',
+  'character:delete',
+  'asset:new',
+  'asset:update',
+  'asset:delete',
+]
+const MEMBER_EVENTS = ['member:new', 'member:update', 'member:remove'] as const
 const DELAY_MS = 250
 
 /** Subscribes to the project's room while mounted. */
@@ -72,6 +84,13 @@ export function useProjectLive(projectId: string): void {
         }),
       ),
       ...BREAKDOWN_EVENTS.map((name) => onServerEvent(socket, name, () => refetch(projectKeys.breakdown(projectId)))),
+      // Assignee pickers list the team; a change to my own role changes what the project lets me do.
+      ...MEMBER_EVENTS.map((name) =>
+        onServerEvent(socket, name, (e) => {
+          refetch(projectKeys.members(projectId))
+          if (e.userId === userId) refetch(projectKeys.project(projectId))
+        }),
+      ),
     ]
     return () => {
       for (const off of offs) off()
