@@ -102,12 +102,16 @@ describe('fake LLM server', () => {
     const truncated = await post('/v1/chat/completions', { model: 'm', messages: [] })
     await expect(truncated.json()).rejects.toThrow()
     const controller = new AbortController()
+    const seen = fake.requests.length
     const hanging = fetch(`${fake.url}/v1/chat/completions`, {
       method: 'POST',
       body: JSON.stringify({ model: 'm', messages: [] }),
       signal: controller.signal,
     })
-    setTimeout(() => controller.abort(), 20)
+    // Abort only once the server holds the request: aborted earlier, it could still arrive
+    // after this test and take the next test's queued reply.
+    while (fake.requests.length === seen) await new Promise((r) => setTimeout(r, 5))
+    controller.abort()
     await expect(hanging).rejects.toThrow(/abort/i)
   })
 
