@@ -45,6 +45,7 @@ export const productionEvents = {
   'member:update': z.object({ ...Base, userId: z.string(), fields: z.array(z.string()) }),
   'member:remove': z.object({ ...Base, userId: z.string() }),
   'sequence:new': z.object({ ...Base, sequenceId: z.string() }),
+  'sequence:update': z.object({ ...Base, sequenceId: z.string(), fields: z.array(z.string()) }),
   'character:new': z.object({ ...Base, characterId: z.string() }),
   'character:update': z.object({ ...Base, characterId: z.string(), fields: z.array(z.string()) }),
   'character:delete': z.object({ ...Base, characterId: z.string() }),

@@ -1,6 +1,6 @@
 // Changing a project's configuration after creation: task statuses (add, edit, delete), task
-// types (edit, reorder, delete while unused), custom field descriptors (edit), characters and
-// assets (edit, delete). The HTTP rule is "signed in"; the services check the caller's
+// types (edit, reorder, delete while unused), custom field descriptors (edit),
+// sequences (edit), characters and assets (edit, delete). The HTTP rule is "signed in"; the services check the caller's
 // project role (a per-project manager role grants what the global role does not).
 import { access, BoardRole, Role } from '@aipipeline/domain'
 import { z } from 'zod'
@@ -9,10 +9,12 @@ import {
   Asset,
   AssetKind,
   Character,
+  Code,
   Colour,
   CustomField,
   Id,
   ProjectParams,
+  Sequence,
   TaskStatus,
   TaskType,
 } from './project.contract'
@@ -89,6 +91,14 @@ export const UpdateCustomFieldRequest = z
     choices: z.array(z.string().trim().min(1).max(100)).max(200),
     clientVisible: z.boolean(),
   })
+  .partial()
+  .strict()
+  .refine(somethingToChange, NOTHING)
+
+export const SequenceParams = z.object({ projectId: Id, sequenceId: Id }).strict()
+/** The code names the sequence's folders from now on; files already written keep their paths. */
+export const UpdateSequenceRequest = z
+  .object({ code: Code, name: z.string().trim().min(1).max(200), description: z.string().max(5000) })
   .partial()
   .strict()
   .refine(somethingToChange, NOTHING)
@@ -175,6 +185,16 @@ export const projectConfigRoutes = {
     params: CustomFieldParams,
     body: UpdateCustomFieldRequest,
     response: CustomField,
+  }),
+  updateSequence: defineRoute({
+    method: 'PATCH',
+    path: '/api/projects/:projectId/sequences/:sequenceId',
+    summary: 'Edit a sequence: code, name, description',
+    tags,
+    access: access.authenticated,
+    params: SequenceParams,
+    body: UpdateSequenceRequest,
+    response: Sequence,
   }),
   updateCharacter: defineRoute({
     method: 'PATCH',

@@ -6,7 +6,7 @@ import { defineRoute } from '../http/route'
 
 export const Id = z.string().min(1).max(64)
 export const ProjectParams = z.object({ projectId: Id }).strict()
-const Code = z
+export const Code = z
   .string()
   .trim()
   .min(1)

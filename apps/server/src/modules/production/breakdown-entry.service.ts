@@ -1,4 +1,4 @@
-// Single breakdown entries: sequences (add), characters and assets (locations, props…;
+// Single breakdown entries: sequences (add, edit), characters and assets (locations, props…;
 // add, edit, delete). Managers and supervisors edit the breakdown. Nothing refers to
 // characters and assets by id (the prompt engine and script analysis match by name), so a
 // delete needs no usage check. Like configuration, these changes are studio-only events.
@@ -11,6 +11,7 @@ import type {
   Sequence,
   UpdateAssetRequest,
   UpdateCharacterRequest,
+  UpdateSequenceRequest,
 } from '@aipipeline/contracts'
 import type { AssetRecord, CharacterRecord, ProductionRepositories, SequenceRecord } from '@aipipeline/db'
 import { canEditBreakdown, keyBetween, NotFound, requireAccess } from '@aipipeline/domain'
@@ -79,6 +80,31 @@ export function createBreakdownEntryService(
             ...studioOnlyChange(s.id, { sequenceId: s.id, code: s.code }),
           }
           return { result: sequenceView(s), change }
+        }),
+      )
+    },
+
+    /** Edits a sequence; a new code names its folders from now on (written files keep their paths). */
+    async updateSequence(
+      principal: Principal,
+      projectId: string,
+      sequenceId: string,
+      patch: z.output<typeof UpdateSequenceRequest>,
+    ) {
+      await editor(principal, projectId)
+      const fields = Object.keys(patch)
+      return uniquely(`sequence "${patch.code}"`, () =>
+        commit(projectId, principal.userId, async (r) => {
+          const current = (await r.projects.sequences(projectId)).find((s) => s.id === sequenceId)
+          if (!current) throw new NotFound('sequence', sequenceId)
+          await r.projects.updateSequence(sequenceId, patch)
+          const updated = { ...current, ...patch }
+          const change: Change = {
+            event: 'sequence:update',
+            payload: { ...changeHeader(projectId, principal.userId), sequenceId, fields },
+            ...studioOnlyChange(sequenceId, { sequenceId, code: updated.code, fields }),
+          }
+          return { result: sequenceView(updated), change }
         }),
       )
     },

@@ -57,6 +57,9 @@ export function registerProductionRoutes(app: FastifyInstance, tokens: TokenServ
   bindRoute(app, tokens, r.updateCustomField, ({ principal, params, body }) =>
     s.customFields.update(principal, params.projectId, params.customFieldId, body),
   )
+  bindRoute(app, tokens, r.updateSequence, ({ principal, params, body }) =>
+    s.breakdownEntries.updateSequence(principal, params.projectId, params.sequenceId, body),
+  )
   bindRoute(app, tokens, r.updateCharacter, ({ principal, params, body }) =>
     s.breakdownEntries.updateCharacter(principal, params.projectId, params.characterId, body),
   )

@@ -1,7 +1,7 @@
 // Every change to a project's settings, team, configuration and breakdown is an `entity:action`
 // event sent live to the studio and a row in the activity log, on both engines, over real
-// sockets; clients and vendors get none of these studio-only changes.
-import { Activity, productionEvents } from '@aipipeline/contracts'
+// sockets; clients and vendors get none of these studio-only changes. Also editing a sequence.
+import { Activity, Breakdown, productionEvents, Sequence } from '@aipipeline/contracts'
 import { testEngines } from '@aipipeline/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { z } from 'zod'
@@ -68,6 +68,9 @@ for (const engine of testEngines('project change log')) {
 
     it('sends each breakdown, configuration and team change live to the studio and logs it; clients and vendors get none', async () => {
       const sequenceId = await created('/sequences', { code: 'SQ020', description: 'the storm' })
+      expect(
+        (await call(studio, manager(), 'PATCH', `${base()}/sequences/${sequenceId}`, { name: 'Storm' })).status,
+      ).toBe(200)
       const characterId = await created('/characters', { name: 'Mira' }, p.seats.supervisor)
       const assetId = await created('/assets', { kind: 'prop', name: 'Lamp' })
       const taskTypeId = await created('/task-types', { name: 'Grade', shortName: 'grd' })
@@ -83,6 +86,7 @@ for (const engine of testEngines('project change log')) {
 
       const expected = [
         ['sequence:new', 'sequenceId', sequenceId],
+        ['sequence:update', 'sequenceId', sequenceId],
         ['character:new', 'characterId', characterId],
         ['asset:new', 'assetId', assetId],
         ['task-type:new', 'taskTypeId', taskTypeId],
@@ -127,6 +131,42 @@ for (const engine of testEngines('project change log')) {
         ).toEqual([])
         expect((await activity(p.seats[role])).filter((e) => names.has(e.event)).map((e) => e.event)).toEqual([])
       }
+    })
+
+    it('edits a sequence: code, name and description, all or nothing, with precise errors', async () => {
+      const id = await created('/sequences', { code: 'SQ030' })
+      const url = `${base()}/sequences/${id}`
+      const edit = { code: 'SQ035', name: 'Lighthouse', description: 'night, interior' }
+      const ok = await call(studio, p.seats.supervisor, 'PATCH', url, edit)
+      expect(ok.status).toBe(200)
+      expect(Sequence.parse(ok.json)).toMatchObject({ id, ...edit })
+      const breakdown = Breakdown.parse((await call(studio, manager(), 'GET', `${base()}/breakdown`)).json)
+      expect(breakdown.sequences.find((s) => s.id === id)).toMatchObject(edit)
+
+      const clash = await call(studio, manager(), 'PATCH', url, { code: 'SQ010', name: 'Renamed' })
+      expect(clash.status).toBe(409)
+      expect(error(clash.json)).toMatchObject({ code: 'conflict', message: 'sequence "SQ010" already exists' })
+      const unknown = await call(studio, manager(), 'PATCH', `${base()}/sequences/nope`, { name: 'X' })
+      expect(unknown.status).toBe(404)
+      expect(error(unknown.json).message).toBe('sequence "nope" not found')
+      const badCode = await call(studio, manager(), 'PATCH', url, { code: 'SQ 35' })
+      expect(badCode.status).toBe(400)
+      expect(error(badCode.json).issues?.map((i) => i.path)).toEqual(['body.code'])
+      expect((await call(studio, manager(), 'PATCH', url, {})).status).toBe(400)
+      expect((await call(studio, manager(), 'PATCH', url, { name: '' })).status).toBe(400)
+      expect((await call(studio, manager(), 'PATCH', url, { orderKey: 'a0' })).status).toBe(400)
+      for (const role of ['artist', 'client', 'vendor'] as const)
+        expect((await call(studio, p.seats[role], 'PATCH', url, { name: 'Mine' })).status, role).toBe(403)
+
+      // A sequence of another project is not found here, and nothing changed after the refusals.
+      const other = await teamProject(studio, `O${engine.slice(0, 2).toUpperCase()}`)
+      const foreign = await call(studio, manager(), 'PATCH', `${base()}/sequences/${other.sequenceId}`, { name: 'X' })
+      expect(foreign.status).toBe(404)
+      const after = Breakdown.parse((await call(studio, manager(), 'GET', `${base()}/breakdown`)).json)
+      expect(after.sequences.find((s) => s.id === id)).toMatchObject(edit)
+      expect((await activity(manager())).filter((e) => e.entityId === id).map((e) => e.event)).toEqual(
+        expect.arrayContaining(['sequence:new', 'sequence:update']),
+      )
     })
 
     it('records nothing for a team change that changes nothing, and answers 404 for removing a non-member', async () => {

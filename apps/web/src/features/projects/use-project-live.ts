@@ -31,6 +31,7 @@ const CONFIG_EVENTS: ProductionEventName[] = [
 /** The breakdown also gives the table its sequence codes. */
 const BREAKDOWN_EVENTS: ProductionEventName[] = [
   'sequence:new',
+  'sequence:update',
   'character:new',
   'character:update',
   'character:delete',

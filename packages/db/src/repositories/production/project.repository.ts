@@ -270,7 +270,10 @@ export function createProjectRepository(db: Db) {
       return row
     },
 
-    async updateSequence(id: string, patch: Partial<Pick<SequenceRecord, 'name' | 'description'>>): Promise<void> {
+    async updateSequence(
+      id: string,
+      patch: Partial<Pick<SequenceRecord, 'code' | 'name' | 'description'>>,
+    ): Promise<void> {
       await db
         .updateTable('sequences')
         .set({ ...patch, updatedAt: isoNow() })
