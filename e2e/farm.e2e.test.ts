@@ -6,10 +6,10 @@
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { type Simulator, startSimulator, textToImagePrompt } from '@aipipeline/comfyui'
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core'
+import type { Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { z } from 'zod'
-import { browserTestsEnabled, launchChromium } from './support/chromium'
+import { type BrowserPage, browserTestsEnabled, closeBrowser, openBrowserPage } from './support/chromium'
 import { type DemoStudio, ensureWebBuild, SCREENSHOTS, startDemo, stopDemo } from './support/demo-studio'
 
 /** JSON call to the demo as the manager. */
@@ -73,12 +73,10 @@ async function reportGpus(demo: DemoStudio): Promise<void> {
 
 describe.runIf(browserTestsEnabled('Farm page in Chromium'))('Farm page in Chromium', () => {
   let demo: DemoStudio | undefined
-  let browser: Browser | undefined
-  let context: BrowserContext | undefined
+  let chromium: BrowserPage | undefined
   let page: Page
   let managerToken = ''
   const sims: Simulator[] = []
-  const pageErrors: string[] = []
   const templateName = 'Still frame (e2e)'
 
   beforeAll(async () => {
@@ -119,21 +117,13 @@ describe.runIf(browserTestsEnabled('Farm page in Chromium'))('Farm page in Chrom
       description: 'A 512² still from a text prompt.',
       source: { kind: 'api', prompt: template },
     })
-    browser = await launchChromium()
-    context = await browser.newContext({
-      locale: 'en-US',
-      viewport: { width: 1366, height: 900 },
-      colorScheme: 'light',
-    })
-    context.setDefaultTimeout(20_000)
-    page = await context.newPage()
-    page.on('pageerror', (error) => pageErrors.push(error.message))
+    chromium = await openBrowserPage({ viewport: { width: 1366, height: 900 }, timeoutMs: 20_000 })
+    page = chromium.page
     mkdirSync(SCREENSHOTS, { recursive: true })
   }, 240_000)
 
   afterAll(async () => {
-    await context?.close().catch(() => {})
-    await browser?.close().catch(() => {})
+    await closeBrowser(chromium)
     if (demo) await stopDemo(demo)
     for (const sim of sims) await sim.close().catch(() => {})
   }, 30_000)
@@ -260,6 +250,6 @@ describe.runIf(browserTestsEnabled('Farm page in Chromium'))('Farm page in Chrom
     await page.screenshot({ path: join(SCREENSHOTS, 'farm-job-ko-light.png'), fullPage: true })
     await page.getByRole('button', { name: '다크 테마로 전환' }).click()
     await page.screenshot({ path: join(SCREENSHOTS, 'farm-job-ko-dark.png'), fullPage: true })
-    expect(pageErrors).toEqual([])
+    expect(chromium?.pageErrors).toEqual([])
   }, 60_000)
 })

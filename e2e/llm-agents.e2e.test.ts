@@ -9,10 +9,10 @@ import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { AgentRunAccepted, ProjectSummary, Session } from '@aipipeline/contracts'
 import { type FakeLlmRequest, type FakeLlmServer, startFakeLlmServer } from '@aipipeline/testing'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { z } from 'zod'
-import { browserTestsEnabled, launchChromium } from './support/chromium'
+import { type BrowserPage, browserTestsEnabled, closeBrowser, openBrowserPage } from './support/chromium'
 import { type DemoStudio, ensureWebBuild, SCREENSHOTS, startDemo, stopDemo } from './support/demo-studio'
 
 /** The key typed into the dialog; it must never come back from the server. */
@@ -88,10 +88,8 @@ describe.runIf(browserTestsEnabled('LLM settings and agents in Chromium'))(
   () => {
     let studio: DemoStudio | undefined
     let fake: FakeLlmServer | undefined
-    let browser: Browser | undefined
-    let context: BrowserContext | undefined
+    let chromium: BrowserPage | undefined
     let page: Page
-    const pageErrors: string[] = []
     const bodies: Promise<{ url: string; body: string }>[] = []
     let runId = ''
     let adminToken = ''
@@ -106,11 +104,8 @@ describe.runIf(browserTestsEnabled('LLM settings and agents in Chromium'))(
       ensureWebBuild()
       studio = await startDemo()
       adminToken = await createProject(studio.url)
-      browser = await launchChromium()
-      context = await browser.newContext({ locale: 'en-US', viewport: { width: 1440, height: 1000 } })
-      context.setDefaultTimeout(20_000)
-      page = await context.newPage()
-      page.on('pageerror', (error) => pageErrors.push(error.message))
+      chromium = await openBrowserPage({ viewport: { width: 1440, height: 1000 }, timeoutMs: 20_000 })
+      page = chromium.page
       // Every API answer the browser receives, to prove the key never comes back.
       page.on('response', (res) => {
         if (new URL(res.url()).pathname.startsWith('/api/'))
@@ -125,8 +120,7 @@ describe.runIf(browserTestsEnabled('LLM settings and agents in Chromium'))(
     }, 240_000)
 
     afterAll(async () => {
-      await context?.close().catch(() => {})
-      await browser?.close().catch(() => {})
+      await closeBrowser(chromium)
       await stopDemo(studio)
       await fake?.close()
     }, 30_000)
@@ -332,8 +326,8 @@ describe.runIf(browserTestsEnabled('LLM settings and agents in Chromium'))(
     })
 
     it('shows a manager the models read-only, with the override explained and disabled', async () => {
-      if (!studio || !browser) throw new Error('studio did not start')
-      const other = await browser.newContext({ locale: 'en-US', viewport: { width: 1440, height: 1000 } })
+      if (!studio || !chromium) throw new Error('studio did not start')
+      const other = await chromium.browser.newContext({ locale: 'en-US', viewport: { width: 1440, height: 1000 } })
       try {
         const manager = await other.newPage()
         await signIn(manager, studio.url, 'manager@demo.local')
@@ -380,7 +374,7 @@ describe.runIf(browserTestsEnabled('LLM settings and agents in Chromium'))(
       const all = await Promise.all(bodies)
       expect(all.some((r) => r.url.includes('/api/llm/deployments') && r.body.includes('WXYZ'))).toBe(true)
       expect(all.filter((r) => r.body.includes(API_KEY)).map((r) => r.url)).toEqual([])
-      expect(pageErrors).toEqual([])
+      expect(chromium?.pageErrors).toEqual([])
     })
   },
 )

@@ -10,10 +10,10 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { ShotTable } from '@aipipeline/contracts'
 import ExcelJS from 'exceljs'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { z } from 'zod'
-import { browserTestsEnabled, launchChromium } from './support/chromium'
+import { type BrowserPage, browserTestsEnabled, closeBrowser, openBrowserPage } from './support/chromium'
 import { type DemoStudio, ensureWebBuild, SCREENSHOTS, startDemo, stopDemo } from './support/demo-studio'
 
 // The shot grid's geometry (apps/web/src/features/projects/shot-table/shot-grid.tsx): the
@@ -68,12 +68,10 @@ async function eventually(check: () => Promise<void>, ms = 10_000): Promise<void
 
 describe.runIf(browserTestsEnabled('production tracking in Chromium'))('production tracking in Chromium', () => {
   let studio: DemoStudio | undefined
-  let browser: Browser | undefined
-  let context: BrowserContext | undefined
+  let chromium: BrowserPage | undefined
   let page: Page
   let projectId = ''
   let api: Awaited<ReturnType<typeof apiAs>>
-  const pageErrors: string[] = []
 
   const table = async () => ShotTable.parse(await api.get(`/api/projects/${projectId}/shot-table`))
   const inOrder = (t: z.infer<typeof ShotTable>) =>
@@ -103,19 +101,14 @@ describe.runIf(browserTestsEnabled('production tracking in Chromium'))('producti
       .object({ items: z.array(z.object({ id: z.string(), code: z.string() })) })
       .parse(await api.get('/api/projects'))
     projectId = projects.items.find((p) => p.code === 'LIGHT')?.id ?? ''
-    browser = await launchChromium()
-    context = await browser.newContext({ locale: 'en-US', viewport: { width: 1440, height: 900 } })
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: studio.url })
-    context.setDefaultTimeout(15_000)
-    page = await context.newPage()
-    page.on('pageerror', (error) => pageErrors.push(error.message))
+    chromium = await openBrowserPage({ viewport: { width: 1440, height: 900 }, clipboardOrigin: studio.url })
+    page = chromium.page
     mkdirSync(SCREENSHOTS, { recursive: true })
     await signIn(page, studio.url, 'manager@demo.local')
   }, 240_000)
 
   afterAll(async () => {
-    await context?.close().catch(() => {})
-    await browser?.close().catch(() => {})
+    await closeBrowser(chromium)
     if (studio) await stopDemo(studio)
   }, 30_000)
 
@@ -264,8 +257,8 @@ describe.runIf(browserTestsEnabled('production tracking in Chromium'))('producti
   })
 
   it('posts a comment with a mention and the mentioned artist sees the notification arrive live', async () => {
-    if (!browser || !studio) throw new Error('no browser')
-    const other = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 800 } })
+    if (!chromium || !studio) throw new Error('no browser')
+    const other = await chromium.browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 800 } })
     try {
       const artist = await other.newPage()
       await signIn(artist, studio.url, 'artist@demo.local')
@@ -330,6 +323,6 @@ describe.runIf(browserTestsEnabled('production tracking in Chromium'))('producti
       }
     }
     expect(await page.locator('html').getAttribute('lang')).toBe('en')
-    expect(pageErrors).toEqual([])
+    expect(chromium?.pageErrors).toEqual([])
   })
 })

@@ -5,33 +5,26 @@
 // Helpers are the smoke test's (e2e/smoke.e2e.test.ts), repeated so each spec stands alone.
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { browserTestsEnabled, launchChromium } from './support/chromium'
+import { type BrowserPage, browserTestsEnabled, closeBrowser, openBrowserPage } from './support/chromium'
 import { type DemoStudio, ensureWebBuild, SCREENSHOTS, startDemo, stopDemo } from './support/demo-studio'
 
 describe.runIf(browserTestsEnabled('Prompt Engine in Chromium'))('Prompt Engine in Chromium', () => {
   let studio: DemoStudio | undefined
-  let browser: Browser | undefined
-  let context: BrowserContext | undefined
+  let chromium: BrowserPage | undefined
   let page: Page
-  const pageErrors: string[] = []
 
   beforeAll(async () => {
     ensureWebBuild()
     studio = await startDemo()
-    browser = await launchChromium()
-    context = await browser.newContext({ locale: 'en-US', viewport: { width: 1440, height: 1000 } })
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: studio.url })
-    context.setDefaultTimeout(15_000)
-    page = await context.newPage()
-    page.on('pageerror', (error) => pageErrors.push(error.message))
+    chromium = await openBrowserPage({ viewport: { width: 1440, height: 1000 }, clipboardOrigin: studio.url })
+    page = chromium.page
     mkdirSync(SCREENSHOTS, { recursive: true })
   }, 240_000)
 
   afterAll(async () => {
-    await context?.close().catch(() => {})
-    await browser?.close().catch(() => {})
+    await closeBrowser(chromium)
     if (studio) await stopDemo(studio)
   }, 30_000)
 
@@ -126,6 +119,6 @@ describe.runIf(browserTestsEnabled('Prompt Engine in Chromium'))('Prompt Engine 
     expect(await page.getByRole('tooltip').textContent()).toContain('디지털 카메라')
     await page.screenshot({ path: join(SCREENSHOTS, 'prompt-engine-greyed-ko.png') })
     await page.keyboard.press('Escape')
-    expect(pageErrors).toEqual([])
+    expect(chromium?.pageErrors).toEqual([])
   })
 })

@@ -7,9 +7,9 @@
 // and fails under CI=true.
 import { ShotTable } from '@aipipeline/contracts'
 import { seededShotCode, seedShotProject } from '@aipipeline/testing'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { browserTestsEnabled, launchChromium } from './support/chromium'
+import { type BrowserPage, browserTestsEnabled, closeBrowser, openBrowserPage } from './support/chromium'
 import { type DemoStudio, ensureWebBuild, startDemo, stopDemo } from './support/demo-studio'
 
 const SHOTS = 10_000
@@ -36,12 +36,10 @@ async function signIn(page: Page, url: string, email: string): Promise<void> {
 
 describe.runIf(browserTestsEnabled('the 10,000-shot table in Chromium'))('the 10,000-shot table in Chromium', () => {
   let studio: DemoStudio | undefined
-  let browser: Browser | undefined
-  let context: BrowserContext | undefined
+  let chromium: BrowserPage | undefined
   let page: Page
   let projectId = ''
   let token = ''
-  const pageErrors: string[] = []
 
   const cell = (col: number, row: number) => page.getByTestId('shot-grid').getByTestId(`glide-cell-${col}-${row}`)
   // The accessibility table is visually hidden, so it is found by selector, not by role.
@@ -94,17 +92,13 @@ describe.runIf(browserTestsEnabled('the 10,000-shot table in Chromium'))('the 10
     })
     projectId = seeded.projectId
     token = seeded.accessToken
-    browser = await launchChromium()
-    context = await browser.newContext({ locale: 'en-US', viewport: { width: 1440, height: 900 } })
-    context.setDefaultTimeout(15_000)
-    page = await context.newPage()
-    page.on('pageerror', (error) => pageErrors.push(error.message))
+    chromium = await openBrowserPage({ viewport: { width: 1440, height: 900 } })
+    page = chromium.page
     await signIn(page, studio.url, 'manager@demo.local')
   }, 240_000)
 
   afterAll(async () => {
-    await context?.close().catch(() => {})
-    await browser?.close().catch(() => {})
+    await closeBrowser(chromium)
     if (studio) await stopDemo(studio)
   }, 30_000)
 
@@ -184,6 +178,6 @@ describe.runIf(browserTestsEnabled('the 10,000-shot table in Chromium'))('the 10
     for (const [row, n] of KEEPERS.entries())
       await expect.poll(() => cell(COL.code, row).textContent()).toBe(seededShotCode(n))
     await page.screenshot({ path: '/tmp/shot-table-scale-filtered.png' })
-    expect(pageErrors).toEqual([])
+    expect(chromium?.pageErrors).toEqual([])
   })
 })

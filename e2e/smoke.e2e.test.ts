@@ -4,33 +4,27 @@
 // fails under CI=true, where a missing browser means the check never ran.
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { browserTestsEnabled, launchChromium } from './support/chromium'
+import { type BrowserPage, browserTestsEnabled, closeBrowser, openBrowserPage } from './support/chromium'
 import { type DemoStudio, ensureWebBuild, SCREENSHOTS, startDemo, stopDemo } from './support/demo-studio'
 
 describe.runIf(browserTestsEnabled('studio smoke test in Chromium'))('studio smoke test in Chromium', () => {
   let studio: DemoStudio | undefined
-  let browser: Browser | undefined
-  let context: BrowserContext | undefined
+  let chromium: BrowserPage | undefined
   let page: Page
-  const pageErrors: string[] = []
 
   beforeAll(async () => {
     ensureWebBuild()
     studio = await startDemo()
-    browser = await launchChromium()
-    context = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 800 } })
-    context.setDefaultTimeout(15_000)
-    page = await context.newPage()
-    page.on('pageerror', (error) => pageErrors.push(error.message))
+    chromium = await openBrowserPage({ viewport: { width: 1280, height: 800 } })
+    page = chromium.page
     mkdirSync(SCREENSHOTS, { recursive: true })
   }, 240_000)
 
   afterAll(async () => {
     // Each step guarded: a failed launch must still stop the server.
-    await context?.close().catch(() => {})
-    await browser?.close().catch(() => {})
+    await closeBrowser(chromium)
     if (studio) await stopDemo(studio)
   }, 30_000)
 
@@ -95,8 +89,8 @@ describe.runIf(browserTestsEnabled('studio smoke test in Chromium'))('studio smo
   })
 
   it('saves the language to the account so another browser signs in in Korean', async () => {
-    if (!studio || !browser) throw new Error('studio did not start')
-    const other = await browser.newContext({ locale: 'en-US' })
+    if (!studio || !chromium) throw new Error('studio did not start')
+    const other = await chromium.browser.newContext({ locale: 'en-US' })
     try {
       const second = await other.newPage()
       await second.goto(`${studio.url}/login`)
@@ -113,6 +107,6 @@ describe.runIf(browserTestsEnabled('studio smoke test in Chromium'))('studio smo
     await page.getByRole('button', { name: '로그아웃' }).click()
     await page.getByRole('heading', { name: '로그인' }).waitFor()
     expect(new URL(page.url()).pathname).toBe('/login')
-    expect(pageErrors).toEqual([])
+    expect(chromium?.pageErrors).toEqual([])
   })
 })

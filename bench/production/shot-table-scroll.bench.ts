@@ -14,11 +14,11 @@ import { loadavg, tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { seedShotProject } from '@aipipeline/testing'
-import { type BrowserContext, chromium, type Page } from 'playwright-core'
+import { CHROMIUM, launchChromium } from '@aipipeline/testing/chromium'
+import type { BrowserContext, Page } from 'playwright-core'
 import { z } from 'zod'
 
 const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '..', '..')
-const CHROMIUM = '/usr/bin/chromium'
 const SHOTS = Number(process.env.SCROLL_BENCH_SHOTS ?? 10_000)
 const BASELINE = Number(process.env.SCROLL_BENCH_BASELINE ?? 100)
 const LOADS = Number(process.env.SCROLL_BENCH_LOADS ?? 3)
@@ -215,18 +215,7 @@ async function main() {
   const port = 18_400 + Math.floor(Math.random() * 1000)
   const base = `http://127.0.0.1:${port}`
   const server = await startServer(dataDir, port)
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  })
+  const browser = await launchChromium()
   try {
     const seed0 = performance.now()
     const seed = (code: string, shots: number) => seedShotProject({ url: base, ...ADMIN, projectCode: code, shots })
