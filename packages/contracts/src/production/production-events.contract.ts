@@ -40,6 +40,8 @@ export const productionEvents = {
   'task-type:delete': z.object({ ...Base, taskTypeId: z.string() }),
   'custom-field:new': z.object({ ...Base, customFieldId: z.string() }),
   'custom-field:update': z.object({ ...Base, customFieldId: z.string(), fields: z.array(z.string()) }),
+  /** Shots lost their values of the field with it: shot tables must re-read. */
+  'custom-field:delete': z.object({ ...Base, customFieldId: z.string() }),
   /** A user joined the team, had their project role or departments changed, or left it. */
   'member:new': z.object({ ...Base, userId: z.string() }),
   'member:update': z.object({ ...Base, userId: z.string(), fields: z.array(z.string()) }),

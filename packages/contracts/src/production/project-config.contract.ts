@@ -1,7 +1,8 @@
 // Changing a project's configuration after creation: task statuses (add, edit, delete), task
-// types (edit, reorder, delete while unused), custom field descriptors (edit),
-// sequences (edit), characters and assets (edit, delete). The HTTP rule is "signed in"; the services check the caller's
-// project role (a per-project manager role grants what the global role does not).
+// types (edit, reorder, delete while unused), custom field descriptors (edit, delete),
+// sequences (edit), characters and assets (edit, delete). The HTTP rule is "signed in"; the
+// services check the caller's project role (a per-project manager role grants what the
+// global role does not).
 import { access, BoardRole, Role } from '@aipipeline/domain'
 import { z } from 'zod'
 import { defineRoute } from '../http/route'
@@ -95,6 +96,13 @@ export const UpdateCustomFieldRequest = z
   .strict()
   .refine(somethingToChange, NOTHING)
 
+export const DeleteCustomFieldQuery = z
+  .object({
+    /** Clear the values shots hold in the same transaction; without it a field in use is refused. */
+    dropValues: z.enum(['true', 'false']).default('false'),
+  })
+  .strict()
+
 export const SequenceParams = z.object({ projectId: Id, sequenceId: Id }).strict()
 /** The code names the sequence's folders from now on; files already written keep their paths. */
 export const UpdateSequenceRequest = z
@@ -185,6 +193,17 @@ export const projectConfigRoutes = {
     params: CustomFieldParams,
     body: UpdateCustomFieldRequest,
     response: CustomField,
+  }),
+  deleteCustomField: defineRoute({
+    method: 'DELETE',
+    path: '/api/projects/:projectId/custom-fields/:customFieldId',
+    summary: 'Delete a custom field no shot holds a value of, or with its values (dropValues=true) (managers)',
+    tags,
+    access: access.authenticated,
+    params: CustomFieldParams,
+    query: DeleteCustomFieldQuery,
+    response: null,
+    status: 204,
   }),
   updateSequence: defineRoute({
     method: 'PATCH',

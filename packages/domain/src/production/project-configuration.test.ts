@@ -4,6 +4,7 @@ import { RuleViolation } from '../errors/domain-error'
 import {
   assertBoardVisibility,
   assertChoicesCoverValues,
+  assertCustomFieldDeletable,
   assertKeepsADefault,
   assertStatusDeletable,
   assertTaskTypeDeletable,
@@ -26,6 +27,23 @@ describe('project configuration rules', () => {
     expect(() => assertStatusDeletable({ name: 'WIP', isDefault: false }, { ...unused, comments: 1 })).toThrow(
       RuleViolation,
     )
+  })
+
+  it('deletes a custom field shots hold values of only when asked to drop the values', () => {
+    expect(() => assertCustomFieldDeletable({ name: 'Lens' }, 0, false)).not.toThrow()
+    expect(() => assertCustomFieldDeletable({ name: 'Lens' }, 3, true)).not.toThrow()
+    expect(() => assertCustomFieldDeletable({ name: 'Lens' }, 3, false)).toThrow(
+      'field "Lens" holds values on 3 shot(s): clear them first, or delete with dropValues to clear them with the field',
+    )
+    const refusal = (() => {
+      try {
+        assertCustomFieldDeletable({ name: 'Lens' }, 2, false)
+      } catch (err) {
+        return err
+      }
+    })()
+    expect(refusal).toBeInstanceOf(RuleViolation)
+    expect(refusal).toMatchObject({ details: { reason: 'custom_field_in_use', shots: 2 } })
   })
 
   it('never lets the default flag vanish, but lets another status take it', () => {

@@ -1,7 +1,7 @@
 // Rules for changing a project's configuration once work has started: statuses, task types
 // and custom field descriptors that tasks, comments and shots already refer to. Each rule
-// throws RuleViolation (HTTP 422) naming what still depends on the thing, so the caller
-// learns what to clean up first.
+// throws RuleViolation (HTTP 422, not 409: nothing clashes, the request breaks a rule) naming
+// what still depends on the thing, so the caller learns what to clean up first.
 import type { Role } from '../auth/role'
 import { RuleViolation } from '../errors/domain-error'
 
@@ -110,6 +110,26 @@ export function assertChoicesCoverValues(
       reason: 'choice_in_use',
       choices: dropped,
     })
+  }
+}
+
+/**
+ * A custom field is deleted with the values shots hold only when the caller asks for that:
+ * as with statuses and task types, a delete that would destroy work is refused, naming it.
+ * Unlike them the use is plain data that needs no cleanup in order, and clearing a column on
+ * hundreds of shots by hand first would be busywork, so `dropValues` clears them with the
+ * field in one step (an app asks its user first, showing the count from the refusal).
+ */
+export function assertCustomFieldDeletable(
+  field: { name: string },
+  shotsWithValues: number,
+  dropValues: boolean,
+): void {
+  if (shotsWithValues > 0 && !dropValues) {
+    throw new RuleViolation(
+      `field "${field.name}" holds values on ${shotsWithValues} shot(s): clear them first, or delete with dropValues to clear them with the field`,
+      { reason: 'custom_field_in_use', shots: shotsWithValues },
+    )
   }
 }
 

@@ -1,14 +1,26 @@
-// Custom shot field descriptors: managers add and edit them. Shots store their values under
-// the field's key, so the key and type never change and a choice shots hold is never
-// dropped. Each change is one transaction with its activity row.
-import type { CreateCustomFieldRequest, CustomField, UpdateCustomFieldRequest } from '@aipipeline/contracts'
+// Custom shot field descriptors: managers add, edit and delete them. Shots store their values
+// under the field's key, so the key and type never change, a choice shots hold is never
+// dropped, and a field whose values would go with it is deleted only when asked (see
+// assertCustomFieldDeletable). Each change is one transaction with its activity row.
+import type {
+  CreateCustomFieldRequest,
+  CustomField,
+  DeleteCustomFieldQuery,
+  UpdateCustomFieldRequest,
+} from '@aipipeline/contracts'
 import type { CustomFieldRecord, ProductionRepositories } from '@aipipeline/db'
-import { assertChoicesCoverValues, canManageProject, NotFound, requireAccess } from '@aipipeline/domain'
+import {
+  assertChoicesCoverValues,
+  assertCustomFieldDeletable,
+  canManageProject,
+  NotFound,
+  requireAccess,
+} from '@aipipeline/domain'
 import type { z } from 'zod'
 import type { Principal } from '../auth'
 import type { ActivityService, Change } from './activity.service'
 import type { ProductionAccessService } from './production-access.service'
-import { changeCommitter, changeHeader, studioOnlyChange, uniquely } from './production-change'
+import { changeCommitter, changeHeader, densely, studioOnlyChange, uniquely } from './production-change'
 import type { ProductionContext } from './production-context'
 
 function fieldView(f: CustomFieldRecord): z.input<typeof CustomField> {
@@ -76,6 +88,41 @@ export function createCustomFieldService(
           ...studioOnlyChange(customFieldId, { customFieldId, key: field.key, fields }),
         }
         return { result: fieldView(updated), change }
+      })
+    },
+
+    /** Deletes a field no shot holds a value of; with `dropValues`, clears those values with it. */
+    async delete(
+      principal: Principal,
+      projectId: string,
+      customFieldId: string,
+      query: z.output<typeof DeleteCustomFieldQuery>,
+    ): Promise<void> {
+      await managed(principal, projectId)
+      await commit(projectId, principal.userId, async (r) => {
+        const field = await findField(r, projectId, customFieldId)
+        // New shots may store an explicit null; only a non-null value is work that would be lost.
+        const withKey = (await r.shots.all(projectId)).filter((s) => field.key in s.customFields)
+        const holding = withKey.filter((s) => s.customFields[field.key] !== null)
+        assertCustomFieldDeletable(field, holding.length, query.dropValues === 'true')
+        for (const shot of withKey) {
+          const { [field.key]: _dropped, ...rest } = shot.customFields
+          await r.shots.update(shot.id, { customFields: rest })
+        }
+        await r.config.deleteCustomField(customFieldId)
+        // New fields go at position = count, so a gap left here would give two fields one place.
+        await r.config.setPositions('customFields', densely(await r.projects.customFields(projectId)))
+        const change: Change = {
+          event: 'custom-field:delete',
+          payload: { ...changeHeader(projectId, principal.userId), customFieldId },
+          ...studioOnlyChange(customFieldId, {
+            customFieldId,
+            key: field.key,
+            name: field.name,
+            clearedShots: holding.length,
+          }),
+        }
+        return { result: undefined, change }
       })
     },
   }

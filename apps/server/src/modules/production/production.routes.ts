@@ -57,6 +57,9 @@ export function registerProductionRoutes(app: FastifyInstance, tokens: TokenServ
   bindRoute(app, tokens, r.updateCustomField, ({ principal, params, body }) =>
     s.customFields.update(principal, params.projectId, params.customFieldId, body),
   )
+  bindRoute(app, tokens, r.deleteCustomField, ({ principal, params, query }) =>
+    s.customFields.delete(principal, params.projectId, params.customFieldId, query),
+  )
   bindRoute(app, tokens, r.updateSequence, ({ principal, params, body }) =>
     s.breakdownEntries.updateSequence(principal, params.projectId, params.sequenceId, body),
   )

@@ -1,7 +1,8 @@
 // Every change to a project's settings, team, configuration and breakdown is an `entity:action`
 // event sent live to the studio and a row in the activity log, on both engines, over real
-// sockets; clients and vendors get none of these studio-only changes. Also editing a sequence.
-import { Activity, Breakdown, productionEvents, Sequence } from '@aipipeline/contracts'
+// sockets; clients and vendors get none of these studio-only changes. Also the new edits:
+// sequences (PATCH) and deleting a custom field with or without the values shots hold.
+import { Activity, Breakdown, Project, productionEvents, Sequence, ShotPage } from '@aipipeline/contracts'
 import { testEngines } from '@aipipeline/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { z } from 'zod'
@@ -33,6 +34,10 @@ for (const engine of testEngines('project change log')) {
     }
     const activity = async (seat: Seat) =>
       ActivityList.parse((await call(studio, seat, 'GET', `${base()}/activity?limit=500`)).json).items
+    const shots = async () =>
+      ShotPage.parse((await call(studio, manager(), 'GET', `${base()}/shots`)).json).items.filter(
+        (s) => s.sequenceId === p.sequenceId,
+      )
     const newSeat = async (role: 'artist' | 'client'): Promise<Seat> => {
       const s = await studio.signIn(role)
       return { token: s.accessToken, userId: s.user.id, email: s.user.email }
@@ -75,6 +80,7 @@ for (const engine of testEngines('project change log')) {
       const assetId = await created('/assets', { kind: 'prop', name: 'Lamp' })
       const taskTypeId = await created('/task-types', { name: 'Grade', shortName: 'grd' })
       const fieldId = await created('/custom-fields', { key: 'mood', name: 'Mood', type: 'text' })
+      expect((await call(studio, manager(), 'DELETE', `${base()}/custom-fields/${fieldId}`)).status).toBe(204)
       const newcomer = await newSeat('artist')
       const member = `${base()}/members/${newcomer.userId}`
       expect((await call(studio, manager(), 'PUT', member, { departments: ['Keyframe'] })).status).toBe(200)
@@ -91,6 +97,7 @@ for (const engine of testEngines('project change log')) {
         ['asset:new', 'assetId', assetId],
         ['task-type:new', 'taskTypeId', taskTypeId],
         ['custom-field:new', 'customFieldId', fieldId],
+        ['custom-field:delete', 'customFieldId', fieldId],
         ['member:new', 'userId', newcomer.userId],
         ['member:update', 'userId', newcomer.userId],
         ['member:remove', 'userId', newcomer.userId],
@@ -167,6 +174,53 @@ for (const engine of testEngines('project change log')) {
       expect((await activity(manager())).filter((e) => e.entityId === id).map((e) => e.event)).toEqual(
         expect.arrayContaining(['sequence:new', 'sequence:update']),
       )
+    })
+
+    it('refuses to delete a custom field shots hold values of, naming how many, and drops the values when asked', async () => {
+      await call(studio, manager(), 'POST', `${base()}/shots`, {
+        shots: [
+          { sequenceId: p.sequenceId, code: '010' },
+          { sequenceId: p.sequenceId, code: '020' },
+        ],
+      })
+      const lens = await created('/custom-fields', { key: 'lens', name: 'Lens', type: 'list', choices: ['35mm'] })
+      await created('/custom-fields', { key: 'note', name: 'Note', type: 'text' })
+      const [first] = await shots()
+      await call(studio, manager(), 'PATCH', `/api/shots/${first?.id}`, {
+        customFields: { lens: '35mm', note: 'rain' },
+      })
+      const url = `${base()}/custom-fields/${lens}`
+
+      const refused = await call(studio, manager(), 'DELETE', url)
+      expect(refused.status).toBe(422)
+      expect(error(refused.json)).toMatchObject({
+        code: 'rule_violation',
+        message:
+          'field "Lens" holds values on 1 shot(s): clear them first, or delete with dropValues to clear them with the field',
+      })
+      expect((await shots())[0]?.customFields).toEqual({ lens: '35mm', note: 'rain' })
+      expect((await call(studio, manager(), 'DELETE', `${url}?dropValues=yes`)).status).toBe(400)
+      expect((await call(studio, p.seats.supervisor, 'DELETE', `${url}?dropValues=true`)).status).toBe(403)
+
+      expect((await call(studio, manager(), 'DELETE', `${url}?dropValues=true`)).status).toBe(204)
+      expect((await shots())[0]?.customFields).toEqual({ note: 'rain' })
+      const project = Project.parse((await call(studio, manager(), 'GET', base())).json)
+      expect(project.customFields.map((f) => f.key)).toEqual(['note'])
+      expect(
+        (await activity(manager())).find((e) => e.event === 'custom-field:delete' && e.entityId === lens)?.data,
+      ).toEqual({
+        customFieldId: lens,
+        key: 'lens',
+        name: 'Lens',
+        clearedShots: 1,
+      })
+      expect((await call(studio, manager(), 'DELETE', url)).status).toBe(404)
+
+      // The key is free again, and the new field starts empty on every shot, after "note".
+      await created('/custom-fields', { key: 'lens', name: 'Lens (mm)', type: 'number' })
+      const fields = Project.parse((await call(studio, manager(), 'GET', base())).json).customFields
+      expect(fields.map((f) => f.key)).toEqual(['note', 'lens'])
+      expect((await shots()).map((s) => s.customFields)).toEqual([{ note: 'rain' }, {}])
     })
 
     it('records nothing for a team change that changes nothing, and answers 404 for removing a non-member', async () => {

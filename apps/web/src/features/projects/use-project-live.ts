@@ -27,6 +27,7 @@ const CONFIG_EVENTS: ProductionEventName[] = [
   'task-type:delete',
   'custom-field:new',
   'custom-field:update',
+  'custom-field:delete',
 ]
 /** The breakdown also gives the table its sequence codes. */
 const BREAKDOWN_EVENTS: ProductionEventName[] = [

@@ -1,6 +1,6 @@
 // Writes to a project's configuration after creation: statuses, task type and status order,
-// custom field descriptors, and deletes of task types, characters and assets. The counts
-// here feed the domain rules that refuse a change while something still depends on it.
+// custom field descriptors, and deletes of task types, custom fields, characters and assets.
+// The counts here feed the domain rules that refuse a change while something depends on it.
 import type { BoardRole, Role, StatusFlags, TaskTypeUsage } from '@aipipeline/domain'
 import type { Db } from '../../dialect/dialect-factory'
 import { isoNow, newId } from '../../ids'
@@ -122,8 +122,11 @@ export function createProjectConfigRepository(db: Db) {
       await db.deleteFrom('taskStatuses').where('id', '=', id).execute()
     },
 
-    /** Rewrites the board order of statuses or task types (dense 0-based positions). */
-    async setPositions(table: 'taskStatuses' | 'taskTypes', items: readonly { id: string; position: number }[]) {
+    /** Rewrites the order of statuses, task types or custom fields (dense 0-based positions). */
+    async setPositions(
+      table: 'taskStatuses' | 'taskTypes' | 'customFields',
+      items: readonly { id: string; position: number }[],
+    ) {
       for (const item of items)
         await db.updateTable(table).set({ position: item.position }).where('id', '=', item.id).execute()
     },
@@ -203,6 +206,10 @@ export function createProjectConfigRepository(db: Db) {
       if (clientVisible !== undefined) columns.clientVisible = flag(clientVisible)
       if (Object.keys(columns).length === 0) return
       await db.updateTable('customFields').set(columns).where('id', '=', id).execute()
+    },
+
+    async deleteCustomField(id: string): Promise<void> {
+      await db.deleteFrom('customFields').where('id', '=', id).execute()
     },
 
     async deleteCharacter(id: string): Promise<void> {
