@@ -17,9 +17,19 @@ import type { AssetRecord, CharacterRecord, ProductionRepositories, SequenceReco
 import { canEditBreakdown, keyBetween, NotFound, requireAccess } from '@aipipeline/domain'
 import type { z } from 'zod'
 import type { Principal } from '../auth'
-import type { ActivityService, Change } from './activity.service'
+import type { ActivityService } from './activity.service'
+import {
+  assetCreated,
+  assetDeleted,
+  assetUpdated,
+  characterCreated,
+  characterDeleted,
+  characterUpdated,
+  sequenceCreated,
+  sequenceUpdated,
+} from './breakdown-changes'
 import type { ProductionAccessService } from './production-access.service'
-import { changeCommitter, changeHeader, studioOnlyChange, uniquely } from './production-change'
+import { changeCommitter, uniquely } from './production-change'
 import type { ProductionContext } from './production-context'
 import { assetKind } from './project.service'
 
@@ -74,12 +84,7 @@ export function createBreakdownEntryService(
             description: input.description,
             orderKey: keyBetween(last?.orderKey ?? null, null),
           })
-          const change: Change = {
-            event: 'sequence:new',
-            payload: { ...changeHeader(projectId, principal.userId), sequenceId: s.id },
-            ...studioOnlyChange(s.id, { sequenceId: s.id, code: s.code }),
-          }
-          return { result: sequenceView(s), change }
+          return { result: sequenceView(s), change: sequenceCreated(projectId, principal.userId, s) }
         }),
       )
     },
@@ -99,12 +104,10 @@ export function createBreakdownEntryService(
           if (!current) throw new NotFound('sequence', sequenceId)
           await r.projects.updateSequence(sequenceId, patch)
           const updated = { ...current, ...patch }
-          const change: Change = {
-            event: 'sequence:update',
-            payload: { ...changeHeader(projectId, principal.userId), sequenceId, fields },
-            ...studioOnlyChange(sequenceId, { sequenceId, code: updated.code, fields }),
+          return {
+            result: sequenceView(updated),
+            change: sequenceUpdated(projectId, principal.userId, updated, fields),
           }
-          return { result: sequenceView(updated), change }
         }),
       )
     },
@@ -114,12 +117,7 @@ export function createBreakdownEntryService(
       return uniquely(`character "${input.name}"`, () =>
         commit(projectId, principal.userId, async (r) => {
           const c = await r.projects.insertCharacter({ projectId, ...input })
-          const change: Change = {
-            event: 'character:new',
-            payload: { ...changeHeader(projectId, principal.userId), characterId: c.id },
-            ...studioOnlyChange(c.id, { characterId: c.id, name: c.name }),
-          }
-          return { result: characterView(c), change }
+          return { result: characterView(c), change: characterCreated(projectId, principal.userId, c) }
         }),
       )
     },
@@ -129,12 +127,7 @@ export function createBreakdownEntryService(
       return uniquely(`asset "${input.name}"`, () =>
         commit(projectId, principal.userId, async (r) => {
           const a = await r.projects.insertAsset({ projectId, ...input })
-          const change: Change = {
-            event: 'asset:new',
-            payload: { ...changeHeader(projectId, principal.userId), assetId: a.id },
-            ...studioOnlyChange(a.id, { assetId: a.id, kind: a.kind, name: a.name }),
-          }
-          return { result: assetView(a), change }
+          return { result: assetView(a), change: assetCreated(projectId, principal.userId, a) }
         }),
       )
     },
@@ -152,11 +145,7 @@ export function createBreakdownEntryService(
           const current = await findCharacter(r, projectId, characterId)
           await r.projects.updateCharacter(characterId, patch)
           const updated = { ...current, ...patch }
-          const change: Change = {
-            event: 'character:update',
-            payload: { ...changeHeader(projectId, principal.userId), characterId, fields },
-            ...studioOnlyChange(characterId, { characterId, name: updated.name, fields }),
-          }
+          const change = characterUpdated(projectId, principal.userId, updated, fields)
           return { result: characterView(updated), change }
         }),
       )
@@ -167,12 +156,7 @@ export function createBreakdownEntryService(
       await commit(projectId, principal.userId, async (r) => {
         const current = await findCharacter(r, projectId, characterId)
         await r.config.deleteCharacter(characterId)
-        const change: Change = {
-          event: 'character:delete',
-          payload: { ...changeHeader(projectId, principal.userId), characterId },
-          ...studioOnlyChange(characterId, { characterId, name: current.name }),
-        }
-        return { result: undefined, change }
+        return { result: undefined, change: characterDeleted(projectId, principal.userId, current) }
       })
     },
 
@@ -189,12 +173,7 @@ export function createBreakdownEntryService(
           const current = await findAsset(r, projectId, assetId)
           await r.projects.updateAsset(assetId, patch)
           const updated = { ...current, ...patch }
-          const change: Change = {
-            event: 'asset:update',
-            payload: { ...changeHeader(projectId, principal.userId), assetId, fields },
-            ...studioOnlyChange(assetId, { assetId, kind: updated.kind, name: updated.name, fields }),
-          }
-          return { result: assetView(updated), change }
+          return { result: assetView(updated), change: assetUpdated(projectId, principal.userId, updated, fields) }
         }),
       )
     },
@@ -204,12 +183,7 @@ export function createBreakdownEntryService(
       await commit(projectId, principal.userId, async (r) => {
         const current = await findAsset(r, projectId, assetId)
         await r.config.deleteAsset(assetId)
-        const change: Change = {
-          event: 'asset:delete',
-          payload: { ...changeHeader(projectId, principal.userId), assetId },
-          ...studioOnlyChange(assetId, { assetId, kind: current.kind, name: current.name }),
-        }
-        return { result: undefined, change }
+        return { result: undefined, change: assetDeleted(projectId, principal.userId, current) }
       })
     },
   }

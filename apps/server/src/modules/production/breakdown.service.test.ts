@@ -1,8 +1,9 @@
 // applyBreakdown on both engines: creates and updates sequences, shots, characters and assets
 // in one transaction, changes nothing when applied again, and leaves nothing behind on failure.
-import { Breakdown, ShotPage } from '@aipipeline/contracts'
+import { Activity, Breakdown, ShotPage } from '@aipipeline/contracts'
 import { testEngines } from '@aipipeline/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { z } from 'zod'
 import { createTestStudio, type TestStudio } from '../../test-support/test-studio'
 import type { BreakdownItems } from './breakdown.service'
 import { call, type TeamProject, teamProject } from './production-test-kit'
@@ -35,6 +36,17 @@ for (const engine of testEngines('applyBreakdown')) {
       return { ...breakdown, shots: shots.map((s) => [s.code, s.description, s.frameIn, s.frameOut, s.tasks.length]) }
     }
 
+    /** The breakdown's own events in the activity log, oldest first, with what each names. */
+    const breakdownLog = async () => {
+      const res = await call(studio, p.seats.manager, 'GET', `/api/projects/${p.projectId}/activity?limit=500`)
+      return z
+        .object({ items: z.array(Activity) })
+        .parse(res.json)
+        .items.filter((e) => /^(sequence|character|asset):/.test(e.event))
+        .map((e) => [e.event, e.data.fields ?? null] as const)
+        .reverse()
+    }
+
     beforeAll(async () => {
       studio = await createTestStudio(engine, {
         config: { dataDir: `/tmp/aipipeline-breakdown-test-${process.pid}-${engine}` },
@@ -51,6 +63,7 @@ for (const engine of testEngines('applyBreakdown')) {
     })
 
     it('creates every item with tasks and frames, then changes nothing when applied again', async () => {
+      const logged = (await breakdownLog()).length
       const first = await apply(ITEMS)
       expect(first.created).toEqual({ sequences: 1, shots: 3, characters: 1, assets: 1 })
       const after = await state()
@@ -64,6 +77,12 @@ for (const engine of testEngines('applyBreakdown')) {
       expect(again.updated).toEqual({ sequences: 0, shots: 0, characters: 0, assets: 0 })
       expect(again.unchanged).toEqual({ sequences: 1, shots: 3, characters: 1, assets: 1 })
       expect(await state()).toEqual(after)
+      // Logged and sent like single edits; applying again adds nothing.
+      expect((await breakdownLog()).slice(logged)).toEqual([
+        ['sequence:new', null],
+        ['character:new', null],
+        ['asset:new', null],
+      ])
     })
 
     it('updates what differs: descriptions, trigger words, prompt settings', async () => {
@@ -75,6 +94,7 @@ for (const engine of testEngines('applyBreakdown')) {
       expect(changed.updated).toEqual({ sequences: 0, shots: 1, characters: 1, assets: 0 })
       const { characters } = await state()
       expect(characters[0]).toMatchObject({ description: 'keeper, forties', triggerWords: ['oilskin', 'braid'] })
+      expect((await breakdownLog()).at(-1)).toEqual(['character:update', ['description', 'triggerWords']])
     })
 
     it('refuses callers who may not edit the breakdown', async () => {

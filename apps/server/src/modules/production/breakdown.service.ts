@@ -8,6 +8,14 @@ import { canEditBreakdown, keyBetween, keysBetween, NotFound, requireAccess } fr
 import type { z } from 'zod'
 import type { Principal } from '../auth'
 import type { ActivityService, Change } from './activity.service'
+import {
+  assetCreated,
+  assetUpdated,
+  characterCreated,
+  characterUpdated,
+  sequenceCreated,
+  sequenceUpdated,
+} from './breakdown-changes'
 import type { ProductionAccessService } from './production-access.service'
 import { uniquely } from './production-change'
 import type { ProductionContext } from './production-context'
@@ -36,6 +44,18 @@ export interface BreakdownResult {
   unchanged: Tally
 }
 
+/** What applying the breakdown did so far: the tally and the events (with activity rows) it makes. */
+interface Outcome {
+  res: BreakdownResult
+  changes: Change[]
+  actorId: string
+}
+
+/** The keys of `next` whose value differs from `current`'s. */
+function changedFields<T extends object>(next: Partial<T>, current: T): string[] {
+  return (Object.keys(next) as (keyof T)[]).filter((k) => next[k] !== current[k]).map(String)
+}
+
 const zero = (): Tally => ({ sequences: 0, shots: 0, characters: 0, assets: 0 })
 const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i])
 const sameJson = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null)
@@ -45,7 +65,8 @@ export function createBreakdownService(
   access: ProductionAccessService,
   activity: ActivityService,
 ) {
-  async function sequences(r: ProductionRepositories, projectId: string, items: BreakdownItems, res: BreakdownResult) {
+  async function sequences(r: ProductionRepositories, projectId: string, items: BreakdownItems, out: Outcome) {
+    const { res, changes, actorId } = out
     const existing = await r.projects.sequences(projectId)
     const byCode = new Map(existing.map((s) => [s.code, s]))
     let last = existing.at(-1)?.orderKey ?? null
@@ -62,9 +83,12 @@ export function createBreakdownService(
           orderKey: last,
         })
         byCode.set(created.code, created)
+        changes.push(sequenceCreated(projectId, actorId, created))
         res.created.sequences++
       } else if ((s.name || found.name) !== found.name || s.description !== found.description) {
         await r.projects.updateSequence(found.id, { name: s.name || found.name, description: s.description })
+        const fields = changedFields({ name: s.name || found.name, description: s.description }, found)
+        changes.push(sequenceUpdated(projectId, actorId, found, fields))
         res.updated.sequences++
       } else res.unchanged.sequences++
     }
@@ -134,7 +158,8 @@ export function createBreakdownService(
     return shotChanges(projectId, view.access.userId, created, updated)
   }
 
-  async function characters(r: ProductionRepositories, projectId: string, items: BreakdownItems, res: BreakdownResult) {
+  async function characters(r: ProductionRepositories, projectId: string, items: BreakdownItems, out: Outcome) {
+    const { res, changes, actorId } = out
     const byName = new Map((await r.projects.characters(projectId)).map((c) => [c.name, c]))
     for (const c of items.characters) {
       const found = byName.get(c.name)
@@ -148,24 +173,31 @@ export function createBreakdownService(
           loraName: null,
         })
         byName.set(created.name, created)
+        changes.push(characterCreated(projectId, actorId, created))
         res.created.characters++
       } else if (c.description !== found.description || !sameList(c.triggerWords, found.triggerWords)) {
         await r.projects.updateCharacter(found.id, { description: c.description, triggerWords: c.triggerWords })
+        const fields = changedFields({ description: c.description }, found)
+        if (!sameList(c.triggerWords, found.triggerWords)) fields.push('triggerWords')
+        changes.push(characterUpdated(projectId, actorId, found, fields))
         res.updated.characters++
       } else res.unchanged.characters++
     }
   }
 
-  async function assets(r: ProductionRepositories, projectId: string, items: BreakdownItems, res: BreakdownResult) {
+  async function assets(r: ProductionRepositories, projectId: string, items: BreakdownItems, out: Outcome) {
+    const { res, changes, actorId } = out
     const byKey = new Map((await r.projects.assets(projectId)).map((a) => [`${a.kind}/${a.name}`, a]))
     for (const a of items.assets) {
       const found = byKey.get(`${a.kind}/${a.name}`)
       if (!found) {
         const created = await r.projects.insertAsset({ projectId, ...a })
         byKey.set(`${created.kind}/${created.name}`, created)
+        changes.push(assetCreated(projectId, actorId, created))
         res.created.assets++
       } else if (a.description !== found.description) {
         await r.projects.updateAsset(found.id, { description: a.description })
+        changes.push(assetUpdated(projectId, actorId, found, ['description']))
         res.updated.assets++
       } else res.unchanged.assets++
     }
@@ -179,12 +211,13 @@ export function createBreakdownService(
       const res: BreakdownResult = { created: zero(), updated: zero(), unchanged: zero() }
       const changes = await uniquely('an item with this name or code', () =>
         inProductionTransaction(ctx.db, async (r) => {
-          const seqIds = await sequences(r, projectId, items, res)
-          await characters(r, projectId, items, res)
-          await assets(r, projectId, items, res)
-          const out = await shots(r, view, seqIds, items, res)
-          await activity.record(r, projectId, actor.userId, out)
-          return out
+          const out: Outcome = { res, changes: [], actorId: actor.userId }
+          const seqIds = await sequences(r, projectId, items, out)
+          await characters(r, projectId, items, out)
+          await assets(r, projectId, items, out)
+          out.changes.push(...(await shots(r, view, seqIds, items, res)))
+          await activity.record(r, projectId, actor.userId, out.changes)
+          return out.changes
         }),
       )
       await activity.publish(projectId, changes)
