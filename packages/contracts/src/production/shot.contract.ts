@@ -100,6 +100,33 @@ export const ShotTable = z
   .meta({ id: 'ShotTable' })
 export type ShotTable = z.infer<typeof ShotTable>
 
+/** A table with no rows, for the server and the browser to fill column by column. */
+export function emptyShotTable(): ShotTable {
+  return {
+    shots: {
+      id: [],
+      sequenceId: [],
+      code: [],
+      orderKey: [],
+      description: [],
+      frameIn: [],
+      frameOut: [],
+      thumbnailVersionId: [],
+      customFields: [],
+    },
+    tasks: {
+      id: [],
+      shot: [],
+      taskTypeId: [],
+      statusId: [],
+      assigneeIds: [],
+      priority: [],
+      dueDate: [],
+      retakeCount: [],
+    },
+  }
+}
+
 const ShotCode = z
   .string()
   .trim()

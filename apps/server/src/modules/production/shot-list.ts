@@ -1,7 +1,14 @@
 // The shot list's two reads: a keyset page of rows with their visible tasks (three flat
 // queries whatever the page size) and the compact whole-project table as column arrays
 // (three queries, one pass). Both are built straight into the contract's shapes.
-import type { ShotListQuery, ShotPage, ShotRow, ShotTable, TaskSummary } from '@aipipeline/contracts'
+import {
+  emptyShotTable,
+  type ShotListQuery,
+  type ShotPage,
+  type ShotRow,
+  type ShotTable,
+  type TaskSummary,
+} from '@aipipeline/contracts'
 import { countShotsBySequence, type Db, type ProductionRepositories, type ShotListRecord } from '@aipipeline/db'
 import { NotFound, seesOnlyAssigned, ValidationFailed } from '@aipipeline/domain'
 import { z } from 'zod'
@@ -97,17 +104,7 @@ export async function shotTable(repos: ProductionRepositories, view: ProjectView
     : undefined
   const shots = reach ? allShots.filter((s) => reach.has(s.id)) : allShots
   const fieldKeys = v.fields.map((f) => f.key)
-  const s: ShotTable['shots'] = {
-    id: [],
-    sequenceId: [],
-    code: [],
-    orderKey: [],
-    description: [],
-    frameIn: [],
-    frameOut: [],
-    thumbnailVersionId: [],
-    customFields: [],
-  }
+  const { shots: s, tasks: t } = emptyShotTable()
   const index = new Map<string, number>()
   for (const shot of shots) {
     index.set(shot.id, s.id.length)
@@ -120,16 +117,6 @@ export async function shotTable(repos: ProductionRepositories, view: ProjectView
     s.frameOut.push(shot.frameOut)
     s.thumbnailVersionId.push(shot.thumbnailVersionId)
     s.customFields.push(pickFields(shot.customFields, fieldKeys))
-  }
-  const t: ShotTable['tasks'] = {
-    id: [],
-    shot: [],
-    taskTypeId: [],
-    statusId: [],
-    assigneeIds: [],
-    priority: [],
-    dueDate: [],
-    retakeCount: [],
   }
   for (const task of tasks) {
     const at = index.get(task.shotId)

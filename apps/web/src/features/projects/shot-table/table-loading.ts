@@ -3,7 +3,7 @@
 // partial table, then the compact whole-project table replaces it. The paged list alone is
 // the whole table when the project fits in one page. Refetches (edits, live events) keep the
 // cached table on screen and swap in the compact table when it has arrived.
-import { productionRoutes, type ShotRow, type ShotTable } from '@aipipeline/contracts'
+import { emptyShotTable, productionRoutes, type ShotRow, type ShotTable } from '@aipipeline/contracts'
 import type { QueryClient, QueryKey } from '@tanstack/react-query'
 import type { ApiClient } from '../../../api/api-client'
 
@@ -18,29 +18,7 @@ export const FIRST_PAGE = 100
 
 /** Column arrays of paged shot rows, in the shape of the compact table. */
 export function tableOfRows(rows: readonly ShotRow[]): ShotTable {
-  const table: ShotTable = {
-    shots: {
-      id: [],
-      sequenceId: [],
-      code: [],
-      orderKey: [],
-      description: [],
-      frameIn: [],
-      frameOut: [],
-      thumbnailVersionId: [],
-      customFields: [],
-    },
-    tasks: {
-      id: [],
-      shot: [],
-      taskTypeId: [],
-      statusId: [],
-      assigneeIds: [],
-      priority: [],
-      dueDate: [],
-      retakeCount: [],
-    },
-  }
+  const table = emptyShotTable()
   const { shots: s, tasks: t } = table
   rows.forEach((row, at) => {
     s.id.push(row.id)
