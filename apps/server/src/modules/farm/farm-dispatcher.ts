@@ -12,9 +12,7 @@ import {
   type PlacementJob,
   placeRoundRobin,
   placeSmart,
-  priorityBand,
   type RoundRobinState,
-  unschedulableReason,
 } from '@aipipeline/domain'
 import type { Logger } from '../../observability/logger'
 import { followAttempt, loseAttempt, type RunnerContext, runAttempt } from './attempt-runner'
@@ -22,6 +20,7 @@ import { type ActiveAttempt, BackendPool, type BackendRuntime } from './backend-
 import type { FarmMetrics } from './farm.metrics'
 import type { FarmOptions } from './farm.options'
 import type { FarmEvents } from './farm-events'
+import { JobSchedulability } from './job-schedulability'
 
 export interface DispatcherDeps {
   jobs: RenderJobRepository
@@ -55,14 +54,12 @@ export class FarmDispatcher {
   private timer: NodeJS.Timeout | null = null
   private retryTimer: NodeJS.Timeout | null = null
   private readonly cache = new Map<string, CachedJob>()
-  private readonly checked = new Map<string, number>()
-  private capsVersion = 0
-  private unschedulableCheckedAt = -1
+  private readonly schedulability: JobSchedulability
   private rr: RoundRobinState = INITIAL_ROUND_ROBIN
-  private lastQueueEmit = 0
   private readonly ctx: RunnerContext
 
   constructor(private readonly deps: DispatcherDeps) {
+    this.schedulability = new JobSchedulability({ jobs: deps.jobs, events: deps.events })
     this.pool = new BackendPool({
       repo: deps.backends,
       events: deps.events,
@@ -73,7 +70,7 @@ export class FarmDispatcher {
       },
       onLost: (rt, reason) => this.failOver(rt, reason),
       onChanged: () => {
-        this.capsVersion++
+        this.schedulability.version++
         this.wake()
       },
     })
@@ -178,7 +175,7 @@ export class FarmDispatcher {
       this.failOver(rt, 'backend removed')
       this.pool.remove(rt.record.id)
     }
-    this.capsVersion++
+    this.schedulability.version++
     this.wake()
   }
 
@@ -283,7 +280,7 @@ export class FarmDispatcher {
     await this.fillCache(due.map((h) => h.id))
     const speeds = this.pool.all().flatMap((rt) => (rt.speed === null ? [] : [rt.speed]))
     const views = this.pool.placementView(median(speeds) ?? 1)
-    await this.recheckUnschedulable(views)
+    await this.schedulability.recheck(views)
     const candidates: PlacementJob[] = []
     for (const h of due) {
       const c = this.cache.get(h.id)
@@ -297,30 +294,13 @@ export class FarmDispatcher {
         cost: c.cost,
         vramAboveGb: h.vramAboveGb,
       }
-      if (this.checked.get(h.id) !== this.capsVersion) {
-        this.checked.set(h.id, this.capsVersion)
-        const reason = unschedulableReason(job, views)
-        if (reason !== null) {
-          if (await this.deps.jobs.setUnschedulable(h.id, reason)) {
-            this.deps.events.job({
-              jobId: h.id,
-              state: 'unschedulable',
-              priority: h.priority,
-              backendId: null,
-              attempt: 0,
-              error: reason,
-            })
-          }
-          continue
-        }
-      }
-      candidates.push(job)
+      if (await this.schedulability.screen(job, views)) candidates.push(job)
     }
     for (const p of this.place(candidates, views, now)) {
       const job = candidates.find((j) => j.id === p.jobId)
       if (job) await this.dispatch(p, job, now)
     }
-    this.emitQueue()
+    this.schedulability.emitQueue()
   }
 
   private place(jobs: PlacementJob[], views: ReturnType<BackendPool['placementView']>, now: number): Placement[] {
@@ -342,7 +322,7 @@ export class FarmDispatcher {
       promptId,
     })
     this.cache.delete(p.jobId)
-    this.checked.delete(p.jobId)
+    this.schedulability.forget(p.jobId)
     if (number === null) return
     const a = this.attemptOf(
       { id: job.id, priority: job.priority, cost: job.cost, primaryModel: job.primaryModel },
@@ -383,34 +363,6 @@ export class FarmDispatcher {
     }
   }
 
-  /** After backends changed, unschedulable jobs that some backend can now run go back to the queue. */
-  private async recheckUnschedulable(views: ReturnType<BackendPool['placementView']>): Promise<void> {
-    if (this.unschedulableCheckedAt === this.capsVersion) return
-    this.unschedulableCheckedAt = this.capsVersion
-    for (const job of await this.deps.jobs.inStates(['unschedulable'])) {
-      const view: PlacementJob = {
-        id: job.id,
-        priority: job.priority,
-        queuedAtMs: Date.parse(job.queuedAt),
-        requirements: job.requirements,
-        primaryModel: job.primaryModel,
-        cost: job.cost,
-        vramAboveGb: job.vramAboveGb,
-      }
-      if (unschedulableReason(view, views) !== null) continue
-      if (await this.deps.jobs.setUnschedulable(job.id, null)) {
-        this.deps.events.job({
-          jobId: job.id,
-          state: 'queued',
-          priority: job.priority,
-          backendId: null,
-          attempt: job.attemptCount,
-          error: null,
-        })
-      }
-    }
-  }
-
   private armRetryTimer(heads: Array<{ nextAttemptAt: string | null }>, now: number): void {
     let earliest = Number.POSITIVE_INFINITY
     for (const h of heads) {
@@ -421,25 +373,6 @@ export class FarmDispatcher {
     if (!Number.isFinite(earliest)) return
     if (this.retryTimer) clearTimeout(this.retryTimer)
     this.retryTimer = setTimeout(() => this.wake(), earliest - now + 5)
-  }
-
-  private emitQueue(): void {
-    const now = Date.now()
-    if (now - this.lastQueueEmit < 250) return
-    this.lastQueueEmit = now
-    void this.deps.jobs
-      .countByState()
-      .then((rows) => {
-        const counts = { queued: 0, assigned: 0, running: 0, unschedulable: 0 }
-        const queuedByBand = { low: 0, normal: 0, high: 0 }
-        for (const row of rows) {
-          if (row.state === 'queued') queuedByBand[priorityBand(row.priority)] += row.count
-          const s = row.state
-          if (s === 'queued' || s === 'assigned' || s === 'running' || s === 'unschedulable') counts[s] += row.count
-        }
-        this.deps.events.queue({ ...counts, queuedByBand })
-      })
-      .catch(() => {})
   }
 }
 
