@@ -90,6 +90,8 @@ export function farmClient(url: string, clientId: string, logger?: ComfyLogger):
 export class BackendPool {
   private readonly runtimes = new Map<string, BackendRuntime>()
   private timer: NodeJS.Timeout | null = null
+  /** Probes under way: stop() waits for them, since they end by writing to the database. */
+  private readonly probes = new Set<Promise<void>>()
 
   constructor(private readonly deps: PoolDeps) {}
 
@@ -99,9 +101,11 @@ export class BackendPool {
     this.timer = setInterval(() => this.probeDue(), 100)
   }
 
-  stop(): void {
+  /** Stops probing; resolves once the probes under way are done (the database may close then). */
+  async stop(): Promise<void> {
     if (this.timer) clearInterval(this.timer)
     this.timer = null
+    await Promise.allSettled([...this.probes])
     for (const rt of this.runtimes.values()) this.dispose(rt)
     this.runtimes.clear()
   }
@@ -270,7 +274,15 @@ export class BackendPool {
   }
 
   /** Probes one backend now and applies the result. */
-  async probe(rt: BackendRuntime): Promise<void> {
+  probe(rt: BackendRuntime): Promise<void> {
+    const probing = this.probeOnce(rt)
+    this.probes.add(probing)
+    const done = () => this.probes.delete(probing)
+    probing.then(done, done)
+    return probing
+  }
+
+  private async probeOnce(rt: BackendRuntime): Promise<void> {
     if (rt.probing || !rt.record.enabled || rt.agentSilence !== null) return
     rt.probing = true
     try {

@@ -123,7 +123,7 @@ export class FarmDispatcher {
     if (this.retryTimer) clearTimeout(this.retryTimer)
     this.timer = null
     this.retryTimer = null
-    this.pool.stop()
+    await this.pool.stop()
     this.deps.events.close()
     // Let a running tick finish before the database may close.
     while (this.ticking) await new Promise((r) => setTimeout(r, 5))
