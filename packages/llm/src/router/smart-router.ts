@@ -5,17 +5,16 @@
 // deployment; a per-deployment breaker takes failing deployments out for a cooldown.
 // Every attempt is written to the usage ledger, successful or not.
 import { randomUUID } from 'node:crypto'
-import { embedMany, generateText, type LanguageModel, NoObjectGeneratedError, Output } from 'ai'
+import { embedMany, generateText, NoObjectGeneratedError, Output } from 'ai'
 import { TimeoutStrategy, timeout } from 'cockatiel'
 import { z } from 'zod'
 import { BudgetExceeded, budgetState } from '../budgets/budget-status'
 import { type ContextReport, estimateTextTokens, inspectContext } from '../context/token-estimator'
-import { costMicros } from '../costs/cost'
-import type { EmbeddingModelV3 } from '../providers/ollama-embedding.model'
-import { createEmbeddingModel, createLanguageModel } from '../providers/provider-factory'
 import { redactSecrets } from '../vault/credential-vault'
+import { type AttemptEntry, recordAttempt, tokensOfFailure } from './attempt-ledger'
 import { backoffDelayMs, sleep as realSleep } from './backoff'
 import { createDeploymentBreakers } from './deployment-breakers'
+import { createDeploymentClients, type DeploymentClients } from './deployment-clients'
 import {
   type AttemptFailure,
   type ClassifiedError,
@@ -41,11 +40,6 @@ interface InvokeResult<T> {
   inputTokens: number | undefined
   outputTokens: number | undefined
 }
-/** A deployment's provider clients, each built on first use and cached until its revision changes. */
-interface DeploymentClients {
-  language(): LanguageModel
-  embedding(): EmbeddingModelV3
-}
 type Invoke<T> = (
   clients: DeploymentClients,
   planned: PlannedDeployment,
@@ -56,13 +50,6 @@ type Invoke<T> = (
 interface PlanSizes {
   inputTokens: number
   windowTokens?: number
-}
-
-interface ClientEntry {
-  revision: string
-  key: string | undefined
-  language?: LanguageModel
-  embedding?: EmbeddingModelV3
 }
 
 /** Progress of one router call across its attempts. */
@@ -77,30 +64,13 @@ interface AttemptState {
 export function createSmartRouter(deps: SmartRouterDeps) {
   const policy: RouterPolicy = { ...DEFAULT_ROUTER_POLICY, ...deps.policy }
   const breakers = createDeploymentBreakers({ failures: policy.breakerFailures, cooldownMs: policy.cooldownMs })
-  const models = new Map<string, ClientEntry>()
+  const clients = createDeploymentClients({
+    catalog: deps.catalog,
+    ...(deps.providerOptions !== undefined ? { providerOptions: deps.providerOptions } : {}),
+  })
   const now = deps.now ?? Date.now
   const wait = deps.sleep ?? realSleep
   const random = deps.random ?? Math.random
-
-  async function clientsFor(planned: PlannedDeployment): Promise<DeploymentClients> {
-    const d = planned.deployment
-    let entry = models.get(d.id)
-    if (!entry || entry.revision !== d.revision) {
-      entry = { revision: d.revision, key: await deps.catalog.apiKey(d.id) }
-      models.set(d.id, entry)
-    }
-    const e = entry
-    return {
-      language: () => {
-        e.language ??= createLanguageModel(d, e.key, deps.providerOptions)
-        return e.language
-      },
-      embedding: () => {
-        e.embedding ??= createEmbeddingModel(d, e.key, deps.providerOptions)
-        return e.embedding
-      },
-    }
-  }
 
   async function plan(call: RouterCall, schemaJson: unknown, sizes?: PlanSizes) {
     const at = new Date(now()).toISOString()
@@ -125,53 +95,18 @@ export function createSmartRouter(deps: SmartRouterDeps) {
     return { route, context, budget, state, remainingMicros }
   }
 
-  async function record(
-    call: RouterCall,
-    callId: string,
-    attempt: number,
-    planned: PlannedDeployment,
-    latencyMs: number,
-    outcome: { tokens: { input: number; output: number }; failure?: ClassifiedError },
-  ): Promise<number> {
-    const d = planned.deployment
-    const cost = costMicros({ inputTokens: outcome.tokens.input, outputTokens: outcome.tokens.output }, d.prices)
-    await deps.usage.record({
-      at: new Date(now()).toISOString(),
-      deploymentId: d.id,
-      provider: d.provider,
-      modelId: d.modelId,
-      taskClass: call.taskClass,
-      inputTokens: outcome.tokens.input,
-      outputTokens: outcome.tokens.output,
-      costMicros: cost,
-      latencyMs: Math.round(latencyMs),
-      outcome: outcome.failure?.errorClass ?? 'ok',
-      attempt,
-      callId,
-      project: call.project ?? null,
-      job: call.job ?? null,
-      error: outcome.failure?.message ?? null,
-    })
-    return cost
-  }
-
-  /** Tokens a failed attempt still consumed (a model that answered with invalid JSON was paid for). */
-  function tokensOfFailure(err: unknown): { input: number; output: number } {
-    if (NoObjectGeneratedError.isInstance(err) && err.usage) {
-      return { input: err.usage.inputTokens ?? 0, output: err.usage.outputTokens ?? 0 }
-    }
-    return { input: 0, output: 0 }
-  }
+  /** Writes the attempt's ledger row; returns its cost in micro-dollars. */
+  const record = (entry: AttemptEntry) => recordAttempt(deps.usage, new Date(now()).toISOString(), entry)
 
   async function attemptOnce<T>(planned: PlannedDeployment, call: RouterCall, invoke: Invoke<T>) {
-    const clients = await clientsFor(planned)
+    const models = await clients.clientsFor(planned)
     const limitMs =
       call.constraints?.timeoutMs ?? policy.timeoutMs[call.constraints?.latency === 'fast' ? 'fast' : 'any']
     const deadline = timeout(limitMs, TimeoutStrategy.Aggressive)
     const result = await breakers
       .for(planned.deployment.id)
       .execute(
-        ({ signal }) => deadline.execute(({ signal: inner }) => invoke(clients, planned, inner), signal),
+        ({ signal }) => deadline.execute(({ signal: inner }) => invoke(models, planned, inner), signal),
         call.abortSignal,
       )
     return { result }
@@ -192,12 +127,11 @@ export function createSmartRouter(deps: SmartRouterDeps) {
     const classified = call.abortSignal?.aborted
       ? { ...classifyError(err, now()), errorClass: 'aborted' as const }
       : classifyError(err, now())
-    const key = models.get(d.id)?.key
+    const key = clients.keyOf(d.id)
     const failure = { ...classified, message: redactSecrets(classified.message, key ? [key] : []) }
-    await record(call, state.callId, state.attempt, planned, performance.now() - attempt.startedAt, {
-      tokens: tokensOfFailure(err),
-      failure,
-    })
+    const latencyMs = performance.now() - attempt.startedAt
+    const tokens = tokensOfFailure(err)
+    await record({ call, callId: state.callId, attempt: state.attempt, planned, latencyMs, tokens, failure })
     const output = NoObjectGeneratedError.isInstance(err) ? err.text : undefined
     state.failures.push({
       deploymentId: d.id,
@@ -240,7 +174,7 @@ export function createSmartRouter(deps: SmartRouterDeps) {
         const { result } = await attemptOnce(planned, call, invoke)
         const tokens = { input: result.inputTokens ?? state.inputEstimate, output: result.outputTokens ?? 0 }
         const latencyMs = performance.now() - started
-        const cost = await record(call, state.callId, state.attempt, planned, latencyMs, { tokens })
+        const cost = await record({ call, callId: state.callId, attempt: state.attempt, planned, latencyMs, tokens })
         const usage: CallUsage = {
           deploymentId: d.id,
           modelId: d.modelId,
@@ -443,8 +377,7 @@ export function createSmartRouter(deps: SmartRouterDeps) {
 
     /** Drops cached provider clients (after a deployment or its key changed). */
     forget(deploymentId?: string): void {
-      if (deploymentId === undefined) models.clear()
-      else models.delete(deploymentId)
+      clients.forget(deploymentId)
     },
   }
 }
