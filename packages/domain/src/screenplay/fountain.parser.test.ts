@@ -150,6 +150,20 @@ describe('Fountain parser properties', () => {
     )
   })
 
+  it('writes back what it read where a blank dialogue line or a title-page-like action was lost', () => {
+    // Found by the property below: a blank first line of dialogue came back as the end of the
+    // block, and an action reading "Title: X" came back as a title page.
+    for (const text of [
+      'A\n  \nINT. HOUSE - DAY',
+      'MARA\nHello.\n  ',
+      '\nTitle: X\n  \nINT. HOUSE - DAY',
+      'INT. HOUSE - DAY\nA\n  \n(quietly)',
+    ]) {
+      const once = parseFountain(text)
+      expect(withoutPositions(parseFountain(toFountain(once)))).toEqual(withoutPositions(once))
+    }
+  })
+
   it('is a fixed point after one write: parse ∘ write ∘ parse = parse on noise', () => {
     fc.assert(
       fc.property(scriptLikeText, (text) => {

@@ -28,10 +28,15 @@ export function splitLines(text: string): SourceLine[] {
   return text.split(/\r\n|\r|\n/).map((t, index) => ({ text: t, index }))
 }
 
+/** Whether a script whose first line is `line` opens with a title page ("Title: …", "Credit: …"). */
+export function opensTitlePage(line: string): boolean {
+  const key = KEY_LINE.exec(line.trim())?.[1]
+  return key !== undefined && TITLE_KEYS.has(key.trim().toLowerCase())
+}
+
 /** Reads the title page at the top; returns its entries and how many lines it used. */
 export function readTitlePage(lines: readonly SourceLine[]): { entries: TitlePageEntry[]; used: number } {
-  const firstKey = KEY_LINE.exec(lines[0]?.text.trim() ?? '')
-  if (!firstKey?.[1] || !TITLE_KEYS.has(firstKey[1].trim().toLowerCase())) return { entries: [], used: 0 }
+  if (!opensTitlePage(lines[0]?.text ?? '')) return { entries: [], used: 0 }
   const entries: TitlePageEntry[] = []
   let used = 0
   for (const line of lines) {

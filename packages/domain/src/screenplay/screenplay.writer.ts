@@ -2,6 +2,7 @@
 // forcing markers only where the plain form would be read as something else, so parsing
 // the output gives back the same scenes and elements.
 import { isCharacterCueLine } from './character-name'
+import { opensTitlePage } from './fountain.parser'
 import { looksLikeSceneHeading } from './scene-heading'
 import type { Scene, SceneHeading, Screenplay, ScreenplayElement } from './screenplay.model'
 
@@ -17,6 +18,8 @@ function needsForcedAction(text: string): boolean {
   const lines = text.split('\n')
   const first = (lines[0] ?? '').trim()
   if (first === '' || /^[#=.!@~>[/]/.test(first) || looksLikeSceneHeading(first)) return true
+  // At the top of a script it would be read as a title page.
+  if (opensTitlePage(first)) return true
   if (lines.length > 1 && isCharacterCueLine(first)) return true
   return (
     lines.length === 1 &&
@@ -26,9 +29,15 @@ function needsForcedAction(text: string): boolean {
   )
 }
 
-/** A blank line inside a block is written as two spaces so it does not end the block (Fountain). */
+/**
+ * A blank line inside a block is written as two spaces so it does not end the block
+ * (Fountain), wherever it stands: first, between lines, last, or alone.
+ */
 function keepBlankLines(text: string): string {
-  return text.replace(/\n(?=\n)/g, '\n  ')
+  return text
+    .split('\n')
+    .map((line) => (line === '' ? '  ' : line))
+    .join('\n')
 }
 
 function elementText(e: ScreenplayElement): string {
