@@ -16,6 +16,7 @@ import {
   Id,
   ProjectParams,
   Sequence,
+  StatusFlagFields,
   TaskStatus,
   TaskType,
 } from './project.contract'
@@ -27,17 +28,6 @@ const NOTHING = 'name at least one field to change'
 const Position = z.number().int().min(0)
 const Name = z.string().trim().min(1).max(60)
 const ShortName = z.string().trim().min(1).max(10)
-
-const StatusFlagFields = {
-  /** New tasks start here; exactly one status of a project has it. */
-  isDefault: z.boolean(),
-  isWip: z.boolean(),
-  isFeedbackRequest: z.boolean(),
-  isRetake: z.boolean(),
-  isDone: z.boolean(),
-  artistAllowed: z.boolean(),
-  clientAllowed: z.boolean(),
-}
 
 export const StatusParams = z.object({ projectId: Id, statusId: Id }).strict()
 export const CreateStatusRequest = z

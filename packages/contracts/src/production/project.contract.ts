@@ -14,6 +14,18 @@ export const Code = z
   .regex(/^[\p{L}\p{N}_-]+$/u, 'letters, digits, "_" and "-" only')
 export const Colour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour like #aabbcc')
 
+/** What a status means to the workflow; the same fields in a status and in its edits. */
+export const StatusFlagFields = {
+  /** New tasks start here; exactly one status of a project has it. */
+  isDefault: z.boolean(),
+  isWip: z.boolean(),
+  isFeedbackRequest: z.boolean(),
+  isRetake: z.boolean(),
+  isDone: z.boolean(),
+  artistAllowed: z.boolean(),
+  clientAllowed: z.boolean(),
+}
+
 export const TaskStatus = z
   .object({
     id: z.string(),
@@ -22,13 +34,7 @@ export const TaskStatus = z
     color: z.string(),
     boardRole: BoardRole,
     boardVisibleTo: z.array(Role),
-    isDefault: z.boolean(),
-    isWip: z.boolean(),
-    isFeedbackRequest: z.boolean(),
-    isRetake: z.boolean(),
-    isDone: z.boolean(),
-    artistAllowed: z.boolean(),
-    clientAllowed: z.boolean(),
+    ...StatusFlagFields,
     /** Whether the caller may set this status where they can act on a task. */
     canSet: z.boolean(),
   })
