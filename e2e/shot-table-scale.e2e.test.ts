@@ -59,6 +59,26 @@ describe.runIf(browserTestsEnabled('the 10,000-shot table in Chromium'))('the 10
     return table.shots.description[table.shots.code.indexOf(code)]
   }
 
+  /**
+   * Clicks the description of shot row `row`, drawn `rowInView` rows below the header, and
+   * waits until the grid shows it selected. A click that lands while the canvas is still
+   * settling after the first page arrived selects nothing: it is clicked again.
+   */
+  async function selectDescription(row: number, rowInView: number): Promise<void> {
+    const box = await page.getByTestId('shot-grid').boundingBox()
+    if (!box) throw new Error('no grid')
+    const target = cell(COL.description, row)
+    for (let attempt = 1; ; attempt++) {
+      await page.mouse.click(box.x + DESCRIPTION_X, box.y + HEADER + rowInView * ROW + ROW / 2)
+      try {
+        await expect.poll(() => target.getAttribute('aria-selected'), { timeout: 2_000 }).toBe('true')
+        return
+      } catch (err) {
+        if (attempt === 3) throw err
+      }
+    }
+  }
+
   /** Opens the grid's text editor on the selected cell, types over it and commits. */
   async function typeIntoSelectedCell(text: string): Promise<void> {
     const editor = page.locator('#portal textarea')
@@ -123,9 +143,7 @@ describe.runIf(browserTestsEnabled('the 10,000-shot table in Chromium'))('the 10
         .waitFor()
       await page.screenshot({ path: '/tmp/shot-table-scale-first-page.png' })
 
-      const box = await page.getByTestId('shot-grid').boundingBox()
-      if (!box) throw new Error('no grid')
-      await page.mouse.click(box.x + DESCRIPTION_X, box.y + HEADER + ROW + ROW / 2)
+      await selectDescription(1, 1)
       await typeIntoSelectedCell('Edited while loading')
       await expect.poll(() => savedDescription(seededShotCode(2))).toBe('Edited while loading')
     } finally {
