@@ -1,4 +1,5 @@
 export * from './fake-llm'
+export * from './render-job-fixture'
 export * from './services'
 export * from './shared-fixtures'
 export * from './shot-table-seed'

@@ -5,7 +5,6 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { promisify } from 'node:util'
 import { createUserRepository, openDatabase } from '@aipipeline/db'
 import { describe, expect, it } from 'vitest'
 

@@ -1,6 +1,6 @@
 // Projects and their configuration: settings, members, statuses, task types, custom
 // fields, sequences, characters, assets.
-import { access, BoardRole, NamingTemplateName, Role } from '@aipipeline/domain'
+import { access, BoardRole, NamingTemplateName, Role, StatusFlags } from '@aipipeline/domain'
 import { z } from 'zod'
 import { defineRoute } from '../http/route'
 
@@ -14,17 +14,8 @@ export const Code = z
   .regex(/^[\p{L}\p{N}_-]+$/u, 'letters, digits, "_" and "-" only')
 export const Colour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour like #aabbcc')
 
-/** What a status means to the workflow; the same fields in a status and in its edits. */
-export const StatusFlagFields = {
-  /** New tasks start here; exactly one status of a project has it. */
-  isDefault: z.boolean(),
-  isWip: z.boolean(),
-  isFeedbackRequest: z.boolean(),
-  isRetake: z.boolean(),
-  isDone: z.boolean(),
-  artistAllowed: z.boolean(),
-  clientAllowed: z.boolean(),
-}
+/** What a status means to the workflow (the domain's flags); the same in a status and its edits. */
+export const StatusFlagFields = StatusFlags.shape
 
 export const TaskStatus = z
   .object({

@@ -100,6 +100,18 @@ export const ShotTable = z
   .meta({ id: 'ShotTable' })
 export type ShotTable = z.infer<typeof ShotTable>
 
+/** Appends one task of the shot at index `shot` to the table's task columns. */
+export function appendTask(tasks: ShotTable['tasks'], shot: number, task: TaskSummary): void {
+  tasks.id.push(task.id)
+  tasks.shot.push(shot)
+  tasks.taskTypeId.push(task.taskTypeId)
+  tasks.statusId.push(task.statusId)
+  tasks.assigneeIds.push(task.assigneeIds)
+  tasks.priority.push(task.priority)
+  tasks.dueDate.push(task.dueDate)
+  tasks.retakeCount.push(task.retakeCount)
+}
+
 /** A table with no rows, for the server and the browser to fill column by column. */
 export function emptyShotTable(): ShotTable {
   return {

@@ -1,24 +1,9 @@
-import { describeEachEngine } from '@aipipeline/testing'
+import { describeEachEngine, newRenderJob } from '@aipipeline/testing'
 import { expect, it } from 'vitest'
 import { createBackendRepository, isUniqueViolation } from './backend.repository'
-import { createRenderJobRepository, type NewRenderJob } from './render-job.repository'
+import { createRenderJobRepository } from './render-job.repository'
 
-const job = (over: Partial<NewRenderJob> = {}): NewRenderJob => ({
-  name: 'shot 010',
-  priority: 50,
-  promptJson: '{}',
-  parameters: {},
-  requirements: { nodeClasses: ['KSampler'], models: [], tags: [], minVramGb: 0 },
-  primaryModel: null,
-  cost: 1,
-  templateId: null,
-  groupId: null,
-  shotId: null,
-  taskId: null,
-  submittedBy: null,
-  maxAttempts: 3,
-  ...over,
-})
+const job = newRenderJob
 
 describeEachEngine('render job repository', (db) => {
   it('claims a queued job once and records the attempt', async () => {

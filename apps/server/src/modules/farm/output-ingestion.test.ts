@@ -8,7 +8,7 @@ import type { Writable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import type { ComfyOutputFile } from '@aipipeline/comfyui'
 import { createRenderJobRepository, type RenderJobRepository } from '@aipipeline/db'
-import { createTestDatabase, type TestDatabase } from '@aipipeline/testing'
+import { createTestDatabase, newRenderJob, type TestDatabase } from '@aipipeline/testing'
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createVideoPoster, type VideoPoster } from '../../media/video-poster'
@@ -47,21 +47,10 @@ function viewOf(folder: string, mimes: Record<string, string | null>) {
 
 async function newJob(): Promise<string> {
   const [job] = await repo.insertMany([
-    {
+    newRenderJob({
       name: 'shot 010 video',
-      priority: 50,
-      promptJson: '{}',
-      parameters: {},
       requirements: { nodeClasses: ['VHS_VideoCombine'], models: [], tags: [], minVramGb: 0 },
-      primaryModel: null,
-      cost: 1,
-      templateId: null,
-      groupId: null,
-      shotId: null,
-      taskId: null,
-      submittedBy: null,
-      maxAttempts: 3,
-    },
+    }),
   ])
   if (!job) throw new Error('not inserted')
   return job.id

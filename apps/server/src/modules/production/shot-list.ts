@@ -2,6 +2,7 @@
 // queries whatever the page size) and the compact whole-project table as column arrays
 // (three queries, one pass). Both are built straight into the contract's shapes.
 import {
+  appendTask,
   emptyShotTable,
   type ShotListQuery,
   type ShotPage,
@@ -122,15 +123,7 @@ export async function shotTable(repos: ProductionRepositories, view: ProjectView
     const at = index.get(task.shotId)
     if (at === undefined) continue
     const summary = taskView(v, task, assignees.get(task.id) ?? [])
-    if (!summary) continue
-    t.id.push(summary.id)
-    t.shot.push(at)
-    t.taskTypeId.push(summary.taskTypeId)
-    t.statusId.push(summary.statusId)
-    t.assigneeIds.push(summary.assigneeIds)
-    t.priority.push(summary.priority)
-    t.dueDate.push(summary.dueDate)
-    t.retakeCount.push(summary.retakeCount)
+    if (summary) appendTask(t, at, summary)
   }
   return { shots: s, tasks: t }
 }

@@ -3,7 +3,7 @@
 // partial table, then the compact whole-project table replaces it. The paged list alone is
 // the whole table when the project fits in one page. Refetches (edits, live events) keep the
 // cached table on screen and swap in the compact table when it has arrived.
-import { emptyShotTable, productionRoutes, type ShotRow, type ShotTable } from '@aipipeline/contracts'
+import { appendTask, emptyShotTable, productionRoutes, type ShotRow, type ShotTable } from '@aipipeline/contracts'
 import type { QueryClient, QueryKey } from '@tanstack/react-query'
 import type { ApiClient } from '../../../api/api-client'
 
@@ -30,16 +30,7 @@ export function tableOfRows(rows: readonly ShotRow[]): ShotTable {
     s.frameOut.push(row.frameOut)
     s.thumbnailVersionId.push(row.thumbnailVersionId)
     s.customFields.push(row.customFields)
-    for (const task of row.tasks) {
-      t.id.push(task.id)
-      t.shot.push(at)
-      t.taskTypeId.push(task.taskTypeId)
-      t.statusId.push(task.statusId)
-      t.assigneeIds.push(task.assigneeIds)
-      t.priority.push(task.priority)
-      t.dueDate.push(task.dueDate)
-      t.retakeCount.push(task.retakeCount)
-    }
+    for (const task of row.tasks) appendTask(t, at, task)
   })
   return table
 }
