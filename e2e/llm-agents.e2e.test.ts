@@ -8,80 +8,23 @@
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { AgentRunAccepted, ProjectSummary, Session } from '@aipipeline/contracts'
-import { type FakeLlmRequest, type FakeLlmServer, startFakeLlmServer } from '@aipipeline/testing'
+import { type FakeLlmServer, startFakeLlmServer } from '@aipipeline/testing'
 import type { Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import { type BrowserPage, browserTestsEnabled, closeBrowser, openBrowserPage } from './support/chromium'
-import { type DemoStudio, ensureWebBuild, SCREENSHOTS, startDemo, stopDemo } from './support/demo-studio'
+import {
+  type DemoStudio,
+  ensureWebBuild,
+  SCREENSHOTS,
+  signInAsDemoUser,
+  startDemo,
+  stopDemo,
+} from './support/demo-studio'
+import { analysing, analystReply, ENHANCEMENT, SCRIPT } from './support/night-shift-script'
 
 /** The key typed into the dialog; it must never come back from the server. */
 const API_KEY = 'sk-e2e-never-shown-9f3kWXYZ'
-
-const SCRIPT = `Title: Night Shift
-
-INT. RADIO STUDIO - NIGHT
-
-DJ leans into the microphone, headphones around her neck.
-
-DJ
-Good evening, night owls.
-
-EXT. HARBOUR - DAWN
-
-MARA walks along the empty pier as the gulls wake.
-`
-
-/** The prompt enhancer's scripted answer. */
-const ENHANCEMENT = {
-  subject: 'MARA, a young fisherwoman in a yellow raincoat',
-  action: 'walks along the empty pier',
-  setting: 'a quiet harbour at dawn, gulls waking',
-  details: ['wet planks', 'mist over the water'],
-  shot: { size: 'wide', angle: null, movement: null, composition: null },
-  look: { mood: 'melancholic', colourTone: null },
-  changes: ['described the setting'],
-}
-
-/** A scene analysis request (structured output, the analyst's prompt). */
-const analysing = (r: FakeLlmRequest) => r.wantsJson && r.promptText.includes('Scenes to analyse')
-
-/** The scripted analyst: one shot per asked scene, the cast and places it sees. */
-function analystReply(request: FakeLlmRequest) {
-  const asked = /Scenes to analyse: ([\d, ]+)\./.exec(request.promptText)?.[1] ?? ''
-  const scenes = asked
-    .split(',')
-    .map((n) => Number.parseInt(n.trim(), 10))
-    .filter(Number.isFinite)
-  return {
-    kind: 'json' as const,
-    value: {
-      scenes: scenes.map((n) => ({
-        sceneNumber: n,
-        summary: `Scene ${n}`,
-        shots: [
-          {
-            size: 'wide',
-            angle: 'eye-level',
-            movement: 'static',
-            description: `Establishing shot of scene ${n}`,
-            dialogue: null,
-            characters: [],
-            durationSeconds: 3,
-          },
-        ],
-      })),
-      characters: [
-        { name: 'DJ', description: 'Late-night radio host in her forties', triggerWords: ['headphones'] },
-        { name: 'MARA', description: 'Young fisherwoman in a yellow raincoat', triggerWords: ['yellow raincoat'] },
-      ],
-      locations: [
-        { name: 'RADIO STUDIO', description: 'Small studio lit by VU meters' },
-        { name: 'HARBOUR', description: 'Quiet pier at dawn' },
-      ],
-    },
-  }
-}
 
 describe.runIf(browserTestsEnabled('LLM settings and agents in Chromium'))(
   'LLM settings and agents in Chromium',
@@ -140,7 +83,7 @@ describe.runIf(browserTestsEnabled('LLM settings and agents in Chromium'))(
 
     it('adds a deployment whose key is shown only as its last four characters', async () => {
       if (!studio || !fake) throw new Error('studio did not start')
-      await signIn(page, studio.url)
+      await signInAsDemoUser(page, studio.url)
       await page.goto(`${studio.url}/settings`)
       await page.getByRole('tab', { name: 'Models' }).click()
       await page.getByRole('button', { name: 'Add deployment' }).click()
@@ -330,7 +273,7 @@ describe.runIf(browserTestsEnabled('LLM settings and agents in Chromium'))(
       const other = await chromium.browser.newContext({ locale: 'en-US', viewport: { width: 1440, height: 1000 } })
       try {
         const manager = await other.newPage()
-        await signIn(manager, studio.url, 'manager@demo.local')
+        await signInAsDemoUser(manager, studio.url, 'manager@demo.local')
         await manager.goto(`${studio.url}/settings`)
         await manager.getByRole('tab', { name: 'Models' }).click()
         await manager.locator('[data-testid="deployment-row"]').first().waitFor()
@@ -405,12 +348,4 @@ function signInByApi(url: string): Promise<Response> {
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ email: 'admin@demo.local', password: 'demo' }),
   })
-}
-
-async function signIn(page: Page, url: string, email = 'admin@demo.local'): Promise<void> {
-  await page.goto(`${url}/login`)
-  await page.getByRole('textbox', { name: 'Email' }).fill(email)
-  await page.getByRole('textbox', { name: 'Password' }).fill('demo')
-  await page.getByRole('button', { name: 'Sign in' }).click()
-  await page.getByRole('navigation').waitFor()
 }

@@ -14,7 +14,14 @@ import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import { type BrowserPage, browserTestsEnabled, closeBrowser, openBrowserPage } from './support/chromium'
-import { type DemoStudio, ensureWebBuild, SCREENSHOTS, startDemo, stopDemo } from './support/demo-studio'
+import {
+  type DemoStudio,
+  ensureWebBuild,
+  SCREENSHOTS,
+  signInAsDemoUser,
+  startDemo,
+  stopDemo,
+} from './support/demo-studio'
 
 // The shot grid's geometry (apps/web/src/features/projects/shot-table/shot-grid.tsx): the
 // grid is a canvas, so cells are clicked by position.
@@ -42,14 +49,6 @@ async function apiAs(url: string, email: string) {
     return r.arrayBuffer()
   }
   return { get, raw }
-}
-
-async function signIn(page: Page, url: string, email: string): Promise<void> {
-  await page.goto(`${url}/login`)
-  await page.getByRole('textbox', { name: 'Email' }).fill(email)
-  await page.getByRole('textbox', { name: 'Password' }).fill('demo')
-  await page.getByRole('button', { name: 'Sign in' }).click()
-  await page.getByRole('navigation').getByRole('link', { name: 'Projects' }).waitFor()
 }
 
 /** Waits until `check` passes (the server and the socket answer asynchronously). */
@@ -104,7 +103,7 @@ describe.runIf(browserTestsEnabled('production tracking in Chromium'))('producti
     chromium = await openBrowserPage({ viewport: { width: 1440, height: 900 }, clipboardOrigin: studio.url })
     page = chromium.page
     mkdirSync(SCREENSHOTS, { recursive: true })
-    await signIn(page, studio.url, 'manager@demo.local')
+    await signInAsDemoUser(page, studio.url, 'manager@demo.local')
   }, 240_000)
 
   afterAll(async () => {
@@ -261,7 +260,7 @@ describe.runIf(browserTestsEnabled('production tracking in Chromium'))('producti
     const other = await chromium.browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 800 } })
     try {
       const artist = await other.newPage()
-      await signIn(artist, studio.url, 'artist@demo.local')
+      await signInAsDemoUser(artist, studio.url, 'artist@demo.local')
       await artist.locator('[role="status"][data-status="connected"]').waitFor()
       const bell = artist.getByRole('button', { name: /^Notifications \(\d+ unread\)$/ })
       const unread = async () =>

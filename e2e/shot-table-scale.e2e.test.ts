@@ -10,7 +10,7 @@ import { seededShotCode, seedShotProject } from '@aipipeline/testing'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type BrowserPage, browserTestsEnabled, closeBrowser, openBrowserPage } from './support/chromium'
-import { type DemoStudio, ensureWebBuild, startDemo, stopDemo } from './support/demo-studio'
+import { type DemoStudio, ensureWebBuild, signInAsDemoUser, startDemo, stopDemo } from './support/demo-studio'
 
 const SHOTS = 10_000
 // Every thousandth shot is a keeper, so the search has a known answer of ten shots.
@@ -25,14 +25,6 @@ const HEADER = 38
 const ROW = 36
 const DESCRIPTION_X = MARKER + 90 + 90 + 110 + 240 / 2
 const COL = { code: 3, description: 4 } as const
-
-async function signIn(page: Page, url: string, email: string): Promise<void> {
-  await page.goto(`${url}/login`)
-  await page.getByRole('textbox', { name: 'Email' }).fill(email)
-  await page.getByRole('textbox', { name: 'Password' }).fill('demo')
-  await page.getByRole('button', { name: 'Sign in' }).click()
-  await page.getByRole('navigation').getByRole('link', { name: 'Projects' }).waitFor()
-}
 
 describe.runIf(browserTestsEnabled('the 10,000-shot table in Chromium'))('the 10,000-shot table in Chromium', () => {
   let studio: DemoStudio | undefined
@@ -114,7 +106,7 @@ describe.runIf(browserTestsEnabled('the 10,000-shot table in Chromium'))('the 10
     token = seeded.accessToken
     chromium = await openBrowserPage({ viewport: { width: 1440, height: 900 } })
     page = chromium.page
-    await signIn(page, studio.url, 'manager@demo.local')
+    await signInAsDemoUser(page, studio.url, 'manager@demo.local')
   }, 240_000)
 
   afterAll(async () => {

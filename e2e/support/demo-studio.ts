@@ -6,6 +6,7 @@ import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import type { Page } from 'playwright-core'
 
 export const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '..', '..')
 export const SCREENSHOTS = join(ROOT, 'e2e', 'screenshots')
@@ -86,4 +87,16 @@ export async function stopDemo(studio: DemoStudio | undefined): Promise<void> {
     clearTimeout(timer)
   }
   rmSync(studio.dataDir, { recursive: true, force: true })
+}
+
+/**
+ * Signs a demo user in through the login page (every demo user's password is `demo`) and
+ * waits for the app's navigation.
+ */
+export async function signInAsDemoUser(page: Page, url: string, email = 'admin@demo.local'): Promise<void> {
+  await page.goto(`${url}/login`)
+  await page.getByRole('textbox', { name: 'Email' }).fill(email)
+  await page.getByRole('textbox', { name: 'Password' }).fill('demo')
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  await page.getByRole('navigation').getByRole('link', { name: 'Projects' }).waitFor()
 }
