@@ -38,6 +38,23 @@ describe('boundary rules', () => {
     expect(rulesOf('packages/db/src/x.test.ts', ['@aipipeline/testing'])).toEqual([])
   })
 
+  it('keeps server test kits out of product code and lets tests use them', () => {
+    expect(rulesOf('apps/server/src/app.ts', ['../test-kits/test-studio'])).toHaveLength(1)
+    expect(
+      rulesOf('apps/server/src/modules/farm/farm.routes.ts', ['../../../test-kits/farm/farm-test.fixture']),
+    ).toHaveLength(1)
+    expect(rulesOf('apps/server/src/modules/farm/x.ts', ['./render-job.fixture'])).toHaveLength(1)
+    expect(
+      rulesOf('apps/server/src/modules/farm/farm.api.test.ts', ['../../../test-kits/farm/farm-test.fixture']),
+    ).toEqual([])
+    expect(rulesOf('apps/server/test-kits/test-studio.ts', ['@aipipeline/testing', '../src/app'])).toEqual([])
+  })
+
+  it('lets a server test kit use the insides of the module it serves, and only that one', () => {
+    expect(rulesOf('apps/server/test-kits/agents/harness.ts', ['../../src/modules/agents/agents.service'])).toEqual([])
+    expect(rulesOf('apps/server/test-kits/agents/harness.ts', ['../../src/modules/farm/farm.options'])).toHaveLength(1)
+  })
+
   it('finds static, type-only, re-export and dynamic imports', () => {
     const src = `import a from 'x'\nimport type { B } from "y"\nexport * from './z'\nconst m = await import('w')\nimport 'side'\n`
     expect(importsOf(src)).toEqual(['x', 'y', './z', 'w', 'side'])

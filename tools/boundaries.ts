@@ -39,17 +39,32 @@ function areaOf(path: string): string | undefined {
   return parts[0] === 'bench' || parts[0] === 'e2e' || parts[0] === 'tools' ? parts[0] : undefined
 }
 
+// The server's test kits (test studio, fixtures, fakes that need server internals) live outside
+// src/ so a module's folder holds only the product.
+const SERVER_TEST_KITS = 'apps/server/test-kits/'
+
 function isTestOnly(path: string): boolean {
   return (
     /\.test(-helper)?\.tsx?$/.test(path) ||
-    path.includes('/test-support/') ||
+    path.startsWith(SERVER_TEST_KITS) ||
     /^(bench|e2e)\//.test(path) ||
     path.includes('/testing/')
   )
 }
 
+/** Whether a resolved relative import target (no extension) is a test file or test kit. */
+function isTestTarget(target: string): boolean {
+  return isTestOnly(target) || /\.(test|fixture)$/.test(target)
+}
+
 function serverModuleOf(path: string): string | undefined {
   return /^apps\/server\/src\/modules\/([^/]+)\//.exec(path)?.[1]
+}
+
+// A kit under test-kits/<area>/ belongs to that server module, so it may use the module's insides
+// the way the tests beside the module do.
+function ownerModuleOf(path: string): string | undefined {
+  return serverModuleOf(path) ?? /^apps\/server\/test-kits\/([^/]+)\//.exec(path)?.[1]
 }
 
 /** Checks one file's imports against the rules. */
@@ -84,7 +99,11 @@ export function checkFile(file: SourceFile): Violation[] {
       flag(spec, `relative import leaves ${area}; import the package instead`)
       continue
     }
-    const fromModule = serverModuleOf(file.path)
+    if (isTestTarget(target) && !isTestOnly(file.path)) {
+      flag(spec, 'test kits and fixtures are for tests only')
+      continue
+    }
+    const fromModule = ownerModuleOf(file.path)
     const toModule = serverModuleOf(`${target}/`) ?? serverModuleOf(target)
     if (toModule !== undefined && toModule !== fromModule) {
       const entry = `apps/server/src/modules/${toModule}`
