@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { checkFile, importsOf } from './boundaries'
+import { checkFile, findCycles, importsOf } from './boundaries'
 
 const rulesOf = (path: string, imports: string[]) => checkFile({ path, imports }).map((v) => v.rule)
 
@@ -58,5 +58,29 @@ describe('boundary rules', () => {
   it('finds static, type-only, re-export and dynamic imports', () => {
     const src = `import a from 'x'\nimport type { B } from "y"\nexport * from './z'\nconst m = await import('w')\nimport 'side'\n`
     expect(importsOf(src)).toEqual(['x', 'y', './z', 'w', 'side'])
+  })
+
+  it('finds import circles, type-only ones too, and names their files in order', () => {
+    const circles = findCycles([
+      { path: 'apps/server/src/http/route-binder.ts', imports: ['../modules/auth'] },
+      { path: 'apps/server/src/modules/auth/index.ts', imports: ['./auth.routes', './token.service'] },
+      { path: 'apps/server/src/modules/auth/auth.routes.ts', imports: ['../../http/route-binder', 'fastify'] },
+      { path: 'apps/server/src/modules/auth/token.service.ts', imports: ['../../http/principal'] },
+      { path: 'apps/server/src/http/principal.ts', imports: [] },
+    ])
+    expect(circles.map((c) => c.specifier)).toEqual([
+      'apps/server/src/http/route-binder.ts → apps/server/src/modules/auth/index.ts → apps/server/src/modules/auth/auth.routes.ts → apps/server/src/http/route-binder.ts',
+    ])
+  })
+
+  it('finds a file that imports itself and passes a tree without circles', () => {
+    expect(findCycles([{ path: 'packages/domain/src/a.ts', imports: ['./a.js'] }])).toHaveLength(1)
+    expect(
+      findCycles([
+        { path: 'packages/domain/src/a.ts', imports: ['./b', './c'] },
+        { path: 'packages/domain/src/b.ts', imports: ['./c'] },
+        { path: 'packages/domain/src/c.ts', imports: [] },
+      ]),
+    ).toEqual([])
   })
 })
