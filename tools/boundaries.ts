@@ -39,17 +39,32 @@ function areaOf(path: string): string | undefined {
   return parts[0] === 'bench' || parts[0] === 'e2e' || parts[0] === 'tools' ? parts[0] : undefined
 }
 
+// The server's test kits (test studio, fixtures, fakes that need server internals) live outside
+// src/ so a module's folder holds only the product.
+const SERVER_TEST_KITS = 'apps/server/test-kits/'
+
 function isTestOnly(path: string): boolean {
   return (
     /\.test(-helper)?\.tsx?$/.test(path) ||
-    path.includes('/test-support/') ||
+    path.startsWith(SERVER_TEST_KITS) ||
     /^(bench|e2e)\//.test(path) ||
     path.includes('/testing/')
   )
 }
 
+/** Whether a resolved relative import target (no extension) is a test file or test kit. */
+function isTestTarget(target: string): boolean {
+  return isTestOnly(target) || /\.(test|fixture)$/.test(target)
+}
+
 function serverModuleOf(path: string): string | undefined {
   return /^apps\/server\/src\/modules\/([^/]+)\//.exec(path)?.[1]
+}
+
+// A kit under test-kits/<area>/ belongs to that server module, so it may use the module's insides
+// the way the tests beside the module do.
+function ownerModuleOf(path: string): string | undefined {
+  return serverModuleOf(path) ?? /^apps\/server\/test-kits\/([^/]+)\//.exec(path)?.[1]
 }
 
 /** Checks one file's imports against the rules. */
@@ -84,7 +99,11 @@ export function checkFile(file: SourceFile): Violation[] {
       flag(spec, `relative import leaves ${area}; import the package instead`)
       continue
     }
-    const fromModule = serverModuleOf(file.path)
+    if (isTestTarget(target) && !isTestOnly(file.path)) {
+      flag(spec, 'test kits and fixtures are for tests only')
+      continue
+    }
+    const fromModule = ownerModuleOf(file.path)
     const toModule = serverModuleOf(`${target}/`) ?? serverModuleOf(target)
     if (toModule !== undefined && toModule !== fromModule) {
       const entry = `apps/server/src/modules/${toModule}`
@@ -105,4 +124,110 @@ export function importsOf(source: string): string[] {
     if (spec) specs.push(spec)
   }
   return specs
+}
+
+/**
+ * Import circles among the files, following relative imports (type-only ones too: a circle of
+ * types still means one file holds two ideas). One violation per circle, naming its files in order.
+ */
+export function findCycles(files: SourceFile[]): Violation[] {
+  const paths = new Set(files.map((f) => f.path))
+  const edges = new Map<string, string[]>()
+  for (const file of files) {
+    const targets = file.imports.flatMap((spec) => {
+      if (!spec.startsWith('.')) return []
+      const target = resolveRelative(file.path, spec, paths)
+      return target === undefined ? [] : [target]
+    })
+    edges.set(file.path, [...new Set(targets)])
+  }
+  return stronglyConnected(edges)
+    .filter((group) => group.length > 1 || (edges.get(group[0] ?? '') ?? []).includes(group[0] ?? ''))
+    .map((group) => {
+      const circle = shortestCircle(group, edges)
+      return { file: circle[0] ?? '', specifier: circle.join(' → '), rule: 'import circle: move the shared piece down' }
+    })
+}
+
+function resolveRelative(from: string, spec: string, paths: Set<string>): string | undefined {
+  const base = posix.normalize(posix.join(posix.dirname(from), spec)).replace(/\.js$/, '')
+  return [base, `${base}.ts`, `${base}.tsx`, `${base}/index.ts`, `${base}/index.tsx`].find((p) => paths.has(p))
+}
+
+// Tarjan's algorithm, iterative so deep import chains cannot overflow the stack.
+function stronglyConnected(edges: Map<string, string[]>): string[][] {
+  const index = new Map<string, number>()
+  const low = new Map<string, number>()
+  const onStack = new Set<string>()
+  const stack: string[] = []
+  const groups: string[][] = []
+  let next = 0
+  for (const root of edges.keys()) {
+    if (index.has(root)) continue
+    const work: { node: string; child: number }[] = [{ node: root, child: 0 }]
+    index.set(root, next)
+    low.set(root, next++)
+    stack.push(root)
+    onStack.add(root)
+    while (work.length > 0) {
+      const frame = work[work.length - 1]
+      if (frame === undefined) break
+      const children = edges.get(frame.node) ?? []
+      const child = children[frame.child++]
+      if (child !== undefined) {
+        if (!index.has(child)) {
+          index.set(child, next)
+          low.set(child, next++)
+          stack.push(child)
+          onStack.add(child)
+          work.push({ node: child, child: 0 })
+        } else if (onStack.has(child)) {
+          low.set(frame.node, Math.min(low.get(frame.node) ?? 0, index.get(child) ?? 0))
+        }
+        continue
+      }
+      work.pop()
+      const parent = work[work.length - 1]
+      if (parent !== undefined) low.set(parent.node, Math.min(low.get(parent.node) ?? 0, low.get(frame.node) ?? 0))
+      if (low.get(frame.node) === index.get(frame.node)) {
+        const group: string[] = []
+        let member: string | undefined
+        do {
+          member = stack.pop()
+          if (member === undefined) break
+          onStack.delete(member)
+          group.push(member)
+        } while (member !== frame.node)
+        groups.push(group.sort())
+      }
+    }
+  }
+  return groups
+}
+
+/** The shortest path from the group's first file back to itself, staying inside the group. */
+function shortestCircle(group: string[], edges: Map<string, string[]>): string[] {
+  const start = group[0] ?? ''
+  const members = new Set(group)
+  const cameFrom = new Map<string, string>()
+  const queue = [start]
+  for (let i = 0; i < queue.length; i++) {
+    const node = queue[i] ?? ''
+    for (const child of edges.get(node) ?? []) {
+      if (!members.has(child)) continue
+      if (child === start) {
+        const path = [node]
+        for (let at = node; at !== start; ) {
+          at = cameFrom.get(at) ?? start
+          path.unshift(at)
+        }
+        return [...path, start]
+      }
+      if (!cameFrom.has(child)) {
+        cameFrom.set(child, node)
+        queue.push(child)
+      }
+    }
+  }
+  return [start, start]
 }

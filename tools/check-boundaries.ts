@@ -1,7 +1,7 @@
 // `npm run boundaries`: fails when code imports across the architecture's boundaries.
 import { execFileSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
-import { checkFile, importsOf } from './boundaries'
+import { checkFile, findCycles, importsOf, type SourceFile } from './boundaries'
 
 const files = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', '*.ts', '*.tsx'], {
   encoding: 'utf8',
@@ -9,15 +9,14 @@ const files = execFileSync('git', ['ls-files', '--cached', '--others', '--exclud
   .split('\n')
   .filter((f) => f.length > 0 && !f.includes('node_modules/'))
 
-const violations = files.flatMap((path) => {
-  let source: string
+const sources: SourceFile[] = files.flatMap((path) => {
   try {
-    source = readFileSync(path, 'utf8')
+    return [{ path, imports: importsOf(readFileSync(path, 'utf8')) }]
   } catch {
     return [] // listed by git but deleted in the working tree
   }
-  return checkFile({ path, imports: importsOf(source) })
 })
+const violations = [...sources.flatMap(checkFile), ...findCycles(sources)]
 
 if (violations.length > 0) {
   for (const v of violations) console.error(`${v.file}: "${v.specifier}" — ${v.rule}`)

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url'
 import { type Simulator, startSimulator, textToImagePrompt } from '@aipipeline/comfyui'
 import { RenderJobDetail } from '@aipipeline/contracts'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestStudio, type TestStudio } from '../test-support/test-studio'
+import { createTestStudio, type TestStudio } from '../../test-kits/test-studio'
 
 const BIN = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../bin/aipipeline.js')
 

@@ -1,6 +1,6 @@
 import { ShotTable } from '@aipipeline/contracts'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestStudio, type TestStudio } from '../test-support/test-studio'
+import { createTestStudio, type TestStudio } from '../../test-kits/test-studio'
 import { seedDemoUsers } from './demo-seed'
 import { seedDemoProduction } from './production-demo.seed'
 

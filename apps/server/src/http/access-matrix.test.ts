@@ -2,7 +2,7 @@
 // exactly the access its rule grants. Adding a route without a rule fails here.
 import { ROLES, type Role, roleSatisfies } from '@aipipeline/domain'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestStudio, type TestStudio } from '../test-support/test-studio'
+import { createTestStudio, type TestStudio } from '../../test-kits/test-studio'
 
 // Infrastructure routes outside the API contracts, each with the reason it is open.
 const INFRASTRUCTURE_ROUTES: { pattern: RegExp; why: string }[] = [

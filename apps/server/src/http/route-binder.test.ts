@@ -2,7 +2,7 @@ import { defineRoute } from '@aipipeline/contracts'
 import { access } from '@aipipeline/domain'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { z } from 'zod'
-import { createTestStudio, type TestStudio } from '../test-support/test-studio'
+import { createTestStudio, type TestStudio } from '../../test-kits/test-studio'
 import { bindRoute } from './route-binder'
 
 describe('route binder', () => {

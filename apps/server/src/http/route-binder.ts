@@ -5,7 +5,7 @@ import type { RouteContract } from '@aipipeline/contracts'
 import { type AccessRule, Forbidden, roleSatisfies, Unauthenticated } from '@aipipeline/domain'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import type { z } from 'zod'
-import type { Principal, TokenService } from '../modules/auth'
+import type { AccessTokenVerifier, Principal } from './principal'
 
 // Contract parts are optional properties; strip `undefined` before inferring.
 type Infer<T> = [NonNullable<T>] extends [z.ZodType] ? z.output<NonNullable<T>> : undefined
@@ -41,7 +41,10 @@ declare module 'fastify' {
 }
 
 /** Reads and verifies the bearer token, if any. */
-export async function authenticate(request: FastifyRequest, tokens: TokenService): Promise<Principal | undefined> {
+export async function authenticate(
+  request: FastifyRequest,
+  tokens: AccessTokenVerifier,
+): Promise<Principal | undefined> {
   const header = request.headers.authorization
   if (header === undefined) return undefined
   const match = /^Bearer ([A-Za-z0-9._~+/=-]+)$/.exec(header)
@@ -52,7 +55,7 @@ export async function authenticate(request: FastifyRequest, tokens: TokenService
 /** Registers one contract route. */
 export function bindRoute<C extends RouteContract>(
   app: FastifyInstance,
-  tokens: TokenService,
+  tokens: AccessTokenVerifier,
   contract: C,
   handler: (input: RouteInput<C>) => Promise<Output<C>>,
   /** Authenticates a GPU agent for `access.agent` routes (throws Unauthenticated); without it they refuse everyone. */

@@ -1,15 +1,15 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import sharp from 'sharp'
-import { afterAll, afterEach, describe, expect, it, vi } from 'vitest'
 import {
   captureWarnings,
   isRunning,
   makeTestVideo,
   requireFfmpeg,
   writeHangingFfmpeg,
-} from '../test-support/test-videos'
+} from '@aipipeline/testing/videos'
+import sharp from 'sharp'
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest'
 import { createVideoPoster, extractFrame, isVideo, VideoPosterError } from './video-poster'
 
 const dir = mkdtempSync(join(tmpdir(), 'aipipeline-poster-'))

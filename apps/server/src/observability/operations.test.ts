@@ -1,6 +1,6 @@
 // Operations endpoints: Prometheus metrics and the OpenAPI document.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestStudio, type TestStudio } from '../test-support/test-studio'
+import { createTestStudio, type TestStudio } from '../../test-kits/test-studio'
 
 describe('operations endpoints', () => {
   let studio: TestStudio

@@ -2,7 +2,7 @@ import { JoinRoomAck, NoticeEvent } from '@aipipeline/contracts'
 import { redis, requireService } from '@aipipeline/testing'
 import { io as connect, type Socket } from 'socket.io-client'
 import { afterEach, describe, expect, it } from 'vitest'
-import { createTestStudio, type TestStudio } from '../test-support/test-studio'
+import { createTestStudio, type TestStudio } from '../../test-kits/test-studio'
 
 const studios: TestStudio[] = []
 const sockets: Socket[] = []

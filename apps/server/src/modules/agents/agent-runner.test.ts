@@ -1,9 +1,9 @@
 import { describeEachEngine } from '@aipipeline/testing'
 import { expect, it } from 'vitest'
+import { createAgentsHarness, MANAGER } from '../../../test-kits/agents/agents-harness.fixture'
+import { scriptedAnalyst, shot } from '../../../test-kits/agents/scripted-analyst.fixture'
+import { createScriptedLanguageModel, lastPrompt } from '../../../test-kits/agents/scripted-language-model.fixture'
 import { ModelUnavailable } from './language-model.port'
-import { createAgentsHarness, MANAGER } from './testing/agents-harness.fixture'
-import { scriptedAnalyst, shot } from './testing/scripted-analyst.fixture'
-import { createScriptedLanguageModel, lastPrompt } from './testing/scripted-language-model.fixture'
 
 const SCRIPT = 'INT. DINER - NIGHT\n\nRain on the glass.\n\nMARA\nBurn it.\n\nEXT. PIER - DAWN\n\nGulls.\n'
 const analyst = scriptedAnalyst({

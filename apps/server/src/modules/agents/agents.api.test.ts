@@ -18,8 +18,8 @@ import {
   testEngines,
 } from '@aipipeline/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createTestStudio, type TestStudio } from '../../../test-kits/test-studio'
 import { type RunningWorker, startWorker } from '../../jobs'
-import { createTestStudio, type TestStudio } from '../../test-support/test-studio'
 
 const FIXTURES = new URL('../../../../../../shared/fixtures/screenplays/', import.meta.url)
 // The radio-studio screenplay from the shared fixtures drives the whole HTTP flow.

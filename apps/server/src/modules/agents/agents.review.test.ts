@@ -1,9 +1,9 @@
 import { PromptEnhancementResult } from '@aipipeline/contracts'
 import { describeEachEngine } from '@aipipeline/testing'
 import { expect, it } from 'vitest'
-import { createAgentsHarness, MANAGER } from './testing/agents-harness.fixture'
-import { scriptedAnalyst, shot } from './testing/scripted-analyst.fixture'
-import { createScriptedLanguageModel } from './testing/scripted-language-model.fixture'
+import { createAgentsHarness, MANAGER } from '../../../test-kits/agents/agents-harness.fixture'
+import { scriptedAnalyst, shot } from '../../../test-kits/agents/scripted-analyst.fixture'
+import { createScriptedLanguageModel } from '../../../test-kits/agents/scripted-language-model.fixture'
 
 const SCRIPT = 'INT. DINER - NIGHT #4#\n\nRain on the glass.\n\nMARA\nBurn it.\n\nEXT. PIER - DAWN\n\nGulls.\n'
 const analyst = scriptedAnalyst({

@@ -3,9 +3,9 @@ import { ScriptAnalysis } from '@aipipeline/contracts'
 import { syntheticScreenplay } from '@aipipeline/domain'
 import { describeEachEngine, requireSharedFixtures } from '@aipipeline/testing'
 import { expect, it } from 'vitest'
-import { createAgentsHarness, MANAGER } from './testing/agents-harness.fixture'
-import { askedScenes, scriptedAnalyst, shot } from './testing/scripted-analyst.fixture'
-import { createScriptedLanguageModel, firstPrompt } from './testing/scripted-language-model.fixture'
+import { createAgentsHarness, MANAGER } from '../../../test-kits/agents/agents-harness.fixture'
+import { askedScenes, scriptedAnalyst, shot } from '../../../test-kits/agents/scripted-analyst.fixture'
+import { createScriptedLanguageModel, firstPrompt } from '../../../test-kits/agents/scripted-language-model.fixture'
 
 const FIXTURES = new URL('../../../../../../shared/fixtures/screenplays/', import.meta.url)
 const fixture = (name: string) => readFileSync(new URL(name, FIXTURES), 'utf8')

@@ -5,7 +5,7 @@ import type { Engine } from '@aipipeline/db'
 import { postgres, redis, requireService } from '@aipipeline/testing'
 import { SignJWT } from 'jose'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestStudio, type TestStudio } from '../../test-support/test-studio'
+import { createTestStudio, type TestStudio } from '../../../test-kits/test-studio'
 import { deriveKey } from './token.service'
 
 const deployments: { name: string; engine: Engine; redis: boolean }[] = [

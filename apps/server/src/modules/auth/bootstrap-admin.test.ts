@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { createTestStudio } from '../../test-support/test-studio'
+import { createTestStudio } from '../../../test-kits/test-studio'
 
 describe('first admin from the environment', () => {
   it('is created on an empty studio and never again', async () => {

@@ -4,11 +4,9 @@ import { createHash, hkdfSync, randomBytes } from 'node:crypto'
 import { Role, Unauthenticated } from '@aipipeline/domain'
 import { errors, jwtVerify, SignJWT } from 'jose'
 import { z } from 'zod'
+import type { Principal } from '../../http/principal'
 
-export interface Principal {
-  userId: string
-  role: Role
-}
+export type { Principal }
 
 const Claims = z.object({ sub: z.string().min(1), role: Role, typ: z.literal('access') })
 

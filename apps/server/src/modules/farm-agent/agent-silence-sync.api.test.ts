@@ -8,7 +8,7 @@ import { createAgentBackendRepository } from '@aipipeline/db'
 import { testEngines } from '@aipipeline/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { z } from 'zod'
-import { createTestStudio, type TestStudio } from '../../test-support/test-studio'
+import { createTestStudio, type TestStudio } from '../../../test-kits/test-studio'
 
 async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 10_000): Promise<T> {
   const deadline = Date.now() + timeoutMs

@@ -11,7 +11,7 @@ import { type Simulator, startSimulator } from '@aipipeline/comfyui'
 import { AGENT_TOKEN_HEADER, CreatedAgentToken, FarmBackend } from '@aipipeline/contracts'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { z } from 'zod'
-import { createTestStudio, type TestStudio } from '../../test-support/test-studio'
+import { createTestStudio, type TestStudio } from '../../../test-kits/test-studio'
 import { studioUrlFor } from './agent-heartbeat.service'
 
 const BIN = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../../bin/aipipeline.js')

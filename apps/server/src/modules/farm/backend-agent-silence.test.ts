@@ -6,7 +6,12 @@ import { type Simulator, startSimulator, textToImagePrompt } from '@aipipeline/c
 import { createAgentBackendRepository } from '@aipipeline/db'
 import { testEngines } from '@aipipeline/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { eventually, type FarmTestStudio, farmTestStudio, registerSimulator } from './farm-test.fixture'
+import {
+  eventually,
+  type FarmTestStudio,
+  farmTestStudio,
+  registerSimulator,
+} from '../../../test-kits/farm/farm-test.fixture'
 
 function field(value: unknown, key: string): unknown {
   if (typeof value !== 'object' || value === null) throw new Error('expected an object')

@@ -3,7 +3,12 @@
 import { type Simulator, startSimulator, textToImagePrompt } from '@aipipeline/comfyui'
 import { testEngines } from '@aipipeline/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { eventually, type FarmTestStudio, farmTestStudio, registerSimulator } from './farm-test.fixture'
+import {
+  eventually,
+  type FarmTestStudio,
+  farmTestStudio,
+  registerSimulator,
+} from '../../../test-kits/farm/farm-test.fixture'
 
 function field(value: unknown, key: string): unknown {
   return typeof value === 'object' && value !== null && key in value ? Object(value)[key] : undefined

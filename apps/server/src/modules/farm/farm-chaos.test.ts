@@ -10,7 +10,7 @@ import { join } from 'node:path'
 import { type SimulatorFarm, startSimulatorFarm, textToImagePrompt } from '@aipipeline/comfyui'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { z } from 'zod'
-import { type StudioProcess, startStudioProcess } from './farm-process.fixture'
+import { type StudioProcess, startStudioProcess } from '../../../test-kits/farm/farm-studio-process'
 
 const JOBS = Number(process.env.FARM_CHAOS_JOBS ?? 48)
 const HEALTH_INTERVAL_MS = 500

@@ -4,8 +4,8 @@ import { createServer, type Server } from 'node:net'
 import type { SimulatorFarm } from '@aipipeline/comfyui'
 import { testEngines } from '@aipipeline/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type FarmTestStudio, farmTestStudio } from '../../../test-kits/farm/farm-test.fixture'
 import { startDemoFarm } from './farm-demo'
-import { type FarmTestStudio, farmTestStudio } from './farm-test.fixture'
 
 /** Holds a free port until closed. */
 async function holdPort(): Promise<{ port: number; server: Server }> {

@@ -9,7 +9,12 @@ import { join } from 'node:path'
 import { type Simulator, startSimulator, textToImagePrompt } from '@aipipeline/comfyui'
 import { testEngines } from '@aipipeline/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { eventually, type FarmTestStudio, farmTestStudio, registerSimulator } from './farm-test.fixture'
+import {
+  eventually,
+  type FarmTestStudio,
+  farmTestStudio,
+  registerSimulator,
+} from '../../../test-kits/farm/farm-test.fixture'
 
 type Json = Record<string, unknown>
 

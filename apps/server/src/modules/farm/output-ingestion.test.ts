@@ -9,16 +9,16 @@ import { pipeline } from 'node:stream/promises'
 import type { ComfyOutputFile } from '@aipipeline/comfyui'
 import { createRenderJobRepository, type RenderJobRepository } from '@aipipeline/db'
 import { createTestDatabase, newRenderJob, type TestDatabase } from '@aipipeline/testing'
-import sharp from 'sharp'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createVideoPoster, type VideoPoster } from '../../media/video-poster'
 import {
   captureWarnings,
   isRunning,
   makeTestVideo,
   requireFfmpeg,
   writeHangingFfmpeg,
-} from '../../test-support/test-videos'
+} from '@aipipeline/testing/videos'
+import sharp from 'sharp'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createVideoPoster, type VideoPoster } from '../../media/video-poster'
 import { type IngestDeps, ingestOutputs } from './output-ingestion'
 
 const dir = mkdtempSync(join(tmpdir(), 'aipipeline-ingest-'))

@@ -4,7 +4,7 @@
 import { LlmBudget, LlmDeployment, LlmPriceList, LlmTestCallResult, LlmUsageAggregate } from '@aipipeline/contracts'
 import { type FakeLlmServer, startFakeLlmServer } from '@aipipeline/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestStudio, type TestStudio } from '../../test-support/test-studio'
+import { createTestStudio, type TestStudio } from '../../../test-kits/test-studio'
 
 const SECRET = 'sk-proj-THIS-IS-THE-PLAINTEXT-KEY-9f8e7d6c5b4a-wxyz'
 

@@ -4,9 +4,9 @@ import { Activity, Breakdown, ShotPage } from '@aipipeline/contracts'
 import { testEngines } from '@aipipeline/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { z } from 'zod'
-import { createTestStudio, type TestStudio } from '../../test-support/test-studio'
+import { call, type TeamProject, teamProject } from '../../../test-kits/production/production-test-kit'
+import { createTestStudio, type TestStudio } from '../../../test-kits/test-studio'
 import type { BreakdownItems } from './breakdown.service'
-import { call, type TeamProject, teamProject } from './production-test-kit'
 
 const ITEMS: BreakdownItems = {
   sequences: [{ code: 'SC001', name: 'EXT. PIER - NIGHT', description: 'storm' }],

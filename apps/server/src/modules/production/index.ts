@@ -1,3 +1,4 @@
 export type { BreakdownItems, BreakdownResult, BreakdownService } from './breakdown.service'
-export { type ProductionModule, type ProductionServices, registerProductionModule } from './production.module'
+export { type ProductionModule, registerProductionModule } from './production.module'
+export type { ProductionServices } from './production.services'
 export type { RenderOutput, RenderOutputFile, VersionService } from './version.service'

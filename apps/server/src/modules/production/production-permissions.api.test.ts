@@ -6,8 +6,14 @@ import { Activity, Project, ShotPage, ShotTable, TaskDetail } from '@aipipeline/
 import { testEngines } from '@aipipeline/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { z } from 'zod'
-import { createTestStudio, type TestStudio } from '../../test-support/test-studio'
-import { call, recordEvents, type Seat, type TeamProject, teamProject } from './production-test-kit'
+import {
+  call,
+  recordEvents,
+  type Seat,
+  type TeamProject,
+  teamProject,
+} from '../../../test-kits/production/production-test-kit'
+import { createTestStudio, type TestStudio } from '../../../test-kits/test-studio'
 
 const ActivityList = z.object({ items: z.array(Activity) })
 

@@ -4,8 +4,8 @@
 import { ShotPage, ShotTable } from '@aipipeline/contracts'
 import { testEngines } from '@aipipeline/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestStudio, type TestStudio } from '../../test-support/test-studio'
-import { call, type TeamProject, teamProject } from './production-test-kit'
+import { call, type TeamProject, teamProject } from '../../../test-kits/production/production-test-kit'
+import { createTestStudio, type TestStudio } from '../../../test-kits/test-studio'
 
 for (const engine of testEngines('production responses')) {
   describe(`production responses [${engine}]`, () => {

@@ -4,8 +4,8 @@ import { Comment, ImportReport, ShotPage, ShotTable, TaskDetail } from '@aipipel
 import { testEngines } from '@aipipeline/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { z } from 'zod'
-import { createTestStudio, type TestStudio } from '../../test-support/test-studio'
-import { call, recordEvents, type TeamProject, teamProject } from './production-test-kit'
+import { call, recordEvents, type TeamProject, teamProject } from '../../../test-kits/production/production-test-kit'
+import { createTestStudio, type TestStudio } from '../../../test-kits/test-studio'
 
 for (const engine of testEngines('production API')) {
   describe(`production API [${engine}]`, () => {

@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify'
 import { bindRoute } from '../../http/route-binder'
 import type { TokenService } from '../auth'
 import { bindFileRoute } from './file-route'
-import type { ProductionServices } from './production.module'
+import type { ProductionServices } from './production.services'
 
 /** Registers every production route. */
 export function registerProductionRoutes(app: FastifyInstance, tokens: TokenService, s: ProductionServices): void {

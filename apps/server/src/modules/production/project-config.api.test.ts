@@ -5,8 +5,14 @@ import { Activity, Breakdown, Project, ShotPage, TaskStatus, TaskType } from '@a
 import { testEngines } from '@aipipeline/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { z } from 'zod'
-import { createTestStudio, type TestStudio } from '../../test-support/test-studio'
-import { call, recordEvents, type Seat, type TeamProject, teamProject } from './production-test-kit'
+import {
+  call,
+  recordEvents,
+  type Seat,
+  type TeamProject,
+  teamProject,
+} from '../../../test-kits/production/production-test-kit'
+import { createTestStudio, type TestStudio } from '../../../test-kits/test-studio'
 
 const ErrorReply = z.object({
   error: z.object({

@@ -7,8 +7,8 @@ import { join } from 'node:path'
 import { ImportReport } from '@aipipeline/contracts'
 import { IN_CI } from '@aipipeline/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestStudio, type TestStudio } from '../../test-support/test-studio'
-import { call, type TeamProject, teamProject } from './production-test-kit'
+import { call, type TeamProject, teamProject } from '../../../test-kits/production/production-test-kit'
+import { createTestStudio, type TestStudio } from '../../../test-kits/test-studio'
 
 function hasLibreOffice(): boolean {
   try {

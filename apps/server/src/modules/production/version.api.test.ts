@@ -5,8 +5,8 @@ import { ShotPage, TaskDetail, VersionDetail } from '@aipipeline/contracts'
 import { testEngines } from '@aipipeline/testing'
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestStudio, type TestStudio } from '../../test-support/test-studio'
-import { call, type Seat, type TeamProject, teamProject } from './production-test-kit'
+import { call, type Seat, type TeamProject, teamProject } from '../../../test-kits/production/production-test-kit'
+import { createTestStudio, type TestStudio } from '../../../test-kits/test-studio'
 
 for (const engine of testEngines('version API')) {
   describe(`version API [${engine}]`, () => {

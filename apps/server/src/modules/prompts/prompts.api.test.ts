@@ -4,7 +4,7 @@ import { CpeAppliedPreset, CpeGeneratedPrompts, CpeOptions, CpeValidation, Error
 import { CameraBody, defaultCatalog, FilmStock, LensFamily, Preset, TARGET_MODELS } from '@aipipeline/cpe'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { z } from 'zod'
-import { createTestStudio, type TestStudio } from '../../test-support/test-studio'
+import { createTestStudio, type TestStudio } from '../../../test-kits/test-studio'
 
 const catalog = defaultCatalog()
 const digital = catalog.records.cameras.find((c) => c.medium === 'digital' && c.availability.from >= 2010)

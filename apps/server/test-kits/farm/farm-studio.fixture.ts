@@ -3,8 +3,8 @@
 // DATABASE_URL, AIPIPELINE_*). Prints one JSON line {"url": …} once listening; SIGTERM closes
 // it cleanly, SIGKILL is what the chaos test uses.
 import { z } from 'zod'
-import { loadConfig } from '../../config'
-import { closeOnSignals, startStudio } from '../../studio'
+import { loadConfig } from '../../src/config'
+import { closeOnSignals, startStudio } from '../../src/studio'
 
 const Options = z
   .object({

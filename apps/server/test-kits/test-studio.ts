@@ -6,10 +6,10 @@ import type { Session } from '@aipipeline/contracts'
 import type { Engine } from '@aipipeline/db'
 import type { Role } from '@aipipeline/domain'
 import { createTestDatabase, TEST_REDIS_URL, type TestDatabase } from '@aipipeline/testing'
-import { buildApp, type Studio } from '../app'
-import { type Config, loadConfig } from '../config'
-import { createJobQueue } from '../jobs'
-import { createLogger } from '../observability/logger'
+import { buildApp, type Studio } from '../src/app'
+import { type Config, loadConfig } from '../src/config'
+import { createJobQueue } from '../src/jobs'
+import { createLogger } from '../src/observability/logger'
 
 export interface LogLine {
   level: number

@@ -2,8 +2,8 @@
 // and small HTTP helpers. Only imported by tests.
 import type { Simulator } from '@aipipeline/comfyui'
 import type { Engine } from '@aipipeline/db'
-import { createTestStudio, type TestStudio } from '../../test-support/test-studio'
-import type { FarmOptions } from './farm.options'
+import type { FarmOptions } from '../../src/modules/farm/farm.options'
+import { createTestStudio, type TestStudio } from '../test-studio'
 
 export interface FarmTestStudio {
   studio: TestStudio

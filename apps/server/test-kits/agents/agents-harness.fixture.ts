@@ -1,10 +1,10 @@
 // Builds the agents service on a test database with a scripted model, an in-memory
 // production port, recorded events and a recorded queue; `runJob` plays the job handler.
 import { createAgentRunRepository, createAgentStepRepository, type Db, newId } from '@aipipeline/db'
-import type { JobContext, JobQueue, JobRecord } from '../../../jobs'
-import { createRecordingEventSink } from '../agent-events'
-import { createAgentsService } from '../agents.service'
-import type { LanguageModelPort } from '../language-model.port'
+import type { JobContext, JobQueue, JobRecord } from '../../src/jobs'
+import { createRecordingEventSink } from '../../src/modules/agents/agent-events'
+import { createAgentsService } from '../../src/modules/agents/agents.service'
+import type { LanguageModelPort } from '../../src/modules/agents/language-model.port'
 import { createInMemoryProduction } from './in-memory-production.fixture'
 
 export const MANAGER = { userId: 'user-manager', role: 'manager' as const }

@@ -3,7 +3,7 @@
 import { JoinRoomAck, Project, Sequence } from '@aipipeline/contracts'
 import type { Role } from '@aipipeline/domain'
 import { io as connect } from 'socket.io-client'
-import type { TestStudio } from '../../test-support/test-studio'
+import type { TestStudio } from '../test-studio'
 
 export interface Seat {
   token: string

@@ -4,7 +4,7 @@
 import { execFileSync } from 'node:child_process'
 import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { requireService, type ServiceAvailability } from '@aipipeline/testing'
+import { requireService, type ServiceAvailability } from './services'
 
 function probeFfmpeg(): ServiceAvailability {
   try {

@@ -1,8 +1,8 @@
 // A scripted scene analyst: answers each chunk from a table of shots per scene number, and
 // reports the table's characters and locations that the chunk text mentions.
 import type { ShotProposal } from '@aipipeline/contracts'
-import type { ModelObjectCall } from '../language-model.port'
-import type { ChunkAnalysis } from '../script-analysis.schemas'
+import type { ModelObjectCall } from '../../src/modules/agents/language-model.port'
+import type { ChunkAnalysis } from '../../src/modules/agents/script-analysis.schemas'
 import { firstPrompt, type ScriptedAnswer } from './scripted-language-model.fixture'
 
 export interface AnalystScript {

@@ -6,7 +6,7 @@ import {
   type LanguageModelPort,
   type ModelObjectCall,
   type ModelUsage,
-} from '../language-model.port'
+} from '../../src/modules/agents/language-model.port'
 
 export type ScriptedAnswer = { object: unknown } | { invalidJson: string } | { error: Error }
 

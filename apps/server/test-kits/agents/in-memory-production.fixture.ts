@@ -1,6 +1,6 @@
 // An in-memory ProductionPort for unit tests of the review and apply steps.
 import { NotFound } from '@aipipeline/domain'
-import type { ProductionPort, ProjectInventory, ScriptApplyPlan } from '../production.port'
+import type { ProductionPort, ProjectInventory, ScriptApplyPlan } from '../../src/modules/agents/production.port'
 
 export interface InMemoryProduction extends ProductionPort {
   projects: Map<string, ProjectInventory>

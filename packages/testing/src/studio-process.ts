@@ -1,12 +1,11 @@
-// Runs a studio (farm-studio.fixture.ts) as a child process and talks to it over HTTP, the way
-// the benchmark and the chaos test drive the real dispatcher, client and simulators.
+// Runs a studio entry script (the server's test-kits/farm/farm-studio.fixture.ts) as a child
+// process and talks to it over HTTP, the way the farm benchmark and the chaos test drive the real
+// dispatcher, client and simulators. The entry comes in as a path so this package imports nothing
+// from apps/.
 import { type ChildProcess, spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { createInterface } from 'node:readline'
-import { fileURLToPath } from 'node:url'
 import { z } from 'zod'
-
-const FIXTURE = fileURLToPath(new URL('./farm-studio.fixture.ts', import.meta.url))
 
 export interface StudioProcess {
   url: string
@@ -20,6 +19,8 @@ export interface StudioProcess {
 }
 
 export interface StudioProcessOptions {
+  /** Absolute path of the script that starts the studio and prints {"url": …} once listening. */
+  entry: string
   dataDir: string
   databaseUrl?: string
   port?: number
@@ -33,7 +34,7 @@ export const ADMIN = { email: 'bench-admin@farm.local', password: 'farm-bench-pa
 
 /** Starts the studio process and signs in as the bootstrap admin. */
 export async function startStudioProcess(o: StudioProcessOptions): Promise<StudioProcess> {
-  const child = spawn(process.execPath, [...(o.nodeArgs ?? []), '--import', 'tsx', FIXTURE, JSON.stringify(o.farm)], {
+  const child = spawn(process.execPath, [...(o.nodeArgs ?? []), '--import', 'tsx', o.entry, JSON.stringify(o.farm)], {
     env: {
       ...process.env,
       DATA_DIR: o.dataDir,
