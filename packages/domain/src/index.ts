@@ -1,5 +1,7 @@
 export * from './auth/role'
 export * from './errors/domain-error'
 export * from './farm'
+export * from './llm/route-order'
 export * from './production/index'
+export * from './retry/exponential-backoff'
 export * from './screenplay'

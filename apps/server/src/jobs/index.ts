@@ -11,5 +11,6 @@ export {
   type RegisteredJobHandler,
 } from './job-handlers'
 export * from './job-queue.port'
+export { retryDelayMs } from './job-timing'
 export { type RunningWorker, type StartWorkerOptions, startWorker } from './job-worker'
 export { createLocalJobQueue, type LocalJobQueueConfig } from './local-job-queue.adapter'

@@ -1,5 +1,6 @@
+import { Backoffs } from 'bullmq'
 import fc from 'fast-check'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { PRIORITY_MAX, PRIORITY_MIN } from './job-queue.port'
 import { fromBullPriority, nextCronTick, retryDelayMs, toBullPriority } from './job-timing'
 
@@ -13,7 +14,9 @@ describe('job timing', () => {
         fc.double({ min: 0, max: 0.999, noNaN: true }),
         (delay, jitter, attemptsMade, r) => {
           const base = delay * 2 ** (attemptsMade - 1)
-          const got = retryDelayMs({ type: 'exponential', delay, jitter }, attemptsMade, () => r)
+          const random = vi.spyOn(Math, 'random').mockReturnValue(r)
+          const got = retryDelayMs({ type: 'exponential', delay, jitter }, attemptsMade)
+          random.mockRestore()
           expect(got).toBeGreaterThanOrEqual(Math.floor(base * (1 - jitter)))
           expect(got).toBeLessThanOrEqual(base)
         },
@@ -21,10 +24,29 @@ describe('job timing', () => {
     )
   })
 
+  it('retries a local job exactly when BullMQ would retry the same job', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom('fixed' as const, 'exponential' as const),
+        fc.integer({ min: 0, max: 10_000 }),
+        fc.option(fc.double({ min: 0, max: 1, noNaN: true }), { nil: undefined }),
+        fc.integer({ min: 1, max: 12 }),
+        fc.double({ min: 0, max: 0.999, noNaN: true }),
+        (type, delay, jitter, attemptsMade, r) => {
+          const random = vi.spyOn(Math, 'random').mockReturnValue(r)
+          const bullmq = Backoffs.builtinStrategies[type]?.(delay, jitter)(attemptsMade)
+          const local = retryDelayMs({ type, delay, ...(jitter === undefined ? {} : { jitter }) }, attemptsMade)
+          random.mockRestore()
+          expect(local).toBe(bullmq)
+        },
+      ),
+    )
+  })
+
   it('doubles the exponential delay per failed attempt and keeps a fixed one', () => {
-    const delays = [1, 2, 3].map((n) => retryDelayMs({ type: 'exponential', delay: 100 }, n, Math.random))
+    const delays = [1, 2, 3].map((n) => retryDelayMs({ type: 'exponential', delay: 100 }, n))
     expect(delays).toEqual([100, 200, 400])
-    expect(retryDelayMs({ type: 'fixed', delay: 70 }, 5, Math.random)).toBe(70)
+    expect(retryDelayMs({ type: 'fixed', delay: 70 }, 5)).toBe(70)
   })
 
   it('maps a higher priority to a lower BullMQ number, always inside BullMQ range', () => {

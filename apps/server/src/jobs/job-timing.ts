@@ -1,17 +1,22 @@
 // Pure timing rules shared by the adapters: retry backoff, priority mapping, cron ticks.
+import { Backoffs } from 'bullmq'
 import { CronExpressionParser } from 'cron-parser'
 import { type JobBackoff, PRIORITY_MAX } from './job-queue.port'
 
 /**
- * Milliseconds to wait before the next try, after `attemptsMade` failed tries (≥ 1).
- * Same formula as BullMQ: exponential = delay·2^(n−1); jitter j draws uniformly from
- * [(1−j)·base, base], so retries of many jobs failing together spread out.
+ * Milliseconds to wait before the next try, after `attemptsMade` failed tries (≥ 1), computed
+ * by BullMQ's own built-in strategies so the local queue retries exactly when the BullMQ adapter
+ * would: exponential = delay·2^(n−1); jitter j draws uniformly from [(1−j)·base, base], so
+ * retries of many jobs failing together spread out. The farm's render retries use it too.
  */
-export function retryDelayMs(backoff: JobBackoff | undefined, attemptsMade: number, random: () => number): number {
+export function retryDelayMs(backoff: JobBackoff | undefined, attemptsMade: number): number {
   if (!backoff) return 0
-  const base = backoff.type === 'fixed' ? backoff.delay : backoff.delay * 2 ** Math.max(0, attemptsMade - 1)
-  const jitter = backoff.jitter ?? 0
-  return Math.floor(base * (1 - jitter) + random() * base * jitter)
+  const strategy = Backoffs.builtinStrategies[backoff.type]
+  if (strategy === undefined) throw new Error(`BullMQ has no built-in backoff "${backoff.type}"`)
+  const delay = strategy(backoff.delay, backoff.jitter)(Math.max(1, attemptsMade))
+  // The built-in strategies are synchronous; a promise here would mean BullMQ changed them.
+  if (typeof delay !== 'number') throw new Error(`BullMQ's "${backoff.type}" backoff is no longer synchronous`)
+  return delay
 }
 
 /**

@@ -26,7 +26,6 @@ export interface LocalJobQueueConfig {
   /** Called by close(), e.g. to close a database handle the queue owns. */
   onClose?: () => Promise<void>
   now?: () => number
-  random?: () => number
 }
 
 /** Maps a stored job to the adapter-neutral record. */
@@ -63,7 +62,6 @@ export function createLocalJobQueue(config: LocalJobQueueConfig): JobQueue {
     lockMs: config.lockMs ?? 30_000,
     pollIntervalMs: config.pollIntervalMs ?? 500,
     now,
-    random: config.random ?? Math.random,
     onError: config.onError ?? ((err) => console.error('[jobs] background loop error', err)),
   }
   const workers = new Map<string, LocalNameWorker>()

@@ -20,7 +20,6 @@ export interface LocalWorkerSettings {
   lockMs: number
   pollIntervalMs: number
   now: () => number
-  random: () => number
   onError: (err: unknown) => void
 }
 
@@ -177,7 +176,7 @@ export class LocalNameWorker {
     const attemptsMade = job.attemptsMade + 1
     const final = err instanceof UnrecoverableJobError || attemptsMade >= job.maxAttempts
     const nowMs = this.s.now()
-    const retryAt = final ? null : isoNow(nowMs + retryDelayMs(job.backoff ?? undefined, attemptsMade, this.s.random))
+    const retryAt = final ? null : isoNow(nowMs + retryDelayMs(job.backoff ?? undefined, attemptsMade))
     const error = errorMessage(err)
     const failed = await this.s.repo.fail(job.id, token, { error, now: isoNow(nowMs), retryAt })
     if (failed && final) this.s.hub.emit({ type: 'failed', jobId: job.id, name: job.name, error })

@@ -1,3 +1,4 @@
+import { exponentialDelayMs } from '@aipipeline/domain'
 import WebSocket from 'ws'
 import { type BinaryFrame, decodeBinaryFrame } from '../protocol/binary-frame.codec'
 import { parseWsText, type WsEvent } from '../protocol/ws-message.schema'
@@ -27,8 +28,8 @@ export interface ComfySocketOptions {
 
 /** Backoff delay for the n-th consecutive failed attempt (0-based). */
 export function backoffDelay(policy: ReconnectPolicy, attempt: number, random: () => number = Math.random): number {
-  const base = Math.min(policy.maxDelayMs, policy.initialDelayMs * policy.factor ** attempt)
-  return Math.max(0, Math.round(base * (1 + policy.jitter * (random() * 2 - 1))))
+  const { initialDelayMs: initialMs, maxDelayMs: maxMs, factor, jitter } = policy
+  return exponentialDelayMs({ initialMs, maxMs, factor, jitter }, attempt, random)
 }
 
 export class ComfySocket {

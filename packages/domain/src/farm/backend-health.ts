@@ -2,6 +2,7 @@
 // (GET /features), but a flapping server must not be hammered nor handed work the moment
 // it answers once: after a failure the probe interval backs off exponentially, and a
 // recovering backend passes through `degraded` (half-open) before it gets jobs again.
+import { exponentialDelayMs } from '../retry/exponential-backoff'
 import type { BackendState } from './render-job-state'
 
 export interface BackendHealth {
@@ -45,7 +46,7 @@ export function applyProbe(h: BackendHealth, result: ProbeResult, nowMs: number,
   if (!result.ok) {
     const failures = h.failures + 1
     // Interval doubles per failure in a row: 5 s, 10 s, 20 s … capped.
-    const backoff = Math.min(policy.maxIntervalMs, policy.intervalMs * 2 ** Math.min(failures - 1, 16))
+    const backoff = exponentialDelayMs({ initialMs: policy.intervalMs, maxMs: policy.maxIntervalMs }, failures - 1)
     return { state: 'offline', failures, successes: 0, nextProbeAtMs: nowMs + backoff, reason: result.reason }
   }
   const successes = h.successes + 1

@@ -16,11 +16,6 @@ export interface ProviderOptions {
   fetch?: typeof fetch
 }
 
-/** Whether a deployment needs an API key to be callable at all. */
-export function requiresKey(deployment: Pick<Deployment, 'provider'>): boolean {
-  return deployment.provider === 'openai' || deployment.provider === 'anthropic' || deployment.provider === 'google'
-}
-
 /** Options every SDK provider takes: base URL, injected fetch and the key. */
 function sdkOptions(deployment: Deployment, apiKey: string | undefined, options: ProviderOptions) {
   const baseURL = deployment.baseUrl ?? undefined
@@ -72,11 +67,6 @@ export function createLanguageModel(
     default:
       return assertNever(deployment.provider, 'provider')
   }
-}
-
-/** Whether the provider has an embeddings API at all (Anthropic has none). */
-export function supportsEmbeddings(deployment: Pick<Deployment, 'provider'>): boolean {
-  return deployment.provider !== 'anthropic'
 }
 
 /** The AI SDK embedding model for a deployment whose capabilities include embeddings. */

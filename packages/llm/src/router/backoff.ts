@@ -1,6 +1,7 @@
-// Backoff between attempts on the same deployment: exponential with "equal jitter" (half
-// fixed, half random, so retries from many jobs spread out but never collapse to zero), and
-// a provider's Retry-After wins when it says to wait longer.
+// Backoff between attempts on the same deployment: cockatiel's exponential schedule with
+// "equal jitter" (half fixed, half random, so retries from many jobs spread out but never
+// collapse to zero), and a provider's Retry-After wins when it says to wait longer.
+import { ExponentialBackoff, type GeneratorFn, noJitterGenerator } from 'cockatiel'
 
 export interface BackoffSettings {
   baseDelayMs: number
@@ -14,8 +15,18 @@ export function backoffDelayMs(
   random: () => number,
   retryAfterMs: number | undefined,
 ): number {
-  const exponential = Math.min(settings.maxDelayMs, settings.baseDelayMs * 2 ** Math.max(0, retry - 1))
-  const jittered = exponential / 2 + (random() * exponential) / 2
+  // cockatiel's halfJitterGenerator, with the jitter drawn from `random` so runs can be repeated.
+  const equalJitter: GeneratorFn<number> = (state, options) => {
+    const [delay, next] = noJitterGenerator(state, options)
+    return [delay / 2 + (random() * delay) / 2, next]
+  }
+  let step = new ExponentialBackoff({
+    initialDelay: settings.baseDelayMs,
+    maxDelay: settings.maxDelayMs,
+    generator: equalJitter,
+  }).next()
+  for (let n = 1; n < retry; n++) step = step.next(undefined)
+  const jittered = step.duration
   return Math.round(retryAfterMs === undefined ? jittered : Math.max(retryAfterMs, jittered))
 }
 

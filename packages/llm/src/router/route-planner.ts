@@ -1,10 +1,10 @@
 // Which deployments a call may use, in which order. Pure: the router passes in the
 // catalogue, the breaker states and the budget, and gets back candidates plus the reason
 // each other deployment was skipped (shown by the test call and the agents page).
+import { orderRoute, providerNeedsKey, servesTaskClass } from '@aipipeline/domain'
 import type { BudgetState } from '../budgets/budget-status'
 import { costMicros } from '../costs/cost'
 import type { Deployment } from '../deployment/deployment'
-import { requiresKey, supportsEmbeddings } from '../providers/provider-factory'
 import type { RouterCall } from './router.ports'
 
 /** Output tokens kept free in the window when the caller does not say how many it wants. */
@@ -55,14 +55,14 @@ function skipReason(d: Deployment, input: PlanInput, planned: PlannedDeployment)
   if (c.privacy === 'local-only' && d.locality !== 'local') return 'privacy: local-only call, deployment is cloud'
   if (!d.enabled) return 'disabled'
   if (c.deploymentId !== undefined && c.deploymentId !== d.id) return 'not the requested deployment'
-  if (input.call.taskClass === 'embed' ? !d.capabilities.embeddings : !d.taskClasses.includes(input.call.taskClass)) {
-    return `does not serve task class ${input.call.taskClass}`
+  if (input.call.taskClass === 'embed' && d.capabilities.embeddings && !servesTaskClass(d, 'embed')) {
+    return `provider ${d.provider} has no embeddings API`
   }
-  if (input.call.taskClass === 'embed' && !supportsEmbeddings(d)) return `provider ${d.provider} has no embeddings API`
+  if (!servesTaskClass(d, input.call.taskClass)) return `does not serve task class ${input.call.taskClass}`
   if (c.needsStructuredOutput && !d.capabilities.structuredOutput) return 'no structured output'
   if (c.needsVision && !d.capabilities.vision) return 'no vision'
   if (c.latency === 'fast' && d.latencyClass !== 'fast') return `latency class ${d.latencyClass}, call needs fast`
-  if (!d.hasKey && requiresKey(d)) return 'no API key stored'
+  if (!d.hasKey && providerNeedsKey(d.provider)) return 'no API key stored'
   const windowTokens = input.windowTokens ?? input.inputTokens
   if (windowTokens + planned.outputReserve > d.contextWindow) {
     return `context: ~${windowTokens} + ${planned.outputReserve} tokens exceed the ${d.contextWindow}-token window`
@@ -79,44 +79,6 @@ function skipReason(d: Deployment, input: PlanInput, planned: PlannedDeployment)
   }
   if (input.cooling.has(d.id)) return 'cooling down after repeated failures'
   return undefined
-}
-
-/** Local before cloud; near budget (alert) the cheapest first; else priority, then cost. */
-function compare(budgetState: BudgetState) {
-  return (a: PlannedDeployment, b: PlannedDeployment): number => {
-    const local = (p: PlannedDeployment) => (p.deployment.locality === 'local' ? 0 : 1)
-    if (budgetState === 'alert' || budgetState === 'overridden') {
-      return (
-        a.estimatedCostMicros - b.estimatedCostMicros ||
-        local(a) - local(b) ||
-        a.deployment.id.localeCompare(b.deployment.id)
-      )
-    }
-    return (
-      local(a) - local(b) ||
-      a.deployment.priority - b.deployment.priority ||
-      a.estimatedCostMicros - b.estimatedCostMicros ||
-      a.deployment.id.localeCompare(b.deployment.id)
-    )
-  }
-}
-
-/** Orders candidates, inserting each one's explicit fallback chain right after it. */
-function withFallbackChains(ranked: PlannedDeployment[]): PlannedDeployment[] {
-  const byId = new Map(ranked.map((p) => [p.deployment.id, p]))
-  const out: PlannedDeployment[] = []
-  const seen = new Set<string>()
-  const visit = (p: PlannedDeployment) => {
-    if (seen.has(p.deployment.id)) return
-    seen.add(p.deployment.id)
-    out.push(p)
-    for (const id of p.deployment.fallbackIds) {
-      const next = byId.get(id)
-      if (next) visit(next)
-    }
-  }
-  for (const p of ranked) visit(p)
-  return out
 }
 
 /** Plans a call: eligible deployments in the order they will be tried. */
@@ -136,7 +98,10 @@ export function planRoute(input: PlanInput): RoutePlan {
   }
   return {
     inputTokens: input.inputTokens,
-    candidates: withFallbackChains(eligible.sort(compare(input.budgetState))),
+    candidates: orderRoute(eligible, (p) => p.deployment, {
+      costOf: (p) => p.estimatedCostMicros,
+      cheapestFirst: input.budgetState === 'alert' || input.budgetState === 'overridden',
+    }).map((step) => step.item),
     skipped,
   }
 }

@@ -4,6 +4,7 @@
 // lost → resubmit elsewhere; other errors → retry with exponential backoff up to max attempts.
 import type { ApiPrompt, PromptResult, PromptWatch, SubmitResult } from '@aipipeline/comfyui'
 import type { RenderJobError, RenderJobRepository } from '@aipipeline/db'
+import { retryDelayMs } from '../../jobs'
 import { describeFetchError } from './backend-discovery'
 import type { ActiveAttempt, BackendRuntime } from './backend-pool'
 import { learnSpeed } from './backend-speed'
@@ -291,7 +292,8 @@ async function settleFailure(
   if (job === null) return
   const retry = rule !== 'never' && job.attemptCount < job.maxAttempts
   if (retry) {
-    const delayMs = rule === 'more-vram' ? 0 : ctx.options.retryBaseMs * 2 ** Math.max(0, job.attemptCount - 1)
+    const delayMs =
+      rule === 'more-vram' ? 0 : retryDelayMs({ type: 'exponential', delay: ctx.options.retryBaseMs }, job.attemptCount)
     const vram = rule === 'more-vram' ? { vramAboveGb: Math.max(job.vramAboveGb ?? 0, rt.record.vramGb) } : {}
     const nextAttemptAt = delayMs > 0 ? new Date(Date.now() + delayMs).toISOString() : null
     if (await ctx.jobs.requeue(a.jobId, a.promptId, { nextAttemptAt, error, ...vram })) {

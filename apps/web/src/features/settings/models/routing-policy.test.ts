@@ -47,6 +47,18 @@ describe('routing policy view', () => {
     expect(ids(routeFor(list, 'embed'))).toEqual(['emb'])
   })
 
+  it('leaves out embedding deployments on a provider without an embeddings API, as the router does', () => {
+    const list = [
+      deployment({ id: 'emb', capabilities: { structuredOutput: false, vision: false, embeddings: true } }),
+      deployment({
+        id: 'claude',
+        provider: 'anthropic',
+        capabilities: { structuredOutput: true, vision: true, embeddings: true },
+      }),
+    ]
+    expect(ids(routeFor(list, 'embed'))).toEqual(['emb'])
+  })
+
   it('covers every task class', () => {
     expect(routingPolicy([]).map((r) => r.taskClass)).toEqual(['analysis', 'creative', 'enhance', 'summarise', 'embed'])
   })
