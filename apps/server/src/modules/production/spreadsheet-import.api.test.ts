@@ -76,6 +76,23 @@ for (const engine of testEngines('spreadsheet import')) {
       expect(again).toMatchObject({ creates: [], updates: [], applied: false })
     })
 
+    it('refuses a file that is not valid base64 with a 400 naming the field, and imports nothing', async () => {
+      const before = await snapshot()
+      const valid = Buffer.from(`Sequence,Shot,Description\r\nSQ010,009,from a damaged upload`).toString('base64')
+      for (const contentBase64 of [`${valid.slice(0, 8)}!${valid.slice(9)}`, valid.slice(0, -1), `${valid} `, '%%%%']) {
+        const res = await call(studio, p.seats.manager, 'POST', importUrl(), {
+          format: 'csv',
+          contentBase64,
+          dryRun: false,
+        })
+        expect(res.status).toBe(400)
+        expect(res.json).toMatchObject({
+          error: { code: 'validation_failed', issues: [{ path: 'body.contentBase64' }] },
+        })
+      }
+      expect(await snapshot()).toEqual(before)
+    })
+
     it('accepts a sheet larger than the server-wide body limit on the import route', async () => {
       const rows = Array.from({ length: 30_000 }, (_, i) => `SQ010,B${String(i).padStart(5, '0')},${'x'.repeat(40)},,`)
       const csv = ['Sequence,Shot,Description,Keyframe Status,Animation Assignees', ...rows].join('\r\n')
