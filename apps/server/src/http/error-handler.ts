@@ -9,6 +9,7 @@ const STATUS_BY_CODE: Record<string, number> = {
   validation_failed: 400,
   json_too_deep: 400,
   xml_too_deep: 400,
+  naming_template_invalid: 400,
   unauthenticated: 401,
   forbidden: 403,
   not_found: 404,
