@@ -11,6 +11,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify'
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod'
 import type { Config } from './config'
 import { installErrorHandler, installNotFoundHandler } from './http/error-handler'
+import { installJsonBodyParser } from './http/json-body'
 import { bindRoute } from './http/route-binder'
 import { createJobHandlerRegistry, type JobHandlerRegistry, type JobQueue } from './jobs'
 import { configureVideoPoster } from './media/video-poster'
@@ -84,6 +85,7 @@ export async function buildApp(deps: AppDeps): Promise<Studio> {
     reply.header('x-request-id', request.id)
   })
   installErrorHandler(app)
+  installJsonBodyParser(app)
   const metrics = installMetrics(app)
 
   await app.register(fastifySwagger, {

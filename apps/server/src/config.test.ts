@@ -32,6 +32,12 @@ describe('configuration', () => {
     expect(config.secretKeySource).toBe('env')
   })
 
+  it('caps parameter sweeps at 1,000 combinations unless SWEEP_MAX_COMBINATIONS says otherwise', () => {
+    expect(loadConfig({ DATA_DIR: tempDir() }).sweepMaxCombinations).toBe(1000)
+    expect(loadConfig({ DATA_DIR: tempDir(), SWEEP_MAX_COMBINATIONS: '250' }).sweepMaxCombinations).toBe(250)
+    expect(() => loadConfig({ DATA_DIR: tempDir(), SWEEP_MAX_COMBINATIONS: '0' })).toThrow(/SWEEP_MAX_COMBINATIONS/)
+  })
+
   it('names every bad variable in one error', () => {
     expect(() => loadConfig({ PORT: 'eighty', REDIS_URL: 'http://x', AIPIPELINE_SECRET_KEY: 'short' })).toThrow(
       /PORT[\s\S]*REDIS_URL[\s\S]*AIPIPELINE_SECRET_KEY/,

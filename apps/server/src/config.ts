@@ -30,6 +30,7 @@ const EnvSchema = z.object({
   REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(10),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
+  SWEEP_MAX_COMBINATIONS: z.coerce.number().int().min(1).max(100_000).default(1000),
   WEB_DIST_DIR: z.string().optional(),
   OTEL_EXPORTER_OTLP_ENDPOINT: z.url().optional(),
   FFMPEG_PATH: z.string().min(1).optional(),
@@ -52,6 +53,8 @@ export interface Config {
   refreshTokenTtlDays: number
   loginRateLimitPerMinute: number
   bodyLimitBytes: number
+  /** Most render jobs one parameter sweep may expand to; larger sweeps are refused (422). */
+  sweepMaxCombinations: number
   webDistDir: string
   otelEndpoint: string | undefined
   /** ffmpeg for video poster frames; unset looks it up on PATH, and it is optional either way. */
@@ -94,6 +97,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     refreshTokenTtlDays: e.REFRESH_TOKEN_TTL_DAYS,
     loginRateLimitPerMinute: e.LOGIN_RATE_LIMIT_PER_MINUTE,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
+    sweepMaxCombinations: e.SWEEP_MAX_COMBINATIONS,
     webDistDir: resolve(e.WEB_DIST_DIR ?? new URL('../../web/dist', import.meta.url).pathname),
     otelEndpoint: e.OTEL_EXPORTER_OTLP_ENDPOINT,
     ffmpegPath: e.FFMPEG_PATH,

@@ -7,11 +7,15 @@ import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } fro
 
 const STATUS_BY_CODE: Record<string, number> = {
   validation_failed: 400,
+  json_too_deep: 400,
+  xml_too_deep: 400,
+  naming_template_invalid: 400,
   unauthenticated: 401,
   forbidden: 403,
   not_found: 404,
   conflict: 409,
   rule_violation: 422,
+  sweep_too_large: 422,
   invalid_transition: 422,
   rate_limited: 429,
 }
@@ -55,11 +59,13 @@ export function installErrorHandler(app: FastifyInstance): void {
         reply.header('retry-after', String(err.details.retryAfterSeconds))
       }
       const issues = 'issues' in err && Array.isArray(err.issues) ? err.issues : undefined
+      // Issues travel once, in their own field; the rest of the details feed translated messages.
+      const { issues: _sentAbove, ...details } = err.details ?? {}
       return send(reply, request, status, {
         code: err.code,
         message: err.message,
         ...(issues ? { issues } : {}),
-        ...(err.details && !issues ? { details: err.details } : {}),
+        ...(Object.keys(details).length > 0 ? { details } : {}),
       })
     }
     if (isResponseSerializationError(err)) {

@@ -11,6 +11,8 @@ export type ApiFailure =
       message: string
       requestId?: string
       issues?: { path: string; message: string }[]
+      /** Values of a coded error (e.g. a limit and a count), for its translated message. */
+      details?: Record<string, unknown>
       /** From the Retry-After header of a 429, in seconds. */
       retryAfterSeconds?: number
     }
@@ -45,7 +47,7 @@ export async function errorFromResponse(res: Response): Promise<ApiError> {
   }
   const parsed = ErrorBody.safeParse(json)
   if (parsed.success) {
-    const { code, message, issues } = parsed.data.error
+    const { code, message, issues, details } = parsed.data.error
     return new ApiError({
       kind: 'http',
       status: res.status,
@@ -53,6 +55,7 @@ export async function errorFromResponse(res: Response): Promise<ApiError> {
       message,
       requestId: parsed.data.requestId,
       ...(issues ? { issues } : {}),
+      ...(details ? { details } : {}),
       ...(retryAfter !== undefined ? { retryAfterSeconds: retryAfter } : {}),
     })
   }

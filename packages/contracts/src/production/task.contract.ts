@@ -2,6 +2,7 @@
 // notifications, spreadsheets and the naming parser.
 import { access, Role } from '@aipipeline/domain'
 import { z } from 'zod'
+import { base64Field } from '../http/base64'
 import { defineRoute } from '../http/route'
 import { Id, ProjectParams } from './project.contract'
 import { TaskSummary } from './shot.contract'
@@ -134,7 +135,7 @@ export const ImportRequest = z
   .object({
     format: SpreadsheetFormat,
     /** The file, base64-encoded. */
-    contentBase64: z.string().min(1).max(70_000_000),
+    contentBase64: base64Field(70_000_000),
     /** Report only; write nothing. */
     dryRun: z.boolean().default(true),
   })

@@ -5,6 +5,7 @@ import { toFdx } from './screenplay.writer'
 import { detectScreenplayFormat } from './screenplay-import'
 import { screenplayModel } from './testing/screenplay.arbitrary'
 import { withoutPositions } from './testing/screenplay-coverage.fixture'
+import { MAX_XML_DEPTH, XmlTooDeep } from './xml-reader'
 
 const FDX = `<?xml version="1.0" encoding="UTF-8" standalone="no" ?>
 <FinalDraft DocumentType="Script" Template="No" Version="5">
@@ -92,6 +93,19 @@ describe('Final Draft FDX parser', () => {
         },
       ),
       { numRuns: 300 },
+    )
+  })
+
+  it('refuses markup nested deeper than the bound with XmlTooDeep instead of overflowing the stack', () => {
+    const nested = (levels: number) => `<FinalDraft><Content>${'<Paragraph>'.repeat(levels)}</Content></FinalDraft>`
+    expect(() => parseFdx(nested(20_000))).toThrow(XmlTooDeep)
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 2 * MAX_XML_DEPTH }), (levels) => {
+        // FinalDraft and Content take two levels of the budget.
+        const deep = levels + 2 > MAX_XML_DEPTH
+        if (deep) expect(() => parseFdx(nested(levels))).toThrow(XmlTooDeep)
+        else expect(parseFdx(nested(levels)).format).toBe('fdx')
+      }),
     )
   })
 

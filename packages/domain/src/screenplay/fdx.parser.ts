@@ -82,7 +82,7 @@ function emitParagraph(p: FdxParagraph, index: number, sink: SceneSink): void {
   sink.element(kind === 'section' ? { kind, text, lines: [index], depth: 1 } : { kind, text, lines: [index] })
 }
 
-/** Parses Final Draft XML into the screenplay model. Never throws. */
+/** Parses Final Draft XML into the screenplay model. Throws only XmlTooDeep, for hostile nesting. */
 export function parseFdx(xml: string): Screenplay {
   const root = readXml(xml.replace(/^\uFEFF/, ''))
   const document = findElement(root, 'FinalDraft') ?? root

@@ -21,7 +21,7 @@ export function detectScreenplayFormat(text: string, fileName?: string): Screenp
   return indentedCues >= 2 ? 'plain-text' : 'fountain'
 }
 
-/** Parses a script in the given (or detected) format. Never throws. */
+/** Parses a script in the given (or detected) format. Throws only XmlTooDeep (FDX nested too deep). */
 export function parseScreenplay(text: string, format?: ScreenplayFormat, fileName?: string): Screenplay {
   const chosen = format ?? detectScreenplayFormat(text, fileName)
   switch (chosen) {

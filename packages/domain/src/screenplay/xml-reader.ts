@@ -1,6 +1,24 @@
 // A small, tolerant XML reader for Final Draft files: elements, attributes, text, CDATA and
 // entities. Unclosed elements close at their parent's end and stray closing tags are
 // ignored, so a damaged file still yields what can be read. No DTDs, no namespaces.
+import { DomainError } from '../errors/domain-error'
+
+/** Final Draft nests ~8 elements deep; the readers below recurse, so depth is bounded here. */
+export const MAX_XML_DEPTH = 64
+
+/** Markup nested deeper than MAX_XML_DEPTH elements (HTTP 400); `path` names the field it came in. */
+export class XmlTooDeep extends DomainError {
+  readonly code = 'xml_too_deep'
+  readonly issues: { path: string; message: string }[]
+  constructor(
+    readonly maxDepth: number,
+    path = 'text',
+  ) {
+    const message = `markup nested more than ${maxDepth} elements deep`
+    super(`invalid request: ${path}: ${message}`, { path, maxDepth })
+    this.issues = [{ path, message }]
+  }
+}
 
 export interface XmlElement {
   name: string
@@ -39,8 +57,11 @@ function skipPast(xml: string, from: number, close: string): number {
   return end < 0 ? xml.length : end + close.length
 }
 
-/** Parses XML into a synthetic root element named "#document". Never throws. */
-export function readXml(xml: string): XmlElement {
+/**
+ * Parses XML into a synthetic root element named "#document". Damage never throws; nesting
+ * deeper than `maxDepth` elements throws XmlTooDeep.
+ */
+export function readXml(xml: string, maxDepth = MAX_XML_DEPTH): XmlElement {
   const root: XmlElement = { name: '#document', attrs: {}, children: [] }
   const stack: XmlElement[] = [root]
   const top = () => stack[stack.length - 1] ?? root
@@ -74,7 +95,11 @@ export function readXml(xml: string): XmlElement {
       }
       const element: XmlElement = { name, attrs: parseAttrs(body.slice(name.length)), children: [] }
       top().children.push(element)
-      if (!body.endsWith('/')) stack.push(element)
+      if (!body.endsWith('/')) {
+        // The stack holds the synthetic root too, so its length is the new element's depth.
+        if (stack.length > maxDepth) throw new XmlTooDeep(maxDepth)
+        stack.push(element)
+      }
       i = gt < 0 ? xml.length : gt + 1
     }
   }

@@ -1,7 +1,7 @@
 // Turning the command line into a submit request: the workflow file (API or UI format, told
 // apart by shape), `--set name=value` pairs with JSON-ish values, and the submit body.
 import { readFile } from 'node:fs/promises'
-import type { SubmitRenderJobRequest, WorkflowSource } from '@aipipeline/contracts'
+import { parseBoundedJson, type SubmitRenderJobRequest, type WorkflowSource } from '@aipipeline/contracts'
 import { z } from 'zod'
 
 const JsonObject = z.record(z.string(), z.unknown())
@@ -28,12 +28,14 @@ export async function readWorkflowSource(path: string): Promise<WorkflowSource> 
   } catch (err) {
     throw new Error(`cannot read ${path}: ${err instanceof Error ? err.message : String(err)}`)
   }
-  let json: unknown
-  try {
-    json = JSON.parse(text)
-  } catch (err) {
-    throw new Error(`${path} is not JSON: ${err instanceof Error ? err.message : String(err)}`)
+  // Bounded like every HTTP body: the converter and the schemas walk the workflow recursively.
+  const parsed = parseBoundedJson(text)
+  if (!parsed.ok && parsed.reason === 'syntax') throw new Error(`${path} is not JSON: ${parsed.message}`)
+  if (!parsed.ok) {
+    const { path: where, maxDepth } = parsed.violation
+    throw new Error(`${path} nests more than ${maxDepth} levels deep at ${where || 'the top'}`)
   }
+  const json = parsed.value
   const object = JsonObject.safeParse(json)
   if (!object.success) throw new Error(`${path} must hold a JSON object (an API prompt or a UI workflow)`)
   return UiWorkflow.safeParse(json).success

@@ -25,7 +25,7 @@ import type { ProductionPort } from './production.port'
 import { parseCpeSettings, promptEnhancementPipeline } from './prompt-enhancement.pipeline'
 import type { AgentPipelineDefinition } from './script-analysis.pipeline'
 import { scriptAnalysisPipeline } from './script-analysis.pipeline'
-import { previewScript, type ScriptRequest, scriptRunInput } from './script-preview'
+import { assertScriptReadable, previewScript, type ScriptRequest, scriptRunInput } from './script-preview'
 
 export interface AgentsServiceDeps {
   runs: AgentRunRepository
@@ -104,6 +104,7 @@ export function createAgentsService(deps: AgentsServiceDeps) {
 
     async startScriptAnalysis(who: Principal, body: ScriptRequest): Promise<AgentRunSummary> {
       await deps.production.inventory(body.projectId, who)
+      assertScriptReadable(body)
       return start('script-analysis', body.projectId, who, body.fileName ?? 'pasted script', scriptRunInput(body))
     },
 

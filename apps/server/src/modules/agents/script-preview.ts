@@ -1,7 +1,15 @@
 // The import wizard's first step: what the parser finds in a script and what analysing it
 // would take (chunks, tokens, worst-case cost), before any model is called.
 import type { ScriptPreview, ScriptSource } from '@aipipeline/contracts'
-import { estimatePages, mergeLocations, parseScreenplay, speakingCharacters } from '@aipipeline/domain'
+import {
+  detectScreenplayFormat,
+  estimatePages,
+  mergeLocations,
+  parseScreenplay,
+  type Screenplay,
+  speakingCharacters,
+  XmlTooDeep,
+} from '@aipipeline/domain'
 import type { LanguageModelPort } from './language-model.port'
 import { withImplicitScene } from './script-analysis.merge'
 import { planChunks } from './script-analysis.pipeline'
@@ -19,9 +27,28 @@ export function scriptRunInput(body: ScriptRequest): ScriptAnalysisInput {
   }
 }
 
+/** Parses the script of a request; hostile markup is refused as a 400 on the `text` field. */
+function parseRequestScript(body: ScriptRequest): Screenplay {
+  try {
+    return parseScreenplay(body.text, body.format, body.fileName)
+  } catch (err) {
+    if (err instanceof XmlTooDeep) throw new XmlTooDeep(err.maxDepth, 'body.text')
+    throw err
+  }
+}
+
+/**
+ * Refuses, before a run is stored, a script its parse step could never read. Only FDX can
+ * fail (its markup nests); the other formats are read line by line.
+ */
+export function assertScriptReadable(body: ScriptRequest): void {
+  if ((body.format ?? detectScreenplayFormat(body.text, body.fileName)) !== 'fdx') return
+  parseRequestScript({ ...body, format: 'fdx' })
+}
+
 /** Parses, chunks and prices a script. */
 export async function previewScript(body: ScriptRequest, llm: LanguageModelPort): Promise<ScriptPreview> {
-  const screenplay = withImplicitScene(parseScreenplay(body.text, body.format, body.fileName))
+  const screenplay = withImplicitScene(parseRequestScript(body))
   const chunks =
     screenplay.scenes.length > 0 ? planChunks(screenplay, body.maxChunkTokens ?? DEFAULT_CHUNK_TOKENS, llm) : []
   const inputTokens = chunks.reduce((sum, c) => sum + c.tokens, 0)

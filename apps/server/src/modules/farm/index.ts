@@ -34,7 +34,7 @@ export interface FarmModuleDeps {
   tokens: TokenService
   database: DatabaseHandle
   hub: Pick<RealtimeHub, 'emit'> | null
-  config: Pick<Config, 'dataDir'>
+  config: Pick<Config, 'dataDir' | 'sweepMaxCombinations'>
   logger: Logger
   registry: Registry
   options?: Partial<FarmOptions>
@@ -93,6 +93,7 @@ export function registerFarmModule(deps: FarmModuleDeps): FarmModule {
     },
   })
   const jobs = createRenderJobService({
+    maxSweepCombinations: deps.config.sweepMaxCombinations,
     jobs: jobsRepo,
     backends: backendsRepo,
     dispatcher,

@@ -22,9 +22,12 @@ import type { z } from 'zod'
 import type { FarmDispatcher } from './farm-dispatcher'
 import type { FarmEvents } from './farm-events'
 import { allModels, estimateCost, primaryModel } from './render-cost'
+import { assertSweepWithinLimit } from './sweep-limit'
 import { fillParameters, resolveSource } from './workflow-source'
 
 export interface RenderJobServiceDeps {
+  /** Most jobs one sweep may expand to (config SWEEP_MAX_COMBINATIONS). */
+  maxSweepCombinations: number
   jobs: RenderJobRepository
   backends: BackendRepository
   dispatcher: FarmDispatcher
@@ -134,6 +137,7 @@ export function createRenderJobService(deps: RenderJobServiceDeps) {
       input: SubmitSweepRequest,
       submittedBy: string | null,
     ): Promise<{ groupId: string; items: RenderJob[] }> {
+      assertSweepWithinLimit(input.sweep, deps.maxSweepCombinations)
       const source = await resolveSource(input.source, deps)
       const runs = expandSweep(source.prompt, input.sweep, input.parameters)
       const issues = runs.flatMap((run) =>

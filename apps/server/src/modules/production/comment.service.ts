@@ -161,6 +161,14 @@ export function createCommentService(
       if (status) changes.push(statusChange(projectId, principal.userId, task, status, now))
     }
     await activity.record(r, projectId, principal.userId, changes)
+    // Inside the transaction: a folder that cannot be made undoes the comment and the status.
+    if (status && project.folderStatusId === status.id) {
+      await folders.createShotFolders(
+        r,
+        projectId,
+        tasks.map((t) => t.shotId),
+      )
+    }
     const commentOf = new Map(comments.map((c) => [c.taskId, c.id]))
     const saved = await r.activity.notify(
       notes
@@ -170,12 +178,10 @@ export function createCommentService(
     return { comments, changes, saved, shotIds: tasks.map((t) => t.shotId) }
   }
 
-  /** After commit: events, notifications, and the shot folders when the status opens them. */
+  /** After commit: events and notifications (nothing here can fail the change). */
   async function finish(prepared: PreparedComment, result: WrittenComments): Promise<void> {
-    const { projectId, status, project } = prepared
-    await activity.publish(projectId, result.changes)
+    await activity.publish(prepared.projectId, result.changes)
     notifications.push(result.saved)
-    if (status && project.folderStatusId === status.id) await folders.createShotFolders(projectId, result.shotIds)
   }
   type WrittenComments = Awaited<ReturnType<typeof write>>
 

@@ -2,7 +2,7 @@
 // tasks enters the project's folder status (e.g. the shot is confirmed); each version gets
 // its own folder with a JSON sidecar (template, token values, provenance, checksums).
 import type { ParsePathResponse } from '@aipipeline/contracts'
-import type { ProjectRecord, ShotRecord } from '@aipipeline/db'
+import type { ProductionRepositories, ProjectRecord, ShotRecord } from '@aipipeline/db'
 import {
   NAMING_TEMPLATE_NAMES,
   type NamingTemplateName,
@@ -21,11 +21,11 @@ import { makeFolder, writeFileAtomic } from './storage-path'
 
 /** The token values of a shot (and optionally a task type and version). */
 export async function shotTokens(
-  ctx: ProductionContext,
+  repos: Pick<ProductionRepositories, 'projects'>,
   project: ProjectRecord,
   shot: ShotRecord,
 ): Promise<TokenValues> {
-  const sequence = (await ctx.repos.projects.sequences(project.id)).find((s) => s.id === shot.sequenceId)
+  const sequence = (await repos.projects.sequences(project.id)).find((s) => s.id === shot.sequenceId)
   return { project: project.code, sequence: sequence?.code, shot: shot.code }
 }
 
@@ -37,21 +37,31 @@ export function createFolderService(ctx: ProductionContext, access: ProductionAc
   return {
     render,
 
-    /** Creates each shot's task folders once; later calls for the same shot do nothing. */
-    async createShotFolders(projectId: string, shotIds: readonly string[]): Promise<string[]> {
-      const project = await ctx.repos.projects.findById(projectId)
+    /**
+     * Creates each shot's task folders once; later calls for the same shot do nothing. Runs
+     * inside the caller's transaction (`r`): a path that cannot be made rolls back the change
+     * that opened the folders. Folders made before a later failure stay, empty and harmless,
+     * and are reused when the change is made again.
+     */
+    async createShotFolders(
+      r: ProductionRepositories,
+      projectId: string,
+      shotIds: readonly string[],
+    ): Promise<string[]> {
+      const project = await r.projects.findById(projectId)
       if (!project) throw new NotFound('project', projectId)
-      const taskTypes = await ctx.repos.projects.taskTypes(projectId)
+      const taskTypes = await r.projects.taskTypes(projectId)
       const created: string[] = []
-      for (const shot of await ctx.repos.shots.findByIds([...new Set(shotIds)])) {
+      for (const shot of await r.shots.findByIds([...new Set(shotIds)])) {
         if (shot.foldersCreatedAt !== null) continue
-        const tokens = await shotTokens(ctx, project, shot)
-        for (const t of taskTypes) {
-          const path = render(project, 'taskFolder', { ...tokens, task: t.name })
+        const tokens = await shotTokens(r, project, shot)
+        // Every path is rendered (and checked) before the first folder is made.
+        const paths = taskTypes.map((t) => render(project, 'taskFolder', { ...tokens, task: t.name }))
+        for (const path of paths) {
           await makeFolder(ctx.storageRoot, path)
           created.push(path)
         }
-        await ctx.repos.shots.update(shot.id, { foldersCreatedAt: new Date().toISOString() })
+        await r.shots.update(shot.id, { foldersCreatedAt: new Date().toISOString() })
       }
       return created
     },

@@ -3,6 +3,8 @@
 // cells read back are parsed with zod, never cast.
 
 import { ValidationFailed } from '@aipipeline/domain'
+import { parse } from 'csv-parse/sync'
+import { stringify } from 'csv-stringify/sync'
 import ExcelJS from 'exceljs'
 import { z } from 'zod'
 
@@ -49,13 +51,13 @@ export async function writeXlsx(sheet: Sheet, formats: ColumnFormat[]): Promise<
   const workbook = new ExcelJS.Workbook()
   const ws = workbook.addWorksheet('Shots')
   ws.columns = sheet.header.map((h, i) => ({
-    header: h,
+    header: String(neutraliseFormula(h)),
     key: `c${i}`,
     width: Math.max(10, h.length + 2),
     style: formats[i]?.text ? { numFmt: '@' } : {},
   }))
   ws.getRow(1).font = { bold: true }
-  for (const row of sheet.rows) ws.addRow(row.map((c) => (c === null ? null : c)))
+  for (const row of sheet.rows) ws.addRow(row.map(neutraliseFormula))
   ws.views = [{ state: 'frozen', ySplit: 1 }]
   return Buffer.from(await workbook.xlsx.writeBuffer())
 }
@@ -75,7 +77,7 @@ export async function readXlsx(data: Buffer): Promise<Sheet> {
   const grid: Cell[][] = []
   ws.eachRow({ includeEmpty: true }, (row, n) => {
     const cells: Cell[] = []
-    for (let c = 1; c <= width; c++) cells.push(normaliseCell(row.getCell(c).value))
+    for (let c = 1; c <= width; c++) cells.push(restoreFormula(normaliseCell(row.getCell(c).value)))
     grid[n - 1] = cells
   })
   return toSheet(grid)
@@ -89,49 +91,54 @@ function toSheet(grid: (Cell[] | undefined)[]): Sheet {
   return { header, rows }
 }
 
-function csvField(c: Cell): string {
-  if (c === null) return ''
-  const s = String(c)
-  return /[",\r\n]/.test(s) || /^\s|\s$/.test(s) ? `"${s.replaceAll('"', '""')}"` : s
+/**
+ * Text a spreadsheet would run as a formula (or that starts with a tab or carriage return)
+ * gets a leading apostrophe on export, as OWASP recommends against CSV injection. Text that
+ * already starts with apostrophes before such a character gets one more, so the import can
+ * take exactly one away and every exported value comes back unchanged.
+ */
+const FORMULA_START = /^'*[=+\-@\t\r]/
+const NEUTRALISED = /^'+[=+\-@\t\r]/
+
+/** The cell as written to a file: formula-like text neutralised. */
+export function neutraliseFormula(c: Cell): Cell {
+  return typeof c === 'string' && FORMULA_START.test(c) ? `'${c}` : c
+}
+
+/** The cell as read from a file: the apostrophe of a neutralised cell removed. */
+export function restoreFormula(c: Cell): Cell {
+  return typeof c === 'string' && NEUTRALISED.test(c) ? c.slice(1) : c
 }
 
 /** Writes RFC 4180 CSV with a UTF-8 byte order mark (so Excel reads non-ASCII text right). */
 export function writeCsv(sheet: Sheet): Buffer {
-  const lines = [sheet.header, ...sheet.rows].map((r) => r.map(csvField).join(','))
-  return Buffer.from(`\uFEFF${lines.join('\r\n')}\r\n`, 'utf8')
+  const text = stringify(
+    [sheet.header, ...sheet.rows].map((r) => r.map(neutraliseFormula)),
+    {
+      record_delimiter: '\r\n',
+      // Spreadsheets trim unquoted edges, and a lone CR or LF ends a row when read back:
+      // quoting keeps both as the value has them.
+      quoted_match: /^\s|\s$|[\r\n]/,
+      cast: { boolean: (b) => String(b) },
+    },
+  )
+  return Buffer.from(`\uFEFF${text}`, 'utf8')
 }
 
-/** Reads CSV (quoted fields, CRLF or LF); every cell stays text, so "001" stays "001". */
+/** Reads CSV (quoted fields, CRLF, LF or CR); every cell stays text, so "001" stays "001". */
 export function readCsv(data: Buffer): Sheet {
-  const text = data.toString('utf8').replace(/^\uFEFF/, '')
-  const grid: Cell[][] = []
-  let row: Cell[] = []
-  let field = ''
-  let quoted = false
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"'
-        i++
-      } else if (ch === '"') quoted = false
-      else field += ch
-    } else if (ch === '"' && field === '') quoted = true
-    else if (ch === ',') {
-      row.push(field === '' ? null : field)
-      field = ''
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i++
-      row.push(field === '' ? null : field)
-      grid.push(row)
-      row = []
-      field = ''
-    } else field += ch
+  let records: string[][]
+  try {
+    records = parse(data, {
+      bom: true,
+      // Files edited by hand mix line endings; any of them ends a row, as before.
+      record_delimiter: ['\r\n', '\n', '\r'],
+      // Rows may be ragged, and a quote inside an unquoted field is just a character.
+      relax_column_count: true,
+      relax_quotes: true,
+    })
+  } catch (err) {
+    throw new ValidationFailed(`not a readable CSV file: ${err instanceof Error ? err.message : String(err)}`)
   }
-  if (quoted) throw new ValidationFailed('CSV ends inside a quoted field')
-  if (field !== '' || row.length > 0) {
-    row.push(field === '' ? null : field)
-    grid.push(row)
-  }
-  return toSheet(grid)
+  return toSheet(records.map((r) => r.map((c) => (c === '' ? null : restoreFormula(c)))))
 }

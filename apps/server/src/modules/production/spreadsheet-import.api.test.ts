@@ -76,6 +76,51 @@ for (const engine of testEngines('spreadsheet import')) {
       expect(again).toMatchObject({ creates: [], updates: [], applied: false })
     })
 
+    it('refuses a file that is not valid base64 with a 400 naming the field, and imports nothing', async () => {
+      const before = await snapshot()
+      const valid = Buffer.from(`Sequence,Shot,Description\r\nSQ010,009,from a damaged upload`).toString('base64')
+      for (const contentBase64 of [`${valid.slice(0, 8)}!${valid.slice(9)}`, valid.slice(0, -1), `${valid} `, '%%%%']) {
+        const res = await call(studio, p.seats.manager, 'POST', importUrl(), {
+          format: 'csv',
+          contentBase64,
+          dryRun: false,
+        })
+        expect(res.status).toBe(400)
+        expect(res.json).toMatchObject({
+          error: { code: 'validation_failed', issues: [{ path: 'body.contentBase64' }] },
+        })
+      }
+      expect(await snapshot()).toEqual(before)
+    })
+
+    it('exports formula-like text neutralised, and an export imported again changes nothing', async () => {
+      const page = ShotPage.parse((await call(studio, p.seats.manager, 'GET', `${shotsUrl()}?limit=50`)).json)
+      const formulas = ['=HYPERLINK("http://evil.example","x")', '@SUM(1+1)', '+1', '-2', "'=quoted"]
+      for (const [i, shot] of page.items.entries()) {
+        const description = formulas[i % formulas.length]
+        expect((await call(studio, p.seats.manager, 'PATCH', `/api/shots/${shot.id}`, { description })).status).toBe(
+          200,
+        )
+      }
+      const before = await snapshot()
+      for (const format of ['csv', 'xlsx'] as const) {
+        const file = await call(studio, p.seats.manager, 'GET', `${shotsUrl()}/export?format=${format}`)
+        expect(file.status).toBe(200)
+        if (format === 'csv') {
+          const text = file.raw.toString('utf8')
+          expect(text).toContain(`"'=HYPERLINK(""http://evil.example"",""x"")"`)
+          expect(text.split('\r\n').some((line) => /(^|,)[=+\-@]/.test(line))).toBe(false)
+        }
+        const res = await call(studio, p.seats.manager, 'POST', importUrl(), {
+          format,
+          contentBase64: file.raw.toString('base64'),
+          dryRun: false,
+        })
+        expect(ImportReport.parse(res.json)).toMatchObject({ creates: [], updates: [], conflicts: [] })
+        expect(await snapshot()).toEqual(before)
+      }
+    })
+
     it('accepts a sheet larger than the server-wide body limit on the import route', async () => {
       const rows = Array.from({ length: 30_000 }, (_, i) => `SQ010,B${String(i).padStart(5, '0')},${'x'.repeat(40)},,`)
       const csv = ['Sequence,Shot,Description,Keyframe Status,Animation Assignees', ...rows].join('\r\n')

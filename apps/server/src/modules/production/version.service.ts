@@ -3,7 +3,12 @@
 import { createHash } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import type { Version, VersionDetail } from '@aipipeline/contracts'
-import type { VersionFileRecord, VersionRecord } from '@aipipeline/db'
+import {
+  inProductionTransaction,
+  type ProductionRepositories,
+  type VersionFileRecord,
+  type VersionRecord,
+} from '@aipipeline/db'
 import { canSeeTask, NotFound, resolveTemplates, ValidationFailed } from '@aipipeline/domain'
 import sharp from 'sharp'
 import type { z } from 'zod'
@@ -79,6 +84,16 @@ export function createVersionService(
   folders: FolderService,
 ) {
   const { repos } = ctx
+
+  /**
+   * The rows of a version (version, files, the shot's thumbnail, activity) in one transaction.
+   * Files are written before it under the version's number; if it fails they are not removed
+   * (a concurrent attach may own the same paths) and the retry of the same output, which gets
+   * the same number, overwrites them.
+   */
+  function recordVersion<T>(work: (r: ProductionRepositories) => Promise<T>): Promise<T> {
+    return inProductionTransaction(ctx.db, work)
+  }
 
   async function writeFiles(folder: string, base: Record<string, string | number | undefined>, output: RenderOutput) {
     const project = await repos.projects.findById(String(base.projectId))
@@ -184,7 +199,7 @@ export function createVersionService(
       const taskType = (await repos.projects.taskTypes(task.projectId)).find((t) => t.id === task.taskTypeId)
       if (!project || !shot || !taskType) throw new NotFound('task', task.id)
       const number = await repos.tasks.nextVersionNumber(task.id)
-      const tokens = { ...(await shotTokens(ctx, project, shot)), task: taskType.name, version: number }
+      const tokens = { ...(await shotTokens(repos, project, shot)), task: taskType.name, version: number }
       const folder = folders.render(project, 'versionFolder', tokens)
       const files = await writeFiles(folder, { ...tokens, projectId: project.id }, output)
       const provenance = {
@@ -204,41 +219,44 @@ export function createVersionService(
         files: files.map((f) => ({ name: f.name, role: f.role, sha256: f.sha256, sizeBytes: f.sizeBytes })),
       })
       const thumbnailPath = files.find((f) => f.role === 'thumbnail')?.path ?? null
-      const version = await repos.tasks.insertVersion(
-        {
-          projectId: project.id,
-          taskId: task.id,
-          number,
-          kind: output.kind,
-          authorId: output.authorId ?? null,
-          renderJobId: output.renderJobId,
-          provenance,
-          folderPath: folder,
-          thumbnailPath,
-        },
-        files,
-      )
-      if (shot.thumbnailVersionId === null) await repos.shots.update(shot.id, { thumbnailVersionId: version.id })
-      const at = new Date().toISOString()
-      const change = {
-        event: 'version:new' as const,
-        payload: {
-          projectId: project.id,
-          actorId: output.authorId ?? null,
-          at,
-          versionId: version.id,
-          taskId: task.id,
+      const { version, change } = await recordVersion(async (r) => {
+        const version = await r.tasks.insertVersion(
+          {
+            projectId: project.id,
+            taskId: task.id,
+            number,
+            kind: output.kind,
+            authorId: output.authorId ?? null,
+            renderJobId: output.renderJobId,
+            provenance,
+            folderPath: folder,
+            thumbnailPath,
+          },
+          files,
+        )
+        if (shot.thumbnailVersionId === null) await r.shots.update(shot.id, { thumbnailVersionId: version.id })
+        const at = new Date().toISOString()
+        const change = {
+          event: 'version:new' as const,
+          payload: {
+            projectId: project.id,
+            actorId: output.authorId ?? null,
+            at,
+            versionId: version.id,
+            taskId: task.id,
+            shotId: shot.id,
+            number,
+          },
+          entityId: version.id,
           shotId: shot.id,
-          number,
-        },
-        entityId: version.id,
-        shotId: shot.id,
-        taskId: task.id,
-        taskIds: [task.id],
-        clientVisible: false,
-        data: { versionId: version.id, number },
-      }
-      await activity.record(repos, project.id, output.authorId ?? null, [change])
+          taskId: task.id,
+          taskIds: [task.id],
+          clientVisible: false,
+          data: { versionId: version.id, number },
+        }
+        await activity.record(r, project.id, output.authorId ?? null, [change])
+        return { version, change }
+      })
       await activity.publish(project.id, [change])
       return version
     },

@@ -4,6 +4,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useApi } from '../../api/api-context'
+import { apiErrorText } from '../../api/error-text'
 import { farmKeys, useTemplates } from './farm-queries'
 import { ParameterField } from './parameter-field'
 import { initialValues, type ParameterProblem, type ParameterValue, toSubmitParameters } from './parameter-values'
@@ -110,7 +111,7 @@ function TemplateForm({ template, onDone }: { template: WorkflowTemplate; onDone
         </div>
         {submit.error && (
           <Alert color="red" variant="light" role="alert">
-            {t('farm.submit.failed', { message: submit.error.message })}
+            {t('farm.submit.failed', { message: apiErrorText(submit.error, t) })}
           </Alert>
         )}
         <Group justify="flex-end" mt="sm">

@@ -6,7 +6,7 @@ import { useQueryClient } from '@tanstack/react-query'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useApi } from '../../api/api-context'
-import { ApiError } from '../../api/api-error'
+import { apiErrorText } from '../../api/error-text'
 import { projectKeys } from './project-queries'
 
 export interface StatusTarget {
@@ -52,7 +52,7 @@ export function StatusCommentDialog({ projectId, target, statuses, onClose }: Pr
       void queryClient.invalidateQueries({ queryKey: projectKeys.task(target.taskId) })
       onClose()
     } catch (e) {
-      setError(e instanceof ApiError ? e.message : String(e))
+      setError(apiErrorText(e, t))
     } finally {
       setBusy(false)
     }

@@ -6,7 +6,7 @@ import { useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useApi } from '../../../api/api-context'
-import { ApiError } from '../../../api/api-error'
+import { apiErrorText } from '../../../api/error-text'
 import { projectKeys } from '../project-queries'
 
 async function toBase64(file: File): Promise<string> {
@@ -105,7 +105,7 @@ export function ImportDialog({
       setReport(result)
       if (!dryRun) void queryClient.invalidateQueries({ queryKey: projectKeys.table(projectId) })
     } catch (e) {
-      setError(e instanceof ApiError ? e.message : String(e))
+      setError(apiErrorText(e, t))
     } finally {
       setBusy(false)
     }

@@ -1,0 +1,45 @@
+import { INVALID_BASE64_MESSAGE } from '@aipipeline/contracts'
+import i18next from 'i18next'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { resources } from '../i18n/i18n'
+import { ApiError, type ApiFailure } from './api-error'
+import { apiErrorText } from './error-text'
+
+const http = (code: string, extra: Partial<Extract<ApiFailure, { kind: 'http' }>> = {}) =>
+  new ApiError({ kind: 'http', status: 400, code, message: `server says ${code}`, ...extra })
+
+describe('translated API errors', () => {
+  const i18n = i18next.createInstance()
+  beforeAll(async () => {
+    await i18n.init({ resources, lng: 'en', fallbackLng: 'en', interpolation: { escapeValue: false } })
+  })
+
+  it('names the count and the limit of a refused sweep, in English and Korean', async () => {
+    const error = http('sweep_too_large', { status: 422, details: { combinations: 1200, limit: 1000 } })
+    await i18n.changeLanguage('en')
+    expect(apiErrorText(error, i18n.t)).toBe('This sweep would create 1200 jobs; the limit is 1000. Use fewer values.')
+    await i18n.changeLanguage('ko')
+    expect(apiErrorText(error, i18n.t)).toContain('1200')
+    expect(apiErrorText(error, i18n.t)).toContain('한도는 1000개')
+  })
+
+  it('names the field of too-deep JSON, bad base64 and a bad naming template without the request part', async () => {
+    await i18n.changeLanguage('en')
+    expect(
+      apiErrorText(http('json_too_deep', { details: { path: 'body.cpeSettings.a', maxDepth: 64 } }), i18n.t),
+    ).toMatch(/^cpeSettings\.a is nested more than 64 levels deep/)
+    const base64 = http('validation_failed', {
+      issues: [{ path: 'body.contentBase64', message: INVALID_BASE64_MESSAGE }],
+    })
+    expect(apiErrorText(base64, i18n.t)).toBe('The file could not be read: contentBase64 is not valid base64.')
+    const naming = http('naming_template_invalid', {
+      details: { path: 'body.namingTemplates.shotFolder', position: 4 },
+    })
+    expect(apiErrorText(naming, i18n.t)).toContain('namingTemplates.shotFolder has a control character at position 4')
+  })
+
+  it("keeps the server's message for codes it has no sentence for", () => {
+    expect(apiErrorText(http('conflict'), i18n.t)).toBe('server says conflict')
+    expect(apiErrorText(new Error('boom'), i18n.t)).toBe('boom')
+  })
+})

@@ -1,0 +1,37 @@
+// What a failed call says to the user, in their language. Errors the server marks with a code
+// (and the values in its details) get a translated sentence; anything else keeps the server's
+// message, which is still better than a bare status.
+import { INVALID_BASE64_MESSAGE } from '@aipipeline/contracts'
+import type { TFunction } from 'i18next'
+import { ApiError } from './api-error'
+
+const text = (value: unknown): string => (typeof value === 'string' || typeof value === 'number' ? String(value) : '')
+
+/** The field a request error is about, without the request part (`body.`) the user never sees. */
+function fieldOf(path: unknown): string {
+  return text(path).replace(/^(body|query|params)\./, '')
+}
+
+/** The translated message for whatever an API call threw. */
+export function apiErrorText(error: unknown, t: TFunction): string {
+  if (!(error instanceof ApiError)) return error instanceof Error ? error.message : String(error)
+  const failure = error.failure
+  if (failure.kind !== 'http') return failure.message
+  const details = failure.details ?? {}
+  const issue = failure.issues?.[0]
+  switch (failure.code) {
+    case 'json_too_deep':
+      return t('errors.jsonTooDeep', { field: fieldOf(details.path), maxDepth: text(details.maxDepth) })
+    case 'xml_too_deep':
+      return t('errors.xmlTooDeep', { maxDepth: text(details.maxDepth) })
+    case 'sweep_too_large':
+      return t('errors.sweepTooLarge', { combinations: text(details.combinations), limit: text(details.limit) })
+    case 'naming_template_invalid':
+      return t('errors.namingTemplateInvalid', { field: fieldOf(details.path), position: text(details.position) })
+    case 'validation_failed':
+      if (issue?.message === INVALID_BASE64_MESSAGE) return t('errors.invalidBase64', { field: fieldOf(issue.path) })
+      return issue ? t('errors.invalidField', { field: fieldOf(issue.path), message: issue.message }) : failure.message
+    default:
+      return failure.message
+  }
+}
