@@ -139,7 +139,7 @@ class PromptRun {
       this.add('execution_error', oomError(this.item, id, [...this.executed], need, this.ctx.vramGb), false)
       return { status: 'error', outputs: this.outputs, messages: this.messages }
     }
-    const steps = samplerSteps(node)
+    const steps = samplerSteps(this.item.prompt, id)
     const stepMs = nominalDurationMs(this.item.prompt, id)
     if (steps === 0 && !(await this.ctx.wait(stepMs))) return 'abandoned'
     for (let s = 1; s <= steps; s++) {

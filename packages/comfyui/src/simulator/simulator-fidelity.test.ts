@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { requireSharedFixtures, sharedFixturePath } from '@aipipeline/testing'
@@ -40,6 +41,13 @@ function open(
     if (!bin) messages.push(JSON.parse(d.toString()))
   })
   return new Promise((r) => ws.once('open', () => r({ ws, messages })))
+}
+
+const hasFfmpeg = spawnSync('ffmpeg', ['-version']).status === 0
+
+/** A node definition as /object_info reports it, with only required inputs. */
+function node(name: string, required: Record<string, unknown[]>, output: string[]) {
+  return { input: { required }, input_order: { required: Object.keys(required) }, output, name, output_node: false }
 }
 
 const submit = (url: string, body: unknown) =>
@@ -168,10 +176,64 @@ describe('simulator fidelity', () => {
     expect((await submit(s.url, { prompt, prompt_id: 'sv' })).status).toBe(200)
     await until(() => s.state.completed === 1)
     const history = await (await fetch(`${s.url}/history/sv`)).json()
+    // ComfyUI names the file by its container: `auto` writes an MP4.
     expect(history.sv.outputs['11']).toEqual({
-      images: [{ filename: 'shot_00001_.webp', subfolder: 'video', type: 'output' }],
+      images: [{ filename: 'shot_00001_.mp4', subfolder: 'video', type: 'output' }],
       animated: [true],
     })
+    const view = await fetch(`${s.url}/view?filename=shot_00001_.mp4&subfolder=video&type=output`)
+    expect(view.headers.get('content-type')).toBe('video/mp4')
+    const bytes = Buffer.from(await view.arrayBuffer())
+    // An MP4 starts with its `ftyp` box; without ffmpeg the simulator serves an animated WEBP.
+    if (hasFfmpeg) expect(bytes.subarray(4, 8).toString('latin1')).toBe('ftyp')
+    else expect(bytes.subarray(8, 12).toString('latin1')).toBe('WEBP')
+  })
+
+  it('ticks a SamplerCustomAdvanced through as many steps as its scheduler gives sigmas', async () => {
+    const sigmaNodes = ObjectInfo.parse({
+      BasicScheduler: node(
+        'BasicScheduler',
+        {
+          model: ['MODEL'],
+          scheduler: ['COMBO', { options: ['simple', 'normal'] }],
+          steps: ['INT', { default: 20, min: 1, max: 10000 }],
+          denoise: ['FLOAT', { default: 1, min: 0, max: 1 }],
+        },
+        ['SIGMAS'],
+      ),
+      RandomNoise: node('RandomNoise', { noise_seed: ['INT', { default: 0, min: 0 }] }, ['NOISE']),
+      KSamplerSelect: node('KSamplerSelect', { sampler_name: ['COMBO', { options: ['euler'] }] }, ['SAMPLER']),
+      BasicGuider: node('BasicGuider', { model: ['MODEL'], conditioning: ['CONDITIONING'] }, ['GUIDER']),
+      SamplerCustomAdvanced: node(
+        'SamplerCustomAdvanced',
+        {
+          noise: ['NOISE'],
+          guider: ['GUIDER'],
+          sampler: ['SAMPLER'],
+          sigmas: ['SIGMAS'],
+          latent_image: ['LATENT'],
+        },
+        ['LATENT', 'LATENT'],
+      ),
+    })
+    const s = await sim({ vramGb: 48, objectInfo: { ...ObjectInfo.parse(defaultObjectInfo()), ...sigmaNodes } })
+    const { messages } = await open(s.url, 'sig')
+    const { '7': _ksampler, ...rest } = textToVideoPrompt({ width: 64, height: 64, length: 5 })
+    const prompt = {
+      ...rest,
+      '20': { class_type: 'BasicScheduler', inputs: { model: ['1', 0], scheduler: 'simple', steps: 6, denoise: 1 } },
+      '21': { class_type: 'RandomNoise', inputs: { noise_seed: 3 } },
+      '22': { class_type: 'KSamplerSelect', inputs: { sampler_name: 'euler' } },
+      '23': { class_type: 'BasicGuider', inputs: { model: ['1', 0], conditioning: ['4', 0] } },
+      '7': {
+        class_type: 'SamplerCustomAdvanced',
+        inputs: { noise: ['21', 0], guider: ['23', 0], sampler: ['22', 0], sigmas: ['20', 0], latent_image: ['6', 0] },
+      },
+    }
+    expect((await submit(s.url, { prompt, client_id: 'sig', prompt_id: 'sca' })).status).toBe(200)
+    await until(() => messages.some((m) => m.type === 'executing' && m.data.node === null))
+    const ticks = messages.filter((m) => m.type === 'progress' && m.data.node === '7').map((m) => m.data.value)
+    expect(ticks).toEqual([1, 2, 3, 4, 5, 6])
   })
 
   it('rejects path escapes and answers 404 for missing files on /view', async () => {

@@ -97,16 +97,69 @@ export function latentShape(graph: SimGraph, id: string): LatentShape {
 }
 
 const SAMPLER_CLASSES = new Set(['KSampler', 'KSamplerAdvanced', 'SamplerCustom', 'SamplerCustomAdvanced'])
+const SIGMA_SAMPLERS = new Set(['SamplerCustom', 'SamplerCustomAdvanced'])
 export const VIDEO_SAVE_CLASSES = new Set(['SaveAnimatedWEBP', 'SaveWEBM', 'SaveVideo', 'VHS_VideoCombine'])
+/** Steps ComfyUI's samplers default to; also what a sigma schedule we cannot follow is taken as. */
+const DEFAULT_STEPS = 20
+// Sigma chains are short; the bound only guards against a cycle the validator missed.
+const MAX_SIGMA_HOPS = 64
+
+/** Whether a node is one of the core samplers (the nodes that tick per step and hold the GPU). */
+export function isSampler(node: SimNode): boolean {
+  return SAMPLER_CLASSES.has(node.class_type)
+}
 
 /** Sampler step count a node will tick through, or 0 when it is not a sampler. */
-export function samplerSteps(node: SimNode): number {
-  if (!SAMPLER_CLASSES.has(node.class_type)) return 0
-  const steps = num(node.inputs.steps, 20)
+export function samplerSteps(graph: SimGraph, id: string): number {
+  const node = graph[id]
+  if (node === undefined || !isSampler(node)) return 0
+  if (SIGMA_SAMPLERS.has(node.class_type)) {
+    // One step per pair of consecutive sigmas; a schedule of one sigma runs no step at all.
+    const link = asLink(node.inputs.sigmas)
+    const count = link === undefined ? undefined : sigmaCount(graph, link, 0)
+    return count === undefined ? DEFAULT_STEPS : Math.max(0, count - 1)
+  }
+  const steps = num(node.inputs.steps, DEFAULT_STEPS)
   if (node.class_type !== 'KSamplerAdvanced') return Math.max(1, steps)
   const start = num(node.inputs.start_at_step, 0)
   const end = Math.min(num(node.inputs.end_at_step, steps), steps)
   return Math.max(1, end - start)
+}
+
+/**
+ * Length of the SIGMAS tensor an output carries, following ComfyUI's sigma nodes: schedulers
+ * make `steps + 1` values, SplitSigmas keeps `[:step + 1]` and `[step:]`, SplitSigmasDenoise
+ * keeps the last `round(steps × denoise) + 1` for its low half, other nodes that take sigmas
+ * (FlipSigmas, SetFirstSigma…) keep the length. Undefined when the source is unknown.
+ */
+function sigmaCount(graph: SimGraph, [id, slot]: [string, number], hops: number): number | undefined {
+  const node = graph[id]
+  if (node === undefined || hops > MAX_SIGMA_HOPS) return undefined
+  const { inputs } = node
+  if (node.class_type === 'ManualSigmas' && typeof inputs.sigmas === 'string') {
+    return (inputs.sigmas.match(/[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?/gi) ?? []).length
+  }
+  const upstream = asLink(inputs.sigmas)
+  if (upstream !== undefined) {
+    const n = sigmaCount(graph, upstream, hops + 1)
+    if (n === undefined) return undefined
+    if (node.class_type === 'SplitSigmas') {
+      const step = Math.max(0, Math.trunc(num(inputs.step, 0)))
+      return slot === 0 ? Math.min(step + 1, n) : Math.max(0, n - step)
+    }
+    if (node.class_type === 'SplitSigmasDenoise') {
+      const low = Math.round(Math.max(0, n - 1) * num(inputs.denoise, 1))
+      // Python's sigmas[:-0] is empty, hence the high half vanishes when nothing is split off.
+      return slot === 0 ? (low === 0 ? 0 : n - low) : Math.min(n, low + 1)
+    }
+    return n
+  }
+  if (typeof inputs.steps === 'number') {
+    // BasicScheduler returns an empty schedule for denoise 0; other schedulers ignore denoise here.
+    if (typeof inputs.denoise === 'number' && inputs.denoise <= 0) return 0
+    return Math.max(0, Math.trunc(inputs.steps)) + 1
+  }
+  return undefined
 }
 
 /** Nominal duration of a node (or of one step for samplers), in ms at speed 1. */
@@ -115,7 +168,7 @@ export function nominalDurationMs(graph: SimGraph, id: string): number {
   if (node === undefined) return 0
   const shape = latentShape(graph, id)
   const pixels = ((shape.width * shape.height) / (512 * 512)) * shape.batch
-  if (samplerSteps(node) > 0) return 60 * pixels * shape.frames
+  if (isSampler(node)) return 60 * pixels * shape.frames
   const cls = node.class_type
   if (cls.includes('Loader')) return cls.startsWith('Checkpoint') || cls.startsWith('UNET') ? 3000 : 800
   if (cls.startsWith('CLIPTextEncode')) return 120
@@ -139,7 +192,7 @@ export function estimateVramGb(graph: SimGraph): number {
       const gb = /14b|wan|hunyuan/.test(f) ? 18 : /flux/.test(f) ? 12 : /xl/.test(f) ? 7 : 3.5
       weights = Math.max(weights, gb)
     }
-    if (samplerSteps(node) > 0) {
+    if (isSampler(node)) {
       const s = latentShape(graph, id)
       activation = Math.max(activation, ((s.width * s.height) / (1024 * 1024)) * 1.5 * Math.sqrt(s.frames) * s.batch)
     }

@@ -1,16 +1,20 @@
 import { createHash } from 'node:crypto'
 import sharp from 'sharp'
+import { encodeVideo } from './simulator-video'
 
 // Output files are described at execution time and rendered only when /view asks for them,
 // so zero-duration throughput runs never pay for image encoding.
 
 export interface MediaDescriptor {
-  kind: 'png' | 'webp'
+  /** Still PNG, animated WEBP or GIF (sharp), or a video container (ffmpeg, see simulator-video.ts). */
+  kind: 'png' | 'webp' | 'gif' | 'video'
+  /** File extension, which names the container of a video: mp4, webm, mkv, mov. */
+  container?: string
   /** Any string; the same seed always renders the same bytes. */
   seed: string
   width: number
   height: number
-  /** Frames of an animated WEBP; 1 for still images. */
+  /** Frames of an animation or video; 1 for still images. */
   frames: number
 }
 
@@ -48,7 +52,7 @@ function clamp(v: number): number {
   return v < 0 ? 0 : v > 255 ? 255 : Math.round(v)
 }
 
-/** Renders the file a descriptor stands for: a PNG, or an animated WEBP for video outputs. */
+/** Renders the file a descriptor stands for: a PNG, an animated WEBP or GIF, or a short video. */
 export async function renderMedia(d: MediaDescriptor): Promise<Buffer> {
   const key = seedBytes(d.seed)
   if (d.kind === 'png') {
@@ -59,13 +63,20 @@ export async function renderMedia(d: MediaDescriptor): Promise<Buffer> {
       .png({ compressionLevel: 3 })
       .toBuffer()
   }
-  const [w, h] = fit(d.width, d.height, MAX_VIDEO_SIDE)
+  // Even sides: the video encoders subsample chroma by two.
+  const [fw, fh] = fit(d.width, d.height, MAX_VIDEO_SIDE)
+  const [w, h] = [fw - (fw % 2), fh - (fh % 2)]
   const frames = Math.max(1, Math.min(MAX_VIDEO_FRAMES, d.frames))
   const raw = Buffer.alloc(w * h * 3 * frames)
   for (let f = 0; f < frames; f++) paintFrame(raw, f * w * h * 3, w, h, key, f / 4)
-  return sharp(raw, { raw: { width: w, height: h * frames, channels: 3, pageHeight: h } })
-    .webp({ quality: 60, loop: 0, delay: Array.from({ length: frames }, () => 125) })
-    .toBuffer()
+  const strip = () => sharp(raw, { raw: { width: w, height: h * frames, channels: 3, pageHeight: h } })
+  const delay = Array.from({ length: frames }, () => 125)
+  if (d.kind === 'gif') return strip().gif({ loop: 0, delay }).toBuffer()
+  if (d.kind === 'video') {
+    const video = await encodeVideo(raw, { width: w, height: h, frames, fps: 8, container: d.container ?? 'mp4' })
+    if (video !== null) return video
+  }
+  return strip().webp({ quality: 60, loop: 0, delay }).toBuffer()
 }
 
 /** A handful of small JPEG preview frames, made once per simulator and cycled per step. */
@@ -94,6 +105,8 @@ export function mimeForFilename(name: string): string {
     gif: 'image/gif',
     webm: 'video/webm',
     mp4: 'video/mp4',
+    mkv: 'video/x-matroska',
+    mov: 'video/quicktime',
   }
   return map[ext] ?? 'application/octet-stream'
 }

@@ -34,6 +34,31 @@ function splitPrefix(prefix: unknown): [string, string] {
   return cut < 0 ? ['', p] : [p.slice(0, cut), p.slice(cut + 1)]
 }
 
+/**
+ * File extension a save node writes: SaveVideo by its container (`auto` is mp4, as ComfyUI's
+ * VideoContainer.get_extension says), SaveWEBM webm, SaveAnimatedWEBP webp, VideoHelperSuite
+ * by its format (`video/h264-mp4` → mp4, `image/gif` → gif), still images png.
+ */
+export function savedExtension(classType: string, inputs: Record<string, unknown>): string {
+  const format = typeof inputs.format === 'string' ? inputs.format : undefined
+  switch (classType) {
+    case 'SaveVideo':
+      return format === undefined || format === 'auto' ? 'mp4' : format
+    case 'SaveWEBM':
+      return 'webm'
+    case 'SaveAnimatedWEBP':
+      return 'webp'
+    case 'VHS_VideoCombine': {
+      const [family, name = 'gif'] = (format ?? 'image/gif').split('/')
+      if (family === 'image') return name
+      const ext = name.split('-').at(-1) ?? 'mp4'
+      return ext === 'ProRes' ? 'mov' : ext
+    }
+    default:
+      return 'png'
+  }
+}
+
 /** Builds the UI output of an output node, or null for nodes that show nothing. */
 export function outputFor(
   graph: SimGraph,
@@ -52,12 +77,14 @@ export function outputFor(
   const [subfolder, base] = isTemp ? ['', `ComfyUI_temp_${tempTag}`] : splitPrefix(node.inputs.filename_prefix)
   const type = isTemp ? 'temp' : 'output'
   const count = isVideo ? 1 : Math.max(1, shape.batch)
+  const ext = savedExtension(cls, node.inputs)
   const files: NodeRun['files'] = []
   for (let i = 0; i < count; i++) {
     const n = counters.take(`${type}/${subfolder}/${base}`)
-    const filename = `${base}_${String(n).padStart(5, '0')}_.${isVideo ? 'webp' : 'png'}`
+    const filename = `${base}_${String(n).padStart(5, '0')}_.${ext}`
     const media: MediaDescriptor = {
-      kind: isVideo ? 'webp' : 'png',
+      kind: mediaKind(ext),
+      container: ext,
       seed: `${cacheKey}:${i}`,
       width: shape.width,
       height: shape.height,
@@ -68,7 +95,13 @@ export function outputFor(
   const refs = files.map((f) => ({ ...f.file }))
   if (cls === 'VHS_VideoCombine') {
     const fps = typeof node.inputs.frame_rate === 'number' ? node.inputs.frame_rate : 8
-    return { output: { gifs: refs.map((r) => ({ ...r, format: 'image/webp', frame_rate: fps })) }, files }
+    const format = typeof node.inputs.format === 'string' ? node.inputs.format : 'image/gif'
+    return { output: { gifs: refs.map((r) => ({ ...r, format, frame_rate: fps })) }, files }
   }
   return { output: isVideo ? { images: refs, animated: [true] } : { images: refs }, files }
+}
+
+function mediaKind(ext: string): MediaDescriptor['kind'] {
+  if (ext === 'png' || ext === 'webp' || ext === 'gif') return ext
+  return 'video'
 }

@@ -4,7 +4,7 @@ import { parseApiPrompt, toComfyNodeErrors, toComfyValidationResponse, validateA
 import type { ObjectInfo } from '../workflow/object-info.schema'
 import { PromptHeap, type QueuedPrompt } from './prompt-heap'
 import { type ExecutorContext, executePrompt, type PromptOutcome } from './simulator-executor'
-import { estimateVramGb, type SimGraph, samplerSteps } from './simulator-graph'
+import { estimateVramGb, isSampler, type SimGraph } from './simulator-graph'
 import type { MediaDescriptor } from './simulator-media'
 import { FileCounters, type NodeRun, outputFor } from './simulator-outputs'
 import type { SocketHub } from './simulator-socket.hub'
@@ -265,7 +265,7 @@ export class SimulatorEngine {
     return (
       item.executionOrder.find((id) => {
         const node = item.prompt[id]
-        return node !== undefined && samplerSteps(node) > 0
+        return node !== undefined && isSampler(node)
       }) ?? null
     )
   }

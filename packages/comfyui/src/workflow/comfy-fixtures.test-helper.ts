@@ -22,9 +22,9 @@ export function readFixture(relative: string): unknown {
   return JSON.parse(readFileSync(fixturePath(relative), 'utf8'))
 }
 
-/** File names in a fixture folder, sorted. */
+/** File names in a fixture folder, sorted; none when the shared fixtures are absent (a fresh clone). */
 export function listFixtures(folder: string): string[] {
-  return readdirSync(fixturePath(folder)).sort()
+  return fixturesPresent ? readdirSync(fixturePath(folder)).sort() : []
 }
 
 const objectInfoCache = new Map<string, ObjectInfo>()

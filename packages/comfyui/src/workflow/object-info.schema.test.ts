@@ -50,5 +50,8 @@ describe.runIf(fixturesAvailable)('ObjectInfo schema', () => {
     expect(typesCompatible('*', 'LATENT')).toBe(true)
     expect(typesCompatible('IMAGE,MASK', 'MASK')).toBe(true)
     expect(typesCompatible('IMAGE', 'LATENT')).toBe(false)
+    // ComfyUI accepts any link into or out of a MatchType socket (the Switch node).
+    expect(typesCompatible('COMFY_MATCHTYPE_V3', 'IMAGE')).toBe(true)
+    expect(typesCompatible('VIDEO', 'COMFY_MATCHTYPE_V3')).toBe(true)
   })
 })

@@ -145,12 +145,17 @@ export function outputType(def: NodeDef, slot: number): string | undefined {
   return Array.isArray(type) ? 'COMBO' : type
 }
 
+/** The V3 schema's "same type as the other end" socket (e.g. the core Switch node's inputs and output). */
+export const MATCH_TYPE = 'COMFY_MATCHTYPE_V3'
+
 /**
- * ComfyUI's link type rule (`validate_node_input`): equal types match, `*` matches
- * anything, and comma-separated unions match when they overlap.
+ * ComfyUI's link type rule (`validate_node_input`): equal types match, `*` matches anything,
+ * a MatchType socket on either end matches anything (the server leaves that check to the
+ * editor), and comma-separated unions match when they overlap.
  */
 export function typesCompatible(received: string, expected: string): boolean {
   if (received === expected) return true
+  if (received === MATCH_TYPE || expected === MATCH_TYPE) return true
   const left = received.split(',').map((t) => t.trim())
   const right = expected.split(',').map((t) => t.trim())
   if (left.includes('*') || right.includes('*')) return true

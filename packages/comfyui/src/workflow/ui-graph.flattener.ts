@@ -8,8 +8,25 @@ import {
 } from './ui-workflow.schema'
 import type { WorkflowError } from './workflow-error'
 
-/** Where a value comes from: an output slot of a flat node, or an input of a subgraph instance. */
-export type Endpoint = { node: string; slot: number } | { instance: string; input: number }
+/**
+ * A link the editor left behind: its id is missing from the link table, or the node it comes
+ * from was deleted. Kept so conversion can name it instead of silently dropping the input.
+ */
+export interface BrokenLink {
+  linkId: number
+  /** Flat id of the node whose input (or subgraph output) holds the link. */
+  nodeId: string
+  /** That input's name (or the subgraph output's name). */
+  inputName: string
+  /** Flat id and slot of the node the link comes from, when the link itself is known. */
+  origin?: readonly [string, number]
+}
+
+/**
+ * Where a value comes from: an output slot of a flat node, an input of a subgraph instance, or
+ * a link that leads nowhere.
+ */
+export type Endpoint = { node: string; slot: number } | { instance: string; input: number } | { broken: BrokenLink }
 
 export interface FlatInput {
   /** API input name: the widget name for converted widgets, else the socket name. */
@@ -30,7 +47,15 @@ export interface FlatNode {
   outputTypes: string[]
   widgetsValues?: unknown[] | Record<string, unknown>
   /** Set on subgraph instances: what each of its outputs is wired to inside. */
-  subgraph?: { inputNames: string[]; outputs: (Endpoint | undefined)[] }
+  subgraph?: {
+    inputNames: string[]
+    outputs: (Endpoint | undefined)[]
+    /**
+     * Indices of the subgraph inputs that drive a widget inside, in order: the subgraph node
+     * shows one widget for each, and its `widgets_values` holds their values in this order.
+     */
+    promoted: number[]
+  }
 }
 
 export interface FlatGraph {
@@ -79,13 +104,19 @@ function addLevel(
 ): void {
   const byId = new Map<number, UiLink>()
   for (const link of links) byId.set(link.id, link)
-  const endpointOf = (linkId: number | null | undefined): Endpoint | undefined => {
-    const link = linkId === null || linkId === undefined ? undefined : byId.get(linkId)
-    if (link === undefined) return undefined
+  const present = new Set(nodes.map((node) => String(node.id)))
+  const endpointOf = (linkId: number | null | undefined, nodeId: string, inputName: string): Endpoint | undefined => {
+    if (linkId === null || linkId === undefined) return undefined
+    const link = byId.get(linkId)
+    if (link === undefined) return { broken: { linkId, nodeId, inputName } }
     if (Number(link.originId) === SUBGRAPH_INPUT_NODE) {
       return level.instance === undefined ? undefined : { instance: level.instance, input: link.originSlot }
     }
-    return { node: `${level.prefix}${link.originId}`, slot: link.originSlot }
+    const origin = `${level.prefix}${link.originId}`
+    if (!present.has(String(link.originId))) {
+      return { broken: { linkId, nodeId, inputName, origin: [origin, link.originSlot] } }
+    }
+    return { node: origin, slot: link.originSlot }
   }
   for (const node of nodes) {
     const id = `${level.prefix}${node.id}`
@@ -97,9 +128,10 @@ function addLevel(
       type: node.type,
       mode,
       inputs: (node.inputs ?? []).map((input) => {
-        const source = endpointOf(input.link)
+        const name = input.widget?.name ?? input.name
+        const source = endpointOf(input.link, id, name)
         const entry: FlatInput = {
-          name: input.widget?.name ?? input.name,
+          name,
           type: typeName(input.type),
           isWidget: input.widget !== undefined,
         }
@@ -122,13 +154,10 @@ function addLevel(
       })
       continue
     }
-    flat.subgraph = { inputNames: definition.inputs.map((p) => p.name), outputs: [] }
-    for (const link of definition.links) {
-      if (Number(link.targetId) !== SUBGRAPH_OUTPUT_NODE) continue
-      flat.subgraph.outputs[link.targetSlot] =
-        Number(link.originId) === SUBGRAPH_INPUT_NODE
-          ? { instance: id, input: link.originSlot }
-          : { node: `${id}:${link.originId}`, slot: link.originSlot }
+    flat.subgraph = {
+      inputNames: definition.inputs.map((p) => p.name),
+      outputs: subgraphOutputs(id, definition),
+      promoted: promotedInputs(definition),
     }
     addLevel(graph, definitions, definition.nodes, definition.links, {
       prefix: `${id}:`,
@@ -137,4 +166,43 @@ function addLevel(
       depth: level.depth + 1,
     })
   }
+}
+
+/** What each output of a subgraph instance is wired to inside its definition. */
+function subgraphOutputs(instanceId: string, definition: UiSubgraph): (Endpoint | undefined)[] {
+  const inner = new Set(definition.nodes.map((node) => String(node.id)))
+  const outputs: (Endpoint | undefined)[] = []
+  for (const link of definition.links) {
+    if (Number(link.targetId) !== SUBGRAPH_OUTPUT_NODE) continue
+    const origin = `${instanceId}:${link.originId}`
+    outputs[link.targetSlot] =
+      Number(link.originId) === SUBGRAPH_INPUT_NODE
+        ? { instance: instanceId, input: link.originSlot }
+        : inner.has(String(link.originId))
+          ? { node: origin, slot: link.originSlot }
+          : {
+              broken: {
+                linkId: link.id,
+                nodeId: instanceId,
+                inputName: definition.outputs[link.targetSlot]?.name ?? String(link.targetSlot),
+                origin: [origin, link.originSlot],
+              },
+            }
+  }
+  return outputs
+}
+
+/**
+ * Subgraph inputs wired to a widget inside (a widget-converted input of an inner node, or a
+ * promoted input of a nested subgraph node): the editor gives the subgraph node a widget for each.
+ */
+function promotedInputs(definition: UiSubgraph): number[] {
+  const byId = new Map(definition.nodes.map((node) => [String(node.id), node]))
+  const promoted = new Set<number>()
+  for (const link of definition.links) {
+    if (Number(link.originId) !== SUBGRAPH_INPUT_NODE) continue
+    const target = byId.get(String(link.targetId))?.inputs?.[link.targetSlot]
+    if (target?.widget !== undefined) promoted.add(link.originSlot)
+  }
+  return [...promoted].sort((a, b) => a - b)
 }

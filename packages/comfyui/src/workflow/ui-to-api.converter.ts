@@ -2,10 +2,10 @@ import type { ApiInputValue, ApiNode, ApiPrompt } from './api-prompt.schema'
 import type { ObjectInfo } from './object-info.schema'
 import { typesCompatible } from './object-info.schema'
 import { compareNodeIds } from './prompt-graph'
-import { type Endpoint, type FlatGraph, type FlatNode, flattenUiWorkflow } from './ui-graph.flattener'
-import { mapWidgetValues } from './ui-widgets.mapper'
+import { type BrokenLink, type Endpoint, type FlatGraph, type FlatNode, flattenUiWorkflow } from './ui-graph.flattener'
+import { mapWidgetValues, promotedWidgetValue } from './ui-widgets.mapper'
 import { UiWorkflow } from './ui-workflow.schema'
-import type { WorkflowError } from './workflow-error'
+import type { WorkflowError, WorkflowErrorDetails } from './workflow-error'
 
 export type ConvertUiResult = { ok: true; prompt: ApiPrompt } | { ok: false; errors: WorkflowError[] }
 
@@ -16,7 +16,10 @@ const BYPASS = 4
 const MAX_HOPS = 10_000
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
-type Resolved = { kind: 'link'; node: string; slot: number } | { kind: 'value'; value: unknown }
+type Resolved =
+  | { kind: 'link'; node: string; slot: number }
+  | { kind: 'value'; value: unknown }
+  | { kind: 'broken'; link: BrokenLink }
 
 /**
  * Converts a UI ("workflow") document into an API prompt for a server with this `/object_info`,
@@ -71,7 +74,8 @@ export function convertUiToApi(ui: unknown, objectInfo: ObjectInfo): ConvertUiRe
     for (const input of node.inputs) {
       if (input.source === undefined) continue
       const resolved = resolve(graph, input.source)
-      if (resolved?.kind === 'link') inputs[input.name] = [resolved.node, resolved.slot]
+      if (resolved?.kind === 'broken') errors.push(brokenLinkError(graph, node, input.name, resolved.link))
+      else if (resolved?.kind === 'link') inputs[input.name] = [resolved.node, resolved.slot]
       else if (resolved?.kind === 'value') inputs[input.name] = literal(resolved.value)
     }
     const apiNode: ApiNode = {
@@ -109,9 +113,16 @@ function literal(value: unknown): ApiInputValue {
  */
 function resolve(graph: FlatGraph, start: Endpoint): Resolved | undefined {
   let at: Endpoint | undefined = start
+  // The widget value of the nearest subgraph node passed on the way out, used when the
+  // outermost one is neither linked nor stores a value (its widget then mirrors this one).
+  let promoted: { value: unknown } | undefined
   for (let hops = 0; at !== undefined && hops < MAX_HOPS; hops++) {
+    if ('broken' in at) return { kind: 'broken', link: at.broken }
     if ('instance' in at) {
-      at = throughInstanceInput(graph, at.instance, at.input)
+      const step = throughInstanceInput(graph, at.instance, at.input)
+      if (step.widget !== undefined) promoted = step.widget
+      if (step.source === undefined) return promoted === undefined ? undefined : { kind: 'value', ...promoted }
+      at = step.source
       continue
     }
     const node = graph.nodes.get(at.node)
@@ -138,12 +149,44 @@ function resolve(graph: FlatGraph, start: Endpoint): Resolved | undefined {
   return undefined
 }
 
-/** A subgraph input inside resolves to whatever feeds the instance's input of that name. */
-function throughInstanceInput(graph: FlatGraph, instanceId: string, index: number): Endpoint | undefined {
+/**
+ * A subgraph input inside resolves to whatever feeds the instance's input of that name; when
+ * nothing does, the frontend sends the value of the instance's own widget for it.
+ */
+function throughInstanceInput(
+  graph: FlatGraph,
+  instanceId: string,
+  index: number,
+): { source?: Endpoint; widget?: { value: unknown } } {
   const instance = graph.nodes.get(instanceId)
   const name = instance?.subgraph?.inputNames[index]
-  if (instance === undefined || name === undefined) return undefined
-  return instance.inputs.find((input) => input.name === name)?.source
+  if (instance?.subgraph === undefined || name === undefined) return {}
+  const source = instance.inputs.find((input) => input.name === name)?.source
+  const widget = promotedWidgetValue(instance.subgraph.promoted, instance.widgetsValues, index, name)
+  return { ...(source === undefined ? {} : { source }), ...(widget === undefined ? {} : { widget }) }
+}
+
+/** Names the consumer, the node holding the broken link (when it is another one), the link and where it pointed. */
+function brokenLinkError(graph: FlatGraph, consumer: FlatNode, inputName: string, link: BrokenLink): WorkflowError {
+  const holder = graph.nodes.get(link.nodeId)
+  const via =
+    link.nodeId === consumer.id || holder === undefined
+      ? ''
+      : ` through ${describe(holder)}${link.inputName === '' || holder.type === 'Reroute' ? '' : ` input "${link.inputName}"`},`
+  const what =
+    link.origin === undefined
+      ? `link ${link.linkId} is not in the workflow's link list`
+      : `link ${link.linkId} comes from node #${link.origin[0]}, which is not in the workflow (was it deleted?)`
+  const details: WorkflowErrorDetails = { linkId: link.linkId }
+  if (link.origin !== undefined) details.linkedNode = link.origin
+  return {
+    code: 'dangling-link',
+    nodeId: consumer.id,
+    classType: consumer.type,
+    inputName,
+    message: `${describe(consumer)} input "${inputName}":${via} ${what}`,
+    details,
+  }
 }
 
 /**

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { type ApiPrompt, parseApiPrompt } from './api-prompt.schema'
 import { fixturesAvailable, listFixtures, loadObjectInfo, readFixture } from './comfy-fixtures.test-helper'
+import { validateApiPrompt } from './prompt.validator'
 import { convertUiToApi } from './ui-to-api.converter'
 
 const FULL_2026 = 'autoflow_2026-02_full_with_wan'
@@ -31,40 +32,44 @@ const fitting: Record<string, string> = {
 
 /**
  * No dump here has every class these use, so conversion must fail and name what is missing.
- * The Gemini batch template references a subgraph definition it does not contain.
+ * The Gemini batch template references a subgraph definition it does not contain, and its
+ * top-level link table was emptied when it was cut down, so its subgraph nodes' inputs point
+ * at links that no longer exist.
  */
-const unconvertible: Record<string, { objectInfo: string; classes: string[]; code: string }> = {
-  'comfy-cli_subgraph_template_gemini_batch': {
-    objectInfo: 'comfy-cli_subgraph_template_subset',
-    classes: ['6d92985e-3e1e-49e2-acea-91c5259d86a8'],
-    code: 'unsupported-node',
-  },
-  template_3d_triposplat_bypassed_subgraph_video: {
-    objectInfo: FULL_2026,
-    classes: [
-      'CreateCameraInfo',
-      'LoadBackgroundRemovalModel',
-      'RemoveBackground',
-      'RenderSplat',
-      'SplatToFile3D',
-      'TripoSplatConditioning',
-      'TripoSplatPreprocessImage',
-      'TripoSplatSamplingPreview',
-      'VAEDecodeTripoSplat',
-    ],
-    code: 'unknown-class',
-  },
-  template_animate_diff_loops_nested_subgraphs: {
-    objectInfo: FULL_2024,
-    classes: ['AILab_QwenVL', 'FL_KsamplerPlus', 'FL_UpscaleModel', 'VHS_VideoCombine'],
-    code: 'unknown-class',
-  },
-  template_image_speech_to_video_muted_subgraph: {
-    objectInfo: FULL_2026,
-    classes: ['ComfyMathExpression', 'ElevenLabsTextToSpeech', 'ElevenLabsVoiceSelector'],
-    code: 'unknown-class',
-  },
-}
+const unconvertible: Record<string, { objectInfo: string; classes: string[]; code: string; danglingLinks?: number[] }> =
+  {
+    'comfy-cli_subgraph_template_gemini_batch': {
+      objectInfo: 'comfy-cli_subgraph_template_subset',
+      classes: ['6d92985e-3e1e-49e2-acea-91c5259d86a8'],
+      code: 'unsupported-node',
+      danglingLinks: [12, 14, 60, 81, 86],
+    },
+    template_3d_triposplat_bypassed_subgraph_video: {
+      objectInfo: FULL_2026,
+      classes: [
+        'CreateCameraInfo',
+        'LoadBackgroundRemovalModel',
+        'RemoveBackground',
+        'RenderSplat',
+        'SplatToFile3D',
+        'TripoSplatConditioning',
+        'TripoSplatPreprocessImage',
+        'TripoSplatSamplingPreview',
+        'VAEDecodeTripoSplat',
+      ],
+      code: 'unknown-class',
+    },
+    template_animate_diff_loops_nested_subgraphs: {
+      objectInfo: FULL_2024,
+      classes: ['AILab_QwenVL', 'FL_KsamplerPlus', 'FL_UpscaleModel', 'VHS_VideoCombine'],
+      code: 'unknown-class',
+    },
+    template_image_speech_to_video_muted_subgraph: {
+      objectInfo: FULL_2026,
+      classes: ['ComfyMathExpression', 'ElevenLabsTextToSpeech', 'ElevenLabsVoiceSelector'],
+      code: 'unknown-class',
+    },
+  }
 
 const stems = listFixtures('workflows/ui').map((f) => f.replace(/\.ui\.json$/, ''))
 
@@ -93,8 +98,13 @@ describe.runIf(fixturesAvailable)('UI → API conversion of recorded workflows',
     const result = convert(stem, expected.objectInfo)
     expect(result.ok).toBe(false)
     if (result.ok) return
-    expect(new Set(result.errors.map((e) => e.code))).toEqual(new Set([expected.code]))
-    expect([...new Set(result.errors.map((e) => e.classType))].sort()).toEqual(expected.classes)
+    const dangling = result.errors.filter((e) => e.code === 'dangling-link')
+    const missing = result.errors.filter((e) => e.code !== 'dangling-link')
+    expect(new Set(missing.map((e) => e.code))).toEqual(new Set([expected.code]))
+    expect([...new Set(missing.map((e) => e.classType))].sort()).toEqual(expected.classes)
+    expect([...new Set(dangling.map((e) => e.details?.linkId))].sort((a, b) => (a ?? 0) - (b ?? 0))).toEqual(
+      expected.danglingLinks ?? [],
+    )
     for (const error of result.errors) expect(error.message).toContain(`#${error.nodeId}`)
   })
 
@@ -143,6 +153,25 @@ describe.runIf(fixturesAvailable)('UI → API conversion of recorded workflows',
     const result = convert('frontend_primitive_node_steps', 'comfy-cli_sd15_subset')
     const ksampler = result.ok ? Object.values(result.prompt).find((n) => n.class_type === 'KSampler') : undefined
     expect(typeof ksampler?.inputs.steps).toBe('number')
+  })
+
+  it('leaves no link type error in the converted official templates (Switch and resize nodes use MatchType)', () => {
+    const templates = Object.entries(fitting).filter(([stem]) => stem.startsWith('template_'))
+    const typeErrors = templates.flatMap(([stem, objectInfo]) => {
+      const result = convert(stem, objectInfo)
+      if (!result.ok) return [`${stem}: ${result.errors.map((e) => e.message).join('; ')}`]
+      // Model files and uploads differ from the machine the dump came from; link types do not.
+      return validateApiPrompt(result.prompt, loadObjectInfo(objectInfo))
+        .errors.filter((e) => e.code === 'bad-input-type' && e.details?.linkedNode !== undefined)
+        .map((e) => `${stem}: ${e.message}`)
+    })
+    expect(typeErrors).toEqual([])
+  })
+
+  it("sends the value edited on the Qwen edit template's subgraph node, not the inner sampler's", () => {
+    const result = convert('template_02_qwen_image_edit_subgraphed_i2i', FULL_2026)
+    if (!result.ok) throw new Error('qwen edit template did not convert')
+    expect(result.prompt['141:137']?.inputs.seed).toBe(392667428726572)
   })
 
   it('flattens subgraphs into outer:inner ids', () => {

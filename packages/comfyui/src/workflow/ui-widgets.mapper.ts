@@ -61,3 +61,27 @@ export function mapWidgetValues(
   }
   return out
 }
+
+/**
+ * The value a subgraph node's widget holds for subgraph input `index`, or undefined when it
+ * stores none. `promoted` lists the inputs that have a widget, in widget order; a surplus
+ * control_after_generate companion after a value is skipped.
+ */
+export function promotedWidgetValue(
+  promoted: readonly number[],
+  values: unknown[] | Record<string, unknown> | undefined,
+  index: number,
+  name: string,
+): { value: unknown } | undefined {
+  if (values === undefined || !promoted.includes(index)) return undefined
+  if (!Array.isArray(values)) return name in values ? { value: values[name] } : undefined
+  let at = 0
+  for (let k = 0; k < promoted.length && at < values.length; k++) {
+    const value = values[at]
+    if (promoted[k] === index) return { value }
+    at++
+    const surplus = values.length - at > promoted.length - (k + 1)
+    if (surplus && typeof value === 'number' && isControlValue(values[at])) at++
+  }
+  return undefined
+}

@@ -23,6 +23,8 @@ export interface WorkflowErrorDetails {
   receivedType?: string
   expectedType?: string
   linkedNode?: readonly [string, number]
+  /** Id of the UI link (editor workflows) the problem was found on. */
+  linkId?: number
   inputSpec?: unknown
   limit?: number
   bound?: 'min' | 'max'

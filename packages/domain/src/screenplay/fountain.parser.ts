@@ -1,4 +1,5 @@
 // Fountain (fountain.io): title page, then the body classified with Fountain's markers.
+import { normaliseWidths, tabbedSpeechToColon } from './korean-layout'
 import type { SourceLine } from './markup-stripper'
 import type { Screenplay, TitlePageEntry } from './screenplay.model'
 import { classifyLines } from './screenplay-classifier'
@@ -19,13 +20,27 @@ const TITLE_KEYS = new Set([
   'episode',
   'series',
   'format',
+  // Korean title pages: 제목 (title), 작가/극본/각본 (writer), 원작 (source), 연출 (director).
+  '제목',
+  '작가',
+  '극본',
+  '각본',
+  '원작',
+  '연출',
+  '날짜',
+  '연락처',
 ])
 
-const KEY_LINE = /^([A-Za-z][A-Za-z0-9 _-]{0,30}):(.*)$/
+const KEY_LINE = /^([A-Za-z\uAC00-\uD7A3][A-Za-z0-9\uAC00-\uD7A3 _-]{0,30}):(.*)$/
 
-/** Splits text into source lines (any newline convention). */
+/**
+ * Splits text into source lines (any newline convention). Full-width forms that HWP and PDF
+ * exports write are made ASCII, and "이름<tab>대사" becomes "이름: 대사".
+ */
 export function splitLines(text: string): SourceLine[] {
-  return text.split(/\r\n|\r|\n/).map((t, index) => ({ text: t, index }))
+  return normaliseWidths(text)
+    .split(/\r\n|\r|\n/)
+    .map((t, index) => ({ text: t.includes('\t') ? tabbedSpeechToColon(t) : t, index }))
 }
 
 /** Whether a script whose first line is `line` opens with a title page ("Title: …", "Credit: …"). */
@@ -57,7 +72,7 @@ export function readTitlePage(lines: readonly SourceLine[]): { entries: TitlePag
 
 /** The title from a title page, without Fountain emphasis markers. */
 export function titleOf(entries: readonly TitlePageEntry[]): string | null {
-  const title = entries.find((e) => e.key.toLowerCase() === 'title')
+  const title = entries.find((e) => e.key.toLowerCase() === 'title' || e.key === '제목')
   if (title === undefined) return null
   const text = title.value.replace(/[*_]/g, '').replace(/\s+/g, ' ').trim()
   return text.length > 0 ? text : null

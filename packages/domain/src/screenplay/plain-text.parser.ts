@@ -3,6 +3,7 @@
 // numbers, and dialogue broken across pages is marked (MORE) … NAME (CONT'D).
 import { parseCharacterCue } from './character-name'
 import { readTitlePage, splitLines, titleOf } from './fountain.parser'
+import { KOREAN_PAGE_FURNITURE } from './korean-layout'
 import type { SourceLine } from './markup-stripper'
 import type { Screenplay } from './screenplay.model'
 import { classifyLines } from './screenplay-classifier'
@@ -85,7 +86,11 @@ export function parsePdfText(text: string): Screenplay {
   const kept = lines.filter((l) => {
     const t = l.text.trim()
     const furniture =
-      t !== '' && (PAGE_NUMBER.test(t) || CONTINUED.test(t) || headers.has(l.text.replace(/\d+/g, '#').trim()))
+      t !== '' &&
+      (PAGE_NUMBER.test(t) ||
+        KOREAN_PAGE_FURNITURE.test(t) ||
+        CONTINUED.test(t) ||
+        headers.has(l.text.replace(/\d+/g, '#').trim()))
     if (furniture) dropped.push(l.index)
     return !furniture
   })

@@ -1,5 +1,6 @@
 // Scene headings: recognising "INT. HOUSE - DAY" and its variants, and splitting one into
 // setting, location and time of day.
+import { hasHangul, isKoreanTime, matchKoreanMarker, splitKoreanHeading } from './korean-layout'
 import type { SceneHeading, SceneSetting } from './screenplay.model'
 
 // INT, EXT, EST, INT./EXT., INT/EXT, I/E, I./E. followed by a dot or a space (Fountain spec);
@@ -36,7 +37,7 @@ const TIMES = new Set([
 
 /** Whether a line (trimmed) reads as a scene heading by its prefix. */
 export function looksLikeSceneHeading(line: string): boolean {
-  return HEADING.test(line.trim())
+  return HEADING.test(line.trim()) || matchKoreanMarker(line) !== undefined
 }
 
 function settingOf(prefix: string): SceneSetting {
@@ -61,6 +62,7 @@ function splitTime(rest: string): { location: string; timeOfDay: string | null }
       .replace(/[.\s]+$/, '')
       .trim()
     if (TIMES.has(bare)) return { location: parts.slice(0, -1).join(' - '), timeOfDay: bare }
+    if (isKoreanTime(last)) return { location: parts.slice(0, -1).join(' - '), timeOfDay: last }
   }
   // Dashless headings ("INT HOUSE DAY"): a time word (or two) at the end.
   const words = rest.trim().split(/\s+/)
@@ -80,8 +82,19 @@ export function parseSceneHeading(raw: string, lines: number[], forced = false):
     sceneNumber = fountainNumber[1]
     text = text.slice(0, fountainNumber.index).trim()
   }
+  const korean = forced ? undefined : matchKoreanMarker(text)
+  if (korean !== undefined) {
+    // "S#1. 등대 내부 / 밤": the marker carries the number, the rest place, setting and time.
+    const { setting, location, timeOfDay } = splitKoreanHeading(korean.rest)
+    const parts = { location: location.toUpperCase(), timeOfDay, sceneNumber: sceneNumber ?? korean.sceneNumber }
+    return { text: korean.rest === '' ? text : korean.rest, setting, ...parts, lines }
+  }
   const match = HEADING.exec(text)
   if (forced || !match) {
+    if (hasHangul(text)) {
+      const { setting, location, timeOfDay } = splitKoreanHeading(text)
+      return { text, setting, location: location.toUpperCase(), timeOfDay, sceneNumber, lines }
+    }
     const { location, timeOfDay } = splitTime(text)
     return { text, setting: null, location: location.toUpperCase(), timeOfDay, sceneNumber, lines }
   }
@@ -94,6 +107,7 @@ export function parseSceneHeading(raw: string, lines: number[], forced = false):
     rest = rest.replace(trailing, '')
     text = text.replace(/^\d+[A-Z]?\.?\s+/i, '').replace(trailing, '')
   }
-  const { location, timeOfDay } = splitTime(rest)
+  // "INT. 등대 / 밤": a Korean place and time after an English prefix.
+  const { location, timeOfDay } = hasHangul(rest) ? splitKoreanHeading(rest) : splitTime(rest)
   return { text, setting: settingOf(prefix), location: location.toUpperCase(), timeOfDay, sceneNumber, lines }
 }

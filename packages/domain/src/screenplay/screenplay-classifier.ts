@@ -2,6 +2,14 @@
 // is a run of non-blank lines). Shared by the Fountain, plain-text and PDF-text parsers;
 // `markup` switches on Fountain's markers (#, =, ., !, @, ~, >, ===), which plain text lacks.
 import { isCharacterCueLine, parseCharacterCue } from './character-name'
+import {
+  endsSentence,
+  isKoreanSpeakerName,
+  isKoreanText,
+  isKoreanTransition,
+  matchKoreanMarker,
+  matchOneLineSpeech,
+} from './korean-layout'
 import { type MarkupItem, type SourceLine, stripMarkup } from './markup-stripper'
 import { looksLikeSceneHeading, parseSceneHeading } from './scene-heading'
 import { SceneSink } from './scene-sink'
@@ -10,6 +18,8 @@ import type { Scene, ScreenplayElement } from './screenplay.model'
 export interface ClassifyOptions {
   /** Fountain markers and boneyard/notes are recognised. */
   markup: boolean
+  /** Korean layouts (see korean-layout.ts); detected from the text when not given. */
+  korean?: boolean
 }
 
 export interface ClassifiedBody {
@@ -191,13 +201,115 @@ export function classifyLines(lines: readonly SourceLine[], opts: ClassifyOption
   // Blocks and paragraphs must be emitted in source order, so blocks go through a queue.
   const pendingBlocks: ScreenplayElement[] = []
   const groups = paragraphs(items, (e) => pendingBlocks.push(e))
+  const korean = opts.korean ?? isKoreanText(lines.map((l) => l.text).join('\n'))
+  const speakers = new Set<string>()
   for (const group of groups) {
     if (group.length === 0) {
       const block = pendingBlocks.shift()
       if (block !== undefined) sink.element(block)
       continue
     }
-    emitParagraph(group, opts, sink)
+    if (korean) emitKoreanParagraph(group, opts, sink, speakers)
+    else emitParagraph(group, opts, sink)
   }
   return { preamble: sink.preamble, scenes: sink.scenes }
+}
+
+/**
+ * A paragraph of a Korean script. Unlike English layouts, one paragraph often holds several
+ * parts without blank lines between them: headings, one-line speeches ("민수: 대사"), a name
+ * above its speech, action. Each line that starts a part ends the part before it.
+ */
+function emitKoreanParagraph(
+  lines: readonly SourceLine[],
+  opts: ClassifyOptions,
+  sink: SceneSink,
+  speakers: Set<string>,
+): void {
+  let rest = lines
+  while (rest.length > 0) {
+    const first = rest[0] as SourceLine
+    const t = first.text.trim()
+    if (matchKoreanMarker(t) !== undefined || (!(opts.markup && t.startsWith('@')) && looksLikeSceneHeading(t))) {
+      sink.heading(parseSceneHeading(t, [first.index]))
+      rest = rest.slice(1)
+      continue
+    }
+    const consumed = opts.markup && !t.startsWith('#') ? emitMarker(rest, sink) : 0
+    if (consumed > 0) {
+      rest = rest.slice(consumed)
+      continue
+    }
+    const speech = matchOneLineSpeech(t)
+    if (speech !== undefined) {
+      rest = rest.slice(emitOneLineSpeech(rest, speech, sink, speakers))
+      continue
+    }
+    if (rest.length === 1 && (isKoreanTransition(t) || isTransition(first.text, opts.markup))) {
+      sink.element(textElement('transition', rest, t))
+      return
+    }
+    const cue = parseCharacterCue(t)
+    if (
+      rest.length >= 2 &&
+      !t.startsWith('(') &&
+      isKoreanSpeakerName(cue.name) &&
+      !startsKoreanPart(rest, 1, speakers)
+    ) {
+      sink.element({ ...textElement('character', [first], t), character: cue.name, extensions: cue.extensions })
+      speakers.add(cue.name)
+      const end = nextKoreanPart(rest, 1, speakers)
+      emitDialogueBody(rest.slice(1, end), opts, sink)
+      rest = rest.slice(end)
+      continue
+    }
+    const end = nextKoreanPart(rest, 1, speakers)
+    const part = rest.slice(0, end)
+    const text = part.map((l) => l.text.trimEnd()).join('\n')
+    sink.element(textElement('action', part, dedent(text)))
+    rest = rest.slice(end)
+  }
+}
+
+/** Whether line `i` starts a new part: a heading, a one-line speech, or a name already seen speaking above its speech. */
+function startsKoreanPart(lines: readonly SourceLine[], i: number, speakers: ReadonlySet<string>): boolean {
+  const t = (lines[i] as SourceLine | undefined)?.text.trim() ?? ''
+  if (t === '') return false
+  if (matchKoreanMarker(t) !== undefined || looksLikeSceneHeading(t) || matchOneLineSpeech(t) !== undefined) return true
+  return i + 1 < lines.length && !t.startsWith('(') && speakers.has(parseCharacterCue(t).name)
+}
+
+function nextKoreanPart(lines: readonly SourceLine[], from: number, speakers: ReadonlySet<string>): number {
+  let i = from
+  while (i < lines.length && !startsKoreanPart(lines, i, speakers)) i++
+  return i
+}
+
+/**
+ * "민수(60대): (숨을 몰아쉬며) 여기 있었어?" → character, parenthetical, dialogue. The line belongs
+ * to the dialogue (a source line lands in one part); lines wrapped by an export (indented, or
+ * after a speech that ends mid-sentence) continue it. Returns the lines used.
+ */
+function emitOneLineSpeech(
+  lines: readonly SourceLine[],
+  speech: NonNullable<ReturnType<typeof matchOneLineSpeech>>,
+  sink: SceneSink,
+  speakers: Set<string>,
+): number {
+  const first = lines[0] as SourceLine
+  const cue = parseCharacterCue(speech.cue)
+  speakers.add(cue.name)
+  sink.element({ kind: 'character', text: speech.cue, lines: [], character: cue.name, extensions: cue.extensions })
+  if (speech.parenthetical !== null) sink.element({ kind: 'parenthetical', text: speech.parenthetical, lines: [] })
+  const used = [first]
+  const texts = [speech.speech]
+  while (used.length < lines.length && !startsKoreanPart(lines, used.length, speakers)) {
+    const next = lines[used.length] as SourceLine
+    const indented = /^\s{2,}/.test(next.text) && !/^\s{2,}/.test(first.text)
+    if (!indented && endsSentence(texts.at(-1) ?? '')) break
+    used.push(next)
+    texts.push(next.text.trim())
+  }
+  sink.element(textElement('dialogue', used, texts.join('\n')))
+  return used.length
 }

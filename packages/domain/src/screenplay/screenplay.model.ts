@@ -1,7 +1,8 @@
 // One screenplay model for every input format (Fountain, plain text, PDF text, Final Draft).
 // `lines` on each part names the source units it came from: line indices (0-based) for the
 // text formats, paragraph indices for FDX. Every non-blank source unit lands in exactly one
-// part (heading, element, title entry) or in `dropped` (PDF page furniture), never two.
+// part (heading, element, title entry) or in `dropped` (PDF page furniture), never two: a
+// Korean one-line speech ("민수: 대사") gives its line to the dialogue, its cue carries none.
 import { z } from 'zod'
 
 export const SCREENPLAY_FORMATS = ['fountain', 'plain-text', 'pdf-text', 'fdx'] as const
