@@ -144,7 +144,14 @@ export async function buildApp(deps: AppDeps): Promise<Studio> {
   app.addHook('preClose', async () => {
     await hub.close()
   })
-  const llm = await registerLlmModule(app, { database, masterKey: config.secretKey, tokens, hub, logger: deps.logger })
+  const llm = await registerLlmModule(app, {
+    database,
+    masterKey: config.secretKey,
+    tokens,
+    hub,
+    logger: deps.logger,
+    projects: production.services.access,
+  })
   registerAgentsModule(app, {
     tokens,
     database,
@@ -164,6 +171,7 @@ export async function buildApp(deps: AppDeps): Promise<Studio> {
     config,
     logger: deps.logger,
     registry: metrics.registry,
+    projects: production.services.access,
     ...(deps.farm ? { options: deps.farm } : {}),
   })
   registerFarmAgentModule({ app, tokens, database, farm, config, registry: metrics.registry, logger: deps.logger })

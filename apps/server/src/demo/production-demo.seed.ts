@@ -41,6 +41,7 @@ export async function seedDemoProduction(
     startFrame: 1001,
     retakeCap: 3,
     namingTemplates: {},
+    showGenerationDetailsToClients: false,
   })
   const departments: Record<string, string[]> = {
     supervisor: ['Keyframe', 'Animation'],

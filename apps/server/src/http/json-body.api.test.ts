@@ -3,8 +3,8 @@
 import { ErrorBody, MAX_JSON_DEPTH, ShotPage } from '@aipipeline/contracts'
 import { testEngines } from '@aipipeline/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { call, type TeamProject, teamProject } from '../modules/production/production-test-kit'
-import { createTestStudio, type TestStudio } from '../test-support/test-studio'
+import { call, type TeamProject, teamProject } from '../../test-kits/production/production-test-kit'
+import { createTestStudio, type TestStudio } from '../../test-kits/test-studio'
 
 const LEVELS = 20_000
 const deepObject = (levels: number) => `${'{"a":'.repeat(levels)}1${'}'.repeat(levels)}`

@@ -23,6 +23,13 @@ export function createInMemoryProduction(projectIds: readonly string[] = ['p1'])
   return {
     projects,
     applied,
+    async access(projectId, actor) {
+      get(projectId)
+      return { projectId, userId: actor.userId, role: actor.role, departments: [] }
+    },
+    async projectsOf() {
+      return undefined
+    },
     async inventory(projectId, _actor) {
       return structuredClone(get(projectId))
     },

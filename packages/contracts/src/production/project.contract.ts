@@ -67,6 +67,8 @@ export const Project = z
     retakeCap: z.number().int().nullable(),
     namingTemplates: z.record(z.string(), z.string()),
     folderStatusId: z.string().nullable(),
+    /** Clients see versions' prompt, seed, model and parameters (off: stripped for clients). */
+    showGenerationDetailsToClients: z.boolean(),
     /** The caller's effective role in this project. */
     myRole: Role,
     statuses: z.array(TaskStatus),
@@ -90,11 +92,16 @@ export const CreateProjectRequest = z
     startFrame: z.number().int().min(0).default(1001),
     retakeCap: z.number().int().min(0).nullable().default(null),
     namingTemplates: Templates.default({}),
+    showGenerationDetailsToClients: z.boolean().default(false),
   })
   .strict()
 export const UpdateProjectRequest = CreateProjectRequest.omit({ code: true })
   .partial()
-  .extend({ folderStatusId: Id.nullable().optional() })
+  .extend({
+    folderStatusId: Id.nullable().optional(),
+    // No default here: a patch that leaves it out must not switch it off.
+    showGenerationDetailsToClients: z.boolean().optional(),
+  })
   .strict()
 
 export const Member = z.object({

@@ -92,6 +92,11 @@ export interface RenderJobFilter {
   groupId?: string
   minPriority?: number
   maxPriority?: number
+  /**
+   * Only jobs this user may see: studio jobs (no shot or task) and jobs of projects the user
+   * is a member of. Undefined = every job (admins).
+   */
+  visibleTo?: string
   limit: number
   offset: number
 }

@@ -80,6 +80,30 @@ export function createRenderJobRepository(db: Db) {
       if (f.groupId !== undefined) q = q.where('groupId', '=', f.groupId)
       if (f.minPriority !== undefined) q = q.where('priority', '>=', f.minPriority)
       if (f.maxPriority !== undefined) q = q.where('priority', '<=', f.maxPriority)
+      const userId = f.visibleTo
+      if (userId !== undefined) {
+        q = q.where((eb) =>
+          eb.or([
+            eb.and([eb('shotId', 'is', null), eb('taskId', 'is', null)]),
+            eb.exists(
+              eb
+                .selectFrom('shots')
+                .innerJoin('projectMembers as m', 'm.projectId', 'shots.projectId')
+                .select('shots.id')
+                .whereRef('shots.id', '=', 'farmRenderJobs.shotId')
+                .where('m.userId', '=', userId),
+            ),
+            eb.exists(
+              eb
+                .selectFrom('tasks')
+                .innerJoin('projectMembers as m', 'm.projectId', 'tasks.projectId')
+                .select('tasks.id')
+                .whereRef('tasks.id', '=', 'farmRenderJobs.taskId')
+                .where('m.userId', '=', userId),
+            ),
+          ]),
+        )
+      }
       const rows = await q
         .orderBy('priority', 'desc')
         .orderBy('queuedAt')

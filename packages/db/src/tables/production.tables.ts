@@ -16,6 +16,8 @@ export interface ProjectsTable {
   namingTemplates: string
   /** Entering this status on any task of a shot creates the shot's folder tree. */
   folderStatusId: string | null
+  /** 1 = clients see versions' prompt, seed, model and parameters. */
+  showGenerationDetailsToClients: number
   createdAt: string
   updatedAt: string
 }

@@ -91,3 +91,14 @@ export function followedDepartments(a: ProjectAccess): readonly string[] | undef
 export function requireAccess(allowed: boolean, what: string): void {
   if (!allowed) throw new Forbidden(`not allowed: ${what}`)
 }
+
+/**
+ * Whether the caller sees how versions were generated (prompt, seed, model, parameters):
+ * the studio always; clients only where the project chooses to show them.
+ */
+export function seesGenerationDetails(
+  a: Pick<ProjectAccess, 'role'>,
+  project: { showGenerationDetailsToClients: boolean },
+): boolean {
+  return a.role !== 'client' || project.showGenerationDetailsToClients
+}

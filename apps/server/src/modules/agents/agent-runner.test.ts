@@ -25,7 +25,7 @@ describeEachEngine('agent runner', (testDb) => {
     const h = createAgentsHarness(testDb().handle.db, llm)
     const run = await h.service.startScriptAnalysis(MANAGER, { projectId: 'p1', text: SCRIPT })
     expect(await h.runJob(run.id)).toBeUndefined()
-    const detail = await h.service.getRun(run.id)
+    const detail = await h.service.getRun(run.id, MANAGER)
     const chunk = detail.steps.find((s) => s.key === 'analyse-chunk:0')
     expect(chunk).toMatchObject({ status: 'completed', attempt: 1, usage: { calls: 2, repairs: 1 } })
     const repair = llm.calls[1]
@@ -40,7 +40,7 @@ describeEachEngine('agent runner', (testDb) => {
     const h = createAgentsHarness(testDb().handle.db, llm)
     const run = await h.service.startScriptAnalysis(MANAGER, { projectId: 'p1', text: SCRIPT })
     expect((await h.runJob(run.id))?.message).toContain('after one repair')
-    const failed = await h.service.getRun(run.id)
+    const failed = await h.service.getRun(run.id, MANAGER)
     const chunk = failed.steps.find((s) => s.key === 'analyse-chunk:0')
     expect(failed.status).toBe('failed')
     expect(chunk).toMatchObject({
@@ -51,9 +51,9 @@ describeEachEngine('agent runner', (testDb) => {
     const failedCost = chunk?.usage.costMicros ?? 0
     expect(failedCost).toBeGreaterThan(0)
 
-    await h.service.retryStep(run.id, chunk?.id ?? '')
+    await h.service.retryStep(run.id, chunk?.id ?? '', MANAGER)
     expect(await h.runJob(run.id)).toBeUndefined()
-    const retried = await h.service.getRun(run.id)
+    const retried = await h.service.getRun(run.id, MANAGER)
     expect(retried.status).toBe('completed')
     expect(retried.steps.map((s) => [s.key, s.attempt, s.status])).toEqual([
       ['parse', 1, 'completed'],
@@ -71,13 +71,13 @@ describeEachEngine('agent runner', (testDb) => {
     const h = createAgentsHarness(testDb().handle.db, llm)
     const run = await h.service.startScriptAnalysis(MANAGER, { projectId: 'p1', text: SCRIPT })
     await h.runJob(run.id)
-    const detail = await h.service.getRun(run.id)
+    const detail = await h.service.getRun(run.id, MANAGER)
     expect(detail.error).toMatchObject({ code: 'model_unavailable', retryable: true })
     const parse = detail.steps.find((s) => s.key === 'parse')
-    await expect(h.service.retryStep(run.id, parse?.id ?? '')).rejects.toThrow(/only a failed step/)
+    await expect(h.service.retryStep(run.id, parse?.id ?? '', MANAGER)).rejects.toThrow(/only a failed step/)
     const failed = detail.steps.find((s) => s.status === 'failed')
-    await h.service.retryStep(run.id, failed?.id ?? '')
-    await expect(h.service.retryStep(run.id, failed?.id ?? '')).rejects.toThrow(/still queued or running/)
+    await h.service.retryStep(run.id, failed?.id ?? '', MANAGER)
+    await expect(h.service.retryStep(run.id, failed?.id ?? '', MANAGER)).rejects.toThrow(/still queued or running/)
   })
 
   it('reports progress and every step change as events for the project and job rooms', async () => {

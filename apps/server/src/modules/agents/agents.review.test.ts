@@ -77,7 +77,7 @@ describeEachEngine('reviewing and applying a script analysis', (testDb) => {
       'character:MARA': 'unchanged',
       'shot:SC004/SH020': 'create',
     })
-    expect((await h.service.getRun(runId)).decision).toBe('applied')
+    expect((await h.service.getRun(runId, MANAGER)).decision).toBe('applied')
   })
 
   it('proposes updates for characters the project already has, keeping their trigger words', async () => {
@@ -133,7 +133,7 @@ describeEachEngine('prompt enhancement', (testDb) => {
       targetModel: 'flux-dev',
     })
     expect(await h.runJob(run.id)).toBeUndefined()
-    const detail = await h.service.getRun(run.id)
+    const detail = await h.service.getRun(run.id, MANAGER)
     const result = PromptEnhancementResult.parse(detail.output)
     expect(result.before.prompt).not.toContain('lighthouse')
     expect(result.after.prompt).toContain('lighthouse')

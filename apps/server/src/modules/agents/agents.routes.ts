@@ -6,10 +6,12 @@ import type { AgentsService } from './agents.service'
 
 /** HTTP routes of the agents module; each handler is one service call. */
 export function registerAgentsRoutes(app: FastifyInstance, tokens: TokenService, agents: AgentsService): void {
-  bindRoute(app, tokens, agentRoutes.listAgentRuns, async ({ query }) => ({ items: await agents.listRuns(query) }))
-  bindRoute(app, tokens, agentRoutes.getAgentRun, ({ params }) => agents.getRun(params.runId))
-  bindRoute(app, tokens, agentRoutes.retryAgentStep, async ({ params }) => ({
-    run: await agents.retryStep(params.runId, params.stepId),
+  bindRoute(app, tokens, agentRoutes.listAgentRuns, async ({ query, principal }) => ({
+    items: await agents.listRuns(principal, query),
+  }))
+  bindRoute(app, tokens, agentRoutes.getAgentRun, ({ params, principal }) => agents.getRun(params.runId, principal))
+  bindRoute(app, tokens, agentRoutes.retryAgentStep, async ({ params, principal }) => ({
+    run: await agents.retryStep(params.runId, params.stepId, principal),
   }))
   bindRoute(app, tokens, agentRoutes.previewScript, ({ body }) => agents.preview(body))
   bindRoute(app, tokens, agentRoutes.startScriptAnalysis, async ({ body, principal }) => ({

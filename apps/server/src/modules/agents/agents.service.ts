@@ -12,7 +12,15 @@ import {
   type StartPromptEnhancementBody,
 } from '@aipipeline/contracts'
 import type { AgentRunRecord, AgentRunRepository, AgentStepRepository } from '@aipipeline/db'
-import { Conflict, Forbidden, NotFound, ValidationFailed } from '@aipipeline/domain'
+import {
+  Conflict,
+  canEditBreakdown,
+  canManageProject,
+  Forbidden,
+  NotFound,
+  type ProjectAccess,
+  ValidationFailed,
+} from '@aipipeline/domain'
 import { type JobContext, type JobQueue, UnrecoverableJobError } from '../../jobs'
 import type { Principal } from '../auth'
 import { AGENT_RUN_JOB, type AgentEventSink } from './agent-events'
@@ -69,6 +77,25 @@ export function createAgentsService(deps: AgentsServiceDeps) {
     return run
   }
 
+  /**
+   * The run if the caller may act on it in its project: a non-member gets NotFound for the
+   * run itself (a run of a project they cannot see does not exist for them), a member whose
+   * project role is too low gets Forbidden, as on the production routes.
+   */
+  async function runFor(
+    runId: string,
+    who: Principal,
+    may: (a: ProjectAccess) => boolean,
+    action: string,
+  ): Promise<AgentRunRecord> {
+    const run = await mustGet(runId)
+    const access = await deps.production.access(run.projectId, who).catch((err: unknown) => {
+      throw err instanceof NotFound ? new NotFound('agent run', runId) : err
+    })
+    if (!may(access)) throw new Forbidden(`not allowed: ${action} in this project`)
+    return run
+  }
+
   async function enqueue(run: AgentRunRecord): Promise<AgentRunSummary> {
     const job = await deps.queue.enqueue(AGENT_RUN_JOB, { runId: run.id })
     await deps.runs.update(run.id, { jobId: job.id }, deps.now())
@@ -91,8 +118,9 @@ export function createAgentsService(deps: AgentsServiceDeps) {
   async function completedOutput(
     runId: string,
     pipeline: AgentPipeline,
+    who: Principal,
   ): Promise<{ run: AgentRunRecord; output: unknown }> {
-    const run = await mustGet(runId)
+    const run = await runFor(runId, who, canEditBreakdown, `review ${pipeline} runs`)
     if (run.pipeline !== pipeline) throw new NotFound(`${pipeline} run`, runId)
     if (run.status !== 'completed') throw new Conflict(`run ${runId} is ${run.status}, not completed`)
     return { run, output: run.output }
@@ -136,18 +164,28 @@ export function createAgentsService(deps: AgentsServiceDeps) {
       return start('prompt-enhancement', body.projectId, who, label(body.description), input)
     },
 
-    async listRuns(filter: {
-      projectId?: string
-      pipeline?: AgentPipeline
-      status?: AgentRunSummary['status']
-      limit: number
-    }) {
-      const runs = await deps.runs.list(filter)
+    /** Runs of the projects the caller manages; naming a project they cannot see is NotFound. */
+    async listRuns(
+      who: Principal,
+      filter: {
+        projectId?: string
+        pipeline?: AgentPipeline
+        status?: AgentRunSummary['status']
+        limit: number
+      },
+    ) {
+      if (filter.projectId !== undefined) {
+        const access = await deps.production.access(filter.projectId, who)
+        if (!canManageProject(access)) throw new Forbidden('not allowed: list agent runs in this project')
+      }
+      const projects = await deps.production.projectsOf(who)
+      const projectIds = projects?.filter((p) => canManageProject({ ...p, userId: who.userId, departments: [] }))
+      const runs = await deps.runs.list({ ...filter, projectIds: projectIds?.map((p) => p.projectId) })
       return Promise.all(runs.map(summaryOf))
     },
 
-    async getRun(runId: string): Promise<AgentRunDetail> {
-      const run = await mustGet(runId)
+    async getRun(runId: string, who: Principal): Promise<AgentRunDetail> {
+      const run = await runFor(runId, who, canManageProject, 'read agent runs')
       const steps = await deps.steps.listForRun(run.id)
       return {
         ...toRunSummary(run, totalUsage(steps)),
@@ -158,7 +196,8 @@ export function createAgentsService(deps: AgentsServiceDeps) {
     },
 
     /** Queues the run again; its completed steps are reused, the failed one runs anew. */
-    async retryStep(runId: string, stepId: string): Promise<AgentRunSummary> {
+    async retryStep(runId: string, stepId: string, who: Principal): Promise<AgentRunSummary> {
+      await runFor(runId, who, canEditBreakdown, 'retry agent steps')
       const step = await deps.steps.get(stepId)
       if (step === undefined || step.runId !== runId) throw new NotFound('agent step', stepId)
       if (step.status !== 'failed')
@@ -168,7 +207,7 @@ export function createAgentsService(deps: AgentsServiceDeps) {
     },
 
     async review(runId: string, who: Principal): Promise<AnalysisReview> {
-      const { run, output } = await completedOutput(runId, 'script-analysis')
+      const { run, output } = await completedOutput(runId, 'script-analysis', who)
       const analysis = ScriptAnalysis.parse(output)
       const items = diffAnalysis(analysis, await deps.production.inventory(run.projectId, who))
       return { runId, projectId: run.projectId, analysis, items }
@@ -197,7 +236,7 @@ export function createAgentsService(deps: AgentsServiceDeps) {
       who: Principal,
       decision: 'accept' | 'reject',
     ): Promise<{ run: AgentRunSummary; applied: boolean }> {
-      const { run, output } = await completedOutput(runId, 'prompt-enhancement')
+      const { run, output } = await completedOutput(runId, 'prompt-enhancement', who)
       const result = PromptEnhancementResult.parse(output)
       const shotId =
         typeof run.input === 'object' && run.input !== null && 'shotId' in run.input ? run.input.shotId : null

@@ -58,6 +58,13 @@ function breakdownItems(plan: ScriptApplyPlan): BreakdownItems {
 /** The production module as the agents' ProductionPort. */
 export function createProductionTrackingAdapter(services: Services): ProductionPort {
   return {
+    access: (projectId, actor) => services.access.resolve(actor, projectId),
+
+    async projectsOf(actor) {
+      if (actor.role === 'admin') return undefined
+      return (await services.projects.list(actor)).items.map((p) => ({ projectId: p.id, role: p.myRole }))
+    },
+
     inventory: (projectId, actor) => inventory(services, projectId, actor),
 
     async applyScriptPlan(projectId, actor, plan) {

@@ -2,6 +2,7 @@
 // diff), applying a reviewed analysis in one go, and reading / updating a shot's CPE settings
 // (prompt enhancement). The production module implements it; tests use an in-memory fake.
 // Every call carries the acting user, whose project access tracking checks.
+import type { ProjectAccess } from '@aipipeline/domain'
 import type { Principal } from '../auth'
 
 export interface InventorySequence {
@@ -60,6 +61,10 @@ export interface ShotForPrompt {
 }
 
 export interface ProductionPort {
+  /** The actor's access to the project; throws NotFound for non-members (admins see all). */
+  access(projectId: string, actor: Principal): Promise<ProjectAccess>
+  /** The projects the actor belongs to, with the role there; undefined = every project (admins). */
+  projectsOf(actor: Principal): Promise<readonly Pick<ProjectAccess, 'projectId' | 'role'>[] | undefined>
   /** Throws NotFound for an unknown project. */
   inventory(projectId: string, actor: Principal): Promise<ProjectInventory>
   /**

@@ -17,7 +17,7 @@ if (requireSharedFixtures('script analysis of the fixture screenplays'))
       const h = createAgentsHarness(testDb().handle.db, llm)
       const run = await h.service.startScriptAnalysis(MANAGER, { projectId: 'p1', fileName, text: fixture(fileName) })
       expect(await h.runJob(run.id)).toBeUndefined()
-      const detail = await h.service.getRun(run.id)
+      const detail = await h.service.getRun(run.id, MANAGER)
       return { h, llm, detail, analysis: ScriptAnalysis.parse(detail.output) }
     }
 
@@ -156,7 +156,7 @@ if (requireSharedFixtures('script analysis of the fixture screenplays'))
         maxChunkTokens: 6000,
       })
       expect(await h.runJob(run.id)).toBeUndefined()
-      const analysis = ScriptAnalysis.parse((await h.service.getRun(run.id)).output)
+      const analysis = ScriptAnalysis.parse((await h.service.getRun(run.id, MANAGER)).output)
       expect(analysis.scenes).toHaveLength(110)
       expect(analysis.chunks).toBeGreaterThan(5)
       expect(llm.calls).toHaveLength(analysis.chunks)

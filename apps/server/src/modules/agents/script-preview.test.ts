@@ -3,7 +3,7 @@
 import { ScriptPreview } from '@aipipeline/contracts'
 import { testEngines } from '@aipipeline/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestStudio, type TestStudio } from '../../test-support/test-studio'
+import { createTestStudio, type TestStudio } from '../../../test-kits/test-studio'
 
 const KOREAN_SCRIPT = [
   '제목: 등대지기',

@@ -8,7 +8,7 @@ import type { RenderJobRepository } from '@aipipeline/db'
 import { Forbidden, NotFound, roleSatisfies, Unauthenticated, ValidationFailed } from '@aipipeline/domain'
 import type { FastifyInstance } from 'fastify'
 import { authenticate } from '../../http/route-binder'
-import type { TokenService } from '../auth'
+import type { Principal, TokenService } from '../auth'
 
 /** A stored relative path resolved under the storage root; null if it would escape it. */
 function insideStorage(storageDir: string, stored: string): string | null {
@@ -21,7 +21,12 @@ function insideStorage(storageDir: string, stored: string): string | null {
 export function registerFarmOutputRoutes(
   app: FastifyInstance,
   tokens: TokenService,
-  deps: { jobs: RenderJobRepository; storageDir: string },
+  deps: {
+    jobs: RenderJobRepository
+    storageDir: string
+    /** NotFound unless the caller may see the job (its project's members). */
+    assertVisible(principal: Principal, jobId: string): Promise<void>
+  },
 ): void {
   const route = farmOutputFileRoute
   app.boundRoutes.push({ method: route.method, path: route.path, access: route.access })
@@ -35,6 +40,7 @@ export function registerFarmOutputRoutes(
       if (!roleSatisfies(route.access, principal.role)) {
         throw new Forbidden(`role ${principal.role} may not ${route.method} ${route.path}`)
       }
+      request.principal = principal
     },
     handler: async (request, reply) => {
       const parsed = FarmOutputFileParams.safeParse(request.params)
@@ -45,6 +51,8 @@ export function registerFarmOutputRoutes(
         )
       }
       const { id, outputId, variant } = parsed.data
+      if (request.principal === undefined) throw new Unauthenticated('sign in required')
+      await deps.assertVisible(request.principal, id)
       const output = (await deps.jobs.outputs(id)).find((o) => o.id === outputId)
       if (!output) throw new NotFound('output', outputId)
       const stored = variant === 'file' ? output.path : output.thumbnailPath

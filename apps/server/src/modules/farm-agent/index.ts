@@ -30,7 +30,7 @@ export interface FarmAgentModuleDeps {
   app: FastifyInstance
   tokens: TokenService
   database: DatabaseHandle
-  farm: Pick<FarmModule, 'backends'>
+  farm: Pick<FarmModule, 'backends' | 'jobs'>
   config: Pick<Config, 'dataDir'>
   registry: Registry
   logger: Logger
@@ -51,6 +51,7 @@ export function registerFarmAgentModule(deps: FarmAgentModuleDeps): void {
   registerFarmAgentRoutes(app, tokens, { agentTokens, heartbeats })
   registerFarmOutputRoutes(app, tokens, {
     jobs: createRenderJobRepository(db),
+    assertVisible: (principal, jobId) => deps.farm.jobs.assertVisible(jobId, principal),
     storageDir: join(deps.config.dataDir, 'storage'),
   })
   const backendRepo = createBackendRepository(db)

@@ -19,13 +19,17 @@ export function registerFarmRoutes(
   bindRoute(app, tokens, r.deleteFarmBackend, async ({ params }) => s.backends.remove(params.id))
   bindRoute(app, tokens, r.refreshFarmBackend, ({ params }) => s.backends.refresh(params.id))
 
-  bindRoute(app, tokens, r.submitRenderJob, ({ body, principal }) => s.jobs.submit(body, principal.userId))
-  bindRoute(app, tokens, r.submitRenderSweep, ({ body, principal }) => s.jobs.sweep(body, principal.userId))
-  bindRoute(app, tokens, r.listRenderJobs, async ({ query }) => ({ items: await s.jobs.list(query) }))
-  bindRoute(app, tokens, r.getRenderJob, ({ params }) => s.jobs.get(params.id))
-  bindRoute(app, tokens, r.updateRenderJob, ({ params, body }) => s.jobs.setPriority(params.id, body.priority))
-  bindRoute(app, tokens, r.cancelRenderJob, ({ params }) => s.jobs.cancel(params.id))
-  bindRoute(app, tokens, r.retryRenderJob, ({ params }) => s.jobs.retry(params.id))
+  bindRoute(app, tokens, r.submitRenderJob, ({ body, principal }) => s.jobs.submit(body, principal))
+  bindRoute(app, tokens, r.submitRenderSweep, ({ body, principal }) => s.jobs.sweep(body, principal))
+  bindRoute(app, tokens, r.listRenderJobs, async ({ query, principal }) => ({
+    items: await s.jobs.list(query, principal),
+  }))
+  bindRoute(app, tokens, r.getRenderJob, ({ params, principal }) => s.jobs.get(params.id, principal))
+  bindRoute(app, tokens, r.updateRenderJob, ({ params, body, principal }) =>
+    s.jobs.setPriority(params.id, body.priority, principal),
+  )
+  bindRoute(app, tokens, r.cancelRenderJob, ({ params, principal }) => s.jobs.cancel(params.id, principal))
+  bindRoute(app, tokens, r.retryRenderJob, ({ params, principal }) => s.jobs.retry(params.id, principal))
   bindRoute(app, tokens, r.getFarmSummary, () => s.jobs.summary())
 
   bindRoute(app, tokens, r.listWorkflowTemplates, async () => ({ items: await s.templates.list() }))

@@ -4,6 +4,7 @@
 import { join } from 'node:path'
 import {
   createBackendRepository,
+  createProductionRepositories,
   createRenderJobRepository,
   createWorkflowTemplateRepository,
   type DatabaseHandle,
@@ -24,10 +25,12 @@ import { createFarmEvents } from './farm-events'
 import { createLeaderElection, type LeaderElection } from './leader-election'
 import { createObjectInfoCache } from './object-info-cache'
 import { createRenderJobService, type RenderJobService } from './render-job.service'
+import { createRenderJobAccess, type ProjectAccessResolver, type RenderJobAccess } from './render-job-access'
 import { createWorkflowTemplateService, type WorkflowTemplateService } from './workflow-template.service'
 
 export { DEFAULT_FARM_OPTIONS, type FarmOptions } from './farm.options'
 export { registerSimCommand, startDemoFarm } from './farm-demo'
+export type { RenderJobAccess } from './render-job-access'
 
 export interface FarmModuleDeps {
   app: FastifyInstance
@@ -37,6 +40,8 @@ export interface FarmModuleDeps {
   config: Pick<Config, 'dataDir' | 'sweepMaxCombinations'>
   logger: Logger
   registry: Registry
+  /** Project membership, shared with the production routes: jobs on shots follow it. */
+  projects: ProjectAccessResolver
   options?: Partial<FarmOptions>
 }
 
@@ -44,6 +49,8 @@ export interface FarmModule {
   backends: BackendService
   jobs: RenderJobService
   templates: WorkflowTemplateService
+  /** Who may see and steer which job (routes and realtime alike). */
+  access: RenderJobAccess
   dispatcher: FarmDispatcher
   election: LeaderElection
   /** Overrides options before start() (tests and benchmarks shorten intervals). */
@@ -92,8 +99,11 @@ export function registerFarmModule(deps: FarmModuleDeps): FarmModule {
       return options.probeTimeoutMs
     },
   })
+  const { shots, tasks } = createProductionRepositories(db)
+  const access = createRenderJobAccess({ repos: { shots, tasks }, projects: deps.projects })
   const jobs = createRenderJobService({
     maxSweepCombinations: deps.config.sweepMaxCombinations,
+    access,
     jobs: jobsRepo,
     backends: backendsRepo,
     dispatcher,
@@ -117,6 +127,7 @@ export function registerFarmModule(deps: FarmModuleDeps): FarmModule {
     backends,
     jobs,
     templates,
+    access,
     dispatcher,
     election,
     tune: (overrides) => {

@@ -19,9 +19,11 @@ import {
 } from '@aipipeline/db'
 import { InvalidTransition, NotFound, priorityBand, ValidationFailed } from '@aipipeline/domain'
 import type { z } from 'zod'
+import type { Principal } from '../auth'
 import type { FarmDispatcher } from './farm-dispatcher'
 import type { FarmEvents } from './farm-events'
 import { allModels, estimateCost, primaryModel } from './render-cost'
+import type { RenderJobAccess } from './render-job-access'
 import { assertSweepWithinLimit } from './sweep-limit'
 import { fillParameters, resolveSource } from './workflow-source'
 
@@ -32,6 +34,7 @@ export interface RenderJobServiceDeps {
   backends: BackendRepository
   dispatcher: FarmDispatcher
   events: FarmEvents
+  access: RenderJobAccess
   template(id: string): Promise<WorkflowTemplateRecord | null>
   objectInfo(backendId?: string): Promise<ObjectInfo | null>
   isLeader(): boolean
@@ -113,8 +116,24 @@ export function createRenderJobService(deps: RenderJobServiceDeps) {
     return job
   }
 
+  /** The job if the caller may see it (NotFound otherwise). */
+  async function visible(id: string, who: Principal): Promise<RenderJobRecord> {
+    const job = await existing(id)
+    await deps.access.assertVisible(who, id, job)
+    return job
+  }
+
+  /** The job if the caller may cancel, reprioritise or retry it. */
+  async function steerable(id: string, who: Principal): Promise<RenderJobRecord> {
+    const job = await existing(id)
+    await deps.access.assertMaySteer(who, id, job)
+    return job
+  }
+
   return {
-    async submit(input: SubmitRenderJobRequest, submittedBy: string | null): Promise<RenderJob> {
+    async submit(input: SubmitRenderJobRequest, who: Principal): Promise<RenderJob> {
+      await deps.access.assertSubmission(who, input)
+      const submittedBy = who.userId
       const source = await resolveSource(input.source, deps)
       const prompt = fillParameters(source.prompt, input.parameters)
       const name = input.name ?? source.templateName ?? 'render'
@@ -133,10 +152,9 @@ export function createRenderJobService(deps: RenderJobServiceDeps) {
     },
 
     /** One job per sweep combination, in one group. */
-    async sweep(
-      input: SubmitSweepRequest,
-      submittedBy: string | null,
-    ): Promise<{ groupId: string; items: RenderJob[] }> {
+    async sweep(input: SubmitSweepRequest, who: Principal): Promise<{ groupId: string; items: RenderJob[] }> {
+      await deps.access.assertSubmission(who, input)
+      const submittedBy = who.userId
       assertSweepWithinLimit(input.sweep, deps.maxSweepCombinations)
       const source = await resolveSource(input.source, deps)
       const runs = expandSweep(source.prompt, input.sweep, input.parameters)
@@ -167,8 +185,10 @@ export function createRenderJobService(deps: RenderJobServiceDeps) {
       return { groupId, items: created.map((j) => toRenderJob(j)) }
     },
 
-    async list(q: z.infer<typeof ListRenderJobsQuery>): Promise<RenderJob[]> {
+    /** Studio jobs and jobs of the caller's projects (admins: all). */
+    async list(q: z.infer<typeof ListRenderJobsQuery>, who: Principal): Promise<RenderJob[]> {
       const rows = await jobs.list({
+        ...(who.role === 'admin' ? {} : { visibleTo: who.userId }),
         ...(q.state ? { states: [q.state] } : {}),
         ...(q.groupId ? { groupId: q.groupId } : {}),
         ...(q.minPriority !== undefined ? { minPriority: q.minPriority } : {}),
@@ -179,8 +199,13 @@ export function createRenderJobService(deps: RenderJobServiceDeps) {
       return rows.map((j) => toRenderJob(j, dispatcher.progressOf(j.id)))
     },
 
-    async get(id: string): Promise<RenderJobDetail> {
-      const job = await existing(id)
+    /** Throws NotFound unless the caller may see the job (its outputs too). */
+    async assertVisible(id: string, who: Principal): Promise<void> {
+      await visible(id, who)
+    },
+
+    async get(id: string, who: Principal): Promise<RenderJobDetail> {
+      const job = await visible(id, who)
       const [attempts, outputs] = await Promise.all([jobs.attempts(id), jobs.outputs(id)])
       return {
         ...toRenderJob(job, dispatcher.progressOf(id)),
@@ -191,8 +216,8 @@ export function createRenderJobService(deps: RenderJobServiceDeps) {
     },
 
     /** Cancels: a queued job never starts; a running one is deleted from the queue and interrupted. */
-    async cancel(id: string): Promise<RenderJob> {
-      const before = await existing(id)
+    async cancel(id: string, who: Principal): Promise<RenderJob> {
+      const before = await steerable(id, who)
       const was = await jobs.cancel(id)
       if (was === null) throw new InvalidTransition(`render job ${id} is ${before.state} and cannot be canceled`)
       if (was.backendId !== null && was.promptId !== null && (was.state === 'assigned' || was.state === 'running')) {
@@ -215,8 +240,8 @@ export function createRenderJobService(deps: RenderJobServiceDeps) {
       return toRenderJob(after)
     },
 
-    async setPriority(id: string, priority: number): Promise<RenderJob> {
-      const before = await existing(id)
+    async setPriority(id: string, priority: number, who: Principal): Promise<RenderJob> {
+      const before = await steerable(id, who)
       if (!(await jobs.setPriority(id, priority))) {
         throw new InvalidTransition(`render job ${id} is ${before.state}; only unfinished jobs can be reprioritised`)
       }
@@ -224,8 +249,8 @@ export function createRenderJobService(deps: RenderJobServiceDeps) {
       return toRenderJob(await existing(id))
     },
 
-    async retry(id: string): Promise<RenderJob> {
-      const before = await existing(id)
+    async retry(id: string, who: Principal): Promise<RenderJob> {
+      const before = await steerable(id, who)
       if (!(await jobs.retry(id))) {
         throw new InvalidTransition(
           `render job ${id} is ${before.state}; only failed, canceled or unschedulable jobs can be retried`,

@@ -5,7 +5,7 @@ import { ErrorBody, RenderJob } from '@aipipeline/contracts'
 import { testEngines } from '@aipipeline/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { z } from 'zod'
-import { createTestStudio, type TestStudio } from '../../test-support/test-studio'
+import { createTestStudio, type TestStudio } from '../../../test-kits/test-studio'
 
 const seeds = (n: number) => Array.from({ length: n }, (_, i) => i + 1)
 

@@ -16,6 +16,7 @@ import type { TokenService } from '../auth'
 import { registerLlmRoutes } from './llm.routes'
 import { createDatabaseCatalog, type DatabaseCatalog } from './llm-catalog'
 import { createDatabaseLedger } from './llm-ledger'
+import { createLlmProjectScope, type ProjectMembership } from './llm-project-scope'
 import { createLlmSettingsService, type LlmSettingsService } from './llm-settings.service'
 import { openStudioVault } from './llm-vault'
 
@@ -33,6 +34,8 @@ export interface LlmModuleDeps {
   tokens: TokenService
   hub: Pick<RealtimeHub, 'emit'>
   logger: Logger
+  /** Project membership (the production module's access): budgets and usage follow it. */
+  projects: ProjectMembership
   /** Tests tune backoff and cooldowns; production uses the defaults. */
   policy?: Partial<RouterPolicy>
   providerOptions?: ProviderOptions
@@ -77,7 +80,13 @@ export async function registerLlmModule(app: FastifyInstance, deps: LlmModuleDep
       }
     },
   })
-  const settings = createLlmSettingsService({ ...repos, vault, catalog, router })
+  const settings = createLlmSettingsService({
+    ...repos,
+    vault,
+    catalog,
+    router,
+    scope: createLlmProjectScope(deps.projects),
+  })
   await settings.seedPrices()
   registerLlmRoutes(app, deps.tokens, settings)
   return { router, settings, catalog }

@@ -19,7 +19,7 @@ import type {
   LlmUsageGroup,
   LlmUsageRepository,
 } from '@aipipeline/db'
-import { Conflict, Forbidden, NotFound, type Role, RuleViolation } from '@aipipeline/domain'
+import { Conflict, Forbidden, NotFound, RuleViolation } from '@aipipeline/domain'
 import {
   budgetState,
   type CredentialVault,
@@ -31,9 +31,11 @@ import {
   usdPerMillionToMicros,
 } from '@aipipeline/llm'
 import type { z } from 'zod'
+import type { Principal } from '../auth'
 import type { DatabaseCatalog } from './llm-catalog'
 import { resolvePrices } from './llm-catalog'
 import { monthRange } from './llm-ledger'
+import type { LlmProjectScope } from './llm-project-scope'
 
 export interface LlmSettingsDeps {
   deployments: LlmDeploymentRepository
@@ -43,6 +45,8 @@ export interface LlmSettingsDeps {
   vault: CredentialVault
   catalog: DatabaseCatalog
   router: SmartRouter
+  /** Which projects' budgets and usage a caller may see and edit. */
+  scope: LlmProjectScope
   now?: () => number
 }
 
@@ -52,6 +56,16 @@ type UpdateInput = z.output<typeof UpdateLlmDeploymentRequest>
 /** Creates the Settings → Models service. */
 export function createLlmSettingsService(deps: LlmSettingsDeps) {
   const now = deps.now ?? Date.now
+
+  /** A project named in a filter must be one the caller manages; without one, only those. */
+  async function visibleProjects(who: Principal, projectId: string | undefined): Promise<{ projectIds?: string[] }> {
+    if (projectId !== undefined) {
+      await deps.scope.assertManages(who, projectId)
+      return {}
+    }
+    const ids = await deps.scope.managedProjectIds(who)
+    return ids === undefined ? {} : { projectIds: ids }
+  }
 
   async function view(record: LlmDeploymentRecord): Promise<LlmDeployment> {
     const { prices, source } = resolvePrices(record, await deps.prices.list())
@@ -194,14 +208,19 @@ export function createLlmSettingsService(deps: LlmSettingsDeps) {
       return { ...stored, provider: parseProvider(stored.provider) }
     },
 
-    async listBudgets(filter: { projectId?: string | undefined; month?: string | undefined }): Promise<LlmBudget[]> {
-      const rows = await deps.budgets.list(filter)
+    /** Budgets of the projects the caller manages (admins: all). */
+    async listBudgets(
+      who: Principal,
+      filter: { projectId?: string | undefined; month?: string | undefined },
+    ): Promise<LlmBudget[]> {
+      const rows = await deps.budgets.list({ ...filter, ...(await visibleProjects(who, filter.projectId)) })
       return Promise.all(rows.map((b) => budgetView(b, deps.usage)))
     },
 
     /** Sets a budget; only admins may change the override flag. */
-    async upsertBudget(body: z.output<typeof UpsertLlmBudgetRequest>, role: Role): Promise<LlmBudget> {
-      if (body.override !== undefined && role !== 'admin') {
+    async upsertBudget(body: z.output<typeof UpsertLlmBudgetRequest>, who: Principal): Promise<LlmBudget> {
+      await deps.scope.assertManages(who, body.projectId)
+      if (body.override !== undefined && who.role !== 'admin') {
         const current = await deps.budgets.find(body.projectId, body.month)
         if ((current?.override ?? false) !== body.override)
           throw new Forbidden('only an admin may change a budget override')
@@ -209,21 +228,29 @@ export function createLlmSettingsService(deps: LlmSettingsDeps) {
       return budgetView(await deps.budgets.upsert(body), deps.usage)
     },
 
-    async listUsage(filter: {
-      projectId?: string | undefined
-      deploymentId?: string | undefined
-      from?: string | undefined
-      to?: string | undefined
-      limit: number
-    }) {
-      return deps.usage.list(filter)
+    /** Usage of the projects the caller manages; studio-wide calls (no project) for admins only. */
+    async listUsage(
+      who: Principal,
+      filter: {
+        projectId?: string | undefined
+        deploymentId?: string | undefined
+        from?: string | undefined
+        to?: string | undefined
+        limit: number
+      },
+    ) {
+      return deps.usage.list({ ...filter, ...(await visibleProjects(who, filter.projectId)) })
     },
 
     async aggregateUsage(
+      who: Principal,
       groupBy: LlmUsageGroup,
       filter: { projectId?: string | undefined; from?: string | undefined; to?: string | undefined },
     ) {
-      const buckets = await deps.usage.aggregate(filter, groupBy)
+      const buckets = await deps.usage.aggregate(
+        { ...filter, ...(await visibleProjects(who, filter.projectId)) },
+        groupBy,
+      )
       return { groupBy, totalCostMicros: buckets.reduce((s, b) => s + b.costMicros, 0), buckets }
     },
 

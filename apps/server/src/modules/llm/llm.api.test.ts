@@ -13,6 +13,7 @@ describe('LLM settings API', () => {
   let fake: FakeLlmServer
   let admin: string
   let manager: string
+  let film = ''
   const bodies: string[] = []
 
   beforeAll(async () => {
@@ -20,6 +21,13 @@ describe('LLM settings API', () => {
     studio = await createTestStudio('sqlite')
     admin = (await studio.signIn('admin')).accessToken
     manager = (await studio.signIn('manager')).accessToken
+    const project = await studio.app.inject({
+      method: 'POST',
+      url: '/api/projects',
+      headers: { authorization: `Bearer ${manager}`, 'content-type': 'application/json' },
+      payload: JSON.stringify({ code: 'FILM1', name: 'Film one' }),
+    })
+    film = project.json().id
   })
   afterAll(async () => {
     await studio.close()
@@ -130,12 +138,12 @@ describe('LLM settings API', () => {
 
   it('lets managers set budgets but only admins the override, and alerts at 80 % then stops at 100 %', async () => {
     const month = new Date().toISOString().slice(0, 7)
-    const set = await call('PUT', '/api/llm/budgets', manager, { projectId: 'film-1', month, limitMicros: 1_000 })
+    const set = await call('PUT', '/api/llm/budgets', manager, { projectId: film, month, limitMicros: 1_000 })
     expect(LlmBudget.parse(set.json())).toMatchObject({ state: 'ok', spentMicros: 0 })
     expect(
       (
         await call('PUT', '/api/llm/budgets', manager, {
-          projectId: 'film-1',
+          projectId: film,
           month,
           limitMicros: 1_000,
           override: true,
@@ -152,12 +160,12 @@ describe('LLM settings API', () => {
     await studio.llm.router.generateText({
       taskClass: 'analysis',
       messages: [{ role: 'user', content: 'x' }],
-      project: 'film-1',
+      project: film,
       maxOutputTokens: 16,
     })
     expect(alerts).toEqual([
       {
-        room: 'project:film-1',
+        room: `project:${film}`,
         payload: expect.objectContaining({ percent: 80, spentMicros: 800, limitMicros: 1_000 }),
       },
     ])
@@ -165,21 +173,21 @@ describe('LLM settings API', () => {
     await studio.llm.router.generateText({
       taskClass: 'analysis',
       messages: [{ role: 'user', content: 'y' }],
-      project: 'film-1',
+      project: film,
       maxOutputTokens: 1,
     })
     expect(alerts).toHaveLength(2)
-    const budgets = (await call('GET', `/api/llm/budgets?projectId=film-1`, manager)).json().items
+    const budgets = (await call('GET', `/api/llm/budgets?projectId=${film}`, manager)).json().items
     expect(budgets[0]).toMatchObject({ state: 'exceeded', spentMicros: 1_000, percent: 100 })
     await expect(
       studio.llm.router.generateText({
         taskClass: 'analysis',
         messages: [{ role: 'user', content: 'z' }],
-        project: 'film-1',
+        project: film,
       }),
-    ).rejects.toThrow(/budget of project film-1 is spent/)
+    ).rejects.toThrow(new RegExp(`budget of project ${film} is spent`))
     const overridden = await call('PUT', '/api/llm/budgets', admin, {
-      projectId: 'film-1',
+      projectId: film,
       month,
       limitMicros: 1_000,
       override: true,
@@ -188,11 +196,14 @@ describe('LLM settings API', () => {
   })
 
   it('lists usage and aggregates spend per model and per day', async () => {
-    const usage = (await call('GET', '/api/llm/usage?limit=50', manager)).json().items
+    const usage = (await call('GET', '/api/llm/usage?limit=50', admin)).json().items
     expect(usage.length).toBeGreaterThanOrEqual(4)
-    const byModel = LlmUsageAggregate.parse((await call('GET', '/api/llm/usage/summary?groupBy=model', manager)).json())
+    const byModel = LlmUsageAggregate.parse((await call('GET', '/api/llm/usage/summary?groupBy=model', admin)).json())
     expect(byModel.buckets.map((b) => b.key)).toEqual(['gpt-4o-mini'])
     expect(byModel.totalCostMicros).toBe(210 + 800 + 200)
+    // A manager sees the usage of the projects they manage, not the studio-wide test call.
+    const managed = LlmUsageAggregate.parse((await call('GET', '/api/llm/usage/summary?groupBy=model', manager)).json())
+    expect(managed.totalCostMicros).toBe(800 + 200)
     const byDay = LlmUsageAggregate.parse((await call('GET', '/api/llm/usage/summary?groupBy=day', manager)).json())
     expect(byDay.buckets[0]?.key).toBe(new Date().toISOString().slice(0, 10))
     expect((await call('GET', '/api/llm/usage', (await studio.signIn('artist')).accessToken)).statusCode).toBe(403)

@@ -16,9 +16,15 @@ export function registerLlmRoutes(app: FastifyInstance, tokens: TokenService, ll
   bindRoute(app, tokens, llmRoutes.testLlmDeployment, ({ params, body }) => llm.testDeployment(params.id, body.prompt))
   bindRoute(app, tokens, llmRoutes.listLlmPrices, () => llm.listPrices())
   bindRoute(app, tokens, llmRoutes.upsertLlmPrice, ({ body }) => llm.upsertPrice(body))
-  bindRoute(app, tokens, llmRoutes.listLlmBudgets, async ({ query }) => ({ items: await llm.listBudgets(query) }))
-  bindRoute(app, tokens, llmRoutes.upsertLlmBudget, ({ body, principal }) => llm.upsertBudget(body, principal.role))
-  bindRoute(app, tokens, llmRoutes.listLlmUsage, async ({ query }) => ({ items: await llm.listUsage(query) }))
-  bindRoute(app, tokens, llmRoutes.aggregateLlmUsage, ({ query }) => llm.aggregateUsage(query.groupBy, query))
+  bindRoute(app, tokens, llmRoutes.listLlmBudgets, async ({ query, principal }) => ({
+    items: await llm.listBudgets(principal, query),
+  }))
+  bindRoute(app, tokens, llmRoutes.upsertLlmBudget, ({ body, principal }) => llm.upsertBudget(body, principal))
+  bindRoute(app, tokens, llmRoutes.listLlmUsage, async ({ query, principal }) => ({
+    items: await llm.listUsage(principal, query),
+  }))
+  bindRoute(app, tokens, llmRoutes.aggregateLlmUsage, ({ query, principal }) =>
+    llm.aggregateUsage(principal, query.groupBy, query),
+  )
   bindRoute(app, tokens, llmRoutes.estimateLlmCall, ({ body }) => llm.estimate(body))
 }

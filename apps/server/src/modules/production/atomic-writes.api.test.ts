@@ -5,8 +5,8 @@ import { ErrorBody, ImportReport, ShotPage, TaskDetail } from '@aipipeline/contr
 import { createProductionRepositories } from '@aipipeline/db'
 import { testEngines } from '@aipipeline/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestStudio, type TestStudio } from '../../test-support/test-studio'
-import { call, type TeamProject, teamProject } from './production-test-kit'
+import { call, type TeamProject, teamProject } from '../../../test-kits/production/production-test-kit'
+import { createTestStudio, type TestStudio } from '../../../test-kits/test-studio'
 
 for (const engine of testEngines('atomic production writes')) {
   describe(`atomic production writes [${engine}]`, () => {

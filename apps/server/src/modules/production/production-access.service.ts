@@ -24,6 +24,13 @@ export function createProductionAccess(deps: { projects: ProjectRepository }) {
     /** The caller's access to a project; throws NotFound for non-members (admins see all). */
     resolve,
 
+    /** The caller's access to each project they belong to; undefined for admins (every project). */
+    async projectsOf(principal: Principal): Promise<ProjectAccess[] | undefined> {
+      if (principal.role === 'admin') return undefined
+      const projects = await deps.projects.list(principal.userId)
+      return Promise.all(projects.map((p) => resolve(principal, p.id)))
+    },
+
     /**
      * Room policy: `project:<id>` carries every change unfiltered, so only staff members who
      * see the whole project join; clients, vendors and supervisors scoped to departments get

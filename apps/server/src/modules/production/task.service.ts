@@ -22,7 +22,7 @@ import type { ProductionAccessService } from './production-access.service'
 import type { ProductionContext } from './production-context'
 import { taskView } from './production-visibility'
 import { loadProjectView, type ProjectView } from './project-view'
-import { versionView } from './version.service'
+import { showsGenerationDetails, versionView } from './version.service'
 
 export function createTaskService(
   ctx: ProductionContext,
@@ -53,6 +53,7 @@ export function createTaskService(
       // Clients see versions only while the task shows them a status they may see.
       const versions = summary.statusId === null ? [] : await repos.tasks.versions([taskId])
       const files = await repos.tasks.versionFiles(versions.map((v) => v.id))
+      const generation = await showsGenerationDetails(repos, view.access)
       return {
         ...summary,
         shotId: task.shotId,
@@ -66,7 +67,7 @@ export function createTaskService(
           previousStatusId:
             c.previousStatusId !== null && view.v.statusVisible(c.previousStatusId) ? c.previousStatusId : null,
         })),
-        versions: versions.map((v) => versionView(v, files)),
+        versions: versions.map((v) => versionView(v, files, generation)),
       }
     },
 

@@ -82,7 +82,7 @@ for (const engine of testEngines('version API')) {
       expect(shotId).toBe(task.shotId)
     })
 
-    it('hides a version from clients until its task shows them a client-allowed status', async () => {
+    it('hides a version from clients until its task shows them a client-allowed status, and its generation unless the project shows it', async () => {
       const hidden = await getVersion(p.seats.client)
       expect(hidden.status).toBe(404)
       const unknown = await getVersion(p.seats.client, 'no-such-version')
@@ -94,7 +94,21 @@ for (const engine of testEngines('version API')) {
       await call(studio, p.seats.manager, 'POST', `/api/tasks/${taskId}/comments`, { statusId: status('Review') })
       const shown = await getVersion(p.seats.client)
       expect(shown.status).toBe(200)
-      expect(VersionDetail.parse(shown.json)).toEqual(VersionDetail.parse((await getVersion(p.seats.manager)).json))
+      const studioView = VersionDetail.parse((await getVersion(p.seats.manager)).json)
+      // Clients see the picture, never how it was generated, unless the project says so.
+      const generationHidden = {
+        ...studioView,
+        provenance: { renderJobId: null, prompt: null, negativePrompt: null, seed: null, model: null, parameters: {} },
+      }
+      expect(VersionDetail.parse(shown.json)).toEqual(generationHidden)
+      const listed = TaskDetail.parse((await call(studio, p.seats.client, 'GET', `/api/tasks/${taskId}`)).json)
+      expect(JSON.stringify(listed.versions)).not.toMatch(/lighthouse at dusk|421337|flux1-dev/)
+      const settings = { showGenerationDetailsToClients: true }
+      const patched = await call(studio, p.seats.manager, 'PATCH', `/api/projects/${p.projectId}`, settings)
+      expect(patched.json).toMatchObject(settings)
+      expect(VersionDetail.parse((await getVersion(p.seats.client)).json)).toEqual(studioView)
+      const off = { showGenerationDetailsToClients: false }
+      await call(studio, p.seats.manager, 'PATCH', `/api/projects/${p.projectId}`, off)
 
       await call(studio, p.seats.manager, 'POST', `/api/tasks/${taskId}/comments`, { statusId: status('WIP') })
       expect((await getVersion(p.seats.client)).status).toBe(404)

@@ -9,7 +9,14 @@ import {
   type VersionFileRecord,
   type VersionRecord,
 } from '@aipipeline/db'
-import { canSeeTask, NotFound, resolveTemplates, ValidationFailed } from '@aipipeline/domain'
+import {
+  canSeeTask,
+  NotFound,
+  type ProjectAccess,
+  resolveTemplates,
+  seesGenerationDetails,
+  ValidationFailed,
+} from '@aipipeline/domain'
 import sharp from 'sharp'
 import type { z } from 'zod'
 import type { Principal } from '../auth'
@@ -60,8 +67,25 @@ async function imageThumbnail(data: Uint8Array): Promise<Uint8Array | undefined>
   }
 }
 
-/** A version as the API shows it, with its own files and thumbnail. */
-export function versionView(v: VersionRecord, files: readonly VersionFileRecord[]): z.input<typeof Version> {
+/** Provenance without how it was generated: what a client sees unless the project shows it. */
+const HIDDEN_GENERATION = { prompt: null, negativePrompt: null, seed: null, model: null, parameters: {} }
+
+/** Whether the caller sees generation details in `projectId` (reads the project for clients only). */
+export async function showsGenerationDetails(
+  repos: Pick<ProductionRepositories, 'projects'>,
+  access: ProjectAccess,
+): Promise<boolean> {
+  if (access.role !== 'client') return true
+  const project = await repos.projects.findById(access.projectId)
+  return project !== undefined && seesGenerationDetails(access, project)
+}
+
+/** A version as the API shows it, with its own files and thumbnail; `generation` false strips how it was made. */
+export function versionView(
+  v: VersionRecord,
+  files: readonly VersionFileRecord[],
+  generation = true,
+): z.input<typeof Version> {
   const own = files.filter((f) => f.versionId === v.id)
   return {
     id: v.id,
@@ -71,7 +95,7 @@ export function versionView(v: VersionRecord, files: readonly VersionFileRecord[
     authorId: v.authorId,
     folderPath: v.folderPath,
     thumbnailFileId: own.find((f) => f.role === 'thumbnail')?.id ?? null,
-    provenance: v.provenance,
+    provenance: generation ? v.provenance : { ...v.provenance, ...HIDDEN_GENERATION },
     files: own.map((f) => ({ ...f, role: f.role === 'thumbnail' ? 'thumbnail' : 'output' })),
     createdAt: v.createdAt,
   }
@@ -163,7 +187,7 @@ export function createVersionService(
     const visible =
       canSeeTask(view.access, { assigneeIds: assignees, department: null }) && view.v.statusVisible(task.statusId)
     if (!visible) throw hidden
-    return task
+    return { task, access: view.access }
   }
 
   return {
@@ -171,10 +195,10 @@ export function createVersionService(
     async get(principal: Principal, versionId: string): Promise<z.input<typeof VersionDetail>> {
       const version = await repos.tasks.findVersion(versionId)
       if (!version) throw new NotFound('version', versionId)
-      const task = await visibleTaskOf(principal, version, 'version', versionId)
+      const { task, access: a } = await visibleTaskOf(principal, version, 'version', versionId)
       const files = await repos.tasks.versionFiles([version.id])
       return {
-        ...versionView(version, files),
+        ...versionView(version, files, await showsGenerationDetails(repos, a)),
         projectId: task.projectId,
         shotId: task.shotId,
         taskTypeId: task.taskTypeId,

@@ -53,6 +53,8 @@ export interface AgentRunPatch {
 
 export interface AgentRunFilter {
   projectId?: string | undefined
+  /** Only runs of these projects (the caller's); undefined = any project. */
+  projectIds?: readonly string[] | undefined
   pipeline?: string | undefined
   status?: AgentRunState | undefined
   limit?: number | undefined
@@ -106,6 +108,10 @@ export function createAgentRunRepository(db: Db) {
     async list(filter: AgentRunFilter = {}): Promise<AgentRunRecord[]> {
       let query = db.selectFrom('agentRuns').selectAll()
       if (filter.projectId !== undefined) query = query.where('projectId', '=', filter.projectId)
+      if (filter.projectIds !== undefined) {
+        if (filter.projectIds.length === 0) return []
+        query = query.where('projectId', 'in', [...filter.projectIds])
+      }
       if (filter.pipeline !== undefined) query = query.where('pipeline', '=', filter.pipeline)
       if (filter.status !== undefined) query = query.where('status', '=', filter.status)
       const rows = await query

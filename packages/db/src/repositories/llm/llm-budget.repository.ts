@@ -29,9 +29,15 @@ function toRecord(row: LlmBudgetsTable): LlmBudgetRecord {
 /** Repository for `llm_budgets`. */
 export function createLlmBudgetRepository(db: Db) {
   return {
-    async list(filter: { projectId?: string; month?: string } = {}): Promise<LlmBudgetRecord[]> {
+    /** `projectIds` limits the list to those projects (the caller's); an empty list matches none. */
+    async list(
+      filter: { projectId?: string; projectIds?: readonly string[]; month?: string } = {},
+    ): Promise<LlmBudgetRecord[]> {
       let query = db.selectFrom('llmBudgets').selectAll()
       if (filter.projectId !== undefined) query = query.where('projectId', '=', filter.projectId)
+      if (filter.projectIds !== undefined) {
+        query = query.where('projectId', 'in', filter.projectIds.length > 0 ? [...filter.projectIds] : [''])
+      }
       if (filter.month !== undefined) query = query.where('month', '=', filter.month)
       return (await query.orderBy('month', 'desc').orderBy('projectId').execute()).map(toRecord)
     },

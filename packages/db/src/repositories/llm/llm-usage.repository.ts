@@ -14,6 +14,8 @@ export type LlmUsageInput = Omit<LlmUsageTable, 'id'>
 
 export interface LlmUsageFilter {
   projectId?: string
+  /** Only usage of these projects (the caller's); undefined = all usage, studio-wide calls too. */
+  projectIds?: readonly string[]
   deploymentId?: string
   /** Inclusive lower bound, ISO text. */
   from?: string
@@ -46,6 +48,10 @@ export function createLlmUsageRepository(db: Db) {
   function filtered(filter: LlmUsageFilter) {
     let query = db.selectFrom('llmUsage')
     if (filter.projectId !== undefined) query = query.where('projectId', '=', filter.projectId)
+    if (filter.projectIds !== undefined) {
+      // An empty list matches nothing; `in ()` is not valid SQL.
+      query = query.where('projectId', 'in', filter.projectIds.length > 0 ? [...filter.projectIds] : [''])
+    }
     if (filter.deploymentId !== undefined) query = query.where('deploymentId', '=', filter.deploymentId)
     if (filter.from !== undefined) query = query.where('at', '>=', filter.from)
     if (filter.to !== undefined) query = query.where('at', '<', filter.to)

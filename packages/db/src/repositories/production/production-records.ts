@@ -47,6 +47,8 @@ export interface ProjectRecord {
   retakeCap: number | null
   namingTemplates: Record<string, string>
   folderStatusId: string | null
+  /** Clients see versions' prompt, seed, model and parameters. */
+  showGenerationDetailsToClients: boolean
   createdAt: string
   updatedAt: string
 }
@@ -55,6 +57,7 @@ export function toProject(row: ProjectsTable): ProjectRecord {
   return {
     ...row,
     fps: Number(row.fps),
+    showGenerationDetailsToClients: Number(row.showGenerationDetailsToClients) === 1,
     namingTemplates: parseJson(z.record(z.string(), z.string()), row.namingTemplates),
   }
 }

@@ -28,6 +28,7 @@ export interface NewProject {
   startFrame: number
   retakeCap: number | null
   namingTemplates: Record<string, string>
+  showGenerationDetailsToClients?: boolean
 }
 
 export interface MemberRecord {
@@ -77,6 +78,7 @@ export function createProjectRepository(db: Db) {
         id,
         ...input,
         namingTemplates: JSON.stringify(input.namingTemplates),
+        showGenerationDetailsToClients: input.showGenerationDetailsToClients === true ? 1 : 0,
         folderStatusId: statuses.find((s) => s.isWip === 1)?.id ?? null,
         createdAt: now,
         updatedAt: now,
@@ -113,12 +115,13 @@ export function createProjectRepository(db: Db) {
         folderStatusId?: string | null
       },
     ): Promise<void> {
-      const { namingTemplates, ...rest } = patch
+      const { namingTemplates, showGenerationDetailsToClients: details, ...rest } = patch
       await db
         .updateTable('projects')
         .set({
           ...rest,
           ...(namingTemplates ? { namingTemplates: JSON.stringify(namingTemplates) } : {}),
+          ...(details === undefined ? {} : { showGenerationDetailsToClients: details ? 1 : 0 }),
           updatedAt: isoNow(),
         })
         .where('id', '=', id)
