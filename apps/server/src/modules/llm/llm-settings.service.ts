@@ -155,8 +155,9 @@ export function createLlmSettingsService(deps: LlmSettingsDeps) {
       }
       if (patch.name !== undefined) await requireNameFree(patch.name, id)
       await requirePrice({ ...current, ...patch })
-      if (apiKey !== undefined) await deps.deployments.setKey(id, apiKey === null ? null : seal(id, apiKey))
-      const updated = await deps.deployments.update(id, patch)
+      // Key and fields in one statement: a failed update never leaves a new key on old settings.
+      const key = apiKey === undefined ? undefined : apiKey === null ? null : seal(id, apiKey)
+      const updated = await deps.deployments.update(id, patch, key)
       if (!updated) throw new NotFound('deployment', id)
       deps.catalog.invalidate()
       deps.router.forget(id)

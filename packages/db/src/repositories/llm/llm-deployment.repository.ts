@@ -133,10 +133,16 @@ export function createLlmDeploymentRepository(db: Db) {
       return toRecord(row)
     },
 
-    async update(id: string, patch: Partial<LlmDeploymentInput>): Promise<LlmDeploymentRecord | undefined> {
+    /** Updates fields and, when `key` is given, the sealed key too, in one statement. */
+    async update(
+      id: string,
+      patch: Partial<LlmDeploymentInput>,
+      key?: { sealed: string; hint: string } | null,
+    ): Promise<LlmDeploymentRecord | undefined> {
+      const keyColumns = key === undefined ? {} : { apiKeySealed: key?.sealed ?? null, apiKeyHint: key?.hint ?? null }
       await db
         .updateTable('llmDeployments')
-        .set({ ...toColumns(patch), updatedAt: isoNow() })
+        .set({ ...toColumns(patch), ...keyColumns, updatedAt: isoNow() })
         .where('id', '=', id)
         .execute()
       return this.findById(id)

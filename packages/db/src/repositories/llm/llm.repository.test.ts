@@ -71,6 +71,21 @@ describeEachEngine('llm repositories', (testDb) => {
     expect(await repo.delete(created.id)).toBe(true)
   })
 
+  it('changes a key only together with the fields it was sent with', async () => {
+    const repo = createLlmDeploymentRepository(testDb().handle.db)
+    const a = await repo.insert(deployment('key a'), { sealed: 'old-a', hint: 'aaaa' })
+    await repo.insert(deployment('key b'), undefined)
+    // The name is taken: the whole update fails, and the old key stays.
+    await expect(repo.update(a.id, { name: 'key b' }, { sealed: 'new-a', hint: 'bbbb' })).rejects.toThrow()
+    expect(await repo.sealedKey(a.id)).toBe('old-a')
+    expect(await repo.update(a.id, { priority: 7 }, { sealed: 'new-a', hint: 'bbbb' })).toMatchObject({
+      priority: 7,
+      keyHint: 'bbbb',
+    })
+    expect(await repo.sealedKey(a.id)).toBe('new-a')
+    expect(await repo.update(a.id, {}, null)).toMatchObject({ hasKey: false, keyHint: null })
+  })
+
   it('rotates every sealed key and the canary together', async () => {
     const db = testDb().handle.db
     const repo = createLlmDeploymentRepository(db)
