@@ -109,7 +109,8 @@ function loadOrCreateKeyFile(dataDir: string): Buffer {
     if (!/^[0-9a-fA-F]{64}$/.test(hex)) throw new ConfigError(`${file} is corrupt: expected 64 hex characters`)
     return Buffer.from(hex, 'hex')
   }
-  mkdirSync(dataDir, { recursive: true })
+  // Owner-only: the folder also holds the database and stored files.
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 })
   const key = randomBytes(32)
   // `wx` fails if another process created the file meanwhile; then read theirs.
   try {
