@@ -19,6 +19,7 @@ import {
   type AuthService,
   createAuthService,
   createLoginRateLimiter,
+  createSessionVersionCache,
   createTokenService,
   registerAuthJobs,
   registerAuthRoutes,
@@ -32,6 +33,7 @@ import { registerPromptsModule } from './modules/prompts'
 import type { Logger } from './observability/logger'
 import { installMetrics, type Metrics } from './observability/metrics'
 import { createRealtimeHub, defaultRoomPolicy, type RealtimeHub } from './realtime/realtime-hub'
+import { connectSessionFanout } from './realtime/session-fanout'
 
 export interface AppDeps {
   config: Config
@@ -96,13 +98,20 @@ export async function buildApp(deps: AppDeps): Promise<Studio> {
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' })
 
   const jobs = createJobHandlerRegistry()
-  const tokens = createTokenService({ masterKey: config.secretKey, accessTtlSeconds: config.accessTokenTtlSeconds })
+  const users = createUserRepository(database.db)
+  const sessions = createSessionVersionCache({ load: (userId) => users.sessionState(userId) })
+  const tokens = createTokenService({
+    masterKey: config.secretKey,
+    accessTtlSeconds: config.accessTokenTtlSeconds,
+    sessions,
+  })
   const refreshTokens = createRefreshTokenRepository(database.db)
   registerAuthJobs(jobs, refreshTokens)
   const auth = createAuthService({
-    users: createUserRepository(database.db),
+    users,
     refreshTokens,
     tokens,
+    sessions,
     limiter: createLoginRateLimiter({ perMinute: config.loginRateLimitPerMinute }),
     refreshTtlDays: config.refreshTokenTtlDays,
     onTokenReuse: (userId, familyId) => app.log.warn({ userId, familyId }, 'refresh token reuse: family revoked'),
@@ -137,8 +146,10 @@ export async function buildApp(deps: AppDeps): Promise<Studio> {
     tokens,
     logger: deps.logger,
     redisUrl: config.redisUrl,
+    redisKey: `${config.redisPrefix}:socket.io`,
     policy: production.roomPolicy(defaultRoomPolicy),
   })
+  connectSessionFanout({ io: hub.io, sessions, tokens, logger: deps.logger, scaleOut: config.redisUrl !== undefined })
   app.addHook('preClose', async () => {
     await hub.close()
   })

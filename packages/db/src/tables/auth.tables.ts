@@ -10,6 +10,8 @@ export interface UsersTable {
   locale: string
   active: number
   passwordHash: string
+  /** Bumped whenever the user's access tokens must stop working (see ADR on sessions). */
+  sessionVersion: number
   createdAt: string
   updatedAt: string
 }

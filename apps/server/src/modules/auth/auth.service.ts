@@ -21,6 +21,8 @@ export interface AuthServiceDeps {
   tokens: TokenService
   limiter: ReturnType<typeof createLoginRateLimiter>
   refreshTtlDays: number
+  /** Told when a user's sessions end (the session cache, which tells the other instances). */
+  sessions?: { ended(userId: string, version: number): Promise<void> }
   /** Called when a rotated refresh token is presented again (possible theft). */
   onTokenReuse?: (userId: string, familyId: string) => void
 }
@@ -49,7 +51,11 @@ export function createAuthService(deps: AuthServiceDeps) {
     const refreshToken = newRefreshToken()
     const expiresAt = new Date(Date.now() + deps.refreshTtlDays * 86_400_000).toISOString()
     await deps.refreshTokens.insert({ userId: user.id, familyId, tokenHash: hashRefreshToken(refreshToken), expiresAt })
-    const accessToken = await deps.tokens.issueAccess({ userId: user.id, role: user.role })
+    const accessToken = await deps.tokens.issueAccess({
+      userId: user.id,
+      role: user.role,
+      sessionVersion: user.sessionVersion,
+    })
     return { accessToken, expiresIn: deps.tokens.accessTtlSeconds, refreshToken, user: toUser(user) }
   }
 
@@ -88,8 +94,15 @@ export function createAuthService(deps: AuthServiceDeps) {
       }
     },
 
+    /**
+     * Revokes the refresh token's family and ends the user's access tokens everywhere: other
+     * devices keep their own refresh tokens and get a fresh access token on their next call.
+     */
     async logout(refreshToken: string): Promise<void> {
-      await deps.refreshTokens.revokeByHash(hashRefreshToken(refreshToken))
+      const revoked = await deps.refreshTokens.revokeByHash(hashRefreshToken(refreshToken))
+      if (!revoked) return
+      const version = await deps.users.endSessions(revoked.userId)
+      if (version !== undefined) await deps.sessions?.ended(revoked.userId, version)
     },
 
     async me(userId: string): Promise<User> {
@@ -99,9 +112,9 @@ export function createAuthService(deps: AuthServiceDeps) {
     },
 
     async updateMe(userId: string, patch: z.infer<typeof UpdateMeRequest>): Promise<User> {
-      const user = await deps.users.update(userId, patch)
-      if (!user) throw new NotFound('user', userId)
-      return toUser(user)
+      const updated = await deps.users.update(userId, patch)
+      if (!updated) throw new NotFound('user', userId)
+      return toUser(updated.user)
     },
 
     async listUsers(): Promise<User[]> {
@@ -126,9 +139,11 @@ export function createAuthService(deps: AuthServiceDeps) {
     },
 
     async updateUser(id: string, patch: z.infer<typeof UpdateUserRequest>): Promise<User> {
-      const user = await deps.users.update(id, patch)
-      if (!user) throw new NotFound('user', id)
-      return toUser(user)
+      const updated = await deps.users.update(id, patch)
+      if (!updated) throw new NotFound('user', id)
+      // A new role or a deactivation ends the user's sessions before the admin hears back.
+      if (updated.sessionEnded) await deps.sessions?.ended(id, updated.user.sessionVersion)
+      return toUser(updated.user)
     },
 
     /** Creates the first admin from the environment when the studio has no users yet. */
