@@ -27,7 +27,7 @@ async function main(): Promise<void> {
   try {
     await migrateToLatest(database.db)
     const users = createUserRepository(database.db)
-    const claims = []
+    const claims: { userId: string; sessionVersion: number }[] = []
     for (let i = 0; i < USERS; i++) {
       const u = await users.insert({
         email: `u${i}@bench.test`,
