@@ -3,12 +3,19 @@
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { apiRoutes, systemRoutes } from '@aipipeline/contracts'
-import { createRefreshTokenRepository, createUserRepository, type DatabaseHandle, pingDatabase } from '@aipipeline/db'
+import {
+  createRefreshTokenRepository,
+  createSignInAddressRepository,
+  createUserRepository,
+  type DatabaseHandle,
+  pingDatabase,
+} from '@aipipeline/db'
 import fastifyStatic from '@fastify/static'
 import fastifySwagger from '@fastify/swagger'
 import fastifySwaggerUi from '@fastify/swagger-ui'
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify'
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod'
+import { Redis } from 'ioredis'
 import type { Config } from './config'
 import { installErrorHandler, installNotFoundHandler } from './http/error-handler'
 import { bindRoute } from './http/route-binder'
@@ -18,11 +25,11 @@ import { registerAgentsModule } from './modules/agents'
 import {
   type AuthService,
   createAuthService,
-  createLoginRateLimiter,
   createSessionVersionCache,
   createTokenService,
   registerAuthJobs,
   registerAuthRoutes,
+  registerSignInLimits,
   type TokenService,
 } from './modules/auth'
 import { type FarmModule, type FarmOptions, registerFarmModule } from './modules/farm'
@@ -72,7 +79,8 @@ export async function buildApp(deps: AppDeps): Promise<Studio> {
     bodyLimit: config.bodyLimitBytes,
     requestIdHeader: 'x-request-id',
     genReqId: () => crypto.randomUUID(),
-    trustProxy: true,
+    // Only listed proxies may say who the client is (X-Forwarded-For); by default none.
+    trustProxy: config.trustedProxies.length > 0 ? config.trustedProxies : false,
   })
   app.decorate('boundRoutes', [])
   app.decorate('allRoutes', [])
@@ -106,13 +114,23 @@ export async function buildApp(deps: AppDeps): Promise<Studio> {
     sessions,
   })
   const refreshTokens = createRefreshTokenRepository(database.db)
+  const signInAddresses = createSignInAddressRepository(database.db)
   registerAuthJobs(jobs, refreshTokens)
+  const limitsRedis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 1 }) : undefined
+  if (limitsRedis)
+    app.addHook('onClose', async () => void (await limitsRedis.quit().catch(() => limitsRedis.disconnect())))
+  await registerSignInLimits(app, {
+    perAccountPerMinute: config.loginRateLimitPerMinute,
+    perAddressPerMinute: config.loginRateLimitPerAddressPerMinute,
+    isKnownAddress: (email, address) => signInAddresses.isKnown(email, address),
+    ...(limitsRedis ? { redis: limitsRedis, redisPrefix: config.redisPrefix } : {}),
+  })
   const auth = createAuthService({
     users,
     refreshTokens,
     tokens,
     sessions,
-    limiter: createLoginRateLimiter({ perMinute: config.loginRateLimitPerMinute }),
+    signInAddresses,
     refreshTtlDays: config.refreshTokenTtlDays,
     onTokenReuse: (userId, familyId) => app.log.warn({ userId, familyId }, 'refresh token reuse: family revoked'),
   })

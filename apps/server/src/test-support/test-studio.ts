@@ -32,6 +32,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     ...loadConfig({ AIPIPELINE_SECRET_KEY: randomBytes(32).toString('hex'), DATA_DIR: '/tmp/aipipeline-test-data' }),
     logLevel: 'info',
     loginRateLimitPerMinute: 1000,
+    loginRateLimitPerAddressPerMinute: 1000,
     webDistDir: '/nonexistent',
     ...overrides,
   }

@@ -3,6 +3,7 @@
 import { describeEachEngine } from '@aipipeline/testing'
 import { expect, it } from 'vitest'
 import { createRefreshTokenRepository } from './refresh-token.repository'
+import { createSignInAddressRepository } from './sign-in-address.repository'
 import { createUserRepository } from './user.repository'
 
 describeEachEngine('user session versions', (testDb) => {
@@ -48,5 +49,25 @@ describeEachEngine('user session versions', (testDb) => {
     expect(await users.endSessions(user.id)).toBe(1)
     expect(await users.endSessions(user.id)).toBe(2)
     expect(await users.endSessions('no-such-user')).toBeUndefined()
+  })
+})
+
+describeEachEngine('sign-in addresses', (testDb) => {
+  it('knows the addresses an account has signed in from, by email', async () => {
+    const db = testDb().handle.db
+    const user = await createUserRepository(db).insert({
+      email: 'Known@Studio.test',
+      displayName: 'K',
+      role: 'artist',
+      locale: 'en',
+      passwordHash: 'h',
+    })
+    const addresses = createSignInAddressRepository(db)
+    expect(await addresses.isKnown('known@studio.test', '198.51.100.7')).toBe(false)
+    await addresses.remember(user.id, '198.51.100.7')
+    await addresses.remember(user.id, '198.51.100.7') // again: no duplicate-key failure
+    expect(await addresses.isKnown('KNOWN@studio.test', '198.51.100.7')).toBe(true)
+    expect(await addresses.isKnown('known@studio.test', '203.0.113.9')).toBe(false)
+    expect(await addresses.isKnown('other@studio.test', '198.51.100.7')).toBe(false)
   })
 })

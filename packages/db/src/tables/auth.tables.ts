@@ -42,8 +42,16 @@ export interface SettingsTable {
   updatedAt: string
 }
 
+/** Addresses a user has signed in from successfully (sign-in limits trust them more). */
+export interface SignInAddressesTable {
+  userId: string
+  address: string
+  lastSignedInAt: string
+}
+
 export interface AuthTables {
   users: UsersTable
+  signInAddresses: SignInAddressesTable
   refreshTokens: RefreshTokensTable
   projectRoleOverrides: ProjectRoleOverridesTable
   settings: SettingsTable

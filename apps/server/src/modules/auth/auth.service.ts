@@ -6,12 +6,12 @@ import {
   newId,
   normaliseEmail,
   type RefreshTokenRepository,
+  type SignInAddressRepository,
   type UserRecord,
   type UserRepository,
 } from '@aipipeline/db'
 import { Conflict, NotFound, type Role, Unauthenticated } from '@aipipeline/domain'
 import type { z } from 'zod'
-import type { createLoginRateLimiter } from './login-rate-limiter'
 import { dummyPasswordHash, hashPassword, verifyPassword } from './password'
 import { hashRefreshToken, newRefreshToken, type TokenService } from './token.service'
 
@@ -19,7 +19,8 @@ export interface AuthServiceDeps {
   users: UserRepository
   refreshTokens: RefreshTokenRepository
   tokens: TokenService
-  limiter: ReturnType<typeof createLoginRateLimiter>
+  /** Where successful sign-ins are remembered, for the sign-in limits (sign-in-limits.ts). */
+  signInAddresses?: SignInAddressRepository
   refreshTtlDays: number
   /** Told when a user's sessions end (the session cache, which tells the other instances). */
   sessions?: { ended(userId: string, version: number): Promise<void> }
@@ -60,13 +61,16 @@ export function createAuthService(deps: AuthServiceDeps) {
   }
 
   return {
-    /** Checks credentials and opens a session (a new refresh-token family). */
+    /**
+     * Checks credentials and opens a session (a new refresh-token family). Attempts are
+     * limited before this runs (sign-in-limits.ts); a success makes the address known.
+     */
     async login(input: { email: string; password: string; clientAddress: string }): Promise<Session> {
-      deps.limiter.hit(`${input.clientAddress}|${normaliseEmail(input.email)}`)
       const user = await deps.users.findByEmailWithHash(input.email)
       const ok = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), input.password)
       if (!user || !ok) throw new Unauthenticated('email or password is incorrect')
       if (!user.active) throw new Unauthenticated('this account is deactivated')
+      await deps.signInAddresses?.remember(user.id, input.clientAddress)
       return startSession(user, newId())
     },
 
