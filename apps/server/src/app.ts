@@ -3,12 +3,19 @@
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { apiRoutes, systemRoutes } from '@aipipeline/contracts'
-import { createRefreshTokenRepository, createUserRepository, type DatabaseHandle, pingDatabase } from '@aipipeline/db'
+import {
+  createRefreshTokenRepository,
+  createSignInAddressRepository,
+  createUserRepository,
+  type DatabaseHandle,
+  pingDatabase,
+} from '@aipipeline/db'
 import fastifyStatic from '@fastify/static'
 import fastifySwagger from '@fastify/swagger'
 import fastifySwaggerUi from '@fastify/swagger-ui'
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify'
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod'
+import { Redis } from 'ioredis'
 import type { Config } from './config'
 import { installErrorHandler, installNotFoundHandler } from './http/error-handler'
 import { installJsonBodyParser } from './http/json-body'
@@ -19,10 +26,11 @@ import { registerAgentsModule } from './modules/agents'
 import {
   type AuthService,
   createAuthService,
-  createLoginRateLimiter,
+  createSessionVersionCache,
   createTokenService,
   registerAuthJobs,
   registerAuthRoutes,
+  registerSignInLimits,
   type TokenService,
 } from './modules/auth'
 import { type FarmModule, type FarmOptions, registerFarmModule } from './modules/farm'
@@ -33,6 +41,7 @@ import { registerPromptsModule } from './modules/prompts'
 import type { Logger } from './observability/logger'
 import { installMetrics, type Metrics } from './observability/metrics'
 import { createRealtimeHub, defaultRoomPolicy, type RealtimeHub } from './realtime/realtime-hub'
+import { connectSessionFanout } from './realtime/session-fanout'
 
 export interface AppDeps {
   config: Config
@@ -71,7 +80,8 @@ export async function buildApp(deps: AppDeps): Promise<Studio> {
     bodyLimit: config.bodyLimitBytes,
     requestIdHeader: 'x-request-id',
     genReqId: () => crypto.randomUUID(),
-    trustProxy: true,
+    // Only listed proxies may say who the client is (X-Forwarded-For); by default none.
+    trustProxy: config.trustedProxies.length > 0 ? config.trustedProxies : false,
   })
   app.decorate('boundRoutes', [])
   app.decorate('allRoutes', [])
@@ -98,14 +108,31 @@ export async function buildApp(deps: AppDeps): Promise<Studio> {
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' })
 
   const jobs = createJobHandlerRegistry()
-  const tokens = createTokenService({ masterKey: config.secretKey, accessTtlSeconds: config.accessTokenTtlSeconds })
+  const users = createUserRepository(database.db)
+  const sessions = createSessionVersionCache({ load: (userId) => users.sessionState(userId) })
+  const tokens = createTokenService({
+    masterKey: config.secretKey,
+    accessTtlSeconds: config.accessTokenTtlSeconds,
+    sessions,
+  })
   const refreshTokens = createRefreshTokenRepository(database.db)
+  const signInAddresses = createSignInAddressRepository(database.db)
   registerAuthJobs(jobs, refreshTokens)
+  const limitsRedis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 1 }) : undefined
+  if (limitsRedis)
+    app.addHook('onClose', async () => void (await limitsRedis.quit().catch(() => limitsRedis.disconnect())))
+  await registerSignInLimits(app, {
+    perAccountPerMinute: config.loginRateLimitPerMinute,
+    perAddressPerMinute: config.loginRateLimitPerAddressPerMinute,
+    isKnownAddress: (email, address) => signInAddresses.isKnown(email, address),
+    ...(limitsRedis ? { redis: limitsRedis, redisPrefix: config.redisPrefix } : {}),
+  })
   const auth = createAuthService({
-    users: createUserRepository(database.db),
+    users,
     refreshTokens,
     tokens,
-    limiter: createLoginRateLimiter({ perMinute: config.loginRateLimitPerMinute }),
+    sessions,
+    signInAddresses,
     refreshTtlDays: config.refreshTokenTtlDays,
     onTokenReuse: (userId, familyId) => app.log.warn({ userId, familyId }, 'refresh token reuse: family revoked'),
   })
@@ -139,8 +166,10 @@ export async function buildApp(deps: AppDeps): Promise<Studio> {
     tokens,
     logger: deps.logger,
     redisUrl: config.redisUrl,
+    redisKey: `${config.redisPrefix}:socket.io`,
     policy: production.roomPolicy(defaultRoomPolicy),
   })
+  connectSessionFanout({ io: hub.io, sessions, tokens, logger: deps.logger, scaleOut: config.redisUrl !== undefined })
   app.addHook('preClose', async () => {
     await hub.close()
   })

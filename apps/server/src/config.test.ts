@@ -38,6 +38,15 @@ describe('configuration', () => {
     expect(() => loadConfig({ DATA_DIR: tempDir(), SWEEP_MAX_COMBINATIONS: '0' })).toThrow(/SWEEP_MAX_COMBINATIONS/)
   })
 
+  it('trusts no proxy unless TRUSTED_PROXIES names them', () => {
+    expect(loadConfig({ DATA_DIR: tempDir() }).trustedProxies).toEqual([])
+    const config = loadConfig({ DATA_DIR: tempDir(), TRUSTED_PROXIES: ' 10.0.0.5, 192.168.0.0/16,::1,loopback ' })
+    expect(config.trustedProxies).toEqual(['10.0.0.5', '192.168.0.0/16', '::1', 'loopback'])
+    for (const bad of ['*', 'proxy.example', '10.0.0.0/33', '10.0.0.1/8/1', 'true']) {
+      expect(() => loadConfig({ DATA_DIR: tempDir(), TRUSTED_PROXIES: bad })).toThrow(/TRUSTED_PROXIES/)
+    }
+  })
+
   it('names every bad variable in one error', () => {
     expect(() => loadConfig({ PORT: 'eighty', REDIS_URL: 'http://x', AIPIPELINE_SECRET_KEY: 'short' })).toThrow(
       /PORT[\s\S]*REDIS_URL[\s\S]*AIPIPELINE_SECRET_KEY/,

@@ -3,8 +3,22 @@
 
 import { randomBytes } from 'node:crypto'
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { isIP } from 'node:net'
 import { join, resolve } from 'node:path'
 import { z } from 'zod'
+
+// The names proxy-addr (Fastify's trustProxy) understands besides addresses and ranges.
+const PROXY_KEYWORDS = new Set(['loopback', 'linklocal', 'uniquelocal'])
+
+function isProxyEntry(entry: string): boolean {
+  if (PROXY_KEYWORDS.has(entry)) return true
+  const [address = '', bits, ...rest] = entry.split('/')
+  const family = isIP(address)
+  if (family === 0 || rest.length > 0) return false
+  if (bits === undefined) return true
+  if (!/^\d{1,3}$/.test(bits)) return false
+  return Number(bits) <= (family === 4 ? 32 : 128)
+}
 
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8420),
@@ -29,6 +43,17 @@ const EnvSchema = z.object({
   ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).max(86_400).default(900),
   REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(10),
+  LOGIN_RATE_LIMIT_PER_ADDRESS_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(30),
+  TRUSTED_PROXIES: z
+    .string()
+    .default('')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((p) => p.trim())
+        .filter((p) => p !== ''),
+    )
+    .pipe(z.array(z.string().refine(isProxyEntry, 'each entry must be an IP address, a CIDR range, or loopback'))),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
   SWEEP_MAX_COMBINATIONS: z.coerce.number().int().min(1).max(100_000).default(1000),
   WEB_DIST_DIR: z.string().optional(),
@@ -51,7 +76,15 @@ export interface Config {
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL']
   accessTokenTtlSeconds: number
   refreshTokenTtlDays: number
+  /** Sign-in attempts a minute on one account: from unknown addresses together, and from each known one. */
   loginRateLimitPerMinute: number
+  /** Sign-in attempts a minute from one client address, whatever the accounts. */
+  loginRateLimitPerAddressPerMinute: number
+  /**
+   * Proxies whose X-Forwarded-For is believed (addresses, CIDR ranges, `loopback`…); empty
+   * trusts none, so a client cannot choose the address the sign-in limits count against.
+   */
+  trustedProxies: string[]
   bodyLimitBytes: number
   /** Most render jobs one parameter sweep may expand to; larger sweeps are refused (422). */
   sweepMaxCombinations: number
@@ -96,6 +129,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     accessTokenTtlSeconds: e.ACCESS_TOKEN_TTL_SECONDS,
     refreshTokenTtlDays: e.REFRESH_TOKEN_TTL_DAYS,
     loginRateLimitPerMinute: e.LOGIN_RATE_LIMIT_PER_MINUTE,
+    loginRateLimitPerAddressPerMinute: e.LOGIN_RATE_LIMIT_PER_ADDRESS_PER_MINUTE,
+    trustedProxies: e.TRUSTED_PROXIES,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     sweepMaxCombinations: e.SWEEP_MAX_COMBINATIONS,
     webDistDir: resolve(e.WEB_DIST_DIR ?? new URL('../../web/dist', import.meta.url).pathname),
@@ -113,7 +148,8 @@ function loadOrCreateKeyFile(dataDir: string): Buffer {
     if (!/^[0-9a-fA-F]{64}$/.test(hex)) throw new ConfigError(`${file} is corrupt: expected 64 hex characters`)
     return Buffer.from(hex, 'hex')
   }
-  mkdirSync(dataDir, { recursive: true })
+  // Owner-only: the folder also holds the database and stored files.
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 })
   const key = randomBytes(32)
   // `wx` fails if another process created the file meanwhile; then read theirs.
   try {

@@ -1,4 +1,6 @@
 // Starting and stopping a studio process: database, migrations, first admin, app, listen.
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
 import { type DatabaseHandle, migrateToLatest, openDatabase } from '@aipipeline/db'
 import { buildApp, type Studio } from './app'
 import type { Config } from './config'
@@ -21,6 +23,8 @@ async function composeStudio(
   logger: Logger,
   farm?: Partial<FarmOptions>,
 ): Promise<Studio & { database: DatabaseHandle }> {
+  // Stored files are the studio's own; created owner-only so other local users cannot read them.
+  mkdirSync(join(config.dataDir, 'storage'), { recursive: true, mode: 0o700 })
   const database = openDatabase(config.databaseUrl)
   let queue: JobQueue | undefined
   try {

@@ -32,6 +32,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     ...loadConfig({ AIPIPELINE_SECRET_KEY: randomBytes(32).toString('hex'), DATA_DIR: '/tmp/aipipeline-test-data' }),
     logLevel: 'info',
     loginRateLimitPerMinute: 1000,
+    loginRateLimitPerAddressPerMinute: 1000,
     webDistDir: '/nonexistent',
     ...overrides,
   }
@@ -39,9 +40,10 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
 
 export async function createTestStudio(
   engine: Engine,
-  opts: { redis?: boolean; config?: Partial<Config> } = {},
+  /** `database`: share another studio's database (scale-out instances); its owner cleans it up. */
+  opts: { redis?: boolean; config?: Partial<Config>; database?: TestDatabase } = {},
 ): Promise<TestStudio> {
-  const testDb = await createTestDatabase(engine)
+  const testDb = opts.database ?? (await createTestDatabase(engine))
   const logs: LogLine[] = []
   const sink = new Writable({
     write(chunk: Buffer, _enc, done) {
@@ -79,7 +81,7 @@ export async function createTestStudio(
     async close() {
       await queue.close()
       await studio.app.close()
-      await testDb.cleanup()
+      if (!opts.database) await testDb.cleanup()
     },
   }
 }

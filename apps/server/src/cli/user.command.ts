@@ -4,7 +4,7 @@ import { Role } from '@aipipeline/domain'
 import type { Command } from 'commander'
 import { z } from 'zod'
 import { loadConfig } from '../config'
-import { createAuthService, createLoginRateLimiter, createTokenService } from '../modules/auth'
+import { createAuthService, createTokenService } from '../modules/auth'
 import { promptPassword } from './prompt-password'
 
 /** `aipipeline user create`: the first admin, or any user, from the command line. */
@@ -35,7 +35,6 @@ export function registerUserCommands(program: Command): void {
           users: createUserRepository(database.db),
           refreshTokens: createRefreshTokenRepository(database.db),
           tokens: createTokenService({ masterKey: config.secretKey, accessTtlSeconds: config.accessTokenTtlSeconds }),
-          limiter: createLoginRateLimiter({ perMinute: config.loginRateLimitPerMinute }),
           refreshTtlDays: config.refreshTokenTtlDays,
         })
         const created = await auth.createUser(input.data)

@@ -12,7 +12,9 @@ afterEach(async () => {
   for (const s of studios.splice(0)) await s.close()
 })
 
-async function listening(opts: { redis?: boolean } = {}): Promise<{ studio: TestStudio; url: string }> {
+async function listening(
+  opts: Parameters<typeof createTestStudio>[1] = {},
+): Promise<{ studio: TestStudio; url: string }> {
   const studio = await createTestStudio('sqlite', opts)
   studios.push(studio)
   await studio.app.listen({ port: 0, host: '127.0.0.1' })
@@ -102,11 +104,14 @@ describe.runIf(requireService(redis, 'realtime fan-out across instances over Red
   () => {
     it('an event emitted on one server reaches a client connected to another', async () => {
       const first = await listening({ redis: true })
-      const second = await listening({ redis: true })
-      // Both instances must trust the same tokens, as they would share AIPIPELINE_SECRET_KEY.
+      // Both instances share the database and trust the same tokens (one AIPIPELINE_SECRET_KEY).
+      const second = await listening({
+        redis: true,
+        database: first.studio.testDb,
+        config: { secretKey: first.studio.config.secretKey },
+      })
       const session = await first.studio.signIn('supervisor')
-      const token = await second.studio.tokens.issueAccess({ userId: session.user.id, role: 'supervisor' })
-      const socket = open(second.url, token)
+      const socket = open(second.url, session.accessToken)
       await connected(socket)
       await join(socket, 'review:r42')
       const received = nextNotice(socket)

@@ -46,6 +46,8 @@ export function createRealtimeHub(opts: {
   tokens: TokenService
   logger: Logger
   redisUrl?: string | undefined
+  /** Redis channel prefix, so studios sharing one Redis do not hear each other. */
+  redisKey?: string
   policy?: RoomPolicy
 }): RealtimeHub {
   const policy = opts.policy ?? defaultRoomPolicy
@@ -55,7 +57,7 @@ export function createRealtimeHub(opts: {
     const pub = new Redis(opts.redisUrl, { lazyConnect: false, maxRetriesPerRequest: null })
     const sub = pub.duplicate()
     redisClients.push(pub, sub)
-    io.adapter(createAdapter(pub, sub))
+    io.adapter(createAdapter(pub, sub, opts.redisKey ? { key: opts.redisKey } : {}))
   }
 
   io.use(async (socket, next) => {

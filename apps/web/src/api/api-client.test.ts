@@ -102,6 +102,28 @@ describe('ApiClient', () => {
     expect(api.getSession()?.accessToken).toBe('access-2')
   })
 
+  it('after a demotion, the 401 refreshes into the new role and tells the listeners', async () => {
+    const storage = new MemoryStorage()
+    const demoted = { ...session(2), user: { ...user, role: 'client' as const } }
+    const server = fakeServer((req) => {
+      if (req.url === '/api/auth/login') return json(200, session(1))
+      if (req.url === '/api/auth/refresh') return json(200, demoted)
+      if (req.authorization !== 'Bearer access-2') return json(401, errorBody('unauthenticated', 'session ended'))
+      return json(403, errorBody('forbidden', 'role client may not GET /api/users'))
+    })
+    const api = new ApiClient({ fetch: server.fetchFn, storage })
+    await api.login('admin@demo.local', 'demo')
+    const roles: (string | undefined)[] = []
+    api.subscribe((s) => roles.push(s?.user.role))
+
+    const error = await api.call(authRoutes.listUsers).catch((e: unknown) => e)
+
+    // The new role's answer (403), not the old token's 401; the session now holds the new role.
+    expect(error instanceof ApiError && error.status).toBe(403)
+    expect(roles).toEqual(['client'])
+    expect(api.getSession()?.user.role).toBe('client')
+  })
+
   it('shares one refresh among concurrent calls that all hit a 401', async () => {
     let refreshes = 0
     let releaseRefresh: () => void = () => {}

@@ -32,7 +32,12 @@ export function openRealtime(api: ApiClient, onStatus: (status: RealtimeStatus) 
   })
   onStatus('connecting')
   socket.on('connect', () => onStatus('connected'))
-  socket.on('disconnect', () => onStatus('disconnected'))
+  socket.on('disconnect', (reason) => {
+    onStatus('disconnected')
+    // The server drops a user's sockets when their role changes or their account is closed;
+    // socket.io does not reconnect after that on its own.
+    if (reason === 'io server disconnect') void resumeAfterServerDrop(api, () => socket.connect())
+  })
   socket.on('connect_error', () => {
     onStatus('disconnected')
     if (socket.active) return
@@ -46,6 +51,24 @@ export function openRealtime(api: ApiClient, onStatus: (status: RealtimeStatus) 
       })
   })
   return socket
+}
+
+/**
+ * After the server dropped the socket: refresh the session (new role, or signed out when the
+ * account was closed) and reconnect only with a renewed token.
+ */
+export async function resumeAfterServerDrop(
+  api: Pick<ApiClient, 'refreshSession'>,
+  reconnect: () => void,
+): Promise<boolean> {
+  try {
+    if (!(await api.refreshSession())) return false
+  } catch {
+    // Transient failure (network, 5xx): the next user action or reload tries again.
+    return false
+  }
+  reconnect()
+  return true
 }
 
 /** Subscribes to server event `name`, handing over only payloads that match the contract. */

@@ -8,6 +8,7 @@ import { ApiError } from '../api/api-error'
 import { RealtimeProvider } from '../api/realtime-context'
 import { COLOR_SCHEME_KEY, DEFAULT_COLOR_SCHEME } from './color-scheme'
 import { createAppRouter } from './router'
+import { sessionChange } from './session-change'
 import { theme } from './theme'
 
 const colorSchemeManager = localStorageColorSchemeManager({ key: COLOR_SCHEME_KEY })
@@ -30,19 +31,27 @@ export function App({ api, restored }: { api: ApiClient; restored: Promise<unkno
   const [queryClient] = useState(createQueryClient)
   const [router] = useState(() => createAppRouter({ api, restored }))
 
-  useEffect(
-    () =>
-      api.subscribe((session) => {
-        if (session) return
-        // Nothing cached for one user may be shown to the next.
+  useEffect(() => {
+    let before = api.getSession()
+    return api.subscribe((session) => {
+      const change = sessionChange(before, session)
+      before = session
+      if (change === 'role-changed') {
+        // An admin changed this user's role: drop what the old role could see and start over
+        // on a page every role has, rather than show the old page's refusals.
         queryClient.clear()
-        const location = router.state.location
-        if (location.pathname === '/login') return
-        const expired = api.getSessionEndReason() === 'expired'
-        void router.navigate({ to: '/login', search: expired ? { redirect: location.href, expired: true } : {} })
-      }),
-    [api, queryClient, router],
-  )
+        void router.navigate({ to: '/projects' })
+        return
+      }
+      if (change !== 'signed-out') return
+      // Nothing cached for one user may be shown to the next.
+      queryClient.clear()
+      const location = router.state.location
+      if (location.pathname === '/login') return
+      const expired = api.getSessionEndReason() === 'expired'
+      void router.navigate({ to: '/login', search: expired ? { redirect: location.href, expired: true } : {} })
+    })
+  }, [api, queryClient, router])
 
   useEffect(() => {
     // Signing out in one tab removes the shared refresh token; follow suit in the others.

@@ -1,5 +1,5 @@
 // The only module that branches on the database engine (ARCHITECTURE decision 1).
-import { mkdirSync } from 'node:fs'
+import { closeSync, mkdirSync, openSync } from 'node:fs'
 import { dirname } from 'node:path'
 import SQLite from 'better-sqlite3'
 import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely'
@@ -24,7 +24,7 @@ export function openDatabase(url: string, opts: { poolSize?: number } = {}): Dat
   const parsed = parseDatabaseUrl(url)
   const plugins = [new CamelCasePlugin()]
   if (parsed.engine === 'sqlite') {
-    if (parsed.target !== ':memory:') mkdirSync(dirname(parsed.target), { recursive: true })
+    if (parsed.target !== ':memory:') createPrivateFile(parsed.target)
     const sqlite = new SQLite(parsed.target)
     sqlite.pragma('journal_mode = WAL')
     sqlite.pragma('foreign_keys = ON')
@@ -41,6 +41,16 @@ export function openDatabase(url: string, opts: { poolSize?: number } = {}): Dat
   })
   const db = new Kysely<DatabaseSchema>({ dialect: new PostgresDialect({ pool }), plugins })
   return { db, engine: 'postgres', close: once(() => db.destroy()) }
+}
+
+/**
+ * The database holds password hashes and encrypted keys: a new file (and any folder made for
+ * it) is for the owner only. SQLite gives its -wal and -shm files the database file's mode,
+ * so they follow. An existing file keeps the mode its owner chose.
+ */
+function createPrivateFile(path: string): void {
+  mkdirSync(dirname(path), { recursive: true, mode: 0o700 })
+  closeSync(openSync(path, 'a', 0o600))
 }
 
 /** Creates a Postgres schema if missing (test isolation and multi-tenant installs). */

@@ -11,6 +11,8 @@ import * as m0006 from './0006-agents.migration'
 import * as m0007 from './0007-farm-agents.migration'
 import * as m0008 from './0008-production-indexes.migration'
 import * as m0009 from './0009-project-generation-details.migration'
+import * as m0010 from './0010-auth-session-version.migration'
+import * as m0011 from './0011-auth-sign-in-addresses.migration'
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-auth': m0001,
@@ -22,6 +24,8 @@ const MIGRATIONS: Record<string, Migration> = {
   '0007-farm-agents': m0007,
   '0008-production-indexes': m0008,
   '0009-project-generation-details': m0009,
+  '0010-auth-session-version': m0010,
+  '0011-auth-sign-in-addresses': m0011,
 }
 
 class InCodeMigrationProvider implements MigrationProvider {

@@ -71,14 +71,15 @@ export function createRefreshTokenRepository(db: Db) {
         .execute()
     },
 
-    async revokeByHash(tokenHash: string): Promise<string | undefined> {
+    /** Revokes the family of a presented token; says whose it was, so their sessions can end too. */
+    async revokeByHash(tokenHash: string): Promise<{ familyId: string; userId: string } | undefined> {
       const row = await db
         .selectFrom('refreshTokens')
-        .select('familyId')
+        .select(['familyId', 'userId'])
         .where('tokenHash', '=', tokenHash)
         .executeTakeFirst()
       if (row) await this.revokeFamily(row.familyId)
-      return row?.familyId
+      return row
     },
 
     /** Deletes tokens that expired before `before`; returns how many. */

@@ -11,8 +11,22 @@ export interface UserRecord {
   role: Role
   locale: string
   active: boolean
+  /** Access tokens carry this; one issued under an older version is refused. */
+  sessionVersion: number
   createdAt: string
   updatedAt: string
+}
+
+/** What the per-request session check needs to know about a user. */
+export interface SessionState {
+  version: number
+  active: boolean
+}
+
+/** A user after an update, and whether the change ended their open sessions. */
+export interface UserUpdate {
+  user: UserRecord
+  sessionEnded: boolean
 }
 
 export interface UserWithHash extends UserRecord {
@@ -36,6 +50,7 @@ function toRecord(row: UsersTable): UserWithHash {
     locale: row.locale,
     active: row.active === 1,
     passwordHash: row.passwordHash,
+    sessionVersion: row.sessionVersion,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
   }
@@ -62,6 +77,7 @@ export function createUserRepository(db: Db) {
         locale: input.locale,
         active: 1,
         passwordHash: input.passwordHash,
+        sessionVersion: 0,
         createdAt: now,
         updatedAt: now,
       }
@@ -92,17 +108,58 @@ export function createUserRepository(db: Db) {
       return rows.map((r) => withoutHash(toRecord(r)))
     },
 
+    /**
+     * Changes a user. A new role, active flag or password ends every session the user has
+     * open (the session version goes up) in the same transaction, so no request can see the
+     * new role with an old token.
+     */
     async update(
       id: string,
       patch: Partial<Pick<UserRecord, 'displayName' | 'role' | 'locale' | 'active'>> & { passwordHash?: string },
-    ): Promise<UserRecord | undefined> {
-      const { active, ...rest } = patch
-      await db
+    ): Promise<UserUpdate | undefined> {
+      return db.transaction().execute(async (trx) => {
+        const before = await trx.selectFrom('users').select(['role', 'active']).where('id', '=', id).executeTakeFirst()
+        if (!before) return undefined
+        const { active, ...rest } = patch
+        const activeFlag = active === undefined ? undefined : active ? 1 : 0
+        const sessionEnded =
+          (patch.role !== undefined && patch.role !== before.role) ||
+          (activeFlag !== undefined && activeFlag !== before.active) ||
+          patch.passwordHash !== undefined
+        await trx
+          .updateTable('users')
+          .set((eb) => ({
+            ...rest,
+            ...(activeFlag === undefined ? {} : { active: activeFlag }),
+            ...(sessionEnded ? { sessionVersion: eb('sessionVersion', '+', 1) } : {}),
+            updatedAt: isoNow(),
+          }))
+          .where('id', '=', id)
+          .execute()
+        const row = await trx.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirstOrThrow()
+        return { user: withoutHash(toRecord(row)), sessionEnded }
+      })
+    },
+
+    /** Ends every session of the user (sign-out); returns the new version, undefined for no such user. */
+    async endSessions(id: string): Promise<number | undefined> {
+      const row = await db
         .updateTable('users')
-        .set({ ...rest, ...(active === undefined ? {} : { active: active ? 1 : 0 }), updatedAt: isoNow() })
+        .set((eb) => ({ sessionVersion: eb('sessionVersion', '+', 1) }))
         .where('id', '=', id)
-        .execute()
-      return this.findById(id)
+        .returning('sessionVersion')
+        .executeTakeFirst()
+      return row?.sessionVersion
+    },
+
+    /** The session version and active flag, read on a session-cache miss. */
+    async sessionState(id: string): Promise<SessionState | undefined> {
+      const row = await db
+        .selectFrom('users')
+        .select(['sessionVersion', 'active'])
+        .where('id', '=', id)
+        .executeTakeFirst()
+      return row ? { version: row.sessionVersion, active: row.active === 1 } : undefined
     },
 
     async projectRole(projectId: string, userId: string): Promise<Role | undefined> {

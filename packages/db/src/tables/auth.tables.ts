@@ -10,6 +10,8 @@ export interface UsersTable {
   locale: string
   active: number
   passwordHash: string
+  /** Bumped whenever the user's access tokens must stop working (see ADR on sessions). */
+  sessionVersion: number
   createdAt: string
   updatedAt: string
 }
@@ -40,8 +42,16 @@ export interface SettingsTable {
   updatedAt: string
 }
 
+/** Addresses a user has signed in from successfully (sign-in limits trust them more). */
+export interface SignInAddressesTable {
+  userId: string
+  address: string
+  lastSignedInAt: string
+}
+
 export interface AuthTables {
   users: UsersTable
+  signInAddresses: SignInAddressesTable
   refreshTokens: RefreshTokensTable
   projectRoleOverrides: ProjectRoleOverridesTable
   settings: SettingsTable

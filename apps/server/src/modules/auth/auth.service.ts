@@ -6,12 +6,12 @@ import {
   newId,
   normaliseEmail,
   type RefreshTokenRepository,
+  type SignInAddressRepository,
   type UserRecord,
   type UserRepository,
 } from '@aipipeline/db'
 import { Conflict, NotFound, type Role, Unauthenticated } from '@aipipeline/domain'
 import type { z } from 'zod'
-import type { createLoginRateLimiter } from './login-rate-limiter'
 import { dummyPasswordHash, hashPassword, verifyPassword } from './password'
 import { hashRefreshToken, newRefreshToken, type TokenService } from './token.service'
 
@@ -19,8 +19,11 @@ export interface AuthServiceDeps {
   users: UserRepository
   refreshTokens: RefreshTokenRepository
   tokens: TokenService
-  limiter: ReturnType<typeof createLoginRateLimiter>
+  /** Where successful sign-ins are remembered, for the sign-in limits (sign-in-limits.ts). */
+  signInAddresses?: SignInAddressRepository
   refreshTtlDays: number
+  /** Told when a user's sessions end (the session cache, which tells the other instances). */
+  sessions?: { ended(userId: string, version: number): Promise<void> }
   /** Called when a rotated refresh token is presented again (possible theft). */
   onTokenReuse?: (userId: string, familyId: string) => void
 }
@@ -49,18 +52,25 @@ export function createAuthService(deps: AuthServiceDeps) {
     const refreshToken = newRefreshToken()
     const expiresAt = new Date(Date.now() + deps.refreshTtlDays * 86_400_000).toISOString()
     await deps.refreshTokens.insert({ userId: user.id, familyId, tokenHash: hashRefreshToken(refreshToken), expiresAt })
-    const accessToken = await deps.tokens.issueAccess({ userId: user.id, role: user.role })
+    const accessToken = await deps.tokens.issueAccess({
+      userId: user.id,
+      role: user.role,
+      sessionVersion: user.sessionVersion,
+    })
     return { accessToken, expiresIn: deps.tokens.accessTtlSeconds, refreshToken, user: toUser(user) }
   }
 
   return {
-    /** Checks credentials and opens a session (a new refresh-token family). */
+    /**
+     * Checks credentials and opens a session (a new refresh-token family). Attempts are
+     * limited before this runs (sign-in-limits.ts); a success makes the address known.
+     */
     async login(input: { email: string; password: string; clientAddress: string }): Promise<Session> {
-      deps.limiter.hit(`${input.clientAddress}|${normaliseEmail(input.email)}`)
       const user = await deps.users.findByEmailWithHash(input.email)
       const ok = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), input.password)
       if (!user || !ok) throw new Unauthenticated('email or password is incorrect')
       if (!user.active) throw new Unauthenticated('this account is deactivated')
+      await deps.signInAddresses?.remember(user.id, input.clientAddress)
       return startSession(user, newId())
     },
 
@@ -88,8 +98,15 @@ export function createAuthService(deps: AuthServiceDeps) {
       }
     },
 
+    /**
+     * Revokes the refresh token's family and ends the user's access tokens everywhere: other
+     * devices keep their own refresh tokens and get a fresh access token on their next call.
+     */
     async logout(refreshToken: string): Promise<void> {
-      await deps.refreshTokens.revokeByHash(hashRefreshToken(refreshToken))
+      const revoked = await deps.refreshTokens.revokeByHash(hashRefreshToken(refreshToken))
+      if (!revoked) return
+      const version = await deps.users.endSessions(revoked.userId)
+      if (version !== undefined) await deps.sessions?.ended(revoked.userId, version)
     },
 
     async me(userId: string): Promise<User> {
@@ -99,9 +116,9 @@ export function createAuthService(deps: AuthServiceDeps) {
     },
 
     async updateMe(userId: string, patch: z.infer<typeof UpdateMeRequest>): Promise<User> {
-      const user = await deps.users.update(userId, patch)
-      if (!user) throw new NotFound('user', userId)
-      return toUser(user)
+      const updated = await deps.users.update(userId, patch)
+      if (!updated) throw new NotFound('user', userId)
+      return toUser(updated.user)
     },
 
     async listUsers(): Promise<User[]> {
@@ -126,9 +143,11 @@ export function createAuthService(deps: AuthServiceDeps) {
     },
 
     async updateUser(id: string, patch: z.infer<typeof UpdateUserRequest>): Promise<User> {
-      const user = await deps.users.update(id, patch)
-      if (!user) throw new NotFound('user', id)
-      return toUser(user)
+      const updated = await deps.users.update(id, patch)
+      if (!updated) throw new NotFound('user', id)
+      // A new role or a deactivation ends the user's sessions before the admin hears back.
+      if (updated.sessionEnded) await deps.sessions?.ended(id, updated.user.sessionVersion)
+      return toUser(updated.user)
     },
 
     /** Creates the first admin from the environment when the studio has no users yet. */

@@ -1,6 +1,17 @@
 export { PURGE_EXPIRED_SESSIONS, registerAuthJobs, scheduleAuthJobs } from './auth.jobs'
 export { registerAuthRoutes } from './auth.routes'
 export { type AuthService, createAuthService, toUser } from './auth.service'
-export { createLoginRateLimiter } from './login-rate-limiter'
 export { hashPassword } from './password'
-export { createTokenService, deriveKey, type Principal, type TokenService } from './token.service'
+export {
+  createSessionVersionCache,
+  SessionEnded,
+  type SessionVersionCache,
+} from './session-version.cache'
+export { registerSignInLimits } from './sign-in-limits'
+export {
+  type AccessClaims,
+  createTokenService,
+  deriveKey,
+  type Principal,
+  type TokenService,
+} from './token.service'

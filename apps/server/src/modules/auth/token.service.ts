@@ -8,7 +8,23 @@ import type { Principal } from '../../http/principal'
 
 export type { Principal }
 
-const Claims = z.object({ sub: z.string().min(1), role: Role, typ: z.literal('access') })
+/** What an access token says: the principal and the session version it was issued under. */
+export interface AccessClaims extends Principal {
+  /** The user's session version when the token was issued (see session-version.cache.ts). */
+  sessionVersion: number
+}
+
+/** Checks that a principal's session is still current; throws Unauthenticated when not. */
+export interface SessionCheck {
+  assertCurrent(claim: { userId: string; sessionVersion: number }): Promise<void>
+}
+
+const Claims = z.object({
+  sub: z.string().min(1),
+  role: Role,
+  typ: z.literal('access'),
+  sv: z.number().int().nonnegative(),
+})
 
 /** Derives a purpose-bound 32-byte key from the master key. */
 export function deriveKey(master: Buffer, purpose: string): Uint8Array {
@@ -23,14 +39,20 @@ export function newRefreshToken(): string {
   return randomBytes(32).toString('base64url')
 }
 
-export function createTokenService(opts: { masterKey: Buffer; accessTtlSeconds: number; issuer?: string }) {
+export function createTokenService(opts: {
+  masterKey: Buffer
+  accessTtlSeconds: number
+  issuer?: string
+  /** Without it (command-line tools) a token is checked by signature and expiry only. */
+  sessions?: SessionCheck
+}) {
   const key = deriveKey(opts.masterKey, 'jwt')
   const issuer = opts.issuer ?? 'aipipeline'
   return {
     accessTtlSeconds: opts.accessTtlSeconds,
     /** Signs an access token for a principal. */
-    async issueAccess(p: Principal, nowSeconds = Math.floor(Date.now() / 1000)): Promise<string> {
-      return new SignJWT({ role: p.role, typ: 'access' })
+    async issueAccess(p: AccessClaims, nowSeconds = Math.floor(Date.now() / 1000)): Promise<string> {
+      return new SignJWT({ role: p.role, typ: 'access', sv: p.sessionVersion })
         .setProtectedHeader({ alg: 'HS256' })
         .setSubject(p.userId)
         .setIssuer(issuer)
@@ -38,16 +60,24 @@ export function createTokenService(opts: { masterKey: Buffer; accessTtlSeconds: 
         .setExpirationTime(nowSeconds + opts.accessTtlSeconds)
         .sign(key)
     },
-    /** Verifies an access token; throws Unauthenticated with the reason. */
-    async verifyAccess(token: string): Promise<Principal> {
+    /** Verifies an access token and that its session is current; throws Unauthenticated with the reason. */
+    async verifyAccess(token: string): Promise<AccessClaims> {
+      let principal: AccessClaims
       try {
         const { payload } = await jwtVerify(token, key, { issuer, algorithms: ['HS256'] })
         const claims = Claims.parse(payload)
-        return { userId: claims.sub, role: claims.role }
+        principal = { userId: claims.sub, role: claims.role, sessionVersion: claims.sv }
       } catch (err) {
         if (err instanceof errors.JWTExpired) throw new Unauthenticated('access token expired')
         throw new Unauthenticated('invalid access token')
       }
+      await opts.sessions?.assertCurrent(principal)
+      return principal
+    },
+
+    /** Re-checks an already verified principal (each socket event of a long-lived connection). */
+    async assertCurrent(principal: AccessClaims): Promise<void> {
+      await opts.sessions?.assertCurrent(principal)
     },
   }
 }
