@@ -2,7 +2,7 @@
 // year. Off-screen film lights are production gear, so a modern light on a period story is fine.
 import type { Availability } from '../catalog/catalog.schema'
 import type { ConfigFieldPath } from '../config/cpe-config.schema'
-import { withParticle } from './korean-particle'
+import { withJosa } from './korean-josa'
 import { type AnyRule, defineRule, type RuleContext, type Severity } from './rule.types'
 import { bodyName, lensName, stockName } from './rule-context'
 
@@ -24,7 +24,7 @@ function notYetAvailable(
     explanation: `The ${noun.en} must exist in the production year.`,
     message: {
       en: (d) => `The ${noun.en} ${d.item} dates from ${d.from}; it did not exist in ${d.year}.`,
-      ko: (d) => `${noun.ko} ${withParticle(d.item, '은')} ${d.from}년에 나왔으므로 ${d.year}년에는 쓸 수 없습니다.`,
+      ko: (d) => `${noun.ko} ${withJosa(d.item, '은/는')} ${d.from}년에 나왔으므로 ${d.year}년에는 쓸 수 없습니다.`,
     },
     check: (ctx) => {
       const year = ctx.config.productionYear
@@ -148,7 +148,7 @@ const offscreenModernLight = defineRule<Lights>({
   message: {
     en: (d) => `${d.lights} postdate the story year ${d.year}: fine as off-screen film lights; keep them out of frame.`,
     ko: (d) =>
-      `${withParticle(d.lights, '은')} 스토리 연도 ${d.year}년 이후의 조명입니다: 화면 밖 촬영 조명으로는 괜찮으니 프레임에 넣지 마세요.`,
+      `${withJosa(d.lights, '은/는')} 스토리 연도 ${d.year}년 이후의 조명입니다: 화면 밖 촬영 조명으로는 괜찮으니 프레임에 넣지 마세요.`,
   },
   check: (ctx) => {
     const year = ctx.config.storyYear
@@ -165,7 +165,7 @@ const stockDiscontinued = defineRule<{ stock: string; to: number; year: number }
   explanation: 'A discontinued emulsion can only be shot from expired, scarce stock.',
   message: {
     en: (d) => `${d.stock} was discontinued in ${d.to}; in ${d.year} only expired stock exists.`,
-    ko: (d) => `${withParticle(d.stock, '는')} ${d.to}년에 단종되어 ${d.year}년에는 유통기한이 지난 필름스톡뿐입니다.`,
+    ko: (d) => `${withJosa(d.stock, '은/는')} ${d.to}년에 단종되어 ${d.year}년에는 유통기한이 지난 필름스톡뿐입니다.`,
   },
   check: (ctx) => {
     const year = ctx.config.productionYear
