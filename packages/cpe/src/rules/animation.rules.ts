@@ -193,7 +193,7 @@ const stopMotionCadence = defineRule<Cadence>({
   message: {
     en: (d) => `${d.style} is stop-motion, usually shot on ones or twos, not ${d.motion}.`,
     ko: (d) =>
-      `${withJosa(ko(d.style), '는')} 스톱모션이라 보통 1s나 2s로 촬영하며 ${withJosa(ko(d.motion), '은/는')} 드뭅니다.`,
+      `${withJosa(ko(d.style), '은/는')} 스톱모션이라 보통 1s나 2s로 촬영하며 ${withJosa(ko(d.motion), '은/는')} 드뭅니다.`,
   },
   check: (ctx) => cadence(ctx, (t, m) => t.stopMotion && m === 'threes'),
   sample: { style: 'Puppet stop-motion', motion: 'threes' },
@@ -221,7 +221,7 @@ const motionDiffersFromStyle = defineRule<Cadence & { styleMotion: string }>({
   message: {
     en: (d) => `${d.style} is usually animated on ${d.styleMotion}; ${d.motion} changes its feel.`,
     ko: (d) =>
-      `${withJosa(ko(d.style), '은/는')} 보통 ${withJosa(ko(d.styleMotion), '로')} 움직입니다. ${withJosa(ko(d.motion), '으로/로')} 바꾸면 느낌이 달라집니다.`,
+      `${withJosa(ko(d.style), '은/는')} 보통 ${withJosa(ko(d.styleMotion), '으로/로')} 움직입니다. ${withJosa(ko(d.motion), '으로/로')} 바꾸면 느낌이 달라집니다.`,
   },
   check: (ctx) => {
     const d = cadence(ctx, () => true)

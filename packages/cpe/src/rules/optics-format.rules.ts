@@ -86,7 +86,7 @@ const anamorphicFormatSphericalLens = defineRule<{ lens: string; format: string;
   message: {
     en: (d) => `${d.format} is designed for ${d.squeeze}× anamorphic lenses, but ${d.lens} is spherical.`,
     ko: (d) =>
-      `${withJosa(d.format, '는')} ${d.squeeze}× 아나모픽 렌즈용 포맷인데 ${withJosa(d.lens, '은/는')} 구면 렌즈입니다.`,
+      `${withJosa(d.format, '은/는')} ${d.squeeze}× 아나모픽 렌즈용 포맷인데 ${withJosa(d.lens, '은/는')} 구면 렌즈입니다.`,
   },
   check: (ctx) => {
     const { lens, format } = ctx
