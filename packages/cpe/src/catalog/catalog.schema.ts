@@ -199,6 +199,12 @@ export const LightSource = z
   .object({
     id: Id,
     name: z.string().min(1),
+    /** How a prompt names the light mid-sentence: plain words, no remarks or alternatives ("open fire"). */
+    promptName: z
+      .string()
+      .min(1)
+      .regex(/^[^():/]*$/, 'plain words: no brackets, colons or slashes')
+      .refine((n) => !/\bor\b/.test(n), 'one light, not alternatives'),
     kind: LightKind,
     /** First year the source was usable on a film set (or, for practicals, seen in daily life). */
     availability: Availability,

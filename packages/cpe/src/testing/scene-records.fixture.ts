@@ -76,6 +76,8 @@ type LightSpec = Pick<LightSource, 'id' | 'name' | 'kind' | 'practical' | 'natur
 const light = (l: LightSpec): LightSource => ({
   id: l.id,
   name: l.name,
+  // Prompts write names mid-sentence: "Neon sign" → "neon sign", but "HMI" and "LED panel" keep their capitals.
+  promptName: /^\p{Lu}[^\p{Lu}\p{Nd}]*$/u.test(l.name) ? l.name.toLowerCase() : l.name,
   kind: l.kind,
   ...since(l.from),
   colourTemperatureK: { min: l.k[0], max: l.k[1] },
