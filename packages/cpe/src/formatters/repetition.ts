@@ -10,12 +10,26 @@ const BREAKERS = new Set(
   'in on at by with from to for or into onto over under as is are its it this that while near set scene'.split(' '),
 )
 
+/**
+ * Word characters: ASCII letters and digits, and every letter block from Latin-1 up (accents,
+ * Hangul, CJK) except the general-punctuation block and × ÷. A plain character class, because
+ * Unicode property escapes made this pass the slowest step of prompt writing.
+ */
+const WORD =
+  /[a-z0-9\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u1fff\u2070-\uffff][a-z0-9\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u1fff\u2070-\uffff'’-]*/g
+
+// Catalog phrases recur in every prompt; their pairs are computed once (bounded, cleared when full).
+const cache = new Map<string, readonly string[]>()
+const CACHE_LIMIT = 4096
+
 /** The content-word pairs of a clause, lower case; a single content word counts as a phrase of its own. */
-export function contentPairs(text: string): string[] {
+export function contentPairs(text: string): readonly string[] {
+  const known = cache.get(text)
+  if (known !== undefined) return known
   const pairs: string[] = []
   let previous: string | undefined
   let words = 0
-  for (const word of text.toLowerCase().match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? []) {
+  for (const word of text.toLowerCase().match(WORD) ?? []) {
     if (JOINERS.has(word)) continue
     if (BREAKERS.has(word)) {
       previous = undefined
@@ -27,6 +41,8 @@ export function contentPairs(text: string): string[] {
   }
   // A lone content word ("fog") is a phrase too, so it is not said twice either.
   if (words === 1 && previous !== undefined) pairs.push(previous)
+  if (cache.size >= CACHE_LIMIT) cache.clear()
+  cache.set(text, pairs)
   return pairs
 }
 

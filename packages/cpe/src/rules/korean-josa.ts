@@ -145,8 +145,20 @@ function pairedForm(option: JosaOption): string {
   return consonant.endsWith(vowel) ? `(${consonant.slice(0, -vowel.length)})${vowel}` : `${consonant}(${vowel})`
 }
 
+// Rules name the same catalog records on every validate(); each name's particle is worked out once
+// (bounded, cleared when full), since reading a name and picking its particle costs microseconds.
+const particles = new Map<string, string>()
+const PARTICLE_CACHE_LIMIT = 4096
+
 /** `name` followed by the right form of the particle: withJosa('ARRI ALEXA Mini', '은/는') → "ARRI ALEXA Mini는". */
 export function withJosa(name: string, option: JosaOption): string {
-  const reading = koreanReading(name)
-  return reading === undefined ? `${name}${pairedForm(option)}` : `${name}${josa.pick(reading, option)}`
+  const key = `${option}\u0000${name}`
+  let particle = particles.get(key)
+  if (particle === undefined) {
+    const reading = koreanReading(name)
+    particle = reading === undefined ? pairedForm(option) : josa.pick(reading, option)
+    if (particles.size >= PARTICLE_CACHE_LIMIT) particles.clear()
+    particles.set(key, particle)
+  }
+  return `${name}${particle}`
 }
