@@ -46,8 +46,15 @@ const SHOT: CpeConfigInput = {
 function coherentConfig(catalog: Catalog): CpeConfigInput {
   const r = catalog.records
   const year = 2020
+  // Delivered by the production year and not yet out of use: no period rule has anything to say.
+  const inUse = (a: { from: number; to: number | null }, delivered = a.from) =>
+    a.from <= year && delivered <= year && (a.to === null || a.to >= year)
   const body = r.cameras.find(
-    (c) => c.medium === 'film' && (c.maxFps ?? 24) >= 24 && c.weightKg < 12 && c.availability.from <= year,
+    (c) =>
+      c.medium === 'film' &&
+      (c.maxFps ?? 24) >= 24 &&
+      c.weightKg < 12 &&
+      inUse(c.availability, c.availability.firstDelivery),
   )
   const format = body === undefined ? undefined : catalog.captureFormats.get(body.formatIds[0] ?? '')
   const diagonal = format === undefined ? 0 : Math.hypot(format.widthMm, format.heightMm)
@@ -55,7 +62,7 @@ function coherentConfig(catalog: Catalog): CpeConfigInput {
     (l) =>
       body?.mountIds.some((m) => l.mountIds.includes(m)) === true &&
       l.imageCircleMm >= diagonal &&
-      l.availability.from <= year,
+      inUse(l.availability, l.availability.firstDelivery),
   )
   const stock = r.filmStocks.find(
     (s) =>
@@ -66,7 +73,7 @@ function coherentConfig(catalog: Catalog): CpeConfigInput {
   )
   const weight = (body?.weightKg ?? 0) + (lens?.typicalWeightKg ?? 0)
   const support = r.supports.find((s) => s.movements.includes('dolly-in') && s.maxPayloadKg > weight / 0.85)
-  const lights = r.lightSources.filter((l) => !l.natural && l.availability.from <= year)
+  const lights = r.lightSources.filter((l) => !l.natural && inUse(l.availability, l.availability.firstDelivery))
   return {
     ...SHOT,
     productionYear: year,

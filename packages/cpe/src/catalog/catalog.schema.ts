@@ -31,6 +31,40 @@ export const Availability = z
   .refine((a) => a.to === null || a.to >= a.from, 'availability ends before it starts')
 export type Availability = z.infer<typeof Availability>
 
+/**
+ * Where a record's dates come from: the maker's announcement (press release, trade-show launch,
+ * catalogue) as a publication title, with a URL where one was found. `verified: false` marks a
+ * date kept from earlier research that has not yet been checked against such a source.
+ */
+export const DateSource = z
+  .object({
+    title: z.string().min(3),
+    url: z.string().url().optional(),
+    verified: z.boolean(),
+  })
+  .strict()
+export type DateSource = z.infer<typeof DateSource>
+
+/**
+ * The dates of gear that was announced, delivered and later retired (cameras, lenses, film stocks,
+ * light sources). `from` is the announcement (for a stock its introduction, for a light its first
+ * presentation to the trade): the year productions plan with, so the period rules block only
+ * before it. `firstDelivery` is when customers (or rental houses) first received it; in between,
+ * the gear is real but scarce, which the rules warn about. `to` is the end of use on productions:
+ * a discontinued stock, a light that sets stopped using; null while it is still in use.
+ */
+export const GearAvailability = z
+  .object({
+    from: Year,
+    firstDelivery: Year,
+    to: Year.nullable(),
+    source: DateSource,
+  })
+  .strict()
+  .refine((a) => a.firstDelivery >= a.from, 'first delivery before the announcement')
+  .refine((a) => a.to === null || a.to >= a.firstDelivery, 'end of use before first delivery')
+export type GearAvailability = z.infer<typeof GearAvailability>
+
 export const Medium = z.enum(['film', 'digital'])
 export type Medium = z.infer<typeof Medium>
 
@@ -99,7 +133,7 @@ export const CameraBody = z
     formatIds: z.array(Id).min(1),
     /** Mount ids fitted natively or by a factory/rental-house mount swap. */
     mountIds: z.array(Id).min(1),
-    availability: Availability,
+    availability: GearAvailability,
     /** Body only, no lens, media or battery. */
     weightKg: z.number().positive().max(200),
     /** Largest recorded frame in pixels; null for film cameras. */
@@ -134,7 +168,7 @@ export const LensFamily = z
     focalLengthsMm: z.array(z.number().positive()).min(1),
     /** Fastest T-stop in the family. */
     fastestTStop: z.number().positive(),
-    availability: Availability,
+    availability: GearAvailability,
     /** Typical weight of one lens of the family, in kg (for rig payload checks). */
     typicalWeightKg: z.number().positive().max(30),
     /** Short description of the look, in our own words. */
@@ -169,7 +203,7 @@ export const FilmStock = z
     exposureIndex: z.number().positive(),
     /** Colour balance; null for black-and-white stocks. */
     balance: z.enum(['daylight', 'tungsten']).nullable(),
-    availability: Availability,
+    availability: GearAvailability,
     character: z.string().min(1),
     ...sourced,
   })
@@ -199,9 +233,15 @@ export const LightSource = z
   .object({
     id: Id,
     name: z.string().min(1),
+    /** How a prompt names the light mid-sentence: plain words, no remarks or alternatives ("open fire"). */
+    promptName: z
+      .string()
+      .min(1)
+      .regex(/^[^():/]*$/, 'plain words: no brackets, colons or slashes')
+      .refine((n) => !/\bor\b/.test(n), 'one light, not alternatives'),
     kind: LightKind,
-    /** First year the source was usable on a film set (or, for practicals, seen in daily life). */
-    availability: Availability,
+    /** First presented, first used on a film set (or, for practicals, seen in daily life), and retired. */
+    availability: GearAvailability,
     /** Correlated colour temperature range in kelvin. */
     colourTemperatureK: z.object({ min: z.number().min(1000), max: z.number().max(20000) }).strict(),
     quality: z.enum(['hard', 'soft', 'variable']),

@@ -255,7 +255,7 @@ describe('known facts', () => {
     const s = stock('kodak-double-x-5222')
     expect(s.type).toBe('bw-negative')
     expect(s.balance).toBeNull()
-    expect(s.availability).toEqual({ from: 1959, to: null })
+    expect([s.availability.from, s.availability.to]).toEqual([1959, null])
   })
 
   it('Double-X in 65 mm exists only from 2022 (made for Oppenheimer)', () => {
@@ -265,8 +265,8 @@ describe('known facts', () => {
     expect(stock('kodak-double-x-5222').gauges).not.toContain('65mm')
   })
 
-  it('HMI lights are not available before 1972', () => {
-    expect(light('hmi').availability.from).toBe(1972)
+  it('HMI lamps were introduced by Osram in 1969 and first lit film sets in 1972', () => {
+    expect([light('hmi').availability.from, light('hmi').availability.firstDelivery]).toEqual([1969, 1972])
   })
 
   it('Kino Flo tubes date from 1987', () => {

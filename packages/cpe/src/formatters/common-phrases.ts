@@ -1,6 +1,7 @@
 // Phrases several formatters share: lighting, gear as captions describe it, look and format.
 import type { Phrase } from './phrase-budget'
-import type { ShotDescription } from './shot-description'
+import { distinctItems } from './repetition'
+import { promptName, type ShotDescription } from './shot-description'
 import { LIGHTING_STYLE, TIME, TONE, WEATHER } from './vocabulary'
 
 const listOf = (items: readonly string[]): string =>
@@ -9,7 +10,8 @@ const listOf = (items: readonly string[]): string =>
 /** "low-key lighting from a tungsten fresnel and a candle" */
 export function lightingText(d: ShotDescription): string | undefined {
   const { style } = d.config.lighting
-  const sources = [...d.lights, ...d.practicals]
+  // A light that both lights the scene and stands in frame is named once.
+  const sources = distinctItems([...d.lights, ...d.practicals])
   const from = sources.length === 0 ? '' : listOf(sources)
   if (style === undefined) return from === '' ? undefined : `lit by ${from}`
   return from === '' ? LIGHTING_STYLE[style] : `${LIGHTING_STYLE[style]} from ${from}`
@@ -50,7 +52,10 @@ export function aspectText(d: ShotDescription): string | undefined {
 /** "Hand-drawn cel animation style" or undefined for live action. */
 export function styleText(d: ShotDescription): string | undefined {
   if (!d.animated) return undefined
-  return d.style === undefined ? 'animation' : `${d.style.name} animation style`
+  if (d.style === undefined) return 'animation'
+  // "Hand-drawn cel animation" is already a style of animation: "… animation style", not "… animation animation style".
+  const name = promptName(d.style.name)
+  return /\banimation$/i.test(name) ? `${name} style` : `${name} animation style`
 }
 
 export const capitalise = (s: string): string => (s.length === 0 ? s : s[0]?.toUpperCase() + s.slice(1))
@@ -65,7 +70,7 @@ export function hasOwnCase(text: string): boolean {
 
 /** User text as a phrase, marked to keep its case when it carries its own. */
 export const userPhrase = (text: string, phrase: Omit<Phrase, 'text'>): Phrase =>
-  hasOwnCase(text) ? { ...phrase, text, keepCase: true } : { ...phrase, text }
+  hasOwnCase(text) ? { ...phrase, text, keepCase: true, verbatim: true } : { ...phrase, text, verbatim: true }
 
 /** Joins sentences, each ending with a full stop and capitalised unless its case must be kept. */
 export function sentences(parts: readonly { text: string; keepCase: boolean }[]): string {
@@ -105,7 +110,7 @@ export const subjectPhrase = (d: ShotDescription): Phrase => userPhrase(subjectT
 export function settingPhrase(d: ShotDescription, rank: number): Phrase {
   if (d.setting === undefined) return { text: '', rank, label: 'setting' }
   if (subjectText(d) === '') return userPhrase(d.setting, { rank, label: 'setting' })
-  return { text: inSetting(d.setting), rank, label: 'setting', attach: true }
+  return { text: inSetting(d.setting), rank, label: 'setting', attach: true, verbatim: true }
 }
 
 const LEADING_PREPOSITION = /^(in|at|on|inside|under|near|by|across|over|through|outside|beside|among|along)\b/i

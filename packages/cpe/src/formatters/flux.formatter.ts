@@ -30,7 +30,7 @@ export function stillProsePhrases(d: ShotDescription): Phrase[] {
   const phrases: Phrase[] = [
     { text: styleText(d) ?? 'cinematic film still', rank: 3, label: 'style' },
     subjectPhrase(d),
-    { text: d.action ?? '', rank: 1, label: 'action', attach: true },
+    { text: d.action ?? '', rank: 1, label: 'action', attach: true, verbatim: true },
     settingPhrase(d, 1),
     { text: light, rank: 2, label: 'lighting' },
     { text: gearText(d) ?? '', rank: 3, label: 'camera and lens' },

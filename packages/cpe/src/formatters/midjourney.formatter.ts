@@ -17,9 +17,9 @@ const inert = (t: string | undefined) => (t ?? '').replace(/-{2,}/g, '-').replac
 function phrases(d: ShotDescription): Phrase[] {
   const { shot, look } = d.config
   const list: Phrase[] = [
-    { text: inert(d.subject), rank: 0, label: 'subject' },
-    { text: inert(d.action), rank: 1, label: 'action' },
-    { text: inert(d.setting), rank: 1, label: 'setting' },
+    { text: inert(d.subject), rank: 0, label: 'subject', verbatim: true },
+    { text: inert(d.action), rank: 1, label: 'action', verbatim: true },
+    { text: inert(d.setting), rank: 1, label: 'setting', verbatim: true },
     { text: shot.size === undefined ? '' : SHOT_SIZE[shot.size], rank: 1, label: 'shot size' },
     { text: styleText(d) ?? 'cinematic film still', rank: 2, label: 'style' },
     { text: [lightingText(d), timeAndWeather(d)].filter(Boolean).join(', '), rank: 2, label: 'lighting' },

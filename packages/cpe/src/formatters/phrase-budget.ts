@@ -1,5 +1,6 @@
 // Phrases carry an importance rank; when a prompt is over budget the least important phrases go
 // first (later ones among equals), and every dropped or shortened phrase is named in a warning.
+import { contentPairs, distinctItems } from './repetition'
 
 export interface Phrase {
   text: string
@@ -11,6 +12,8 @@ export interface Phrase {
   attach?: boolean
   /** Written exactly as given, never capitalised (trigger words, LoRA names: case is meaning). */
   keepCase?: boolean
+  /** The user's own words: never edited, and engine phrases that repeat them give way. */
+  verbatim?: boolean
 }
 
 export interface Budget {
@@ -70,6 +73,31 @@ function leastImportant(phrases: readonly Phrase[]): number {
   return worst
 }
 
+/** Weighted text ("(x:1.2)") is read without its weight syntax. */
+const unweighted = (text: string) => text.replace(/\\([()])/g, '$1').replace(/\(([^()]*):\d+(?:\.\d+)?\)/g, '$1')
+
+/**
+ * Phrases with every repeat left out: the user's words are said first, then the engine's phrases
+ * from the most important down, each comma-separated item kept only if it says something new.
+ * Weighted phrases are kept whole, since cutting inside the brackets would break the weight.
+ */
+export function withoutRepeats(phrases: readonly Phrase[]): Phrase[] {
+  const said = new Set<string>()
+  const order = phrases
+    .map((p, i) => ({ p, i }))
+    .sort((a, b) => Number(b.p.verbatim === true) - Number(a.p.verbatim === true) || a.p.rank - b.p.rank || a.i - b.i)
+  const out = [...phrases]
+  for (const { p, i } of order) {
+    if (p.verbatim === true || /[()]/.test(p.text)) {
+      for (const clause of unweighted(p.text).split(/[,.;!?]+\s/))
+        for (const pair of contentPairs(clause)) said.add(pair)
+      continue
+    }
+    out[i] = { ...p, text: distinctItems(p.text.split(', '), said).join(', ') }
+  }
+  return out
+}
+
 /** Joins phrases, dropping and finally shortening until every budget holds. */
 export function fitPhrases(
   phrases: readonly Phrase[],
@@ -77,7 +105,7 @@ export function fitPhrases(
   budgets: readonly Budget[],
   warnings: string[],
 ): string {
-  let kept = phrases.filter((p) => p.text.length > 0)
+  let kept = withoutRepeats(phrases).filter((p) => p.text.length > 0)
   let text = join(kept)
   let over = overBudget(text, budgets)
   while (over !== undefined) {
@@ -123,5 +151,11 @@ const clip = (s: string) => (s.length > 40 ? `${s.slice(0, 37)}...` : s)
  * where character trigger words and LoRA names arrive, so their case is never changed.
  */
 export function detailPhrases(details: readonly string[], map: (t: string) => string = (t) => t): Phrase[] {
-  return details.map((t, i) => ({ text: map(t), rank: 6 + i / 100, label: `detail ${i + 1}`, keepCase: true }))
+  return details.map((t, i) => ({
+    text: map(t),
+    rank: 6 + i / 100,
+    label: `detail ${i + 1}`,
+    keepCase: true,
+    verbatim: true,
+  }))
 }

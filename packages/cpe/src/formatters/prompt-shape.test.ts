@@ -39,7 +39,7 @@ describe('shortened phrases', () => {
 
   it('keep a Stable Diffusion weight well-formed when a weighted tag is cut', () => {
     const catalog = defaultCatalog()
-    const ids = [...catalog.lightSources.keys()].slice(0, 12)
+    const ids = [...catalog.lightSources.keys()].slice(0, 30)
     const { prompt } = formatPrompt('sdxl', { lighting: { style: 'high-key', sourceIds: ids } }, catalog)
     expect(shapeProblem(prompt)).toBeUndefined()
     expect(prompt).toMatch(/ \(high-key lighting from .*[a-z]:1\.1\) /s)

@@ -36,11 +36,14 @@ export function clean(text: string | undefined): string | undefined {
 }
 
 /**
- * A catalog name as it reads mid-sentence: "Direct sunlight" → "direct sunlight", but names with
- * other capitals keep them ("HMI 18K", "ARRI SkyPanel S60", "Kino Flo tube").
+ * A catalog name as a prompt writes it: bracketed remarks ("(Mk I–III)", "(2019 relaunch)") and the
+ * second gauge's product code ("5219 / 7219" → "5219") are for people choosing gear, not for captions.
  */
-export function inSentence(name: string): string {
-  return /^\p{Lu}[^\p{Lu}\p{Nd}]*$/u.test(name) ? name.toLowerCase() : name
+export function promptName(name: string): string {
+  return name
+    .replace(/\s*\([^()]*\)/g, '')
+    .replace(/(\d{4})(?: \/ \d{4})+/g, '$1')
+    .trim()
 }
 
 function captureOf(ctx: ReturnType<typeof buildContext>): string | undefined {
@@ -48,7 +51,7 @@ function captureOf(ctx: ReturnType<typeof buildContext>): string | undefined {
   if (ctx.body?.medium === 'film' || (ctx.body === undefined && ctx.stock !== undefined)) {
     return gauge === null ? 'shot on film' : `shot on ${GAUGE[gauge]} film`
   }
-  return ctx.body === undefined ? undefined : `shot on ${cameraDisplayName(ctx.body)}`
+  return ctx.body === undefined ? undefined : `shot on ${promptName(cameraDisplayName(ctx.body))}`
 }
 
 /** Resolves a parsed config against the catalog into phrases (unknown ids are simply left out). */
@@ -56,7 +59,12 @@ export function describeShot(config: CpeConfig, catalog: Catalog): ShotDescripti
   const ctx = buildContext(config, catalog)
   const animated = config.kind === 'animation'
   const focal = config.camera.focalLengthMm
-  const lensName = ctx.lens === undefined ? undefined : lensDisplayName(ctx.lens)
+  const anamorphic = !animated && (ctx.lens?.squeeze ?? 1) > 1
+  // Anamorphic glass is named by the flares it leaves ("anamorphic lens flares"), not twice.
+  const lensName =
+    ctx.lens === undefined
+      ? undefined
+      : promptName(lensDisplayName(ctx.lens)).replace(anamorphic ? /\s+anamorphic$/i : /$^/, '')
   const lens =
     focal === undefined
       ? lensName && `${lensName} lens`
@@ -73,12 +81,12 @@ export function describeShot(config: CpeConfig, catalog: Catalog): ShotDescripti
     details: config.content.details.map(clean).filter((d): d is string => d !== undefined),
     capture: animated ? undefined : captureOf(ctx),
     lens: animated ? undefined : lens,
-    anamorphic: !animated && (ctx.lens?.squeeze ?? 1) > 1,
-    stock: animated || ctx.stock === undefined ? undefined : stockDisplayName(ctx.stock),
+    anamorphic,
+    stock: animated || ctx.stock === undefined ? undefined : promptName(stockDisplayName(ctx.stock)),
     blackAndWhite,
     aspect: ctx.aspect === undefined ? undefined : { label: ctx.aspect.label, value: ctx.aspect.value },
-    lights: ctx.sources.map((s) => inSentence(s.name)),
-    practicals: ctx.practicals.map((s) => inSentence(s.name)),
+    lights: ctx.sources.map((s) => s.promptName),
+    practicals: ctx.practicals.map((s) => s.promptName),
     palette: preset === undefined ? [] : [...preset.palette, ...preset.signatureTechniques],
     slowMotion: (config.camera.fps ?? 24) >= 48,
   }

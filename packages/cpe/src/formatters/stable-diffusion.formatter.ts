@@ -30,9 +30,9 @@ function tagPhrases(d: ShotDescription): Phrase[] {
   const tags: Phrase[] = [
     { text: styleText(d) ?? 'cinematic film still', rank: 3, label: 'style' },
     { text: shot.size === undefined ? '' : weight(SHOT_SIZE[shot.size], 1.2), rank: 1, label: 'shot size' },
-    { text: user(d.subject), rank: 0, label: 'subject' },
-    { text: user(d.action), rank: 1, label: 'action' },
-    { text: user(d.setting), rank: 1, label: 'setting' },
+    { text: user(d.subject), rank: 0, label: 'subject', verbatim: true },
+    { text: user(d.action), rank: 1, label: 'action', verbatim: true },
+    { text: user(d.setting), rank: 1, label: 'setting', verbatim: true },
     // Catalog names may carry brackets ("Super Speed (Mk I–III)"): escaped, or they become weights.
     { text: weight(user(lightingText(d)), 1.1), rank: 2, label: 'lighting' },
     { text: timeAndWeather(d) ?? '', rank: 3, label: 'time and weather' },

@@ -3,6 +3,7 @@
 import {
   aspectText,
   gearText,
+  inSetting,
   lightingText,
   styleText,
   subjectPhrase,
@@ -17,7 +18,11 @@ import { ANGLE, CADENCE, COMPOSITION, MOOD, MOVEMENT_VIDEO, SHOT_SIZE } from './
 function shotSentence(d: ShotDescription): string {
   const { size, angle, composition } = d.config.shot
   if (size === undefined && angle === undefined && composition === undefined) return ''
-  const what = [angle && ANGLE[angle], size ? SHOT_SIZE[size] : 'shot'].filter(Boolean).join(' ')
+  const angleText = angle && ANGLE[angle]
+  // Some angles are shots themselves ("over-the-shoulder shot"): the size qualifies them, "shot" is said once.
+  const what = angleText?.endsWith(' shot')
+    ? [size && SHOT_SIZE[size].replace(/ shot$/, ''), angleText].filter(Boolean).join(' ')
+    : [angleText, size ? SHOT_SIZE[size] : 'shot'].filter(Boolean).join(' ')
   const article = /^[aeiou]/i.test(what) ? 'an' : 'a'
   return `The shot is ${article} ${what}${composition ? ` with ${COMPOSITION[composition]}` : ''}`
 }
@@ -36,8 +41,13 @@ export function videoProsePhrases(d: ShotDescription): Phrase[] {
       label: 'style',
     },
     subjectPhrase(d),
-    { text: d.action ?? '', rank: 1, label: 'action', attach: true },
-    { text: d.setting === undefined ? '' : `The scene is set in ${d.setting}`, rank: 1, label: 'setting' },
+    { text: d.action ?? '', rank: 1, label: 'action', attach: true, verbatim: true },
+    {
+      text: d.setting === undefined ? '' : `The scene is set ${inSetting(d.setting)}`,
+      rank: 1,
+      label: 'setting',
+      verbatim: true,
+    },
     { text: shotSentence(d), rank: 2, label: 'framing' },
     { text: movement === undefined ? '' : MOVEMENT_VIDEO[movement], rank: 1, label: 'camera movement' },
     { text: d.slowMotion ? 'Slow motion' : '', rank: 3, label: 'slow motion' },

@@ -24,11 +24,22 @@ const WAN_SIZE: Record<ShotSize, string> = {
   insert: 'Extreme close-up shot',
 }
 
-function wanTime(t: TimeOfDay): string {
-  if (t === 'night') return 'Night time'
-  if (t === 'dawn' || t === 'blue-hour' || t === 'dusk') return 'Dawn time'
-  if (t === 'sunrise' || t === 'golden-hour' || t === 'sunset') return 'Sunrise time'
-  return 'Day time'
+/**
+ * Wan 2.2's rewriter names four times (Day, Night, Dawn, Sunrise time). The others are written in
+ * plain words rather than forced onto the nearest of the four: golden hour, sunset and dusk are
+ * evening light as often as morning light, and calling them sunrise or dawn changes the shot.
+ */
+const WAN_TIME: Record<TimeOfDay, string> = {
+  dawn: 'Dawn time',
+  sunrise: 'Sunrise time',
+  morning: 'Day time',
+  midday: 'Day time',
+  afternoon: 'Day time',
+  'golden-hour': 'Golden hour',
+  sunset: 'Sunset',
+  'blue-hour': 'Blue hour',
+  dusk: 'Dusk',
+  night: 'Night time',
 }
 
 const HARD: ReadonlySet<LightingStyle> = new Set(['hard-sun', 'low-key', 'chiaroscuro', 'split', 'silhouette'])
@@ -67,7 +78,7 @@ export function wanTags(d: ShotDescription): string[] {
           : undefined
   const candidates = [
     shot.size && WAN_SIZE[shot.size],
-    lighting.timeOfDay && wanTime(lighting.timeOfDay),
+    lighting.timeOfDay && WAN_TIME[lighting.timeOfDay],
     wanSource(d),
     style && (HARD.has(style) ? 'Hard lighting' : SOFT.has(style) ? 'Soft lighting' : undefined),
     colour,
@@ -98,7 +109,7 @@ function wanPhrases(d: ShotDescription): Phrase[] {
     // Wan 2.2's rewriter adds no cinematic tags to 2D illustration styles.
     { text: flat2d ? '' : wanTags(d).join(', '), rank: 2, label: 'aesthetic tags' },
     subjectPhrase(d),
-    { text: d.action ?? '', rank: 1, label: 'action', attach: true },
+    { text: d.action ?? '', rank: 1, label: 'action', attach: true, verbatim: true },
     settingPhrase(d, 1),
     { text: movement === undefined ? '' : MOVEMENT_VIDEO[movement], rank: 1, label: 'camera movement' },
     { text: d.slowMotion ? 'slow motion' : '', rank: 3, label: 'slow motion' },

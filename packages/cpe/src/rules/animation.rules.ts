@@ -3,7 +3,7 @@
 import type { CameraMovement } from '../catalog/enums'
 import type { AnimationStyle } from '../presets/preset.schema'
 import { ko } from './ko-labels'
-import { withParticle } from './korean-particle'
+import { withJosa } from './korean-josa'
 import { type AnyRule, defineRule, type RuleContext } from './rule.types'
 
 export interface StyleTraits {
@@ -71,7 +71,7 @@ const animationFieldsInLiveAction = defineRule<{ fields: string }>({
   explanation: 'Animation style and frame cadence only apply to animated shots; they are ignored in live action.',
   message: {
     en: (d) => `${d.fields} only apply to animation and are ignored for live action.`,
-    ko: (d) => `${withParticle(d.fields, '은')} 애니메이션 전용이라 실사 샷에서는 무시됩니다.`,
+    ko: (d) => `${withJosa(d.fields, '은/는')} 애니메이션 전용이라 실사 샷에서는 무시됩니다.`,
   },
   check: (ctx) => {
     const { kind, animation } = ctx.config
@@ -90,7 +90,7 @@ const cameraGearInAnimation = defineRule<{ fields: string }>({
     'Drawn and rendered animation has no physical camera; gear is read as a look reference. Stop-motion is shot on real cameras.',
   message: {
     en: (d) => `${d.fields} describe a physical camera; in animation they become a look reference only.`,
-    ko: (d) => `${withParticle(d.fields, '은')} 실제 카메라 장비라 애니메이션에서는 룩 참고로만 쓰입니다.`,
+    ko: (d) => `${withJosa(d.fields, '은/는')} 실제 카메라 장비라 애니메이션에서는 룩 참고로만 쓰입니다.`,
   },
   check: (ctx) => {
     const { config, style } = ctx
@@ -128,7 +128,7 @@ const staticStyleMoves = defineRule<StyleMove>({
   message: {
     en: (d) => `${d.style} is a still-image style: a ${d.movement} is impossible; use static, pan, tilt or zoom.`,
     ko: (d) =>
-      `${withParticle(d.style, '는')} 정지 이미지 스타일이라 ${d.movement} 카메라 무브먼트가 불가능합니다. 고정, 팬, 틸트, 줌을 쓰세요.`,
+      `${withJosa(d.style, '은/는')} 정지 이미지 스타일이라 ${d.movement} 카메라 무브먼트가 불가능합니다. 고정, 팬, 틸트, 줌을 쓰세요.`,
   },
   check: (ctx) => styleMove(ctx, (t, m) => t.still && !MOTION_COMIC_MOVES.has(m)),
   sample: { style: 'Manga page', movement: 'tracking' },
@@ -142,7 +142,7 @@ const flatOrbit = defineRule<StyleMove>({
   message: {
     en: (d) => `${d.style} is flat 2D: an ${d.movement} around the subject needs a 3D or hybrid style.`,
     ko: (d) =>
-      `${withParticle(d.style, '는')} 2D 스타일이라 피사체를 도는 ${d.movement} 무브먼트에는 3D나 하이브리드 스타일이 필요합니다.`,
+      `${withJosa(d.style, '은/는')} 2D 스타일이라 피사체를 도는 ${d.movement} 무브먼트에는 3D나 하이브리드 스타일이 필요합니다.`,
   },
   check: (ctx) => styleMove(ctx, (t, m) => t.flat && !t.still && ORBITS.has(m)),
   sample: { style: 'Hand-drawn cel', movement: 'orbit' },
@@ -155,8 +155,7 @@ const flatParallaxMove = defineRule<StyleMove>({
   explanation: 'In 2D, moves through space are faked with multiplane parallax; they read flatter than in 3D.',
   message: {
     en: (d) => `${d.style} is 2D: a ${d.movement} will be faked with multiplane parallax.`,
-    ko: (d) =>
-      `${withParticle(ko(d.style), '는')} 2D라 ${ko(d.movement)} 무브먼트를 멀티플레인 패럴랙스로 흉내 냅니다.`,
+    ko: (d) => `${withJosa(ko(d.style), '은/는')} 2D라 ${ko(d.movement)} 무브먼트를 멀티플레인 패럴랙스로 흉내 냅니다.`,
   },
   check: (ctx) => styleMove(ctx, (t, m) => t.flat && !t.still && PARALLAX_MOVES.has(m)),
   sample: { style: 'Hand-drawn cel', movement: 'dolly-in' },
@@ -170,7 +169,7 @@ const stopMotionHandheld = defineRule<StyleMove>({
   message: {
     en: (d) => `${d.style} is stop-motion: a ${d.movement} look must be animated frame by frame.`,
     ko: (d) =>
-      `${withParticle(ko(d.style), '는')} 스톱모션이라 ${ko(d.movement)} 느낌은 프레임마다 직접 애니메이트해야 합니다.`,
+      `${withJosa(ko(d.style), '은/는')} 스톱모션이라 ${ko(d.movement)} 느낌은 프레임마다 직접 애니메이트해야 합니다.`,
   },
   check: (ctx) => styleMove(ctx, (t, m) => t.stopMotion && m === 'handheld'),
   sample: { style: 'Clay stop-motion', movement: 'handheld' },
@@ -194,7 +193,7 @@ const stopMotionCadence = defineRule<Cadence>({
   message: {
     en: (d) => `${d.style} is stop-motion, usually shot on ones or twos, not ${d.motion}.`,
     ko: (d) =>
-      `${withParticle(ko(d.style), '는')} 스톱모션이라 보통 1s나 2s로 촬영하며 ${withParticle(ko(d.motion), '는')} 드뭅니다.`,
+      `${withJosa(ko(d.style), '은/는')} 스톱모션이라 보통 1s나 2s로 촬영하며 ${withJosa(ko(d.motion), '은/는')} 드뭅니다.`,
   },
   check: (ctx) => cadence(ctx, (t, m) => t.stopMotion && m === 'threes'),
   sample: { style: 'Puppet stop-motion', motion: 'threes' },
@@ -208,7 +207,7 @@ const rotoscopeCadence = defineRule<Cadence>({
   message: {
     en: (d) => `${d.style} traces live action; ${d.motion} loses its realistic timing.`,
     ko: (d) =>
-      `${withParticle(ko(d.style), '는')} 실사를 트레이싱하므로 ${withParticle(ko(d.motion), '로')}는 사실적인 타이밍이 사라집니다.`,
+      `${withJosa(ko(d.style), '은/는')} 실사를 트레이싱하므로 ${withJosa(ko(d.motion), '으로/로')}는 사실적인 타이밍이 사라집니다.`,
   },
   check: (ctx) => cadence(ctx, (t, m) => t.rotoscope && m !== 'ones' && m !== 'full-rate'),
   sample: { style: 'Rotoscope', motion: 'threes' },
@@ -222,7 +221,7 @@ const motionDiffersFromStyle = defineRule<Cadence & { styleMotion: string }>({
   message: {
     en: (d) => `${d.style} is usually animated on ${d.styleMotion}; ${d.motion} changes its feel.`,
     ko: (d) =>
-      `${withParticle(ko(d.style), '는')} 보통 ${withParticle(ko(d.styleMotion), '로')} 움직입니다. ${withParticle(ko(d.motion), '로')} 바꾸면 느낌이 달라집니다.`,
+      `${withJosa(ko(d.style), '은/는')} 보통 ${withJosa(ko(d.styleMotion), '으로/로')} 움직입니다. ${withJosa(ko(d.motion), '으로/로')} 바꾸면 느낌이 달라집니다.`,
   },
   check: (ctx) => {
     const d = cadence(ctx, () => true)

@@ -3,7 +3,7 @@
 import type { Gauge } from '../catalog/catalog.schema'
 import type { ColourTone } from '../catalog/enums'
 import { ko } from './ko-labels'
-import { withParticle } from './korean-particle'
+import { withJosa } from './korean-josa'
 import { type AnyRule, defineRule } from './rule.types'
 import { bodyName, stockName } from './rule-context'
 
@@ -39,7 +39,7 @@ const stockOnDigitalCamera = defineRule<{ body: string; stock: string }>({
   message: {
     en: (d) => `${d.body} is digital and cannot run ${d.stock}; remove the stock or choose a film camera.`,
     ko: (d) =>
-      `${withParticle(d.body, '는')} 디지털 카메라라 필름스톡 ${withParticle(d.stock, '을')} 쓸 수 없습니다. 필름스톡을 빼거나 필름 카메라를 고르세요.`,
+      `${withJosa(d.body, '은/는')} 디지털 카메라라 필름스톡 ${withJosa(d.stock, '을/를')} 쓸 수 없습니다. 필름스톡을 빼거나 필름 카메라를 고르세요.`,
   },
   check: (ctx) =>
     ctx.body?.medium === 'digital' && ctx.stock !== undefined
@@ -55,7 +55,7 @@ const filmCameraWithoutStock = defineRule<{ body: string }>({
   explanation: 'A film camera needs a stock; without one, prompts can only say "shot on film".',
   message: {
     en: (d) => `${d.body} is a film camera: choose a film stock to describe its grain and colour.`,
-    ko: (d) => `${withParticle(d.body, '는')} 필름 카메라입니다: 입자와 색을 표현하려면 필름스톡을 고르세요.`,
+    ko: (d) => `${withJosa(d.body, '은/는')} 필름 카메라입니다: 입자와 색을 표현하려면 필름스톡을 고르세요.`,
   },
   check: (ctx) =>
     ctx.body?.medium === 'film' && ctx.config.film.stockId === undefined ? { body: bodyName(ctx.body) } : null,
@@ -70,7 +70,7 @@ const stockGaugeMismatch = defineRule<{ stock: string; gauges: string; format: s
   message: {
     en: (d) => `${d.stock} was sold in ${d.gauges}, but ${d.format} runs ${d.gauge} stock.`,
     ko: (d) =>
-      `${withParticle(d.stock, '는')} ${d.gauges} 규격으로만 나왔는데 ${d.format}에는 ${d.gauge} 필름스톡이 필요합니다.`,
+      `${withJosa(d.stock, '은/는')} ${d.gauges} 규격으로만 나왔는데 ${d.format}에는 ${d.gauge} 필름스톡이 필요합니다.`,
   },
   check: (ctx) => {
     const { stock, format } = ctx
@@ -107,7 +107,7 @@ const bwStockColourTone = defineRule<{ stock: string; tone: string }>({
     'Black-and-white stock records no colour, so colour grades cannot be applied (tinting and sepia toning can).',
   message: {
     en: (d) => `${d.stock} is black and white; a ${d.tone} colour tone cannot come from it.`,
-    ko: (d) => `${withParticle(d.stock, '는')} 흑백 필름스톡이라 ${ko(d.tone)} 색조를 낼 수 없습니다.`,
+    ko: (d) => `${withJosa(d.stock, '은/는')} 흑백 필름스톡이라 ${ko(d.tone)} 색조를 낼 수 없습니다.`,
   },
   check: (ctx) => {
     const tone = ctx.config.look.colourTone
@@ -129,7 +129,7 @@ const stockBalanceMismatch = defineRule<Balance>({
     en: (d) =>
       `${d.stock} is ${d.balance}-balanced but lit by ${d.light}: use an ${d.filter} filter or keep the colour cast as a look.`,
     ko: (d) =>
-      `${withParticle(d.stock, '는')} ${d.balance} 밸런스인데 조명이 ${d.light}입니다: ${d.filter} 필터를 쓰거나 색 편차를 룩으로 활용하세요.`,
+      `${withJosa(d.stock, '은/는')} ${d.balance} 밸런스인데 조명이 ${d.light}입니다: ${d.filter} 필터를 쓰거나 색 편차를 룩으로 활용하세요.`,
   },
   check: (ctx) => {
     const { stock, sources } = ctx

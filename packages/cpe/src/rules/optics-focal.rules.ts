@@ -2,7 +2,7 @@
 // its ends, and only a zoom can zoom.
 
 import { ko } from './ko-labels'
-import { withParticle } from './korean-particle'
+import { withJosa } from './korean-josa'
 import { type AnyRule, defineRule, type RuleContext } from './rule.types'
 import { lensName } from './rule-context'
 
@@ -81,7 +81,7 @@ const zoomMoveNeedsZoomLens = defineRule<{ lens: string; movement: string }>({
   explanation: 'Zooming changes focal length during the shot, which a prime lens cannot do.',
   message: {
     en: (d) => `A ${d.movement} needs a zoom lens; ${d.lens} is a prime set.`,
-    ko: (d) => `${ko(d.movement)} 카메라 무브먼트에는 줌 렌즈가 필요하지만 ${withParticle(d.lens, '는')} 단렌즈입니다.`,
+    ko: (d) => `${ko(d.movement)} 카메라 무브먼트에는 줌 렌즈가 필요하지만 ${withJosa(d.lens, '은/는')} 단렌즈입니다.`,
   },
   check: (ctx) => {
     const movement = ctx.config.shot.movement

@@ -1,7 +1,7 @@
 // Format geometry: anamorphic squeeze against the format it was designed for, delivery aspect
 // ratio against the frame the format records, and frame rate against the body.
 
-import { withParticle } from './korean-particle'
+import { withJosa } from './korean-josa'
 import { type AnyRule, defineRule, type RuleContext } from './rule.types'
 import { bodyName, lensName, round2 } from './rule-context'
 
@@ -51,7 +51,7 @@ const anamorphicAspectMismatch = defineRule<{ lens: string; aspect: string }>({
   message: {
     en: (d) => `${d.lens} is anamorphic but the delivery is ${d.aspect}; most of the squeezed width is cropped.`,
     ko: (d) =>
-      `${withParticle(d.lens, '는')} 아나모픽 렌즈인데 화면비가 ${withParticle(d.aspect, '이라')} 압축된 폭 대부분이 잘려 나갑니다.`,
+      `${withJosa(d.lens, '은/는')} 아나모픽 렌즈인데 화면비가 ${withJosa(d.aspect, '이라/라')} 압축된 폭 대부분이 잘려 나갑니다.`,
   },
   check: (ctx) => {
     const { lens, aspect } = ctx
@@ -70,7 +70,7 @@ const anamorphicDesqueezeNote = defineRule<{ lens: string; squeeze: number }>({
     en: (d) =>
       `${d.lens} records a ${d.squeeze}× squeezed image: desqueeze in post; expect oval bokeh and horizontal flares.`,
     ko: (d) =>
-      `${withParticle(d.lens, '는')} ${d.squeeze}× 압축 영상을 기록합니다: 후반에서 디스퀴즈하세요. 타원형 보케와 수평 플레어가 생깁니다.`,
+      `${withJosa(d.lens, '은/는')} ${d.squeeze}× 압축 영상을 기록합니다: 후반에서 디스퀴즈하세요. 타원형 보케와 수평 플레어가 생깁니다.`,
   },
   check: (ctx) =>
     ctx.lens !== undefined && ctx.lens.squeeze > 1 ? { lens: lensName(ctx.lens), squeeze: ctx.lens.squeeze } : null,
@@ -86,7 +86,7 @@ const anamorphicFormatSphericalLens = defineRule<{ lens: string; format: string;
   message: {
     en: (d) => `${d.format} is designed for ${d.squeeze}× anamorphic lenses, but ${d.lens} is spherical.`,
     ko: (d) =>
-      `${withParticle(d.format, '는')} ${d.squeeze}× 아나모픽 렌즈용 포맷인데 ${withParticle(d.lens, '는')} 구면 렌즈입니다.`,
+      `${withJosa(d.format, '은/는')} ${d.squeeze}× 아나모픽 렌즈용 포맷인데 ${withJosa(d.lens, '은/는')} 구면 렌즈입니다.`,
   },
   check: (ctx) => {
     const { lens, format } = ctx
@@ -106,7 +106,7 @@ const formatAspectMismatch = defineRule<{ format: string; native: number; aspect
     en: (d) =>
       `${d.aspect} is not a usual delivery ratio for ${d.format} (${d.native}:1 after desqueeze); it keeps about ${d.usedPercent}% of the frame.`,
     ko: (d) =>
-      `${withParticle(d.aspect, '는')} ${d.format}(디스퀴즈 후 ${d.native}:1)의 일반적인 화면비가 아닙니다. 프레임의 약 ${d.usedPercent}%만 사용합니다.`,
+      `${withJosa(d.aspect, '은/는')} ${d.format}(디스퀴즈 후 ${d.native}:1)의 일반적인 화면비가 아닙니다. 프레임의 약 ${d.usedPercent}%만 사용합니다.`,
   },
   check: (ctx) => {
     const { format, aspect } = ctx

@@ -3,7 +3,7 @@
 // circle against the active sensor diagonal, and focal lengths from the lens family.
 import type { Catalog } from '../catalog/catalog'
 import type { CameraBody, CaptureFormat, LensFamily } from '../catalog/catalog.schema'
-import { withParticle } from './korean-particle'
+import { withJosa } from './korean-josa'
 import { type AnyRule, defineRule } from './rule.types'
 import { bodyName, diagonalMm, lensName, round1 } from './rule-context'
 
@@ -83,7 +83,7 @@ const mountIncompatible = defineRule({
     en: (d) =>
       `${d.lens} (${d.lensMounts}) cannot fit ${d.body} (${d.bodyMounts}): the lens mount's flange distance is not longer than the body's, so no adapter can reach infinity focus.`,
     ko: (d) =>
-      `${withParticle(`${d.lens} (${d.lensMounts})`, '는')} ${d.body} (${d.bodyMounts})에 장착할 수 없습니다: 렌즈 마운트의 플랜지 거리가 바디보다 길지 않아 어댑터로 무한대 초점을 맞출 수 없습니다.`,
+      `${withJosa(`${d.lens} (${d.lensMounts})`, '은/는')} ${d.body} (${d.bodyMounts})에 장착할 수 없습니다: 렌즈 마운트의 플랜지 거리가 바디보다 길지 않아 어댑터로 무한대 초점을 맞출 수 없습니다.`,
   },
   check: fitFor('incompatible'),
   sample: {
@@ -104,7 +104,7 @@ const mountNeedsAdapter = defineRule({
     en: (d) =>
       `${d.lens} needs a ${d.lensMount}-to-${d.bodyMount} adapter on ${d.body} (${d.marginMm} mm of flange depth to spare).`,
     ko: (d) =>
-      `${withParticle(d.lens, '를')} ${d.body}에 쓰려면 ${d.lensMount}→${d.bodyMount} 렌즈 마운트 어댑터가 필요합니다 (플랜지 여유 ${d.marginMm} mm).`,
+      `${withJosa(d.lens, '을/를')} ${d.body}에 쓰려면 ${d.lensMount}→${d.bodyMount} 렌즈 마운트 어댑터가 필요합니다 (플랜지 여유 ${d.marginMm} mm).`,
   },
   check: (ctx) => {
     const d = adapterFit(ctx)
@@ -129,7 +129,7 @@ const mountAdapterThin = defineRule({
     en: (d) =>
       `Only ${d.marginMm} mm separates the ${d.lensMount} and ${d.bodyMount} flanges: an adapter for ${d.lens} on ${d.body} is impractical; plan a mount swap.`,
     ko: (d) =>
-      `${withParticle(d.lensMount, '와')} ${d.bodyMount}의 플랜지 차이가 ${d.marginMm} mm뿐이라 ${d.lens}용 어댑터는 현실적이지 않습니다. 렌즈 마운트 교체를 고려하세요.`,
+      `${withJosa(d.lensMount, '와/과')} ${d.bodyMount}의 플랜지 차이가 ${d.marginMm} mm뿐이라 ${d.lens}용 어댑터는 현실적이지 않습니다. 렌즈 마운트 교체를 고려하세요.`,
   },
   check: (ctx) => {
     const d = adapterFit(ctx)
@@ -154,7 +154,7 @@ const mountFlangeUnknown = defineRule({
     en: (d) =>
       `Cannot verify ${d.lens} (${d.lensMount}) on ${d.body} (${d.bodyMount}): a flange distance is undocumented.`,
     ko: (d) =>
-      `${withParticle(`${d.lens} (${d.lensMount})`, '와')} ${d.body} (${d.bodyMount})의 호환을 확인할 수 없습니다: 플랜지 거리가 알려지지 않았습니다.`,
+      `${withJosa(`${d.lens} (${d.lensMount})`, '와/과')} ${d.body} (${d.bodyMount})의 호환을 확인할 수 없습니다: 플랜지 거리가 알려지지 않았습니다.`,
   },
   check: fitFor('unknown-flange'),
   sample: {
@@ -219,7 +219,7 @@ const imageCircleCropMode = defineRule<Coverage>({
     en: (d) =>
       `${d.lens} (${d.circleMm} mm circle) does not cover ${d.format} (${d.diagonalMm} mm); switch to the ${d.cropFormat ?? 'crop'} mode.`,
     ko: (d) =>
-      `${withParticle(`${d.lens} (이미지 서클 ${d.circleMm} mm)`, '는')} ${withParticle(`${d.format} (${d.diagonalMm} mm)`, '를')} 덮지 못합니다. ${d.cropFormat ?? '크롭'} 모드로 바꾸세요.`,
+      `${withJosa(`${d.lens} (이미지 서클 ${d.circleMm} mm)`, '은/는')} ${withJosa(`${d.format} (${d.diagonalMm} mm)`, '을/를')} 덮지 못합니다. ${d.cropFormat ?? '크롭'} 모드로 바꾸세요.`,
   },
   check: (ctx) => coverage(ctx, 'crop'),
   sample: {
@@ -240,7 +240,7 @@ const imageCircleMarginal = defineRule<Coverage>({
     en: (d) =>
       `${d.lens} (${d.circleMm} mm) barely misses the ${d.diagonalMm} mm diagonal of ${d.format}: expect dark, soft corners.`,
     ko: (d) =>
-      `${withParticle(`${d.lens} (${d.circleMm} mm)`, '가')} ${d.format}의 대각선 ${d.diagonalMm} mm에 조금 못 미칩니다: 모서리가 어둡고 흐려집니다.`,
+      `${withJosa(`${d.lens} (${d.circleMm} mm)`, '이/가')} ${d.format}의 대각선 ${d.diagonalMm} mm에 조금 못 미칩니다: 모서리가 어둡고 흐려집니다.`,
   },
   check: (ctx) => coverage(ctx, 'marginal'),
   sample: { lens: 'Cooke S4/i', circleMm: 33, format: 'ALEXA 35 open gate', diagonalMm: 34 },

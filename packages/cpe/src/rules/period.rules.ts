@@ -1,21 +1,24 @@
 // Period: gear must exist in the production year; what the audience sees must exist in the story
 // year. Off-screen film lights are production gear, so a modern light on a period story is fine.
-import type { Availability } from '../catalog/catalog.schema'
+import type { Availability, GearAvailability, LightSource } from '../catalog/catalog.schema'
 import type { ConfigFieldPath } from '../config/cpe-config.schema'
-import { withParticle } from './korean-particle'
+import { withJosa } from './korean-josa'
 import { type AnyRule, defineRule, type RuleContext, type Severity } from './rule.types'
 import { bodyName, lensName, stockName } from './rule-context'
 
 type Dated = { name: string; availability: Availability }
 type TooEarly = { item: string; from: number; year: number }
+type Noun = { en: string; ko: string }
 
+/** HARD: the year is before the item was announced (for gear) or existed at all (formats, ratios, supports). */
 function notYetAvailable(
   id: string,
   field: ConfigFieldPath,
   pick: (ctx: RuleContext) => Dated | undefined,
-  noun: { en: string; ko: string },
+  noun: Noun,
   sample: TooEarly,
   severity: Severity = 'hard',
+  dated: { en: string; ko: string } = { en: 'dates from', ko: '나왔으므로' },
 ) {
   return defineRule<TooEarly>({
     id,
@@ -23,8 +26,8 @@ function notYetAvailable(
     fields: [field, 'productionYear'],
     explanation: `The ${noun.en} must exist in the production year.`,
     message: {
-      en: (d) => `The ${noun.en} ${d.item} dates from ${d.from}; it did not exist in ${d.year}.`,
-      ko: (d) => `${noun.ko} ${withParticle(d.item, '은')} ${d.from}년에 나왔으므로 ${d.year}년에는 쓸 수 없습니다.`,
+      en: (d) => `The ${noun.en} ${d.item} ${dated.en} ${d.from}; it did not exist in ${d.year}.`,
+      ko: (d) => `${noun.ko} ${withJosa(d.item, '은/는')} ${d.from}년에 ${dated.ko} ${d.year}년에는 쓸 수 없습니다.`,
     },
     check: (ctx) => {
       const year = ctx.config.productionYear
@@ -36,41 +39,139 @@ function notYetAvailable(
   })
 }
 
-const named = <T extends { availability: Availability }>(
+type Gear = { name: string; availability: GearAvailability }
+type Undelivered = { item: string; announced: number; delivered: number; year: number }
+type Retired = { item: string; to: number; year: number }
+
+/** SOFT: announced but not yet delivered: real gear, but only prototypes or the first few units. */
+function notYetDelivered(
+  id: string,
+  field: ConfigFieldPath,
+  pick: (ctx: RuleContext) => Gear | undefined,
+  noun: Noun,
+  sample: Undelivered,
+) {
+  return defineRule<Undelivered>({
+    id,
+    severity: 'soft',
+    fields: [field, 'productionYear'],
+    explanation: `Between its announcement and its first deliveries a ${noun.en} exists only as prototypes and first units.`,
+    message: {
+      en: (d) =>
+        `The ${noun.en} ${d.item} was announced in ${d.announced} but first delivered in ${d.delivered}; in ${d.year} only prototypes or the first few units existed.`,
+      ko: (d) =>
+        `${noun.ko} ${withJosa(d.item, '은/는')} ${d.announced}년에 발표되었지만 첫 출하는 ${d.delivered}년이어서 ${d.year}년에는 시제품이나 초기 물량뿐이었습니다.`,
+    },
+    check: (ctx) => {
+      const year = ctx.config.productionYear
+      const item = pick(ctx)
+      if (year === undefined || item === undefined) return null
+      const { from, firstDelivery } = item.availability
+      if (year < from || year >= firstDelivery) return null
+      return { item: item.name, announced: from, delivered: firstDelivery, year }
+    },
+    sample,
+  })
+}
+
+/** SOFT: the production year is after the item went out of use: possible, but a deliberate throwback. */
+function outOfUse(
+  id: string,
+  field: ConfigFieldPath,
+  pick: (ctx: RuleContext) => Gear | undefined,
+  noun: Noun,
+  sample: Retired,
+) {
+  return defineRule<Retired>({
+    id,
+    severity: 'soft',
+    fields: [field, 'productionYear'],
+    explanation: `A ${noun.en} that productions stopped using is a deliberate, hard-to-source choice.`,
+    message: {
+      en: (d) => `The ${noun.en} ${d.item} went out of use in ${d.to}; in ${d.year} it is a rare, deliberate choice.`,
+      ko: (d) =>
+        `${noun.ko} ${withJosa(d.item, '은/는')} ${d.to}년 이후 쓰이지 않아 ${d.year}년에는 구하기 어려운 의도적인 선택입니다.`,
+    },
+    check: (ctx) => {
+      const year = ctx.config.productionYear
+      const item = pick(ctx)
+      const to = item?.availability.to ?? null
+      if (year === undefined || item === undefined || to === null || year <= to) return null
+      return { item: item.name, to, year }
+    },
+    sample,
+  })
+}
+
+const named = <T extends { availability: GearAvailability }>(
   x: T | undefined,
   name: (x: T) => string,
-): Dated | undefined => (x === undefined ? undefined : { name: name(x), availability: x.availability })
+): Gear | undefined => (x === undefined ? undefined : { name: name(x), availability: x.availability })
+
+const CAMERA: Noun = { en: 'camera', ko: '카메라' }
+const LENS: Noun = { en: 'lens', ko: '렌즈' }
+const STOCK: Noun = { en: 'film stock', ko: '필름스톡' }
+const ANNOUNCED = { en: 'was announced in', ko: '발표되었으므로' }
+const INTRODUCED = { en: 'was introduced in', ko: '출시되었으므로' }
+const camera = (c: RuleContext) => named(c.body, bodyName)
+const lens = (c: RuleContext) => named(c.lens, lensName)
+const stock = (c: RuleContext) => named(c.stock, stockName)
 
 const cameraNotYet = notYetAvailable(
   'camera-not-yet-available',
   'camera.bodyId',
-  (c) => named(c.body, bodyName),
-  {
-    en: 'camera',
-    ko: '카메라',
-  },
+  camera,
+  CAMERA,
   { item: 'ARRI ALEXA 35', from: 2022, year: 1999 },
+  'hard',
+  ANNOUNCED,
 )
 const lensNotYet = notYetAvailable(
   'lens-not-yet-available',
   'camera.lensId',
-  (c) => named(c.lens, lensName),
-  {
-    en: 'lens',
-    ko: '렌즈',
-  },
+  lens,
+  LENS,
   { item: 'ARRI Signature Prime', from: 2018, year: 2005 },
+  'hard',
+  ANNOUNCED,
 )
 const stockNotYet = notYetAvailable(
   'stock-not-yet-available',
   'film.stockId',
-  (c) => named(c.stock, stockName),
-  {
-    en: 'film stock',
-    ko: '필름스톡',
-  },
+  stock,
+  STOCK,
   { item: 'Kodak Vision3 500T', from: 2007, year: 1994 },
+  'hard',
+  INTRODUCED,
 )
+const cameraNotDelivered = notYetDelivered('camera-not-yet-delivered', 'camera.bodyId', camera, CAMERA, {
+  item: 'Sony VENICE',
+  announced: 2017,
+  delivered: 2018,
+  year: 2017,
+})
+const lensNotDelivered = notYetDelivered('lens-not-yet-delivered', 'camera.lensId', lens, LENS, {
+  item: 'Sample Prime',
+  announced: 2016,
+  delivered: 2017,
+  year: 2016,
+})
+const stockNotDelivered = notYetDelivered('stock-not-yet-delivered', 'film.stockId', stock, STOCK, {
+  item: 'Kodak Ektachrome 100D 5294',
+  announced: 2017,
+  delivered: 2019,
+  year: 2018,
+})
+const cameraOutOfUse = outOfUse('camera-out-of-use', 'camera.bodyId', camera, CAMERA, {
+  item: 'Technicolor three-strip camera',
+  to: 1955,
+  year: 1975,
+})
+const lensOutOfUse = outOfUse('lens-out-of-use', 'camera.lensId', lens, LENS, {
+  item: 'Sample Prime',
+  to: 1980,
+  year: 2000,
+})
 const supportNotYet = notYetAvailable(
   'support-not-yet-available',
   'camera.supportId',
@@ -110,10 +211,11 @@ const lightNotYet = defineRule<Lights>({
   id: 'light-not-yet-available',
   severity: 'hard',
   fields: ['lighting.sourceIds', 'productionYear'],
-  explanation: 'Film lights must exist in the production year (HMI from the 1970s, LED panels from the 2000s).',
+  explanation:
+    'Film lights must have been introduced by the production year (HMI from the late 1960s, LED panels from the 2000s).',
   message: {
-    en: (d) => `Not available in ${d.year}: ${d.lights}.`,
-    ko: (d) => `${d.year}년에는 없던 조명입니다: ${d.lights}.`,
+    en: (d) => `Not yet introduced in ${d.year} (year introduced): ${d.lights}.`,
+    ko: (d) => `${d.year}년에는 아직 나오지 않은 조명입니다(출시 연도): ${d.lights}.`,
   },
   check: (ctx) => {
     const year = ctx.config.productionYear
@@ -121,6 +223,53 @@ const lightNotYet = defineRule<Lights>({
     return year === undefined || lights === null ? null : { lights, year }
   },
   sample: { lights: 'ARRI SkyPanel (2015)', year: 1994 },
+})
+
+/** Lights introduced by `year` but first used on film sets later, as "HMI (first used 1972)". */
+const listUndelivered = (lights: readonly LightSource[], year: number): string | null => {
+  const early = lights.filter((l) => l.availability.from <= year && year < l.availability.firstDelivery)
+  return early.length === 0 ? null : early.map((l) => `${l.name} (${l.availability.firstDelivery})`).join(', ')
+}
+
+const lightNotDelivered = defineRule<Lights>({
+  id: 'light-not-yet-delivered',
+  severity: 'soft',
+  fields: ['lighting.sourceIds', 'productionYear'],
+  explanation: 'A light shown to the trade is not yet a light rental houses stock: first film use comes later.',
+  message: {
+    en: (d) => `Introduced but not yet in use on film sets in ${d.year} (year first used): ${d.lights}.`,
+    ko: (d) => `${d.year}년에는 발표만 되었고 아직 촬영 현장에서 쓰이지 않던 조명입니다(첫 사용 연도): ${d.lights}.`,
+  },
+  check: (ctx) => {
+    const year = ctx.config.productionYear
+    const lights = year === undefined ? null : listUndelivered(ctx.sources, year)
+    return year === undefined || lights === null ? null : { lights, year }
+  },
+  sample: { lights: 'HMI (1972)', year: 1970 },
+})
+
+/** Lights that went out of use on film sets before `year`, as "Carbon arc (1989)". */
+const listRetired = (lights: readonly LightSource[], year: number): string | null => {
+  const old = lights.filter((l) => l.availability.to !== null && l.availability.to < year)
+  return old.length === 0 ? null : old.map((l) => `${l.name} (${l.availability.to})`).join(', ')
+}
+
+const lightOutOfUse = defineRule<Lights>({
+  id: 'light-out-of-use',
+  severity: 'soft',
+  fields: ['lighting.sourceIds', 'productionYear'],
+  explanation:
+    'Lights that film sets stopped using (carbon arcs after HMIs replaced them) are a deliberate, hard-to-source choice in a later production.',
+  message: {
+    en: (d) => `Out of use on film sets by ${d.year} (last year in use): ${d.lights}.`,
+    ko: (d) => `${d.year}년에는 촬영 현장에서 더 이상 쓰이지 않던 조명입니다(마지막 사용 연도): ${d.lights}.`,
+  },
+  check: (ctx) => {
+    const year = ctx.config.productionYear
+    const lights = year === undefined ? null : listRetired(ctx.sources, year)
+    return year === undefined || lights === null ? null : { lights, year }
+  },
+  sample: { lights: 'Carbon arc (1995)', year: 2020 },
 })
 
 const practicalAnachronism = defineRule<Lights>({
@@ -148,7 +297,7 @@ const offscreenModernLight = defineRule<Lights>({
   message: {
     en: (d) => `${d.lights} postdate the story year ${d.year}: fine as off-screen film lights; keep them out of frame.`,
     ko: (d) =>
-      `${withParticle(d.lights, '은')} 스토리 연도 ${d.year}년 이후의 조명입니다: 화면 밖 촬영 조명으로는 괜찮으니 프레임에 넣지 마세요.`,
+      `${withJosa(d.lights, '은/는')} 스토리 연도 ${d.year}년 이후의 조명입니다: 화면 밖 촬영 조명으로는 괜찮으니 프레임에 넣지 마세요.`,
   },
   check: (ctx) => {
     const year = ctx.config.storyYear
@@ -165,7 +314,7 @@ const stockDiscontinued = defineRule<{ stock: string; to: number; year: number }
   explanation: 'A discontinued emulsion can only be shot from expired, scarce stock.',
   message: {
     en: (d) => `${d.stock} was discontinued in ${d.to}; in ${d.year} only expired stock exists.`,
-    ko: (d) => `${withParticle(d.stock, '는')} ${d.to}년에 단종되어 ${d.year}년에는 유통기한이 지난 필름스톡뿐입니다.`,
+    ko: (d) => `${withJosa(d.stock, '은/는')} ${d.to}년에 단종되어 ${d.year}년에는 유통기한이 지난 필름스톡뿐입니다.`,
   },
   check: (ctx) => {
     const year = ctx.config.productionYear
@@ -180,10 +329,17 @@ export const PERIOD_RULES: readonly AnyRule[] = [
   cameraNotYet,
   lensNotYet,
   stockNotYet,
+  cameraNotDelivered,
+  lensNotDelivered,
+  stockNotDelivered,
+  cameraOutOfUse,
+  lensOutOfUse,
   supportNotYet,
   formatNotYet,
   aspectNotYet,
   lightNotYet,
+  lightNotDelivered,
+  lightOutOfUse,
   practicalAnachronism,
   offscreenModernLight,
   stockDiscontinued,

@@ -4,7 +4,7 @@ import { CONFIG_FIELD_PATHS, type ConfigFieldPath } from '../config/cpe-config.s
 import type { Preset } from '../presets/preset.schema'
 import { presetFieldValue, readField, sameFieldValue } from './field-access'
 import { ko } from './ko-labels'
-import { withParticle } from './korean-particle'
+import { withJosa } from './korean-josa'
 import { type AnyRule, defineRule } from './rule.types'
 
 const presetName = (p: Preset): string => (p.kind === 'live-action' ? `${p.title} (${p.year})` : p.name)
@@ -19,7 +19,7 @@ const presetLockChanged = defineRule<LockChange>({
   message: {
     en: (d) => `The ${d.preset} preset locks ${d.changed.join(', ')}; remove the preset to change them.`,
     ko: (d) =>
-      `${d.preset} 프리셋이 ${withParticle(d.changed.join(', '), '을')} 잠그고 있습니다. 바꾸려면 프리셋을 해제하세요.`,
+      `${d.preset} 프리셋이 ${withJosa(d.changed.join(', '), '을/를')} 잠그고 있습니다. 바꾸려면 프리셋을 해제하세요.`,
   },
   check: (ctx) => {
     const { preset } = ctx
@@ -58,7 +58,7 @@ const presetKindMismatch = defineRule<{ preset: string; presetKind: string; kind
   explanation: 'A live-action preset describes real gear; an animation preset describes a drawn or rendered style.',
   message: {
     en: (d) => `${d.preset} is a ${d.presetKind} preset but the shot is ${d.kind}.`,
-    ko: (d) => `${withParticle(d.preset, '는')} ${ko(d.presetKind)} 프리셋인데 샷은 ${ko(d.kind)}입니다.`,
+    ko: (d) => `${withJosa(d.preset, '은/는')} ${ko(d.presetKind)} 프리셋인데 샷은 ${ko(d.kind)}입니다.`,
   },
   check: (ctx) => {
     const { preset } = ctx

@@ -1,6 +1,6 @@
 // Rules about ids themselves: an id must name a record, and the record must be the right kind.
 
-import { withParticle } from './korean-particle'
+import { withJosa } from './korean-josa'
 import { type AnyRule, defineRule, type UnknownReference } from './rule.types'
 import { bodyName } from './rule-context'
 
@@ -54,7 +54,7 @@ const animationStyleWrongKind = defineRule<{ id: string }>({
   explanation: 'The animation style must be an animation preset; live-action film looks are chosen as presets.',
   message: {
     en: (d) => `"${d.id}" is a live-action preset, not an animation style.`,
-    ko: (d) => `${withParticle(`"${d.id}"`, '는')} 실사 프리셋이며 애니메이션 스타일이 아닙니다.`,
+    ko: (d) => `${withJosa(`"${d.id}"`, '은/는')} 실사 프리셋이며 애니메이션 스타일이 아닙니다.`,
   },
   check: (ctx) => {
     const id = ctx.config.animation.styleId

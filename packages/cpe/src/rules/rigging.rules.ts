@@ -2,7 +2,7 @@
 // plus one lens, before accessories, so "near the limit" already means "probably over" once rigged.
 
 import { ko } from './ko-labels'
-import { withParticle } from './korean-particle'
+import { withJosa } from './korean-josa'
 import { type AnyRule, defineRule } from './rule.types'
 import { bodyName, rigWeightKg, round1 } from './rule-context'
 
@@ -67,7 +67,7 @@ const movementNotSupported = defineRule<{ support: string; movement: string; mov
   message: {
     en: (d) => `${d.support} cannot produce a ${d.movement}; it allows ${d.movements}.`,
     ko: (d) =>
-      `${withParticle(d.support, '로')}는 ${ko(d.movement)} 카메라 무브먼트를 할 수 없습니다. 가능한 무브먼트: ${d.movements}.`,
+      `${withJosa(d.support, '으로/로')}는 ${ko(d.movement)} 카메라 무브먼트를 할 수 없습니다. 가능한 무브먼트: ${d.movements}.`,
   },
   check: (ctx) => {
     const movement = ctx.config.shot.movement
@@ -105,7 +105,7 @@ const handheldStudioCamera = defineRule<{ body: string; weightKg: number; suppor
   explanation: `Blimped studio cameras (${STUDIO_CAMERA_KG} kg and more) are moved on dollies and cranes, never worn by an operator.`,
   message: {
     en: (d) => `${d.body} weighs ${d.weightKg} kg: a studio camera cannot go on ${d.support}.`,
-    ko: (d) => `${withParticle(d.body, '는')} ${d.weightKg} kg의 스튜디오 카메라라 ${d.support}에 올릴 수 없습니다.`,
+    ko: (d) => `${withJosa(d.body, '은/는')} ${d.weightKg} kg의 스튜디오 카메라라 ${d.support}에 올릴 수 없습니다.`,
   },
   check: (ctx) => {
     const { body, support } = ctx

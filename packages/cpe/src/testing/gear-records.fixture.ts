@@ -154,10 +154,13 @@ type BodySpec = Pick<
   'id' | 'maker' | 'model' | 'medium' | 'formatIds' | 'mountIds' | 'weightKg' | 'maxFps'
 > & {
   from: number
+  /** First deliveries, when later than the announcement (`from`). */
+  delivered?: number
+  to?: number
 }
-const body = (b: BodySpec): CameraBody => ({
+const body = ({ from, delivered, to, ...b }: BodySpec): CameraBody => ({
   ...b,
-  ...since(b.from),
+  ...since(from, to ?? null, delivered ?? from),
   maxResolution: b.medium === 'digital' ? { width: 4448, height: 3096 } : null,
   recordingFormats: [b.medium === 'digital' ? 'ARRIRAW' : 'negative'],
   ...sourced,
@@ -172,7 +175,8 @@ export const cameras: CameraBody[] = [
     mountIds: ['pl'],
     weightKg: 2.3,
     maxFps: 200,
-    from: 2015,
+    from: 2014,
+    delivered: 2015,
   }),
   body({
     id: 'alexa-lf',
@@ -239,6 +243,7 @@ export const cameras: CameraBody[] = [
     weightKg: 45,
     maxFps: 24,
     from: 1934,
+    to: 1985,
   }),
   body({
     id: 'eos-digital',
@@ -258,12 +263,14 @@ type LensSpec = Pick<
   'id' | 'maker' | 'name' | 'mountIds' | 'imageCircleMm' | 'squeeze' | 'kind' | 'focalLengthsMm' | 'typicalWeightKg'
 > & {
   from: number
+  delivered?: number
+  to?: number
 }
-const lens = (l: LensSpec): LensFamily => ({
+const lens = ({ from, delivered, to, ...l }: LensSpec): LensFamily => ({
   ...l,
   optics: l.squeeze > 1 ? 'anamorphic' : 'spherical',
   fastestTStop: 1.3,
-  ...since(l.from),
+  ...since(from, to ?? null, delivered ?? from),
   character: 'test lens',
   ...sourced,
 })
@@ -290,7 +297,8 @@ export const lenses: LensFamily[] = [
     kind: 'prime',
     focalLengthsMm: [12, 18, 25, 35, 47, 58, 75, 125, 280],
     typicalWeightKg: 1.6,
-    from: 2018,
+    from: 2017,
+    delivered: 2018,
   }),
   lens({
     id: 'wide-circle-prime',
@@ -387,6 +395,7 @@ export const lenses: LensFamily[] = [
     focalLengthsMm: [25, 35, 50, 75],
     typicalWeightKg: 0.6,
     from: 1938,
+    to: 1980,
   }),
   lens({
     id: 'tiny-circle',

@@ -128,6 +128,20 @@ export const RULE_CASES: Record<string, RuleCase> = {
     miss: year(2019, cam({ lensId: 'signature-prime' })),
   },
   'stock-not-yet-available': { hit: year(1990, stock('vision3-500t')), miss: year(2010, stock('vision3-500t')) },
+  'camera-not-yet-delivered': {
+    hit: year(2014, cam({ bodyId: 'alexa-mini' })),
+    miss: year(2015, cam({ bodyId: 'alexa-mini' })),
+  },
+  'lens-not-yet-delivered': {
+    hit: year(2017, cam({ lensId: 'signature-prime' })),
+    miss: year(2018, cam({ lensId: 'signature-prime' })),
+  },
+  'stock-not-yet-delivered': { hit: year(2018, stock('super8-reversal')), miss: year(2019, stock('super8-reversal')) },
+  'camera-out-of-use': {
+    hit: year(1990, cam({ bodyId: 'mitchell-bnc' })),
+    miss: year(1985, cam({ bodyId: 'mitchell-bnc' })),
+  },
+  'lens-out-of-use': { hit: year(1990, cam({ lensId: 'baltar' })), miss: year(1980, cam({ lensId: 'baltar' })) },
   'support-not-yet-available': {
     hit: year(1990, cam({ supportId: 'drone' })),
     miss: year(2015, cam({ supportId: 'drone' })),
@@ -143,6 +157,14 @@ export const RULE_CASES: Record<string, RuleCase> = {
   'light-not-yet-available': {
     hit: year(1960, light({ sourceIds: ['hmi'] })),
     miss: year(1980, light({ sourceIds: ['hmi'] })),
+  },
+  'light-not-yet-delivered': {
+    hit: year(1970, light({ sourceIds: ['hmi'] })),
+    miss: year(1972, light({ sourceIds: ['hmi'] })),
+  },
+  'light-out-of-use': {
+    hit: year(2020, light({ sourceIds: ['carbon-arc'] })),
+    miss: year(1989, light({ sourceIds: ['carbon-arc'] })),
   },
   'practical-anachronism': {
     hit: light({ practicalIds: ['smartphone'] }, { storyYear: 1962 }),

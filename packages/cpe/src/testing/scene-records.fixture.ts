@@ -5,6 +5,7 @@ import { since, sourced } from './fixture-records'
 
 type StockSpec = Pick<FilmStock, 'id' | 'maker' | 'name' | 'gauges' | 'type' | 'balance'> & {
   from: number
+  delivered?: number
   to?: number
 }
 const stock = (s: StockSpec): FilmStock => ({
@@ -16,7 +17,7 @@ const stock = (s: StockSpec): FilmStock => ({
   type: s.type,
   exposureIndex: 250,
   balance: s.balance,
-  ...since(s.from, s.to ?? null),
+  ...since(s.from, s.to ?? null, s.delivered ?? s.from),
   character: 'test stock',
   ...sourced,
 })
@@ -65,19 +66,24 @@ export const filmStocks: FilmStock[] = [
     gauges: ['super8'],
     type: 'colour-reversal',
     balance: 'daylight',
-    from: 2018,
+    from: 2017,
+    delivered: 2019,
   }),
 ]
 
 type LightSpec = Pick<LightSource, 'id' | 'name' | 'kind' | 'practical' | 'natural'> & {
   from: number
+  delivered?: number
+  to?: number
   k: [number, number]
 }
 const light = (l: LightSpec): LightSource => ({
   id: l.id,
   name: l.name,
+  // Prompts write names mid-sentence: "Neon sign" → "neon sign", but "HMI" and "LED panel" keep their capitals.
+  promptName: /^\p{Lu}[^\p{Lu}\p{Nd}]*$/u.test(l.name) ? l.name.toLowerCase() : l.name,
   kind: l.kind,
-  ...since(l.from),
+  ...since(l.from, l.to ?? null, l.delivered ?? l.from),
   colourTemperatureK: { min: l.k[0], max: l.k[1] },
   quality: 'variable',
   practical: l.practical,
@@ -97,7 +103,26 @@ export const lightSources: LightSource[] = [
     from: 1930,
     k: [3000, 3300],
   }),
-  light({ id: 'hmi', name: 'HMI', kind: 'hmi', practical: false, natural: false, from: 1972, k: [5600, 6000] }),
+  light({
+    id: 'hmi',
+    name: 'HMI',
+    kind: 'hmi',
+    practical: false,
+    natural: false,
+    from: 1969,
+    delivered: 1972,
+    k: [5600, 6000],
+  }),
+  light({
+    id: 'carbon-arc',
+    name: 'Carbon arc',
+    kind: 'carbon-arc',
+    practical: false,
+    natural: false,
+    from: 1910,
+    to: 1989,
+    k: [5000, 5600],
+  }),
   light({
     id: 'led-panel',
     name: 'LED panel',
