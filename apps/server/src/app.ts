@@ -162,7 +162,7 @@ export async function buildApp(deps: AppDeps): Promise<Studio> {
     config,
     logger: deps.logger,
     registry: metrics.registry,
-    ...(deps.farm ? { options: deps.farm } : {}),
+    options: { leaseIntervalMs: config.farmLeaseIntervalMs, ...deps.farm },
   })
   registerFarmAgentModule({ app, tokens, database, farm, config, registry: metrics.registry, logger: deps.logger })
 

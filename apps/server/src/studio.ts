@@ -21,7 +21,9 @@ async function composeStudio(
   logger: Logger,
   farm?: Partial<FarmOptions>,
 ): Promise<Studio & { database: DatabaseHandle }> {
-  const database = openDatabase(config.databaseUrl)
+  // A transaction left open by a frozen process would block the dispatcher lease and the job
+  // rows it touched; Postgres ends it once it has idled for a whole lease (2 intervals).
+  const database = openDatabase(config.databaseUrl, { idleInTransactionTimeoutMs: 2 * config.farmLeaseIntervalMs })
   let queue: JobQueue | undefined
   try {
     const report = await migrateToLatest(database.db)
