@@ -6,79 +6,20 @@
 // leader's reconcile); never asserts on time. Run: npx tsx bench/farm/lease-failover.bench.ts
 // (about 1-2 min). BENCH_LEASE_INTERVAL_MS (default 2000, the production default) and
 // BENCH_ROUNDS (default 3) override.
-import { type ChildProcess, spawn } from 'node:child_process'
+import type { ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { startSimulatorFarm, textToImagePrompt } from '@aipipeline/comfyui'
-import { Session } from '@aipipeline/contracts'
 import { dropPostgresSchema, ensurePostgresSchema, openDatabase } from '@aipipeline/db'
 import { TEST_DATABASE_URL } from '@aipipeline/testing'
 import { sql } from 'kysely'
-import { z } from 'zod'
+import { type Studio, sleep, startStudio, until } from './studio-serve'
 
 const LEASE_INTERVAL_MS = Number(process.env.BENCH_LEASE_INTERVAL_MS ?? 2000)
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3)
 const JOBS_PER_ROUND = 12
-const ADMIN = { email: 'bench@bench.local', password: 'bench-password' }
-
-interface Studio {
-  child: ChildProcess
-  api(method: string, path: string, body?: unknown): Promise<unknown>
-  isLeader(): Promise<boolean>
-}
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
-
-async function until<T>(what: string, check: () => Promise<T | undefined>, timeoutMs = 180_000): Promise<T> {
-  const end = Date.now() + timeoutMs
-  for (;;) {
-    const v = await check()
-    if (v !== undefined) return v
-    if (Date.now() > end) throw new Error(`${what}: not in time`)
-    await sleep(20)
-  }
-}
-
-async function startStudio(databaseUrl: string, dataDir: string, secretKey: string): Promise<Studio> {
-  const port = 18_400 + Math.floor(Math.random() * 1000)
-  const child = spawn(process.execPath, ['apps/server/bin/aipipeline.js', 'serve'], {
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATA_DIR: dataDir,
-      DATABASE_URL: databaseUrl,
-      LOG_LEVEL: 'warn',
-      AIPIPELINE_SECRET_KEY: secretKey,
-      AIPIPELINE_ADMIN_EMAIL: ADMIN.email,
-      AIPIPELINE_ADMIN_PASSWORD: ADMIN.password,
-      FARM_LEASE_INTERVAL_MS: String(LEASE_INTERVAL_MS),
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  })
-  const base = `http://127.0.0.1:${port}`
-  await until('the studio to listen', async () =>
-    (await fetch(`${base}/api/health`).catch(() => null))?.ok ? true : undefined,
-  )
-  const login = await fetch(`${base}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(ADMIN),
-  })
-  const { accessToken } = Session.parse(await login.json())
-  const api = async (method: string, path: string, body?: unknown) => {
-    const res = await fetch(`${base}${path}`, {
-      method,
-      headers: { authorization: `Bearer ${accessToken}`, 'content-type': 'application/json' },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    })
-    return res.json()
-  }
-  const isLeader = async () => z.object({ leader: z.boolean() }).parse(await api('GET', '/api/farm/summary')).leader
-  return { child, api, isLeader }
-}
 
 /** SIGSTOP, returning once the kernel reports the process stopped. */
 async function freeze(child: ChildProcess): Promise<void> {
@@ -100,11 +41,17 @@ async function main() {
   const secretKey = randomBytes(32).toString('hex')
   const studios: Studio[] = []
   try {
-    studios.push(await startStudio(databaseUrl, dataDir, secretKey))
+    const env = {
+      DATABASE_URL: databaseUrl,
+      DATA_DIR: dataDir,
+      AIPIPELINE_SECRET_KEY: secretKey,
+      FARM_LEASE_INTERVAL_MS: String(LEASE_INTERVAL_MS),
+    }
+    studios.push(await startStudio(env))
     const first = studios[0]
     if (!first) throw new Error('no studio')
     await until('the first studio to lead', async () => ((await first.isLeader()) ? true : undefined))
-    studios.push(await startStudio(databaseUrl, dataDir, secretKey))
+    studios.push(await startStudio(env))
     for (const [i, simUrl] of sims.urls.entries())
       await first.api('POST', '/api/farm/backends', { name: `sim-${i + 1}`, url: simUrl })
 
@@ -137,6 +84,7 @@ async function main() {
       await until('the woken leader to stand by', async () => ((await leader.isLeader()) ? undefined : true))
       rounds.push({
         leaseTakenMs: leaseTakenAt - frozenAt,
+        leaseTakenIntervals: round1((leaseTakenAt - frozenAt) / LEASE_INTERVAL_MS),
         firstDispatchMs: dispatchedAt - frozenAt,
         firstDispatchIntervals: round1((dispatchedAt - frozenAt) / LEASE_INTERVAL_MS),
       })
