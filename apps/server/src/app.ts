@@ -201,7 +201,7 @@ export async function buildApp(deps: AppDeps): Promise<Studio> {
     logger: deps.logger,
     registry: metrics.registry,
     projects: production.services.access,
-    ...(deps.farm ? { options: deps.farm } : {}),
+    options: { leaseIntervalMs: config.farmLeaseIntervalMs, ...deps.farm },
   })
   registerFarmAgentModule({ app, tokens, database, farm, config, registry: metrics.registry, logger: deps.logger })
 

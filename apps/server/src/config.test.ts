@@ -76,4 +76,10 @@ describe('configuration', () => {
     )
     expect(() => loadConfig({ DATA_DIR: tempDir(), FFMPEG_PATH: '' })).toThrow(/FFMPEG_PATH/)
   })
+
+  it('takes the render dispatcher lease interval from FARM_LEASE_INTERVAL_MS', () => {
+    expect(loadConfig({ DATA_DIR: tempDir() }).farmLeaseIntervalMs).toBe(2000)
+    expect(loadConfig({ DATA_DIR: tempDir(), FARM_LEASE_INTERVAL_MS: '500' }).farmLeaseIntervalMs).toBe(500)
+    expect(() => loadConfig({ DATA_DIR: tempDir(), FARM_LEASE_INTERVAL_MS: '10' })).toThrow(/FARM_LEASE_INTERVAL_MS/)
+  })
 })

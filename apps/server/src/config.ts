@@ -59,6 +59,7 @@ const EnvSchema = z.object({
   WEB_DIST_DIR: z.string().optional(),
   OTEL_EXPORTER_OTLP_ENDPOINT: z.url().optional(),
   FFMPEG_PATH: z.string().min(1).optional(),
+  FARM_LEASE_INTERVAL_MS: z.coerce.number().int().min(100).max(60_000).default(2000),
 })
 
 export interface Config {
@@ -92,6 +93,11 @@ export interface Config {
   otelEndpoint: string | undefined
   /** ffmpeg for video poster frames; unset looks it up on PATH, and it is optional either way. */
   ffmpegPath: string | undefined
+  /**
+   * Render dispatcher leader lease interval, ms: the lease lasts two, the leader renews it and
+   * a standby tries to take it every half interval, so a frozen leader is replaced within 3.
+   */
+  farmLeaseIntervalMs: number
   version: string
 }
 
@@ -136,6 +142,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDistDir: resolve(e.WEB_DIST_DIR ?? new URL('../../web/dist', import.meta.url).pathname),
     otelEndpoint: e.OTEL_EXPORTER_OTLP_ENDPOINT,
     ffmpegPath: e.FFMPEG_PATH,
+    farmLeaseIntervalMs: e.FARM_LEASE_INTERVAL_MS,
     version: readVersion(),
   }
 }

@@ -25,7 +25,9 @@ async function composeStudio(
 ): Promise<Studio & { database: DatabaseHandle }> {
   // Stored files are the studio's own; created owner-only so other local users cannot read them.
   mkdirSync(join(config.dataDir, 'storage'), { recursive: true, mode: 0o700 })
-  const database = openDatabase(config.databaseUrl)
+  // A transaction left open by a frozen process would block the dispatcher lease and the job
+  // rows it touched; Postgres ends it once it has idled for a whole lease (2 intervals).
+  const database = openDatabase(config.databaseUrl, { idleInTransactionTimeoutMs: 2 * config.farmLeaseIntervalMs })
   let queue: JobQueue | undefined
   try {
     const report = await migrateToLatest(database.db)

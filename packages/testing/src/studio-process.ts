@@ -4,6 +4,7 @@
 // from apps/.
 import { type ChildProcess, spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
+import { readFileSync } from 'node:fs'
 import { createInterface } from 'node:readline'
 import { z } from 'zod'
 
@@ -16,6 +17,10 @@ export interface StudioProcess {
   stop(): Promise<void>
   /** SIGKILL: no cleanup at all, like a crashed host. */
   kill(): Promise<void>
+  /** SIGSTOP, returning once the process is stopped: frozen like a VM paused or a host swapping, its connections open. */
+  freeze(): Promise<void>
+  /** SIGCONT: the frozen process runs on from where it stopped. */
+  thaw(): void
 }
 
 export interface StudioProcessOptions {
@@ -77,13 +82,35 @@ export async function startStudioProcess(o: StudioProcessOptions): Promise<Studi
     token,
     call: (method, path, body) => call(method, path, body, token),
     async stop() {
+      child.kill('SIGCONT')
       child.kill('SIGTERM')
       await exited
     },
     async kill() {
+      child.kill('SIGCONT')
       child.kill('SIGKILL')
       await exited
     },
+    async freeze() {
+      child.kill('SIGSTOP')
+      // The signal is asynchronous: wait until the kernel reports the process stopped.
+      for (let state = processState(child.pid); state !== 'T' && state !== null; state = processState(child.pid))
+        await new Promise((r) => setTimeout(r, 5))
+    },
+    thaw() {
+      child.kill('SIGCONT')
+    },
+  }
+}
+
+/** The state letter of a process in /proc (R, S, T for stopped…), or null when it is gone. */
+function processState(pid: number | undefined): string | null {
+  if (pid === undefined) return null
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+    return stat.charAt(stat.lastIndexOf(')') + 2)
+  } catch {
+    return null
   }
 }
 

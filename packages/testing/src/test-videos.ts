@@ -73,6 +73,19 @@ export function writeHangingFfmpeg(dir: string, pidFile: string): string {
   return path
 }
 
+/**
+ * An executable named `ffmpeg` in `dir` that hangs, having started a helper in a session of
+ * its own (out of reach of a kill of ffmpeg's process group) that keeps ffmpeg's output pipes
+ * open for `lingerSeconds` and writes `doneFile` just before it exits: like a process still on
+ * its way out when ffmpeg itself is gone.
+ */
+export function writeLingeringFfmpeg(dir: string, doneFile: string, lingerSeconds: number): string {
+  const path = join(dir, 'ffmpeg')
+  writeFileSync(path, `#!/bin/sh\nsetsid sh -c 'sleep ${lingerSeconds}; touch "${doneFile}"' &\nsleep 60\n`)
+  chmodSync(path, 0o755)
+  return path
+}
+
 /** Whether a process still runs (a zombie waiting for its reaper counts as gone). */
 export function isRunning(pid: number): boolean {
   try {

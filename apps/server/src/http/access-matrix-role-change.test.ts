@@ -6,7 +6,7 @@ import { Session } from '@aipipeline/contracts'
 import { ROLES, type Role, roleSatisfies } from '@aipipeline/domain'
 import { testEngines } from '@aipipeline/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestStudio, type TestStudio } from '../test-support/test-studio'
+import { createTestStudio, type TestStudio } from '../../test-kits/test-studio'
 
 // Each role moves to the next one (vendor wraps round to admin), plus the demotion that
 // matters most: an admin to a client. On Postgres the two extremes are enough: the rules are

@@ -37,8 +37,9 @@ export interface PosterFrameOptions {
 const MAX_FRAME_BYTES = 32 * 1024 * 1024
 // Twice the thumbnail side: enough for sharp to downscale well, cheap to encode for 4K input.
 const FRAME_SIDE = 512
-// After SIGKILL, how long to wait for the exit before giving up on the process (stuck in I/O).
-const KILL_GRACE_MS = 2000
+// After SIGKILL, how long to wait for the processes to go before giving up on them (one stuck
+// in uninterruptible I/O never goes). Generous: on a loaded host, dying takes a while too.
+const KILL_GRACE_MS = 10_000
 
 /**
  * Runs ffmpeg once and returns the PNG of the first frame at or after `atSeconds`; an empty
@@ -75,10 +76,13 @@ export function extractFrame(ffmpeg: string, source: string, opts: PosterFrameOp
     let bytes = 0
     let stderr = ''
     let settled = false
+    let timedOut: VideoPosterError | null = null
+    let grace: NodeJS.Timeout | undefined
     const settle = (fn: () => void): void => {
       if (settled) return
       settled = true
       clearTimeout(timer)
+      clearTimeout(grace)
       fn()
     }
     const killGroup = (): void => {
@@ -89,18 +93,12 @@ export function extractFrame(ffmpeg: string, source: string, opts: PosterFrameOp
       }
     }
     const timer = setTimeout(() => {
-      killGroup()
       const error = new VideoPosterError('timeout', `ffmpeg took longer than ${opts.timeoutMs} ms on ${source}`)
-      // Settle when the process is gone, so a caller never leaves a live ffmpeg behind.
-      if (child.exitCode !== null || child.signalCode !== null) {
-        settle(() => reject(error))
-        return
-      }
-      const grace = setTimeout(() => settle(() => reject(error)), KILL_GRACE_MS)
-      child.once('exit', () => {
-        clearTimeout(grace)
-        settle(() => reject(error))
-      })
+      timedOut = error
+      killGroup()
+      // Settled on 'close' below, once every process holding ffmpeg's pipes (it, and whatever
+      // it started) is gone, so a caller never leaves a live ffmpeg behind.
+      grace = setTimeout(() => settle(() => reject(error)), KILL_GRACE_MS)
     }, opts.timeoutMs)
     child.stdout.on('data', (chunk: Buffer) => {
       bytes += chunk.length
@@ -126,9 +124,13 @@ export function extractFrame(ffmpeg: string, source: string, opts: PosterFrameOp
         ),
       )
     })
-    // 'close' rather than 'exit': stdout is complete only when its pipe has closed.
+    // 'close' rather than 'exit': stdout is complete only when its pipe has closed, and every
+    // process that inherited the pipes (a wrapper's children) has ended.
     child.once('close', (code, signal) => {
-      if (code === 0) settle(() => resolve(Buffer.concat(chunks)))
+      if (timedOut !== null) {
+        const error = timedOut
+        settle(() => reject(error))
+      } else if (code === 0) settle(() => resolve(Buffer.concat(chunks)))
       else
         settle(() =>
           reject(

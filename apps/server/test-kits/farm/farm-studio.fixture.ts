@@ -1,7 +1,7 @@
 // A studio process for the farm benchmark and the chaos test: `node --import tsx
 // farm-studio.fixture.ts '<farm options JSON>'` with the usual environment (DATA_DIR, PORT,
 // DATABASE_URL, AIPIPELINE_*). Prints one JSON line {"url": …} once listening; SIGTERM closes
-// it cleanly, SIGKILL is what the chaos test uses.
+// it cleanly, SIGKILL and SIGSTOP/SIGCONT are what the chaos tests use.
 import { z } from 'zod'
 import { loadConfig } from '../../src/config'
 import { closeOnSignals, startStudio } from '../../src/studio'
@@ -13,6 +13,7 @@ const Options = z
     probeTimeoutMs: z.number().int().positive().optional(),
     retryBaseMs: z.number().int().nonnegative().optional(),
     tickIntervalMs: z.number().int().positive().optional(),
+    leaseIntervalMs: z.number().int().positive().optional(),
     thumbnails: z.boolean().optional(),
   })
   .strict()

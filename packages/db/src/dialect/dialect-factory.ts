@@ -19,8 +19,18 @@ export interface DatabaseHandle {
 // Postgres returns BIGINT/NUMERIC as strings by default; our counters fit in a double.
 pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10))
 
+export interface OpenDatabaseOptions {
+  poolSize?: number
+  /**
+   * Postgres ends a session that sits in an open transaction longer than this (ms), releasing
+   * its locks. A frozen process (SIGSTOP, a paused VM) keeps its connections, and a transaction
+   * it had open would otherwise block the rows it touched, and the leader lease, for good.
+   */
+  idleInTransactionTimeoutMs?: number
+}
+
 /** Opens a database from a URL: SQLite (WAL, foreign keys) or a Postgres pool. */
-export function openDatabase(url: string, opts: { poolSize?: number } = {}): DatabaseHandle {
+export function openDatabase(url: string, opts: OpenDatabaseOptions = {}): DatabaseHandle {
   const parsed = parseDatabaseUrl(url)
   const plugins = [new CamelCasePlugin()]
   if (parsed.engine === 'sqlite') {
@@ -34,10 +44,22 @@ export function openDatabase(url: string, opts: { poolSize?: number } = {}): Dat
     const db = new Kysely<DatabaseSchema>({ dialect: new SqliteDialect({ database: sqlite }), plugins })
     return { db, engine: 'sqlite', close: once(() => db.destroy()) }
   }
+  const settings = [
+    ...(parsed.schema ? [`-c search_path=${parsed.schema}`] : []),
+    ...(opts.idleInTransactionTimeoutMs === undefined
+      ? []
+      : [`-c idle_in_transaction_session_timeout=${Math.round(opts.idleInTransactionTimeoutMs)}`]),
+  ]
   const pool = new pg.Pool({
     connectionString: parsed.target,
     max: opts.poolSize ?? 10,
-    ...(parsed.schema ? { options: `-c search_path=${parsed.schema}` } : {}),
+    ...(settings.length > 0 ? { options: settings.join(' ') } : {}),
+  })
+  // When Postgres ends a session a caller holds (idle-in-transaction timeout, server restart),
+  // its client emits 'error' outside any query; without a listener that kills the process. The
+  // caller's next statement fails with the reason and the pool drops the client.
+  pool.on('connect', (client) => {
+    client.on('error', () => {})
   })
   const db = new Kysely<DatabaseSchema>({ dialect: new PostgresDialect({ pool }), plugins })
   return { db, engine: 'postgres', close: once(() => db.destroy()) }

@@ -83,6 +83,8 @@ export interface AttemptRecord {
   submittedAt: string
   startedAt: string | null
   endedAt: string | null
+  /** Fencing epoch of the leader that claimed it. */
+  leaderEpoch: number | null
 }
 
 export type OutputRecord = FarmJobOutputsTable

@@ -1,10 +1,14 @@
 // Render jobs, their attempts and outputs. Every state change is a guarded UPDATE that names
 // the state (and, for dispatcher changes, the prompt_id of the attempt) it expects, so a late
 // or duplicated event can never move a job twice: exactly-once completion rests on this.
+// The dispatcher's copy is fenced: each of its writes also names the leader lease it holds,
+// so a leader that lost the lease (frozen, cut off) can no longer claim or settle anything.
 import type { AttemptOutcome, RenderJobState } from '@aipipeline/domain'
+import { type RawBuilder, type SqlBool, sql } from 'kysely'
 import type { Db } from '../dialect/dialect-factory'
 import { isoNow, newId } from '../ids'
 import type { FarmRenderJobsTable } from '../tables/farm.tables'
+import { type FenceSource, leaseHeld } from './leader-lease.repository'
 import {
   type AttemptRecord,
   type NewRenderJob,
@@ -19,9 +23,22 @@ import {
 export * from './render-job.records'
 
 const ACTIVE: RenderJobState[] = ['assigned', 'running']
+// Unfenced writes (the API's) keep the same query shape with a condition that always holds.
+const UNFENCED = sql<SqlBool>`1 = 1`
 
-/** Repository for render jobs, attempts and outputs. */
-export function createRenderJobRepository(db: Db) {
+/**
+ * Repository for render jobs, attempts and outputs. With `fence`, the dispatch-side writes
+ * (claim, markRunning, endAttempt, settle, requeue, setUnschedulable, failQueued, insertOutput)
+ * happen only while the fence's lease is held, and report "nothing changed" otherwise.
+ */
+export function createRenderJobRepository(db: Db, opts: { fence?: FenceSource } = {}) {
+  /** The condition of a dispatch-side write; null when this instance holds no lease (refused). */
+  const held = (): RawBuilder<SqlBool> | null => {
+    if (opts.fence === undefined) return UNFENCED
+    const fence = opts.fence.current()
+    return fence === null ? null : leaseHeld(opts.fence.engine, fence)
+  }
+  const epoch = (): number | null => opts.fence?.current()?.epoch ?? null
   return {
     /** Inserts jobs in one transaction (a sweep is all or nothing). */
     async insertMany(jobs: NewRenderJob[]): Promise<RenderJobRecord[]> {
@@ -158,7 +175,11 @@ export function createRenderJobRepository(db: Db) {
       promptId: string
     }): Promise<number | null> {
       const now = isoNow()
+      const fence = held()
+      const leaderEpoch = epoch()
+      if (fence === null) return null
       return db.transaction().execute(async (trx) => {
+        // The fenced UPDATE comes first: on Postgres its lease row lock lasts until commit.
         const res = await trx
           .updateTable('farmRenderJobs')
           .set((eb) => ({
@@ -172,6 +193,7 @@ export function createRenderJobRepository(db: Db) {
           }))
           .where('id', '=', input.jobId)
           .where('state', '=', 'queued')
+          .where(fence)
           .executeTakeFirst()
         if (Number(res.numUpdatedRows) === 0) return null
         const job = await trx
@@ -193,6 +215,7 @@ export function createRenderJobRepository(db: Db) {
             submittedAt: now,
             startedAt: null,
             endedAt: null,
+            leaderEpoch,
           })
           .execute()
         return job.attemptCount
@@ -202,35 +225,43 @@ export function createRenderJobRepository(db: Db) {
     /** assigned → running for the attempt `promptId`. */
     async markRunning(jobId: string, promptId: string, at: string = isoNow()): Promise<boolean> {
       const now = at
+      const fence = held()
+      if (fence === null) return false
       const res = await db
         .updateTable('farmRenderJobs')
         .set({ state: 'running', startedAt: now, updatedAt: now })
         .where('id', '=', jobId)
         .where('promptId', '=', promptId)
         .where('state', '=', 'assigned')
+        .where(fence)
         .executeTakeFirst()
       await db
         .updateTable('farmJobAttempts')
         .set({ startedAt: now })
         .where('promptId', '=', promptId)
         .where('startedAt', 'is', null)
+        .where(fence)
         .execute()
       return Number(res.numUpdatedRows) > 0
     },
 
-    /** Ends the attempt of `promptId` (only once: a settled attempt keeps its outcome). */
+    /** Ends the attempt of `promptId` (only once: a settled attempt keeps its outcome); false when nothing changed. */
     async endAttempt(
       promptId: string,
       outcome: AttemptOutcome,
       error: RenderJobError | null,
       endedAt: string = isoNow(),
-    ): Promise<void> {
-      await db
+    ): Promise<boolean> {
+      const fence = held()
+      if (fence === null) return false
+      const res = await db
         .updateTable('farmJobAttempts')
         .set({ outcome, error: error === null ? null : JSON.stringify(error), endedAt })
         .where('promptId', '=', promptId)
         .where('outcome', '=', 'pending')
-        .execute()
+        .where(fence)
+        .executeTakeFirst()
+      return Number(res.numUpdatedRows) > 0
     },
 
     /** Moves the current attempt's job to a final state; false when it moved on already. */
@@ -241,6 +272,8 @@ export function createRenderJobRepository(db: Db) {
       error: RenderJobError | null = null,
     ): Promise<boolean> {
       const now = isoNow()
+      const fence = held()
+      if (fence === null) return false
       const res = await db
         .updateTable('farmRenderJobs')
         .set({
@@ -253,6 +286,7 @@ export function createRenderJobRepository(db: Db) {
         .where('id', '=', jobId)
         .where('promptId', '=', promptId)
         .where('state', 'in', ACTIVE)
+        .where(fence)
         .executeTakeFirst()
       return Number(res.numUpdatedRows) > 0
     },
@@ -263,6 +297,8 @@ export function createRenderJobRepository(db: Db) {
       promptId: string,
       opts: { nextAttemptAt: string | null; vramAboveGb?: number; error?: RenderJobError | null },
     ): Promise<boolean> {
+      const fence = held()
+      if (fence === null) return false
       const res = await db
         .updateTable('farmRenderJobs')
         .set({
@@ -278,6 +314,7 @@ export function createRenderJobRepository(db: Db) {
         .where('id', '=', jobId)
         .where('promptId', '=', promptId)
         .where('state', 'in', ACTIVE)
+        .where(fence)
         .executeTakeFirst()
       return Number(res.numUpdatedRows) > 0
     },
@@ -337,11 +374,14 @@ export function createRenderJobRepository(db: Db) {
 
     /** queued ⇄ unschedulable as backends come and go; `reason` null moves it back to queued. */
     async setUnschedulable(jobId: string, reason: string | null): Promise<boolean> {
+      const fence = held()
+      if (fence === null) return false
       const res = await db
         .updateTable('farmRenderJobs')
         .set({ state: reason === null ? 'queued' : 'unschedulable', unschedulableReason: reason, updatedAt: isoNow() })
         .where('id', '=', jobId)
         .where('state', '=', reason === null ? 'unschedulable' : 'queued')
+        .where(fence)
         .executeTakeFirst()
       return Number(res.numUpdatedRows) > 0
     },
@@ -349,11 +389,14 @@ export function createRenderJobRepository(db: Db) {
     /** Fails a queued job outright (e.g. no attempts left after a rejected submit). */
     async failQueued(jobId: string, error: RenderJobError): Promise<boolean> {
       const now = isoNow()
+      const fence = held()
+      if (fence === null) return false
       const res = await db
         .updateTable('farmRenderJobs')
         .set({ state: 'failed', error: JSON.stringify(error), finishedAt: now, updatedAt: now })
         .where('id', '=', jobId)
         .where('state', '=', 'queued')
+        .where(fence)
         .executeTakeFirst()
       return Number(res.numUpdatedRows) > 0
     },
@@ -375,12 +418,19 @@ export function createRenderJobRepository(db: Db) {
 
     /** Records an output file once; false when this job already has it. */
     async insertOutput(input: Omit<OutputRecord, 'id' | 'createdAt'>): Promise<boolean> {
-      const res = await db
-        .insertInto('farmJobOutputs')
-        .values({ ...input, id: newId(), createdAt: isoNow() })
-        .onConflict((oc) => oc.columns(['jobId', 'nodeId', 'filename']).doNothing())
-        .executeTakeFirst()
-      return Number(res.numInsertedOrUpdatedRows ?? 0) > 0
+      const fence = held()
+      if (fence === null) return false
+      return db.transaction().execute(async (trx) => {
+        // An INSERT has no WHERE: check the lease first, in the same transaction (and lock).
+        const holds = await sql<{ held: number }>`select 1 as held where ${fence}`.execute(trx)
+        if (holds.rows.length === 0) return false
+        const res = await trx
+          .insertInto('farmJobOutputs')
+          .values({ ...input, id: newId(), createdAt: isoNow() })
+          .onConflict((oc) => oc.columns(['jobId', 'nodeId', 'filename']).doNothing())
+          .executeTakeFirst()
+        return Number(res.numInsertedOrUpdatedRows ?? 0) > 0
+      })
     },
 
     async outputs(jobId: string): Promise<OutputRecord[]> {

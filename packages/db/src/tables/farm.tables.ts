@@ -96,6 +96,8 @@ export interface FarmJobAttemptsTable {
   submittedAt: string
   startedAt: string | null
   endedAt: string | null
+  /** Fencing epoch of the leader lease the attempt was claimed under (null before leases). */
+  leaderEpoch: number | null
 }
 
 export interface FarmJobOutputsTable {
@@ -113,10 +115,22 @@ export interface FarmJobOutputsTable {
   createdAt: string
 }
 
+/** A lease one instance holds at a time (the dispatcher's leadership). */
+export interface FarmLeaderLeasesTable {
+  name: string
+  /** Instance id of the holder; null when never held. */
+  holder: string | null
+  /** Fencing token: grows by one every time the lease changes hands. */
+  epoch: number
+  /** Expiry in the database's clock, ms since the Unix epoch. */
+  expiresAtMs: number
+}
+
 export interface FarmTables {
   farmBackends: FarmBackendsTable
   farmWorkflowTemplates: FarmWorkflowTemplatesTable
   farmRenderJobs: FarmRenderJobsTable
   farmJobAttempts: FarmJobAttemptsTable
   farmJobOutputs: FarmJobOutputsTable
+  farmLeaderLeases: FarmLeaderLeasesTable
 }

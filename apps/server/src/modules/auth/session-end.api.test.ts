@@ -7,7 +7,7 @@ import type { Engine } from '@aipipeline/db'
 import { postgres, redis, requireService } from '@aipipeline/testing'
 import { io as connect, type Socket } from 'socket.io-client'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { createTestStudio, type TestStudio } from '../../test-support/test-studio'
+import { createTestStudio, type TestStudio } from '../../../test-kits/test-studio'
 
 const scaleOut =
   requireService(postgres, 'session end on PostgreSQL') && requireService(redis, 'session end over Redis')

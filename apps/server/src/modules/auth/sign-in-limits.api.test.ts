@@ -6,7 +6,7 @@ import { ErrorBody } from '@aipipeline/contracts'
 import { postgres, redis, requireService } from '@aipipeline/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Config } from '../../config'
-import { createTestStudio, type TestStudio } from '../../test-support/test-studio'
+import { createTestStudio, type TestStudio } from '../../../test-kits/test-studio'
 
 const LIMITS: Partial<Config> = { loginRateLimitPerMinute: 3, loginRateLimitPerAddressPerMinute: 6 }
 

@@ -23,6 +23,7 @@ import type { FarmEvents } from './farm-events'
 import { JobSchedulability } from './job-schedulability'
 
 export interface DispatcherDeps {
+  /** Fenced: its writes are refused once this instance no longer holds the leader lease. */
   jobs: RenderJobRepository
   backends: BackendRepository
   events: FarmEvents
@@ -30,6 +31,8 @@ export interface DispatcherDeps {
   logger: Logger
   options: FarmOptions
   storageDir: string
+  /** Whether the leader lease is certainly still ours now (see LeaderElection.holds). */
+  holdsLease(): boolean
 }
 
 interface CachedJob {
@@ -253,7 +256,9 @@ export class FarmDispatcher {
   }
 
   private async tick(): Promise<void> {
-    if (!this.leader) return
+    // A leader that was frozen past its lease places nothing until a renewal confirms it
+    // (or it learns that another instance leads); the safety-net tick wakes it again.
+    if (!this.leader || !this.deps.holdsLease()) return
     if (this.ticking) {
       this.again = true
       return
@@ -313,7 +318,7 @@ export class FarmDispatcher {
   private async dispatch(p: Placement, job: PlacementJob, now: number): Promise<void> {
     const rt = this.pool.get(p.backendId)
     const cached = this.cache.get(p.jobId)
-    if (!rt || !cached) return
+    if (!rt || !cached || !this.deps.holdsLease()) return
     const promptId = randomUUID()
     const number = await this.deps.jobs.claim({
       jobId: p.jobId,
@@ -345,6 +350,12 @@ export class FarmDispatcher {
     const parsed = parseApiPrompt(JSON.parse(cached.promptJson))
     if (!parsed.ok) {
       await loseAttempt(this.ctx, rt, a, 'stored prompt no longer parses')
+      return
+    }
+    // Last check before the prompt leaves: ComfyUI cannot check a fencing token, so a leader
+    // whose lease may have run out meanwhile hands the job back instead of submitting it.
+    if (!this.deps.holdsLease()) {
+      await loseAttempt(this.ctx, rt, a, 'this instance stopped leading before the prompt was sent')
       return
     }
     void runAttempt(this.ctx, rt, a, parsed.prompt)

@@ -18,8 +18,11 @@ export interface FarmOptions {
   progressIntervalMs: number
   /** Minimum ms between preview images of one job. */
   previewIntervalMs: number
-  /** How often a standby instance tries to become the dispatching leader, ms. */
-  leaderRetryMs: number
+  /**
+   * Leader lease interval, ms (FARM_LEASE_INTERVAL_MS): the lease lasts two; the leader renews
+   * it and a standby tries to take it every half interval; a frozen leader is replaced within 3.
+   */
+  leaseIntervalMs: number
   /** Safety-net dispatcher tick, ms (jobs submitted on other instances, due retries). */
   tickIntervalMs: number
 }
@@ -33,7 +36,7 @@ export const DEFAULT_FARM_OPTIONS: FarmOptions = {
   thumbnails: true,
   progressIntervalMs: 100,
   previewIntervalMs: 500,
-  leaderRetryMs: 1000,
+  leaseIntervalMs: 2000,
   tickIntervalMs: 1000,
 }
 

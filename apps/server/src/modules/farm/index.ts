@@ -67,6 +67,11 @@ export function registerFarmModule(deps: FarmModuleDeps): FarmModule {
   const db = deps.database.db
   const backendsRepo = createBackendRepository(db)
   const jobsRepo = createRenderJobRepository(db)
+  // The dispatcher's writes are fenced by the leader lease; the API's are not.
+  let election: LeaderElection | undefined
+  const dispatchJobs = createRenderJobRepository(db, {
+    fence: { engine: deps.database.engine, current: () => election?.fence() ?? null },
+  })
   const templatesRepo = createWorkflowTemplateRepository(db)
   const events = createFarmEvents(deps.hub, options)
   const metrics = createFarmMetrics(deps.registry, {
@@ -74,21 +79,26 @@ export function registerFarmModule(deps: FarmModuleDeps): FarmModule {
     backends: () => backendsRepo.list(),
   })
   const dispatcher = new FarmDispatcher({
-    jobs: jobsRepo,
+    jobs: dispatchJobs,
     backends: backendsRepo,
     events,
     metrics,
     logger: deps.logger,
     options,
     storageDir: join(deps.config.dataDir, 'storage'),
+    holdsLease: () => election?.holds() ?? false,
   })
-  const election = createLeaderElection({
+  const leader = createLeaderElection({
     database: deps.database,
-    retryMs: options.leaderRetryMs,
+    // Read on each use: tune() may shorten it before start().
+    get intervalMs() {
+      return options.leaseIntervalMs
+    },
     logger: deps.logger,
     onElected: () => dispatcher.lead(),
     onDemoted: () => dispatcher.resign(),
   })
+  election = leader
   const objectInfo = createObjectInfoCache(backendsRepo)
   const templates = createWorkflowTemplateService({ repo: templatesRepo, objectInfo: () => objectInfo.get() })
   const backends = createBackendService({
@@ -122,18 +132,18 @@ export function registerFarmModule(deps: FarmModuleDeps): FarmModule {
   })
   registerFarmRoutes(deps.app, deps.tokens, { backends, jobs, templates })
   // Stop dispatching before the database and the hub close (idempotent with studio.close).
-  deps.app.addHook('preClose', async () => election.stop())
+  deps.app.addHook('preClose', async () => leader.stop())
   return {
     backends,
     jobs,
     templates,
     access,
     dispatcher,
-    election,
+    election: leader,
     tune: (overrides) => {
       Object.assign(options, farmOptions({ ...options, ...overrides }))
     },
-    start: () => election.start(),
-    stop: () => election.stop(),
+    start: () => leader.start(),
+    stop: () => leader.stop(),
   }
 }

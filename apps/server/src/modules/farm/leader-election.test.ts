@@ -1,17 +1,19 @@
-// Scale-out: only one instance dispatches (Postgres advisory lock); a standby takes over within
-// seconds when the leader goes away. With SQLite the single process is always the leader.
-import { openDatabase } from '@aipipeline/db'
+// Scale-out: only one instance dispatches (the holder of the leader lease); a standby takes over
+// when the leader steps down or its lease runs out, and a leader whose lease changed hands steps
+// down. With SQLite the single process is always the leader. (A frozen leader process: see
+// farm-lease-chaos.test.ts.)
+import { createLeaderLeaseRepository, openDatabase } from '@aipipeline/db'
 import { createTestDatabase, postgres, requireService, type TestDatabase } from '@aipipeline/testing'
 import { afterAll, describe, expect, it } from 'vitest'
 import { createLogger } from '../../observability/logger'
-import { createLeaderElection, type LeaderElection } from './leader-election'
+import { createLeaderElection, LEASE_NAME, type LeaderElection } from './leader-election'
 
 const logger = createLogger('silent')
 
 function election(database: Parameters<typeof createLeaderElection>[0]['database'], log: string[], name: string) {
   return createLeaderElection({
     database,
-    retryMs: 100,
+    intervalMs: 100,
     logger,
     onElected: async () => {
       log.push(`${name} elected`)
@@ -59,6 +61,32 @@ describe.runIf(requireService(postgres, 'farm leader election on PostgreSQL'))(
       await a.stop()
       await until(() => b.isLeader, 3000)
       expect(log).toEqual(['a elected', 'a demoted', 'b elected'])
+      await b.stop()
+    })
+
+    it('steps down at its next renewal once its lease changed hands, and stays a standby', async () => {
+      const second = openDatabase(db.url, { poolSize: 2 })
+      extra.push(second)
+      const log: string[] = []
+      const a = election(db.handle, log, 'a')
+      const b = election(second, log, 'b')
+      running.push(a, b)
+      a.start()
+      await until(() => a.isLeader, 5000)
+      const stale = a.fence()
+      b.start()
+      // Another instance took the lease, as a standby does once a frozen leader's lease ran out.
+      const leases = createLeaderLeaseRepository(db.handle)
+      const epoch = await leases.acquire(LEASE_NAME, 'other-instance', 60_000, { steal: true })
+      expect(epoch).toBe((stale?.epoch ?? 0) + 1)
+      await until(() => !a.isLeader, 5000)
+      expect(a.fence()).toBeNull()
+      expect(a.holds()).toBe(false)
+      // Several intervals pass: neither a nor b takes a lease that another holder keeps.
+      await new Promise((r) => setTimeout(r, 500))
+      expect([a.isLeader, b.isLeader]).toEqual([false, false])
+      expect(log).toEqual(['a elected', 'a demoted'])
+      expect((await leases.get(LEASE_NAME))?.holder).toBe('other-instance')
     })
   },
 )
@@ -71,6 +99,7 @@ describe('farm leader election [sqlite]', () => {
     e.start()
     await until(() => log.length === 1, 2000)
     expect(e.isLeader).toBe(true)
+    expect(e.holds()).toBe(true)
     await e.stop()
     expect(log).toEqual(['only elected', 'only demoted'])
     await db.cleanup()

@@ -1,104 +1,125 @@
-// Only one studio instance dispatches. With Postgres the leader holds a session advisory
-// lock on a dedicated connection (released by Postgres when that process dies); standbys try
-// again every second, so a new leader takes over within seconds. SQLite means one process:
-// it is always the leader. The lock key includes the schema so test schemas don't collide.
-import type { DatabaseHandle } from '@aipipeline/db'
-import { sql } from 'kysely'
+// Only one studio instance dispatches: the holder of the `farm-dispatcher` lease (a row with
+// holder, fencing epoch and an expiry in the database's clock). The lease runs for
+// LEASE_INTERVALS intervals from each renewal and the leader renews it every half interval, so
+// a busy event loop may be late by over an interval without losing it. A leader that is frozen
+// (SIGSTOP, a long GC pause) or cut off from the database loses it at most 2 intervals after
+// its last renewal, and a standby, trying every half interval, leads within 3 of the freeze.
+// A leader that wakes after losing it is fenced: every dispatch-side write names its epoch
+// and is refused, and before submitting to a backend it checks on its own monotonic clock that
+// its lease is certainly still running. SQLite means one process: it takes the lease at once.
+import { randomUUID } from 'node:crypto'
+import { hostname } from 'node:os'
+import { createLeaderLeaseRepository, type DatabaseHandle, type LeaseFence } from '@aipipeline/db'
 import type { Logger } from '../../observability/logger'
 
 export interface LeaderElection {
   readonly isLeader: boolean
+  /** The lease this instance holds, for fenced writes; null while it holds none. */
+  fence(): LeaseFence | null
+  /**
+   * Whether the lease is certainly still ours, by this process's monotonic clock: false once
+   * more time has passed since the last confirmed renewal than the lease leaves to spare
+   * (e.g. the process was frozen). Checked before anything leaves for a backend.
+   */
+  holds(): boolean
   start(): void
-  /** Steps down (unlocking) and stops trying. */
+  /** Steps down (releasing the lease, so a standby takes over at its next try) and stops trying. */
   stop(): Promise<void>
 }
 
 export interface LeaderElectionOptions {
   database: DatabaseHandle
-  retryMs: number
+  /** Lease interval, ms: the lease lasts LEASE_INTERVALS of them; renewals and retries come every half. */
+  intervalMs: number
   logger: Logger
   onElected(): Promise<void>
   onDemoted(): Promise<void>
+  /** Instance id written as the holder; `host:pid:random` by default, so operators can tell who leads. */
+  instanceId?: string
 }
 
-const LOCK_NAME = ':aipipeline-farm-dispatcher'
+export const LEASE_NAME = 'farm-dispatcher'
+/** The lease lasts this many intervals from each renewal: one renewal may be late without a change of hands. */
+export const LEASE_INTERVALS = 2
+/** Part of an interval the lease must still have left (by our clock) for us to send work out. */
+const SPARE_INTERVALS = 0.5
 
 /** Creates the election; nothing happens until start(). */
 export function createLeaderElection(opts: LeaderElectionOptions): LeaderElection {
-  let leader = false
-  let stopped = false
-  let holding: Promise<void> | null = null
+  const leases = createLeaderLeaseRepository(opts.database)
+  const holder = opts.instanceId ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`
+  const ttlMs = () => LEASE_INTERVALS * opts.intervalMs
+  let fence: LeaseFence | null = null
+  // performance.now() keeps counting while the process is stopped, unlike our timers.
+  let confirmedUntil = 0
+  let stopped = true
   let timer: NodeJS.Timeout | null = null
-  let wakeHolder: (() => void) | null = null
-  const pause = (ms: number) =>
-    new Promise<void>((resolve) => {
-      const t = setTimeout(resolve, ms)
-      wakeHolder = () => {
-        clearTimeout(t)
-        resolve()
-      }
-    })
+  let running: Promise<void> | null = null
+  let first = true
 
-  async function holdIfFree(): Promise<void> {
-    await opts.database.db.connection().execute(async (conn) => {
-      const got = await sql<{
-        locked: boolean
-      }>`select pg_try_advisory_lock(hashtext(current_schema() || ${LOCK_NAME})) as locked`.execute(conn)
-      if (got.rows[0]?.locked !== true || stopped) {
-        if (got.rows[0]?.locked === true)
-          await sql`select pg_advisory_unlock(hashtext(current_schema() || ${LOCK_NAME}))`.execute(conn)
-        return
-      }
-      leader = true
-      opts.logger.info({}, 'farm: this instance is the dispatching leader')
-      try {
-        await opts.onElected()
-        // Keep the session alive and notice when it dies (then another instance holds the lock).
-        while (!stopped) {
-          await pause(opts.retryMs)
-          if (!stopped) await sql`select 1`.execute(conn)
-        }
-        await sql`select pg_advisory_unlock(hashtext(current_schema() || ${LOCK_NAME}))`.execute(conn)
-      } finally {
-        leader = false
-        await opts.onDemoted()
-      }
-    })
+  async function elect(): Promise<void> {
+    const sentAt = performance.now()
+    // Embedded mode is one process: a lease left by an earlier (crashed) run is ours to take.
+    const steal = first && opts.database.engine === 'sqlite'
+    first = false
+    const epoch = await leases.acquire(LEASE_NAME, holder, ttlMs(), { steal })
+    if (epoch === null || stopped) {
+      if (epoch !== null) await leases.release({ name: LEASE_NAME, holder, epoch })
+      return
+    }
+    fence = { name: LEASE_NAME, holder, epoch }
+    confirmedUntil = sentAt + (LEASE_INTERVALS - SPARE_INTERVALS) * opts.intervalMs
+    opts.logger.info({ epoch }, 'farm: this instance is the dispatching leader')
+    await opts.onElected()
   }
 
-  const attempt = () => {
-    if (stopped || holding) return
-    holding = holdIfFree()
-      .catch((err: unknown) => opts.logger.warn({ err: String(err) }, 'farm: leader lock session failed'))
+  async function renew(current: LeaseFence): Promise<void> {
+    const sentAt = performance.now()
+    if (await leases.renew(current, ttlMs())) {
+      confirmedUntil = sentAt + (LEASE_INTERVALS - SPARE_INTERVALS) * opts.intervalMs
+      return
+    }
+    opts.logger.warn({ epoch: current.epoch }, 'farm: the dispatcher lease passed to another instance; standing by')
+    await demote()
+  }
+
+  async function demote(): Promise<void> {
+    if (fence === null) return
+    fence = null
+    confirmedUntil = 0
+    await opts.onDemoted()
+  }
+
+  function cycle(): void {
+    if (stopped || running) return
+    const current = fence
+    running = (current ? renew(current) : elect())
+      .catch((err: unknown) => opts.logger.warn({ err: String(err) }, 'farm: dispatcher lease check failed'))
       .finally(() => {
-        holding = null
+        running = null
+        if (!stopped) timer = setTimeout(cycle, opts.intervalMs / 2)
       })
   }
 
   return {
     get isLeader() {
-      return leader
+      return fence !== null
     },
+    fence: () => fence,
+    holds: () => fence !== null && performance.now() < confirmedUntil,
     start() {
-      if (opts.database.engine === 'sqlite') {
-        leader = true
-        holding = opts.onElected().finally(() => {
-          holding = null
-        })
-        return
-      }
-      attempt()
-      timer = setInterval(attempt, opts.retryMs)
+      if (!stopped) return
+      stopped = false
+      cycle()
     },
     async stop() {
       stopped = true
-      if (timer) clearInterval(timer)
-      wakeHolder?.()
-      await holding
-      if (opts.database.engine === 'sqlite' && leader) {
-        leader = false
-        await opts.onDemoted()
-      }
+      if (timer) clearTimeout(timer)
+      timer = null
+      await running
+      const held = fence
+      await demote()
+      if (held) await leases.release(held).catch(() => {})
     },
   }
 }
