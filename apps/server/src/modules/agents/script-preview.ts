@@ -1,13 +1,31 @@
 // The import wizard's first step: what the parser finds in a script and what analysing it
-// would take (chunks, tokens, worst-case cost), before any model is called.
+// would take (chunks, tokens, worst-case cost), before any model is called. The reading runs
+// on a worker thread for large scripts; only the pricing (the router's tables) stays here.
 import type { ScriptPreview, ScriptSource } from '@aipipeline/contracts'
-import { estimatePages, mergeLocations, parseScreenplay, speakingCharacters } from '@aipipeline/domain'
+import { PayloadTooLarge } from '@aipipeline/domain'
+import type { OffloadPool } from '../../offload/offload-pool'
 import type { LanguageModelPort } from './language-model.port'
-import { withImplicitScene } from './script-analysis.merge'
-import { planChunks } from './script-analysis.pipeline'
 import { ANSWER_TOKENS, DEFAULT_CHUNK_TOKENS, type ScriptAnalysisInput } from './script-analysis.schemas'
+import { OFFLOAD_SCRIPT_CHARS, outlineScriptTask, type ScriptReadInput } from './script-reading.task'
 
 export type ScriptRequest = ScriptSource
+
+/** How scripts are read: where the heavy part runs and the largest script accepted. */
+export interface ScriptReading {
+  offload: OffloadPool
+  /** Characters at most (SCRIPT_MAX_CHARS); longer scripts get 413. */
+  maxChars: number
+}
+
+/** Throws 413 for a script longer than this studio accepts. */
+export function assertScriptSize(text: string, maxChars: number): void {
+  if (text.length > maxChars) {
+    throw new PayloadTooLarge(
+      `the script has ${text.length} characters; this studio accepts at most ${maxChars} (SCRIPT_MAX_CHARS)`,
+      { field: 'text', limit: maxChars, actual: text.length },
+    )
+  }
+}
 
 /** The stored input of an analysis run. */
 export function scriptRunInput(body: ScriptRequest): ScriptAnalysisInput {
@@ -19,46 +37,41 @@ export function scriptRunInput(body: ScriptRequest): ScriptAnalysisInput {
   }
 }
 
+/** The reading task's input for a stored run input and the model behind `llm`. */
+export function scriptReadInput(
+  input: ScriptAnalysisInput,
+  llm: Pick<LanguageModelPort, 'tokenEstimator'>,
+): ScriptReadInput {
+  return {
+    text: input.text,
+    format: input.format ?? undefined,
+    fileName: input.fileName ?? undefined,
+    maxChunkTokens: input.maxChunkTokens,
+    tokenEstimator: llm.tokenEstimator,
+  }
+}
+
 /** Parses, chunks and prices a script. */
-export async function previewScript(body: ScriptRequest, llm: LanguageModelPort): Promise<ScriptPreview> {
-  const screenplay = withImplicitScene(parseScreenplay(body.text, body.format, body.fileName))
-  const chunks =
-    screenplay.scenes.length > 0 ? planChunks(screenplay, body.maxChunkTokens ?? DEFAULT_CHUNK_TOKENS, llm) : []
-  const inputTokens = chunks.reduce((sum, c) => sum + c.tokens, 0)
+export async function previewScript(
+  body: ScriptRequest,
+  llm: LanguageModelPort,
+  reading: ScriptReading,
+): Promise<ScriptPreview> {
+  assertScriptSize(body.text, reading.maxChars)
+  const { chunkTokens, ...outline } = await reading.offload.runSized(
+    outlineScriptTask,
+    scriptReadInput(scriptRunInput(body), llm),
+    body.text.length >= OFFLOAD_SCRIPT_CHARS,
+  )
   let estimatedCostMicros: number | null = 0
-  for (const chunk of chunks) {
+  for (const tokens of chunkTokens) {
     const cost = await llm.estimateCostMicros({
       taskClass: 'analysis',
-      inputTokens: chunk.tokens,
+      inputTokens: tokens,
       outputTokens: ANSWER_TOKENS,
       project: body.projectId,
     })
     estimatedCostMicros = cost === null || estimatedCostMicros === null ? null : estimatedCostMicros + cost
   }
-  const warnings: string[] = []
-  if (screenplay.scenes.length === 0) warnings.push('no scenes, action or dialogue found')
-  if (screenplay.scenes.length === 1 && screenplay.scenes[0]?.heading.location === 'UNSPECIFIED') {
-    warnings.push('no scene headings: the script is read as one scene')
-  }
-  return {
-    title: screenplay.title,
-    format: screenplay.format,
-    pages: estimatePages(screenplay),
-    scenes: screenplay.scenes.map((s) => ({
-      index: s.index,
-      heading: s.heading.text,
-      setting: s.heading.setting,
-      location: s.heading.location,
-      timeOfDay: s.heading.timeOfDay,
-      sceneNumber: s.heading.sceneNumber,
-      characters: s.characters,
-      elementCount: s.elements.length,
-    })),
-    characters: speakingCharacters(screenplay),
-    locations: mergeLocations(screenplay.scenes.map((s) => ({ name: s.heading.location }))).map((l) => l.name),
-    chunks: chunks.length,
-    estimatedInputTokens: inputTokens,
-    estimatedCostMicros,
-    warnings,
-  }
+  return { ...outline, estimatedCostMicros }
 }
