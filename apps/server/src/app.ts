@@ -40,6 +40,7 @@ import { type ProductionModule, registerProductionModule } from './modules/produ
 import { registerPromptsModule } from './modules/prompts'
 import type { Logger } from './observability/logger'
 import { installMetrics, type Metrics } from './observability/metrics'
+import { createOffloadPool, type OffloadPool } from './offload/offload-pool'
 import { createRealtimeHub, defaultRoomPolicy, type RealtimeHub } from './realtime/realtime-hub'
 import { connectSessionFanout } from './realtime/session-fanout'
 
@@ -68,6 +69,8 @@ export interface Studio {
   metrics: Metrics
   production: ProductionModule
   farm: FarmModule
+  /** Worker threads for heavy parsing; closed with the app. */
+  offload: OffloadPool
 }
 
 /** Builds the studio's HTTP + realtime app without listening. */
@@ -97,6 +100,9 @@ export async function buildApp(deps: AppDeps): Promise<Studio> {
   installErrorHandler(app)
   installJsonBodyParser(app)
   const metrics = installMetrics(app)
+  // Large screenplays, workflows and spreadsheets are parsed here, off the event loop.
+  const offload = createOffloadPool({ threads: config.offloadThreads })
+  app.addHook('onClose', () => offload.close())
 
   await app.register(fastifySwagger, {
     openapi: {
@@ -189,6 +195,7 @@ export async function buildApp(deps: AppDeps): Promise<Studio> {
     jobs,
     router: llm.router,
     production: production.services,
+    scripts: { offload, maxChars: config.scriptMaxChars },
   })
 
   configureVideoPoster({ ffmpegPath: config.ffmpegPath, logger: deps.logger })
@@ -207,7 +214,7 @@ export async function buildApp(deps: AppDeps): Promise<Studio> {
 
   await serveWebApp(app, config.webDistDir)
   assertEveryContractBound(app)
-  return { app, jobs, queue: deps.queue, auth, tokens, hub, metrics, llm, production, farm }
+  return { app, jobs, queue: deps.queue, auth, tokens, hub, metrics, llm, production, farm, offload }
 }
 
 /** Serves the built SPA, if there is one, with history fallback to index.html. */

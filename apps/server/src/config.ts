@@ -4,7 +4,9 @@
 import { randomBytes } from 'node:crypto'
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { isIP } from 'node:net'
+import { availableParallelism } from 'node:os'
 import { join, resolve } from 'node:path'
+import { MAX_SCRIPT_CHARS } from '@aipipeline/contracts'
 import { z } from 'zod'
 
 // The names proxy-addr (Fastify's trustProxy) understands besides addresses and ranges.
@@ -60,6 +62,10 @@ const EnvSchema = z.object({
   OTEL_EXPORTER_OTLP_ENDPOINT: z.url().optional(),
   FFMPEG_PATH: z.string().min(1).optional(),
   FARM_LEASE_INTERVAL_MS: z.coerce.number().int().min(100).max(60_000).default(2000),
+  OFFLOAD_THREADS: z.coerce.number().int().min(1).max(64).optional(),
+  SCRIPT_MAX_CHARS: z.coerce.number().int().min(1000).max(MAX_SCRIPT_CHARS).default(MAX_SCRIPT_CHARS),
+  WORKFLOW_MAX_NODES: z.coerce.number().int().min(10).max(1_000_000).default(20_000),
+  SPREADSHEET_MAX_ROWS: z.coerce.number().int().min(10).max(1_000_000).default(20_000),
 })
 
 export interface Config {
@@ -98,6 +104,14 @@ export interface Config {
    * a standby tries to take it every half interval, so a frozen leader is replaced within 3.
    */
   farmLeaseIntervalMs: number
+  /** Worker threads for heavy parsing; default leaves one core to the event loop (1 on 2 cores). */
+  offloadThreads: number
+  /** Longest screenplay text accepted, in characters (413 beyond). */
+  scriptMaxChars: number
+  /** Most nodes a workflow may have once converted (413 beyond). */
+  workflowMaxNodes: number
+  /** Most rows a spreadsheet import may have (413 beyond). */
+  spreadsheetMaxRows: number
   version: string
 }
 
@@ -143,8 +157,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     otelEndpoint: e.OTEL_EXPORTER_OTLP_ENDPOINT,
     ffmpegPath: e.FFMPEG_PATH,
     farmLeaseIntervalMs: e.FARM_LEASE_INTERVAL_MS,
+    offloadThreads: e.OFFLOAD_THREADS ?? defaultOffloadThreads(),
+    scriptMaxChars: e.SCRIPT_MAX_CHARS,
+    workflowMaxNodes: e.WORKFLOW_MAX_NODES,
+    spreadsheetMaxRows: e.SPREADSHEET_MAX_ROWS,
     version: readVersion(),
   }
+}
+
+/**
+ * Parsing threads for a machine: one core stays with the event loop, so 1 on 2 cores, 3 on 4,
+ * at most 4 (large files arrive now and then; more threads only hold memory).
+ */
+export function defaultOffloadThreads(cores = availableParallelism()): number {
+  return Math.max(1, Math.min(4, cores - 1))
 }
 
 /** The generated key lives beside the data, readable by the owner only (mode 0600). */

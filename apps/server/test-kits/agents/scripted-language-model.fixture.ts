@@ -58,7 +58,7 @@ export function createScriptedLanguageModel(answer: (call: ModelObjectCall) => S
         usage: { model: 'scripted-model', inputTokens: call.messages.length, outputTokens: 1, costMicros: 1 },
       }
     },
-    estimateTokens: estimateTokensHeuristic,
+    tokenEstimator: 'heuristic',
     async estimateCostMicros(call) {
       return call.inputTokens + 2 * call.outputTokens
     },

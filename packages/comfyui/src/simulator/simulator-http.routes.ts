@@ -16,6 +16,8 @@ export interface RouteContext {
   models: () => Record<string, string[]>
   onInputsChanged: () => void
   jobsApi: boolean
+  /** The status /view answers for output files while the fail-downloads fault is on, else null. */
+  failDownloads: () => number | null
 }
 
 const MODEL_FOLDERS = ['checkpoints', 'loras', 'vae', 'text_encoders', 'diffusion_models', 'clip_vision']
@@ -92,6 +94,8 @@ async function view(ctx: RouteContext, url: URL, res: ServerResponse): Promise<v
   if (subfolder.startsWith('/') || subfolder.split('/').includes('..')) return empty(res, 403)
   const file = ctx.engine.files.get(fileKey(type, subfolder, filename))
   if (file === undefined) return empty(res, 404)
+  const failing = ctx.failDownloads()
+  if (failing !== null && type === 'output') return empty(res, failing)
   const bytes = await fileBytes(file)
   res.writeHead(200, {
     'content-type': mimeForFilename(filename),

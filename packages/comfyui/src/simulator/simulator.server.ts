@@ -29,6 +29,11 @@ export type SimulatorFault =
   | { kind: 'oom'; nodeId?: string; classType?: string }
   /** The port opens only `delayMs` after start/restart (ComfyUI loading custom nodes). */
   | { kind: 'slow-start'; delayMs: number }
+  /**
+   * GET /view answers `status` (default 500) for output files: prompts still finish, but their
+   * results cannot be fetched (full disk, files cleaned up, a proxy in front failing).
+   */
+  | { kind: 'fail-downloads'; status?: number }
 
 export interface SimulatorOptions {
   port?: number
@@ -68,7 +73,7 @@ export interface Simulator {
   readonly name: string
   readonly state: SimulatorState
   inject(fault: SimulatorFault): Promise<void>
-  /** Removes hang, silent-socket and OOM faults. */
+  /** Removes hang, silent-socket, OOM and download faults. */
   clearFaults(): void
   restart(): Promise<void>
   close(): Promise<void>
@@ -88,6 +93,7 @@ class SimulatorInstance implements Simulator {
   private readonly installed: InstalledModels
   private infoCache: ObjectInfo | null = null
   private slowStartMs = 0
+  private failDownloads: number | null = null
   private listening = false
   private currentPort: number
 
@@ -205,6 +211,7 @@ class SimulatorInstance implements Simulator {
         this.infoCache = null
       },
       jobsApi: this.options.jobsApi === true,
+      failDownloads: () => this.failDownloads,
     }
     const server = createServer((req, res) => {
       route(ctx, req, res).catch((err: unknown) => {
@@ -252,6 +259,7 @@ class SimulatorInstance implements Simulator {
   clearFaults(): void {
     this.hub.silent = false
     this.engine.oomTargets.length = 0
+    this.failDownloads = null
     this.engine.resume()
   }
 
@@ -280,6 +288,9 @@ class SimulatorInstance implements Simulator {
       }
       case 'slow-start':
         this.slowStartMs = fault.delayMs
+        return
+      case 'fail-downloads':
+        this.failDownloads = fault.status ?? 500
         return
     }
   }

@@ -48,6 +48,7 @@ export {
   topologicalOrder,
   upstreamOf,
 } from './prompt-graph'
+export { cycleError, danglingLinkError, validatePromptLinks } from './prompt-links.validator'
 export { extractRequirements, type ModelRequirements, type WorkflowRequirements } from './requirements'
 export { type ConvertUiResult, convertUiToApi } from './ui-to-api.converter'
 export { UiLink, UiNode, UiNodeInput, UiNodeOutput, UiSubgraph, UiWorkflow } from './ui-workflow.schema'

@@ -7,6 +7,7 @@ import {
   type ResolvedInput,
   typesCompatible,
 } from './object-info.schema'
+import { danglingLinkError } from './prompt-links.validator'
 import { nodeLabel, type WorkflowError } from './workflow-error'
 
 /** Checks one node's inputs against its class definition, as ComfyUI's `validate_inputs` does. */
@@ -28,9 +29,11 @@ export function validateNodeInputs(
         ? input.category === 'required'
           ? { code: 'missing-input' as const, message: `${where()} is required but missing` }
           : undefined
-        : Array.isArray(value)
-          ? checkLink(prompt, objectInfo, input, value, where)
-          : checkLiteral(input, value, where)
+        : isLink(value) && prompt[value[0]] === undefined
+          ? danglingLinkError(nodeId, node.class_type, input.name, value)
+          : Array.isArray(value)
+            ? checkLink(prompt, objectInfo, input, value, where)
+            : checkLiteral(input, value, where)
     if (problem !== undefined) errors.push({ ...problem, nodeId, classType: node.class_type, inputName: input.name })
   }
   return errors
@@ -54,13 +57,7 @@ function checkLink(
   }
   const [sourceId, slot] = value
   const source = prompt[sourceId]
-  if (source === undefined) {
-    return {
-      code: 'dangling-link',
-      message: `${where()} links to node #${sourceId}, which is not in the workflow`,
-      details: { linkedNode: value },
-    }
-  }
+  if (source === undefined) return undefined // a dangling link, reported before checkLink
   const sourceDef = objectInfo[source.class_type]
   if (sourceDef === undefined) return undefined // reported once as unknown-class
   const received = outputType(sourceDef, slot)

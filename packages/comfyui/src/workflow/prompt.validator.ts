@@ -9,6 +9,7 @@ import {
   topologicalOrder,
   upstreamOf,
 } from './prompt-graph'
+import { cycleError } from './prompt-links.validator'
 import { nodeLabel, type WorkflowError } from './workflow-error'
 
 export interface ValidateOptions {
@@ -68,17 +69,7 @@ export function validateApiPrompt(
   const own = new Map<string, WorkflowError[]>()
   const { order, complete } = topologicalOrder(up, reach)
   for (const cycle of complete ? [] : findCycles(up, reach, order)) {
-    const path = cycle.map((id) => `#${id}`).join(' → ')
-    const first = cycle[0] ?? ''
-    const classType = prompt[first]?.class_type
-    const error: WorkflowError = {
-      code: 'cycle',
-      nodeId: first,
-      message: `Dependency cycle ${path} (${cycle.map((id) => prompt[id]?.class_type ?? '?').join(' → ')})`,
-      details: { cycle },
-    }
-    if (classType !== undefined) error.classType = classType
-    own.set(first, [error])
+    own.set(cycle[0] ?? '', [cycleError(prompt, cycle)])
   }
   for (const id of reach) {
     const node = prompt[id]

@@ -60,6 +60,11 @@ export class InvalidTransition extends DomainError {
   readonly code = 'invalid_transition'
 }
 
+/** The input is larger than this studio accepts: characters, nodes, rows (HTTP 413). */
+export class PayloadTooLarge extends DomainError {
+  readonly code = 'payload_too_large'
+}
+
 /** Too many requests from one caller (HTTP 429). */
 export class RateLimited extends DomainError {
   readonly code = 'rate_limited'

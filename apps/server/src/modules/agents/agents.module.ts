@@ -12,6 +12,7 @@ import { registerAgentsRoutes } from './agents.routes'
 import { type AgentsService, createAgentsService } from './agents.service'
 import { createProductionTrackingAdapter } from './production-tracking.adapter'
 import { createRouterLanguageModel } from './router-language-model'
+import type { ScriptReading } from './script-preview'
 
 export interface AgentsModuleDeps {
   tokens: TokenService
@@ -21,6 +22,8 @@ export interface AgentsModuleDeps {
   jobs: JobHandlerRegistry
   router: SmartRouter
   production: Pick<ProductionServices, 'projects' | 'shots' | 'breakdown' | 'access' | 'assignments'>
+  /** Where large scripts are read, and the longest accepted (SCRIPT_MAX_CHARS). */
+  scripts: ScriptReading
 }
 
 export interface AgentsModule {
@@ -39,6 +42,7 @@ export function registerAgentsModule(app: FastifyInstance, deps: AgentsModuleDep
     events: createAgentEventSink(deps.hub, now),
     now,
     newId: () => newId(),
+    scripts: deps.scripts,
   })
   // Runs take minutes (one model call per chunk); two at a time keep a local model responsive.
   deps.jobs.registerJobHandler(AGENT_RUN_JOB, z.object({ runId: z.string() }), (job) => service.execute(job), {

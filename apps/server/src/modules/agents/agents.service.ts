@@ -7,6 +7,7 @@ import {
   type AgentRunSummary,
   type AnalysisReview,
   type ApplyAnalysisResult,
+  MAX_SCRIPT_CHARS,
   PromptEnhancementResult,
   ScriptAnalysis,
   type StartPromptEnhancementBody,
@@ -22,6 +23,7 @@ import {
   ValidationFailed,
 } from '@aipipeline/domain'
 import { type JobContext, type JobQueue, UnrecoverableJobError } from '../../jobs'
+import { inlineOffload } from '../../offload/offload-pool'
 import type { Principal } from '../auth'
 import { AGENT_RUN_JOB, type AgentEventSink } from './agent-events'
 import { toRunSummary, toStepEnvelope, totalUsage } from './agent-run.view'
@@ -33,7 +35,14 @@ import type { ProductionPort } from './production.port'
 import { parseCpeSettings, promptEnhancementPipeline } from './prompt-enhancement.pipeline'
 import type { AgentPipelineDefinition } from './script-analysis.pipeline'
 import { scriptAnalysisPipeline } from './script-analysis.pipeline'
-import { assertScriptReadable, previewScript, type ScriptRequest, scriptRunInput } from './script-preview'
+import {
+  assertScriptReadable,
+  assertScriptSize,
+  previewScript,
+  type ScriptReading,
+  type ScriptRequest,
+  scriptRunInput,
+} from './script-preview'
 
 export interface AgentsServiceDeps {
   runs: AgentRunRepository
@@ -44,6 +53,8 @@ export interface AgentsServiceDeps {
   events: AgentEventSink
   now: () => string
   newId: () => string
+  /** Where scripts are read and the largest accepted; unit harnesses read inline up to MAX_SCRIPT_CHARS. */
+  scripts?: ScriptReading
 }
 
 function label(text: string): string {
@@ -54,8 +65,9 @@ function label(text: string): string {
 /** Creates the agents service. */
 export function createAgentsService(deps: AgentsServiceDeps) {
   const runner: AgentRunner = createAgentRunner(deps)
+  const scripts = deps.scripts ?? { offload: inlineOffload, maxChars: MAX_SCRIPT_CHARS }
   const pipelines: Record<AgentPipeline, AgentPipelineDefinition> = {
-    'script-analysis': scriptAnalysisPipeline(deps.llm),
+    'script-analysis': scriptAnalysisPipeline(deps.llm, scripts.offload),
     'prompt-enhancement': promptEnhancementPipeline(),
   }
 
@@ -128,11 +140,12 @@ export function createAgentsService(deps: AgentsServiceDeps) {
 
   return {
     /** Parses and estimates a script without calling a model. */
-    preview: (body: ScriptRequest) => previewScript(body, deps.llm),
+    preview: (body: ScriptRequest) => previewScript(body, deps.llm, scripts),
 
     async startScriptAnalysis(who: Principal, body: ScriptRequest): Promise<AgentRunSummary> {
+      assertScriptSize(body.text, scripts.maxChars)
       await deps.production.inventory(body.projectId, who)
-      assertScriptReadable(body)
+      await assertScriptReadable(body, deps.llm, scripts)
       return start('script-analysis', body.projectId, who, body.fileName ?? 'pasted script', scriptRunInput(body))
     },
 

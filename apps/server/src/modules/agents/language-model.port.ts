@@ -2,6 +2,7 @@
 // retries, fallbacks, costs and budgets live there); tests script it. Output is returned
 // unvalidated: the agent runner parses it with the step's schema and repairs once.
 import type { z } from 'zod'
+import type { TokenEstimatorName } from './token-estimators'
 
 export type AgentTaskClass = 'analysis' | 'creative' | 'enhance' | 'summarise'
 
@@ -39,8 +40,11 @@ export interface LanguageModelPort {
   /** A JSON value meant to match `schema` (not yet checked). Throws InvalidModelOutput when the answer is not JSON or the router refused it as invalid. */
   generateObject(call: ModelObjectCall): Promise<{ object: unknown; text: string | null; usage: ModelUsage }>
   generateText(call: ModelCall): Promise<{ text: string; usage: ModelUsage }>
-  /** Tokens a text takes for the model behind the port (an estimate that errs high). */
-  estimateTokens(text: string): number
+  /**
+   * How to count the tokens of a text for the model behind the port (an estimate that errs
+   * high), by name so that chunking on a worker thread counts exactly the same.
+   */
+  readonly tokenEstimator: TokenEstimatorName
   /** Worst-case cost of a call in micro-dollars; null when no model would take it. */
   estimateCostMicros(call: {
     taskClass: AgentTaskClass

@@ -5,7 +5,7 @@
 import { RouterFailed, type SmartRouter } from '@aipipeline/llm'
 import { InvalidModelOutput, type LanguageModelPort, type ModelCall, ModelUnavailable } from './language-model.port'
 
-type RouterLike = Pick<SmartRouter, 'generateObject' | 'generateText' | 'estimateTokens' | 'estimateCostMicros'>
+type RouterLike = Pick<SmartRouter, 'generateObject' | 'generateText' | 'estimateCostMicros'>
 
 function routerCall(call: ModelCall) {
   return {
@@ -58,7 +58,8 @@ export function createRouterLanguageModel(router: RouterLike): LanguageModelPort
         throw mapFailure(err)
       }
     },
-    estimateTokens: (text) => router.estimateTokens(text),
+    // The SmartRouter's estimateTokens is estimateTextTokens.
+    tokenEstimator: 'text',
     estimateCostMicros: (call) => router.estimateCostMicros(call),
   }
 }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { ScriptAnalysis } from '@aipipeline/contracts'
-import { syntheticScreenplay } from '@aipipeline/domain'
+import { estimateTokensHeuristic, syntheticScreenplay } from '@aipipeline/domain'
 import { describeEachEngine, requireSharedFixtures } from '@aipipeline/testing'
 import { expect, it } from 'vitest'
 import { createAgentsHarness, MANAGER } from '../../../test-kits/agents/agents-harness.fixture'
@@ -160,7 +160,7 @@ if (requireSharedFixtures('script analysis of the fixture screenplays'))
       expect(analysis.scenes).toHaveLength(110)
       expect(analysis.chunks).toBeGreaterThan(5)
       expect(llm.calls).toHaveLength(analysis.chunks)
-      for (const call of llm.calls) expect(llm.estimateTokens(firstPrompt(call))).toBeLessThanOrEqual(6100)
+      for (const call of llm.calls) expect(estimateTokensHeuristic(firstPrompt(call))).toBeLessThanOrEqual(6100)
       expect(analysis.scenes.every((s) => s.shots.length === 1)).toBe(true)
       const names = analysis.characters.map((c) => c.name)
       expect(new Set(names).size).toBe(names.length)

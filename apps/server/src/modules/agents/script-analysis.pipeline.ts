@@ -2,20 +2,22 @@
 // with an envelope; the chunk answers are reused on retry, so a failure at chunk 7 of 12
 // costs one chunk to redo, not twelve.
 import { ScriptAnalysis } from '@aipipeline/contracts'
-import { chunkScreenplay, parseScreenplay, RuleViolation, Screenplay } from '@aipipeline/domain'
+import { RuleViolation, Screenplay } from '@aipipeline/domain'
 import { z } from 'zod'
+import type { OffloadPool } from '../../offload/offload-pool'
 import type { AgentRunner, RunScope } from './agent-runner'
 import { defineAgentStep } from './agent-step'
 import type { LanguageModelPort } from './language-model.port'
-import { type ChunkResult, mergeScriptAnalysis, withImplicitScene } from './script-analysis.merge'
+import { type ChunkResult, mergeScriptAnalysis } from './script-analysis.merge'
 import {
   ANSWER_TOKENS,
   ChunkAnalysis,
   chunkPrompt,
-  OVERLAP_FRACTION,
   SCENE_ANALYST_SYSTEM,
   ScriptAnalysisInput,
 } from './script-analysis.schemas'
+import { scriptReadInput } from './script-preview'
+import { OFFLOAD_SCRIPT_CHARS, type PlannedChunk, readScriptTask } from './script-reading.task'
 
 const ChunkScene = z.object({ sceneIndex: z.number().int(), part: z.number().int(), of: z.number().int() })
 const StoredChunk = z.object({
@@ -29,27 +31,6 @@ const ChunkPlan = z.object({ chunks: z.array(StoredChunk) })
 /** A pipeline the runner can execute from a run's stored input. */
 export interface AgentPipelineDefinition {
   execute(scope: RunScope, runner: AgentRunner, input: unknown): Promise<unknown>
-}
-
-const parseStep = defineAgentStep({
-  agent: 'screenplay-parser',
-  input: ScriptAnalysisInput,
-  output: Screenplay,
-  async run(_ctx, input) {
-    const parsed = withImplicitScene(
-      parseScreenplay(input.text, input.format ?? undefined, input.fileName ?? undefined),
-    )
-    if (parsed.scenes.length === 0) throw new RuleViolation('no scenes, action or dialogue found in the script')
-    return parsed
-  },
-})
-
-/** Chunks the script for the model behind `llm`, with the overlap fraction of each budget. */
-export function planChunks(screenplay: Screenplay, maxTokens: number, llm: Pick<LanguageModelPort, 'estimateTokens'>) {
-  const overlapTokens = Math.max(1, Math.floor(maxTokens * OVERLAP_FRACTION))
-  return chunkScreenplay(screenplay, { maxTokens, overlapTokens, estimateTokens: (t) => llm.estimateTokens(t) }).map(
-    ({ index, scenes, text, tokens }) => ({ index, scenes, text, tokens }),
-  )
 }
 
 const analyseStep = defineAgentStep({
@@ -68,11 +49,37 @@ const analyseStep = defineAgentStep({
   },
 })
 
-/** The script-analysis pipeline. */
-export function scriptAnalysisPipeline(llm: Pick<LanguageModelPort, 'estimateTokens'>): AgentPipelineDefinition {
+/**
+ * The script-analysis pipeline. Parsing and chunking run on the offload pool for large scripts;
+ * a fresh run reads the script once, a retried one (parse reused) reads it again for its chunks.
+ */
+export function scriptAnalysisPipeline(
+  llm: Pick<LanguageModelPort, 'tokenEstimator'>,
+  offload: OffloadPool,
+): AgentPipelineDefinition {
   return {
     async execute(scope, runner, rawInput) {
       const input = ScriptAnalysisInput.parse(rawInput)
+      const readScript = (maxChunkTokens: number) =>
+        offload.runSized(
+          readScriptTask,
+          scriptReadInput({ ...input, maxChunkTokens }, llm),
+          input.text.length >= OFFLOAD_SCRIPT_CHARS,
+        )
+      let readChunks: PlannedChunk[] | null = null
+      const parseStep = defineAgentStep({
+        agent: 'screenplay-parser',
+        input: ScriptAnalysisInput,
+        output: Screenplay,
+        async run(_ctx, i) {
+          const read = await readScript(i.maxChunkTokens)
+          if (read.screenplay.scenes.length === 0) {
+            throw new RuleViolation('no scenes, action or dialogue found in the script')
+          }
+          readChunks = read.chunks
+          return read.screenplay
+        },
+      })
       await scope.progress(2, 'parsing the script')
       const parsed = await runner.step(scope, parseStep, input, { key: 'parse' })
       const screenplay = parsed.output
@@ -80,7 +87,7 @@ export function scriptAnalysisPipeline(llm: Pick<LanguageModelPort, 'estimateTok
         agent: 'screenplay-chunker',
         input: z.object({ scenes: z.number().int(), maxTokens: z.number().int() }),
         output: ChunkPlan,
-        run: async (_ctx, i) => ({ chunks: planChunks(screenplay, i.maxTokens, llm) }),
+        run: async (_ctx, i) => ({ chunks: readChunks ?? (await readScript(i.maxTokens)).chunks }),
       })
       const planned = await runner.step(
         scope,

@@ -5,8 +5,8 @@ import { randomBytes } from 'node:crypto'
 import { ErrorBody } from '@aipipeline/contracts'
 import { postgres, redis, requireService } from '@aipipeline/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Config } from '../../config'
 import { createTestStudio, type TestStudio } from '../../../test-kits/test-studio'
+import type { Config } from '../../config'
 
 const LIMITS: Partial<Config> = { loginRateLimitPerMinute: 3, loginRateLimitPerAddressPerMinute: 6 }
 

@@ -2,7 +2,13 @@
 // and decide what its result means. Failure classes (ARCHITECTURE decision 2): validation →
 // fail at once with node errors; out-of-memory → retry on a backend with more VRAM; backend
 // lost → resubmit elsewhere; other errors → retry with exponential backoff up to max attempts.
-import type { ApiPrompt, PromptResult, PromptWatch, SubmitResult } from '@aipipeline/comfyui'
+import {
+  type ApiPrompt,
+  ComfyHttpError,
+  type PromptResult,
+  type PromptWatch,
+  type SubmitResult,
+} from '@aipipeline/comfyui'
 import type { RenderJobError, RenderJobRepository } from '@aipipeline/db'
 import { retryDelayMs } from '../../jobs'
 import { describeFetchError } from './backend-discovery'
@@ -31,6 +37,8 @@ export interface RunnerContext {
 }
 
 const MAX_PREVIEW_BYTES = 64 * 1024
+/** Error type of a job whose outputs could not be downloaded; the web translates it. */
+export const OUTPUT_DOWNLOAD_FAILED = 'output_download_failed'
 /** How long after another prompt started we wait for our own end event before reading /history. */
 const MISSED_END_GRACE_MS = 250
 
@@ -226,8 +234,10 @@ async function onSuccess(ctx: RunnerContext, rt: BackendRuntime, a: ActiveAttemp
   try {
     await ingestOutputs(ctx.ingest, rt.client, a.jobId, result.files)
   } catch (err) {
-    // Files gone (backend restarted between completion and download): run it again.
-    await requeueLost(ctx, a, `downloading outputs failed: ${describeFetchError(err)}`)
+    // A failed download is a failed attempt, not a lost backend: it is counted, so outputs that
+    // can never be fetched (files gone, disk full, a failing proxy) end the job after maxAttempts.
+    if (!(err instanceof ComfyHttpError)) ctx.suspect(rt)
+    await countFailure(ctx, rt, a, 'failed', downloadError(rt, err))
     return
   }
   if (!(await ctx.jobs.settle(a.jobId, a.promptId, 'succeeded'))) return
@@ -286,6 +296,29 @@ async function settleFailure(
   if (a.settled) return
   a.settled = true
   ctx.release(rt, a)
+  await countFailure(ctx, rt, a, outcome, error, rule)
+}
+
+/** The output download of a finished prompt failed (the GPU work itself succeeded). */
+function downloadError(rt: BackendRuntime, err: unknown): RenderJobError {
+  return {
+    type: OUTPUT_DOWNLOAD_FAILED,
+    message: `downloading the outputs from ${rt.record.name} failed: ${describeFetchError(err)}`,
+    nodeId: null,
+    nodeType: null,
+    nodeErrors: [],
+  }
+}
+
+/** Records a failed attempt whose slot is already released, then retries or fails the job. */
+async function countFailure(
+  ctx: RunnerContext,
+  rt: BackendRuntime,
+  a: ActiveAttempt,
+  outcome: 'failed' | 'rejected' | 'out-of-memory' | 'interrupted',
+  error: RenderJobError,
+  rule: RetryRule = 'backoff',
+): Promise<void> {
   await ctx.jobs.endAttempt(a.promptId, outcome, error)
   ctx.metrics.attempts.inc({ outcome })
   const job = await ctx.jobs.get(a.jobId)

@@ -14,7 +14,7 @@ import { postgres, requireService, uniquePostgresUrl } from '@aipipeline/testing
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { z } from 'zod'
-import { type StudioProcess, startStudioProcess } from '@aipipeline/testing/studio-process'
+import { type StudioProcess, startStudioProcess } from '../../../test-kits/farm/farm-studio-process'
 
 const JOBS = 24
 const LEASE_INTERVAL_MS = 1000

@@ -6,6 +6,7 @@ import {
   convertUiToApi,
   type ObjectInfo,
   parseApiPrompt,
+  validatePromptLinks,
   type WorkflowError,
 } from '@aipipeline/comfyui'
 import type { WorkflowSource } from '@aipipeline/contracts'
@@ -28,15 +29,38 @@ function describe(errors: WorkflowError[]): string {
   return errors.map((e) => e.message).join('; ')
 }
 
-/** Parses an API prompt, or throws 422 naming the first node errors. */
+/** The errors of a 422 body: each names its node and, where there is one, its input. */
+function errorDetails(errors: WorkflowError[]) {
+  return {
+    errors: errors.map((e) => ({
+      code: e.code,
+      message: e.message,
+      nodeId: e.nodeId ?? null,
+      inputName: e.inputName ?? null,
+    })),
+  }
+}
+
+/**
+ * Throws 422 when a link points to a node that is not in the prompt or the links form a cycle:
+ * such a prompt fails on every backend, so it is refused at submit rather than after dispatch.
+ */
+export function assertRunnableLinks(prompt: ApiPrompt, what: string): ApiPrompt {
+  const errors = validatePromptLinks(prompt)
+  if (errors.length > 0) throw new RuleViolation(`${what} cannot run: ${describe(errors)}`, errorDetails(errors))
+  return prompt
+}
+
+/** Parses an API prompt and checks its links, or throws 422 naming the first node errors. */
 export function parsePrompt(value: unknown, what: string): ApiPrompt {
   const parsed = parseApiPrompt(value)
   if (!parsed.ok) {
-    throw new RuleViolation(`${what} is not a valid API prompt: ${describe(parsed.errors)}`, {
-      errors: parsed.errors.map((e) => ({ code: e.code, message: e.message, nodeId: e.nodeId ?? null })),
-    })
+    throw new RuleViolation(
+      `${what} is not a valid API prompt: ${describe(parsed.errors)}`,
+      errorDetails(parsed.errors),
+    )
   }
-  return parsed.prompt
+  return assertRunnableLinks(parsed.prompt, what)
 }
 
 /** Converts a UI workflow with the given object_info, or throws 422 with the reason. */
@@ -46,11 +70,12 @@ export function convertUi(workflow: unknown, objectInfo: ObjectInfo | null): Api
   }
   const converted = convertUiToApi(workflow, objectInfo)
   if (!converted.ok) {
-    throw new RuleViolation(`the UI workflow cannot be converted: ${describe(converted.errors)}`, {
-      errors: converted.errors.map((e) => ({ code: e.code, message: e.message, nodeId: e.nodeId ?? null })),
-    })
+    throw new RuleViolation(
+      `the UI workflow cannot be converted: ${describe(converted.errors)}`,
+      errorDetails(converted.errors),
+    )
   }
-  return converted.prompt
+  return assertRunnableLinks(converted.prompt, 'the UI workflow')
 }
 
 /** Resolves a workflow source to an API prompt (placeholders not yet filled). */

@@ -10,6 +10,8 @@ export function JobErrorPanel({ error }: { error: JobError }) {
   return (
     <Alert color="red" variant="light" title={t('farm.detail.errorTitle')} data-testid="job-error">
       <Stack gap="sm">
+        {/* The server's message names the backend and the HTTP answer; the type says what it means. */}
+        {error.type === 'output_download_failed' && <Text size="sm">{t('farm.detail.outputDownloadFailed')}</Text>}
         <Text size="sm">{error.message}</Text>
         {error.nodeId && error.nodeErrors.length === 0 && (
           <Text size="sm" fw={600}>
