@@ -173,6 +173,22 @@ function writeScene(scene: GeneratedScene, number: number): string {
   return blocks.join('\n\n')
 }
 
+describe('Korean screenplays written in Fountain', () => {
+  it('keeps Fountain sections and forced headings while reading Korean markers and speech', () => {
+    const text = ['# 1막', '', 'S#1. 부엌 / 아침', '', '민수: 밥 먹자.', '', '.마당 외부 / 낮', '', '> 컷 투:'].join(
+      '\n',
+    )
+    const script = parseScreenplay(text, 'fountain')
+    expect(script.preamble.map((e) => [e.kind, e.text])).toEqual([['section', '1막']])
+    expect(headings(script)).toEqual([
+      ['1', null, '부엌', '아침'],
+      [null, 'EXT', '마당', '낮'],
+    ])
+    expect(speakingCharacters(script)).toEqual(['민수'])
+    expect(allElements(script).at(-1)).toMatchObject({ kind: 'transition', text: '컷 투:' })
+  })
+})
+
 describe('Korean screenplay parsing (generated scripts)', () => {
   it('round-trips scene count, numbers, headings and speakers of generated scripts', () => {
     fc.assert(

@@ -7,19 +7,25 @@ import { parseCharacterCue } from './character-name'
 import type { SceneSetting } from './screenplay.model'
 
 const HANGUL = /[\uAC00-\uD7A3]/
-const HANGUL_ALL = /[\uAC00-\uD7A3]/g
-const LETTER_ALL = /\p{L}/gu
+// Language is settled by the opening of a script; a 2 MB script is not scanned whole.
+const SAMPLE_CHARS = 50_000
 
 /** Whether a text has any Hangul syllable. */
 export function hasHangul(text: string): boolean {
   return HANGUL.test(text)
 }
 
-/** Whether Hangul is at least 30 % of the letters of a text: a Korean script, whatever its layout. */
+/** Whether Hangul syllables are at least 30 % of the Hangul and Latin letters a text opens with: a Korean script. */
 export function isKoreanText(text: string): boolean {
-  const letters = text.match(LETTER_ALL)?.length ?? 0
-  const hangul = text.match(HANGUL_ALL)?.length ?? 0
-  return letters > 0 && hangul / letters >= 0.3
+  let hangul = 0
+  let latin = 0
+  const end = Math.min(text.length, SAMPLE_CHARS)
+  for (let i = 0; i < end; i++) {
+    const c = text.charCodeAt(i)
+    if (c >= 0xac00 && c <= 0xd7a3) hangul++
+    else if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) latin++
+  }
+  return hangul > 0 && hangul / (hangul + latin) >= 0.3
 }
 
 /** Full-width forms (U+FF01–FF5E) and the ideographic space, as HWP and PDF exports write them, made ASCII. */
