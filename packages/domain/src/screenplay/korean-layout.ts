@@ -113,11 +113,16 @@ const KOREAN_TIMES = new Set(
 
 /** Whether a phrase (a note in brackets ignored) names a time of day the Korean way ("밤", "해 질 녘", "(N)"). */
 export function isKoreanTime(phrase: string): boolean {
-  const bare = phrase
+  const bare = unbracket(phrase)
     .replace(/\([^)]*\)/g, ' ')
     .replace(/[\s.]+/g, '')
     .toUpperCase()
   return bare.length > 0 && KOREAN_TIMES.has(bare)
+}
+
+/** "(밤)" → "밤": a phrase wholly in brackets, unwrapped. */
+function unbracket(phrase: string): string {
+  return phrase.trim().replace(/^\((.*)\)$/, '$1')
 }
 
 function settingOf(word: string): SceneSetting | undefined {
@@ -158,7 +163,7 @@ export function splitKoreanHeading(rest: string): {
   for (let i = kept.length - 1; i >= 0 && timeOfDay === null; i--) {
     const words = kept[i] ?? []
     if (isKoreanTime(words.join(' '))) {
-      timeOfDay = words.join(' ')
+      timeOfDay = unbracket(words.join(' '))
       kept.splice(i, 1)
     }
   }
@@ -167,7 +172,7 @@ export function splitKoreanHeading(rest: string): {
     for (const n of [3, 2, 1]) {
       const tail = last.slice(-n).join(' ')
       if (last.length > n && isKoreanTime(tail)) {
-        timeOfDay = tail
+        timeOfDay = unbracket(tail)
         last.splice(-n)
         break
       }
@@ -211,7 +216,12 @@ const NOT_SPEAKERS = new Set([
   '음악',
   '소리',
   '주',
+  '인서트',
+  '몽타주',
+  '플래시백',
+  '회상',
   'NOTE',
+  'INSERT',
 ])
 
 // Short lines that read like names but describe sound or structure ("파도 소리", "회상 몽타주").
@@ -233,7 +243,9 @@ export function isKoreanSpeakerName(name: string): boolean {
   const words = name.split(/\s+/).filter((w) => w.length > 0)
   if (words.length === 0 || words.length > 3 || name.replace(/\s+/g, '').length > 12) return false
   if (!/\p{L}/u.test(name) || /[.,!?~…。'"“”‘’:;]/.test(name)) return false
-  if (NOT_SPEAKERS.has(name.toUpperCase()) || isKoreanTime(name) || settingOf(name) !== undefined) return false
+  // "N:" and "D:" are narration and a speaker in speech, though a heading's "(N)" is night.
+  const time = isKoreanTime(name) && !/^[A-Z]$/i.test(name)
+  if (NOT_SPEAKERS.has(name.toUpperCase()) || time || settingOf(name) !== undefined) return false
   if (NOT_SPEAKER_ENDINGS.has(words.at(-1) ?? '')) return false
   return matchKoreanMarker(name) === undefined
 }
