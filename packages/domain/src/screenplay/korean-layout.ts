@@ -43,7 +43,10 @@ const MARKER = /^(S\s*#|씬|신|#)\s*(\d{1,4}(?:-\d{1,3})?[A-Za-z]?)(?:\s*[.:)]\
  * Fountain section unless Hangul follows, so only then is it a scene.
  */
 export function matchKoreanMarker(line: string): { sceneNumber: string; rest: string } | undefined {
-  const m = MARKER.exec(line.trim())
+  const trimmed = line.trimStart()
+  // Most lines are not headings; the first character settles that before the regex runs.
+  if (!/^[Ss#씬신]/.test(trimmed)) return undefined
+  const m = MARKER.exec(trimmed.trimEnd())
   if (m === null) return undefined
   const [, marker = '', sceneNumber = '', rest = ''] = m
   if (marker === '#' && !hasHangul(rest)) return undefined
@@ -263,6 +266,7 @@ const ONE_LINE = /^([^:()]{1,20}?(?:\s*\([^)]{0,30}\))*)\s*:\s*(.*)$/
 
 /** Reads "이름: 대사" (the colon may be full-width before normalising), or undefined. */
 export function matchOneLineSpeech(line: string): OneLineSpeech | undefined {
+  if (!line.includes(':')) return undefined
   const m = ONE_LINE.exec(line.trim())
   if (m === null) return undefined
   const [, cue = '', after = ''] = m
