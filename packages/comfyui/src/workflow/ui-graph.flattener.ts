@@ -18,6 +18,8 @@ export interface BrokenLink {
   nodeId: string
   /** That input's name (or the subgraph output's name). */
   inputName: string
+  /** Set when the link feeds a subgraph's output from inside it. */
+  output?: true
   /** Flat id and slot of the node the link comes from, when the link itself is known. */
   origin?: readonly [string, number]
 }
@@ -185,6 +187,7 @@ function subgraphOutputs(instanceId: string, definition: UiSubgraph): (Endpoint 
                 linkId: link.id,
                 nodeId: instanceId,
                 inputName: definition.outputs[link.targetSlot]?.name ?? String(link.targetSlot),
+                output: true,
                 origin: [origin, link.originSlot],
               },
             }

@@ -169,10 +169,11 @@ function throughInstanceInput(
 /** Names the consumer, the node holding the broken link (when it is another one), the link and where it pointed. */
 function brokenLinkError(graph: FlatGraph, consumer: FlatNode, inputName: string, link: BrokenLink): WorkflowError {
   const holder = graph.nodes.get(link.nodeId)
+  const port = link.output === true ? 'output' : 'input'
   const via =
     link.nodeId === consumer.id || holder === undefined
       ? ''
-      : ` through ${describe(holder)}${link.inputName === '' || holder.type === 'Reroute' ? '' : ` input "${link.inputName}"`},`
+      : ` through ${describe(holder)}${link.inputName === '' || holder.type === 'Reroute' ? '' : ` ${port} "${link.inputName}"`},`
   const what =
     link.origin === undefined
       ? `link ${link.linkId} is not in the workflow's link list`

@@ -103,4 +103,16 @@ describe('UI → API conversion of links left by deleted nodes', () => {
       'node #10 "Contact sheet" (SaveImage) input "images": link 12 is not in the workflow\'s link list',
     )
   })
+
+  it('names a node deleted inside a subgraph, where the subgraph output comes from', () => {
+    const ui = structuredClone(fixture('subgraph-promoted-widgets.ui.json')) as {
+      definitions: { subgraphs: { name: string; nodes: { id: number }[] }[] }
+    }
+    const core = ui.definitions.subgraphs.find((s) => s.name === 'Sampler core')
+    if (core !== undefined) core.nodes = core.nodes.filter((n) => n.id !== 30)
+    const result = convertUiToApi(ui, testObjectInfo)
+    expect(result.ok ? [] : result.errors.map((e) => e.message)).toEqual([
+      'node #11 (VAEDecode) input "samples": through node #10:23 "Sampler core" (9c1d2e3f-4a5b-4c6d-8e7f-0a1b2c3d4e02) output "latent", link 37 comes from node #10:23:30, which is not in the workflow (was it deleted?)',
+    ])
+  })
 })

@@ -173,6 +173,38 @@ function writeScene(scene: GeneratedScene, number: number): string {
   return blocks.join('\n\n')
 }
 
+describe('Korean speech that looks like something else', () => {
+  it('takes "N:" for narration and "자막:" / "인서트:" for action, and a heading "(N)" for night', () => {
+    const text = [
+      'S#7. 등대 (N)',
+      '',
+      'N: 그해 겨울, 등대는 마지막으로 불을 밝혔다.',
+      '자막: 1999년 겨울',
+      '인서트: 낡은 신문 기사',
+    ].join('\n')
+    const script = parseScreenplay(text)
+    expect(headings(script)).toEqual([['7', null, '등대', 'N']])
+    expect(script.scenes[0]?.elements.map((e) => e.kind)).toEqual(['character', 'dialogue', 'action'])
+    expect(speakingCharacters(script)).toEqual(['N'])
+  })
+})
+
+describe('Korean screenplays written in Fountain', () => {
+  it('keeps Fountain sections and forced headings while reading Korean markers and speech', () => {
+    const text = ['# 1막', '', 'S#1. 부엌 / 아침', '', '민수: 밥 먹자.', '', '.마당 외부 / 낮', '', '> 컷 투:'].join(
+      '\n',
+    )
+    const script = parseScreenplay(text, 'fountain')
+    expect(script.preamble.map((e) => [e.kind, e.text])).toEqual([['section', '1막']])
+    expect(headings(script)).toEqual([
+      ['1', null, '부엌', '아침'],
+      [null, 'EXT', '마당', '낮'],
+    ])
+    expect(speakingCharacters(script)).toEqual(['민수'])
+    expect(allElements(script).at(-1)).toMatchObject({ kind: 'transition', text: '컷 투:' })
+  })
+})
+
 describe('Korean screenplay parsing (generated scripts)', () => {
   it('round-trips scene count, numbers, headings and speakers of generated scripts', () => {
     fc.assert(

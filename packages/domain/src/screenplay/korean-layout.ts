@@ -7,19 +7,25 @@ import { parseCharacterCue } from './character-name'
 import type { SceneSetting } from './screenplay.model'
 
 const HANGUL = /[\uAC00-\uD7A3]/
-const HANGUL_ALL = /[\uAC00-\uD7A3]/g
-const LETTER_ALL = /\p{L}/gu
+// Language is settled by the opening of a script; a 2 MB script is not scanned whole.
+const SAMPLE_CHARS = 50_000
 
 /** Whether a text has any Hangul syllable. */
 export function hasHangul(text: string): boolean {
   return HANGUL.test(text)
 }
 
-/** Whether Hangul is at least 30 % of the letters of a text: a Korean script, whatever its layout. */
+/** Whether Hangul syllables are at least 30 % of the Hangul and Latin letters a text opens with: a Korean script. */
 export function isKoreanText(text: string): boolean {
-  const letters = text.match(LETTER_ALL)?.length ?? 0
-  const hangul = text.match(HANGUL_ALL)?.length ?? 0
-  return letters > 0 && hangul / letters >= 0.3
+  let hangul = 0
+  let latin = 0
+  const end = Math.min(text.length, SAMPLE_CHARS)
+  for (let i = 0; i < end; i++) {
+    const c = text.charCodeAt(i)
+    if (c >= 0xac00 && c <= 0xd7a3) hangul++
+    else if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) latin++
+  }
+  return hangul > 0 && hangul / (hangul + latin) >= 0.3
 }
 
 /** Full-width forms (U+FF01–FF5E) and the ideographic space, as HWP and PDF exports write them, made ASCII. */
@@ -37,7 +43,10 @@ const MARKER = /^(S\s*#|씬|신|#)\s*(\d{1,4}(?:-\d{1,3})?[A-Za-z]?)(?:\s*[.:)]\
  * Fountain section unless Hangul follows, so only then is it a scene.
  */
 export function matchKoreanMarker(line: string): { sceneNumber: string; rest: string } | undefined {
-  const m = MARKER.exec(line.trim())
+  const trimmed = line.trimStart()
+  // Most lines are not headings; the first character settles that before the regex runs.
+  if (!/^[Ss#씬신]/.test(trimmed)) return undefined
+  const m = MARKER.exec(trimmed.trimEnd())
   if (m === null) return undefined
   const [, marker = '', sceneNumber = '', rest = ''] = m
   if (marker === '#' && !hasHangul(rest)) return undefined
@@ -107,11 +116,16 @@ const KOREAN_TIMES = new Set(
 
 /** Whether a phrase (a note in brackets ignored) names a time of day the Korean way ("밤", "해 질 녘", "(N)"). */
 export function isKoreanTime(phrase: string): boolean {
-  const bare = phrase
+  const bare = unbracket(phrase)
     .replace(/\([^)]*\)/g, ' ')
     .replace(/[\s.]+/g, '')
     .toUpperCase()
   return bare.length > 0 && KOREAN_TIMES.has(bare)
+}
+
+/** "(밤)" → "밤": a phrase wholly in brackets, unwrapped. */
+function unbracket(phrase: string): string {
+  return phrase.trim().replace(/^\((.*)\)$/, '$1')
 }
 
 function settingOf(word: string): SceneSetting | undefined {
@@ -152,7 +166,7 @@ export function splitKoreanHeading(rest: string): {
   for (let i = kept.length - 1; i >= 0 && timeOfDay === null; i--) {
     const words = kept[i] ?? []
     if (isKoreanTime(words.join(' '))) {
-      timeOfDay = words.join(' ')
+      timeOfDay = unbracket(words.join(' '))
       kept.splice(i, 1)
     }
   }
@@ -161,7 +175,7 @@ export function splitKoreanHeading(rest: string): {
     for (const n of [3, 2, 1]) {
       const tail = last.slice(-n).join(' ')
       if (last.length > n && isKoreanTime(tail)) {
-        timeOfDay = tail
+        timeOfDay = unbracket(tail)
         last.splice(-n)
         break
       }
@@ -205,7 +219,12 @@ const NOT_SPEAKERS = new Set([
   '음악',
   '소리',
   '주',
+  '인서트',
+  '몽타주',
+  '플래시백',
+  '회상',
   'NOTE',
+  'INSERT',
 ])
 
 // Short lines that read like names but describe sound or structure ("파도 소리", "회상 몽타주").
@@ -227,7 +246,9 @@ export function isKoreanSpeakerName(name: string): boolean {
   const words = name.split(/\s+/).filter((w) => w.length > 0)
   if (words.length === 0 || words.length > 3 || name.replace(/\s+/g, '').length > 12) return false
   if (!/\p{L}/u.test(name) || /[.,!?~…。'"“”‘’:;]/.test(name)) return false
-  if (NOT_SPEAKERS.has(name.toUpperCase()) || isKoreanTime(name) || settingOf(name) !== undefined) return false
+  // "N:" and "D:" are narration and a speaker in speech, though a heading's "(N)" is night.
+  const time = isKoreanTime(name) && !/^[A-Z]$/i.test(name)
+  if (NOT_SPEAKERS.has(name.toUpperCase()) || time || settingOf(name) !== undefined) return false
   if (NOT_SPEAKER_ENDINGS.has(words.at(-1) ?? '')) return false
   return matchKoreanMarker(name) === undefined
 }
@@ -245,6 +266,7 @@ const ONE_LINE = /^([^:()]{1,20}?(?:\s*\([^)]{0,30}\))*)\s*:\s*(.*)$/
 
 /** Reads "이름: 대사" (the colon may be full-width before normalising), or undefined. */
 export function matchOneLineSpeech(line: string): OneLineSpeech | undefined {
+  if (!line.includes(':')) return undefined
   const m = ONE_LINE.exec(line.trim())
   if (m === null) return undefined
   const [, cue = '', after = ''] = m

@@ -9,6 +9,7 @@ import {
   isKoreanTransition,
   matchKoreanMarker,
   matchOneLineSpeech,
+  type OneLineSpeech,
 } from './korean-layout'
 import { type MarkupItem, type SourceLine, stripMarkup } from './markup-stripper'
 import { looksLikeSceneHeading, parseSceneHeading } from './scene-heading'
@@ -201,7 +202,14 @@ export function classifyLines(lines: readonly SourceLine[], opts: ClassifyOption
   // Blocks and paragraphs must be emitted in source order, so blocks go through a queue.
   const pendingBlocks: ScreenplayElement[] = []
   const groups = paragraphs(items, (e) => pendingBlocks.push(e))
-  const korean = opts.korean ?? isKoreanText(lines.map((l) => l.text).join('\n'))
+  const korean =
+    opts.korean ??
+    isKoreanText(
+      lines
+        .slice(0, 2000)
+        .map((l) => l.text)
+        .join('\n'),
+    )
   const speakers = new Set<string>()
   for (const group of groups) {
     if (group.length === 0) {
@@ -226,48 +234,45 @@ function emitKoreanParagraph(
   sink: SceneSink,
   speakers: Set<string>,
 ): void {
-  let rest = lines
-  while (rest.length > 0) {
-    const first = rest[0] as SourceLine
+  // An index, not slices: an export without blank lines is one paragraph of the whole script.
+  let at = 0
+  while (at < lines.length) {
+    const first = lines[at] as SourceLine
     const t = first.text.trim()
     if (matchKoreanMarker(t) !== undefined || (!(opts.markup && t.startsWith('@')) && looksLikeSceneHeading(t))) {
       sink.heading(parseSceneHeading(t, [first.index]))
-      rest = rest.slice(1)
+      at++
       continue
     }
-    const consumed = opts.markup && !t.startsWith('#') ? emitMarker(rest, sink) : 0
+    // Korean markers ("#3. 부엌") were taken above; other Fountain markers keep their meaning.
+    const consumed = opts.markup ? emitMarker(lines.slice(at, at + 1), sink) : 0
     if (consumed > 0) {
-      rest = rest.slice(consumed)
+      at += consumed
       continue
     }
     const speech = matchOneLineSpeech(t)
     if (speech !== undefined) {
-      rest = rest.slice(emitOneLineSpeech(rest, speech, sink, speakers))
+      at = emitOneLineSpeech(lines, at, speech, sink, speakers)
       continue
     }
-    if (rest.length === 1 && (isKoreanTransition(t) || isTransition(first.text, opts.markup))) {
-      sink.element(textElement('transition', rest, t))
+    if (at === lines.length - 1 && (isKoreanTransition(t) || isTransition(first.text, opts.markup))) {
+      sink.element(textElement('transition', [first], t))
       return
     }
     const cue = parseCharacterCue(t)
-    if (
-      rest.length >= 2 &&
-      !t.startsWith('(') &&
-      isKoreanSpeakerName(cue.name) &&
-      !startsKoreanPart(rest, 1, speakers)
-    ) {
+    const canSpeak = at + 1 < lines.length && !t.startsWith('(') && isKoreanSpeakerName(cue.name)
+    if (canSpeak && !startsKoreanPart(lines, at + 1, speakers)) {
       sink.element({ ...textElement('character', [first], t), character: cue.name, extensions: cue.extensions })
       speakers.add(cue.name)
-      const end = nextKoreanPart(rest, 1, speakers)
-      emitDialogueBody(rest.slice(1, end), opts, sink)
-      rest = rest.slice(end)
+      const end = nextKoreanPart(lines, at + 1, speakers)
+      emitDialogueBody(lines.slice(at + 1, end), opts, sink)
+      at = end
       continue
     }
-    const end = nextKoreanPart(rest, 1, speakers)
-    const part = rest.slice(0, end)
-    const text = part.map((l) => l.text.trimEnd()).join('\n')
-    sink.element(textElement('action', part, dedent(text)))
-    rest = rest.slice(end)
+    const end = nextKoreanPart(lines, at + 1, speakers)
+    const part = lines.slice(at, end)
+    sink.element(textElement('action', part, dedent(part.map((l) => l.text.trimEnd()).join('\n'))))
+    at = end
   }
 }
 
@@ -288,28 +293,29 @@ function nextKoreanPart(lines: readonly SourceLine[], from: number, speakers: Re
 /**
  * "민수(60대): (숨을 몰아쉬며) 여기 있었어?" → character, parenthetical, dialogue. The line belongs
  * to the dialogue (a source line lands in one part); lines wrapped by an export (indented, or
- * after a speech that ends mid-sentence) continue it. Returns the lines used.
+ * after a speech that ends mid-sentence) continue it. Returns the index after the speech.
  */
 function emitOneLineSpeech(
   lines: readonly SourceLine[],
-  speech: NonNullable<ReturnType<typeof matchOneLineSpeech>>,
+  at: number,
+  speech: OneLineSpeech,
   sink: SceneSink,
   speakers: Set<string>,
 ): number {
-  const first = lines[0] as SourceLine
+  const first = lines[at] as SourceLine
   const cue = parseCharacterCue(speech.cue)
   speakers.add(cue.name)
   sink.element({ kind: 'character', text: speech.cue, lines: [], character: cue.name, extensions: cue.extensions })
   if (speech.parenthetical !== null) sink.element({ kind: 'parenthetical', text: speech.parenthetical, lines: [] })
-  const used = [first]
+  let end = at + 1
   const texts = [speech.speech]
-  while (used.length < lines.length && !startsKoreanPart(lines, used.length, speakers)) {
-    const next = lines[used.length] as SourceLine
+  while (end < lines.length && !startsKoreanPart(lines, end, speakers)) {
+    const next = lines[end] as SourceLine
     const indented = /^\s{2,}/.test(next.text) && !/^\s{2,}/.test(first.text)
     if (!indented && endsSentence(texts.at(-1) ?? '')) break
-    used.push(next)
     texts.push(next.text.trim())
+    end++
   }
-  sink.element(textElement('dialogue', used, texts.join('\n')))
-  return used.length
+  sink.element(textElement('dialogue', lines.slice(at, end), texts.join('\n')))
+  return end
 }
