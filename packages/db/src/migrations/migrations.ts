@@ -10,6 +10,7 @@ import * as m0005 from './0005-llm.migration'
 import * as m0006 from './0006-agents.migration'
 import * as m0007 from './0007-farm-agents.migration'
 import * as m0008 from './0008-production-indexes.migration'
+import * as m0009 from './0009-ordering-keys.migration'
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-auth': m0001,
@@ -20,6 +21,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0006-agents': m0006,
   '0007-farm-agents': m0007,
   '0008-production-indexes': m0008,
+  '0009-ordering-keys': m0009,
 }
 
 class InCodeMigrationProvider implements MigrationProvider {
