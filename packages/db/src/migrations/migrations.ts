@@ -14,6 +14,7 @@ import * as m0009 from './0009-project-generation-details.migration'
 import * as m0010 from './0010-auth-session-version.migration'
 import * as m0011 from './0011-auth-sign-in-addresses.migration'
 import * as m0012 from './0012-farm-leader-lease.migration'
+import * as m0013 from './0013-ordering-keys.migration'
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-auth': m0001,
@@ -28,6 +29,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0010-auth-session-version': m0010,
   '0011-auth-sign-in-addresses': m0011,
   '0012-farm-leader-lease': m0012,
+  '0013-ordering-keys': m0013,
 }
 
 class InCodeMigrationProvider implements MigrationProvider {

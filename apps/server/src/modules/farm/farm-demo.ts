@@ -12,9 +12,6 @@ import { Conflict } from '@aipipeline/domain'
 import type { Command } from 'commander'
 import type { BackendService } from './backend.service'
 
-/** Fixed ports by default, so a restarted demo finds its backends registered already. */
-export const DEMO_PORT_BASE = 8801
-
 const DEMO_BACKENDS: Array<SimulatorOptions & { tags: string[] }> = [
   {
     name: 'demo-rtx3090',
@@ -27,33 +24,21 @@ const DEMO_BACKENDS: Array<SimulatorOptions & { tags: string[] }> = [
   { name: 'demo-a100', speed: 3, vramGb: 80, tags: ['video'], installedModels: DEFAULT_INSTALLED_MODELS },
 ]
 
-function addressInUse(err: unknown): boolean {
-  return typeof err === 'object' && err !== null && 'code' in err && err.code === 'EADDRINUSE'
-}
-
-/** A simulator on `port`, or on an ephemeral port when another process holds that one. */
-async function startOnPreferredPort(spec: SimulatorOptions, port: number): Promise<Simulator> {
-  try {
-    return await startSimulator({ ...spec, port })
-  } catch (err) {
-    if (!addressInUse(err)) throw err
-    return startSimulator({ ...spec, port: 0 })
-  }
-}
-
 /**
- * Starts the demo's simulated backends on `portBase`, `portBase + 1`, … and registers them.
- * A taken port (another demo, a parallel test file) falls back to an ephemeral one; a demo
- * backend already registered under its name at another URL is registered anew at the new one.
+ * Starts the demo's simulated backends and registers them. Each takes a free port from the
+ * system: fixed ports made two demos on one machine fight over them, and a demo restarted while
+ * another held its old ports would find its stored backends answering from the other demo's
+ * simulators. A demo backend already registered under its name at another URL (every restart)
+ * is registered anew at the new one.
  */
-export async function startDemoFarm(backends: BackendService, portBase = DEMO_PORT_BASE): Promise<SimulatorFarm> {
+export async function startDemoFarm(backends: BackendService): Promise<SimulatorFarm> {
   const simulators: Simulator[] = []
   const close = async () => {
     await Promise.all(simulators.map((s) => s.close()))
   }
   try {
-    for (const [i, { tags: _tags, ...spec }] of DEMO_BACKENDS.entries()) {
-      simulators.push(await startOnPreferredPort({ ...spec, timeScale: 1 }, portBase + i))
+    for (const { tags: _tags, ...spec } of DEMO_BACKENDS) {
+      simulators.push(await startSimulator({ ...spec, timeScale: 1, port: 0 }))
     }
     const registered = await backends.list()
     for (const [i, sim] of simulators.entries()) {

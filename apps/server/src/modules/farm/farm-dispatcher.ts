@@ -127,6 +127,7 @@ export class FarmDispatcher {
     this.timer = null
     this.retryTimer = null
     await this.pool.stop()
+    this.schedulability.stop()
     this.deps.events.close()
     // Let a running tick finish before the database may close.
     while (this.ticking) await new Promise((r) => setTimeout(r, 5))

@@ -4,6 +4,7 @@
 import type { FarmBackend } from '@aipipeline/contracts'
 import { isoNow } from '@aipipeline/db'
 import type { RenderJobState } from '@aipipeline/domain'
+import { type ThrottledFunction, throttle } from 'es-toolkit'
 import type { RealtimeHub } from '../../realtime/realtime-hub'
 
 export interface JobStateChange {
@@ -31,10 +32,9 @@ type BackendSnapshot = Pick<
 > & { removed?: boolean }
 
 interface PendingProgress {
-  last: number
+  /** es-toolkit's throttle: the first update at once, then the latest one per interval. */
+  send: ThrottledFunction<(update: ProgressUpdate) => void>
   lastPreview: number
-  timer: NodeJS.Timeout | null
-  update: ProgressUpdate | null
   preview: string | null
 }
 
@@ -60,30 +60,32 @@ export function createFarmEvents(
   opts: { progressIntervalMs: number; previewIntervalMs: number },
 ): FarmEvents {
   const pending = new Map<string, PendingProgress>()
-  const flush = (jobId: string, p: PendingProgress): void => {
-    p.timer = null
-    if (p.update === null || hub === null) return
+  const send = (jobId: string, p: PendingProgress, update: ProgressUpdate): void => {
+    if (hub === null) return
     const now = Date.now()
     const sendPreview = p.preview !== null && now - p.lastPreview >= opts.previewIntervalMs
     const payload = {
-      ...p.update,
-      overall: Math.round(p.update.overall * 1000) / 10,
+      ...update,
+      overall: Math.round(update.overall * 1000) / 10,
       preview: sendPreview ? p.preview : null,
     }
     if (sendPreview) {
       p.lastPreview = now
       p.preview = null
     }
-    p.last = now
-    p.update = null
     hub.emit(`job:${jobId}`, 'farm:job-progress', payload)
     hub.emit('farm', 'farm:job-progress', payload)
   }
   const entry = (jobId: string): PendingProgress => {
     let p = pending.get(jobId)
     if (!p) {
-      p = { last: 0, lastPreview: 0, timer: null, update: null, preview: null }
-      pending.set(jobId, p)
+      const created: PendingProgress = {
+        send: throttle((update: ProgressUpdate) => send(jobId, created, update), opts.progressIntervalMs),
+        lastPreview: 0,
+        preview: null,
+      }
+      pending.set(jobId, created)
+      p = created
     }
     return p
   }
@@ -94,7 +96,7 @@ export function createFarmEvents(
     job(change) {
       const p = pending.get(change.jobId)
       if (p && change.state !== 'running' && change.state !== 'assigned') {
-        if (p.timer) clearTimeout(p.timer)
+        p.send.cancel()
         pending.delete(change.jobId)
       }
       const payload = { ...change, at: isoNow() }
@@ -102,11 +104,7 @@ export function createFarmEvents(
       hub?.emit('farm', 'farm:job', payload)
     },
     progress(update) {
-      const p = entry(update.jobId)
-      p.update = update
-      const wait = opts.progressIntervalMs - (Date.now() - p.last)
-      if (wait <= 0) flush(update.jobId, p)
-      else p.timer ??= setTimeout(() => flush(update.jobId, p), wait)
+      entry(update.jobId).send(update)
     },
     preview(jobId, dataUrl) {
       entry(jobId).preview = dataUrl
@@ -115,7 +113,7 @@ export function createFarmEvents(
       hub?.emit('farm', 'farm:queue', counts)
     },
     close() {
-      for (const p of pending.values()) if (p.timer) clearTimeout(p.timer)
+      for (const p of pending.values()) p.send.cancel()
       pending.clear()
     },
   }

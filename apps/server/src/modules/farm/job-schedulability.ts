@@ -4,9 +4,13 @@
 // ones that some backend can now run go back to the queue. Also the throttled queue summary.
 import type { RenderJobRepository } from '@aipipeline/db'
 import { type PlacementBackend, type PlacementJob, priorityBand, unschedulableReason } from '@aipipeline/domain'
+import { throttle } from 'es-toolkit'
 import type { FarmEvents } from './farm-events'
 
-/** The queue summary goes out at most this often (ms): a burst of changes sends one. */
+/**
+ * The queue summary goes out at most this often (ms): a burst of changes sends one at its start
+ * and one after it, so the last state always arrives.
+ */
 const QUEUE_EMIT_MS = 250
 
 export class JobSchedulability {
@@ -14,9 +18,14 @@ export class JobSchedulability {
   version = 0
   private readonly screened = new Map<string, number>()
   private recheckedAt = -1
-  private lastQueueEmit = 0
+  private readonly sendQueueThrottled = throttle(() => this.sendQueue(), QUEUE_EMIT_MS)
 
-  constructor(private readonly deps: { jobs: RenderJobRepository; events: FarmEvents }) {}
+  constructor(
+    private readonly deps: {
+      jobs: Pick<RenderJobRepository, 'setUnschedulable' | 'inStates' | 'countByState'>
+      events: Pick<FarmEvents, 'job' | 'queue'>
+    },
+  ) {}
 
   /** True when the job may be placed; false when it was just marked unschedulable. */
   async screen(job: PlacementJob, views: readonly PlacementBackend[]): Promise<boolean> {
@@ -72,9 +81,15 @@ export class JobSchedulability {
 
   /** Sends the counts of jobs by state and of queued jobs by priority band (throttled). */
   emitQueue(): void {
-    const now = Date.now()
-    if (now - this.lastQueueEmit < QUEUE_EMIT_MS) return
-    this.lastQueueEmit = now
+    this.sendQueueThrottled()
+  }
+
+  /** Drops a summary still waiting to go out (the dispatcher stopped). */
+  stop(): void {
+    this.sendQueueThrottled.cancel()
+  }
+
+  private sendQueue(): void {
     void this.deps.jobs
       .countByState()
       .then((rows) => {

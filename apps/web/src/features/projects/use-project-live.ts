@@ -3,6 +3,7 @@
 // A paste of 12 cells arrives as 12 `shot:update` events; refetches are coalesced.
 import type { ProductionEventName } from '@aipipeline/contracts'
 import { useQueryClient } from '@tanstack/react-query'
+import { throttle } from 'es-toolkit'
 import { useEffect } from 'react'
 import { useApi, useSession } from '../../api/api-context'
 import { onServerEvent, openRealtime } from '../../api/realtime'
@@ -56,15 +57,19 @@ export function useProjectLive(projectId: string): void {
     socket.on('connect', () => {
       socket.emit('room:join', { room: `project:${projectId}` }, () => {})
     })
+    // A burst of events refetches each query once, DELAY_MS after the first event of the burst.
     const pending = new Map<string, readonly string[]>()
-    let timer: ReturnType<typeof setTimeout> | undefined
-    const refetch = (key: readonly string[]) => {
-      pending.set(key.join('\u0000'), key)
-      timer ??= setTimeout(() => {
-        timer = undefined
+    const flush = throttle(
+      () => {
         for (const queryKey of pending.values()) void queryClient.invalidateQueries({ queryKey })
         pending.clear()
-      }, DELAY_MS)
+      },
+      DELAY_MS,
+      { edges: ['trailing'] },
+    )
+    const refetch = (key: readonly string[]) => {
+      pending.set(key.join('\u0000'), key)
+      flush()
     }
     const offs = [
       ...TABLE_EVENTS.map((name) => onServerEvent(socket, name, () => refetch(projectKeys.table(projectId)))),
@@ -96,7 +101,7 @@ export function useProjectLive(projectId: string): void {
     ]
     return () => {
       for (const off of offs) off()
-      if (timer) clearTimeout(timer)
+      flush.cancel()
       socket.disconnect()
     }
   }, [api, userId, projectId, queryClient])

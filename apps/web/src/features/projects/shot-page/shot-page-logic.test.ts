@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest'
-import { parseInline, parseMarkdown } from './markdown'
 import { activeMention, insertMention, type MentionOption, mentionOptions } from './mention-suggest'
 
 const options: MentionOption[] = [
@@ -26,34 +25,5 @@ describe('mention autocomplete', () => {
 
   it('replaces the typed part with the full name and moves the caret after it', () => {
     expect(insertMention('Hi @dem thanks', 3, 7, 'Demo Artist')).toEqual({ text: 'Hi @Demo Artist  thanks', caret: 16 })
-  })
-})
-
-describe('comment markdown', () => {
-  it('parses bold, italic, code, web links and mentions', () => {
-    expect(parseInline('**Nice** *lighting* on `v003`, see [ref](https://x.org) @Post')).toEqual([
-      { kind: 'strong', text: 'Nice' },
-      { kind: 'text', text: ' ' },
-      { kind: 'em', text: 'lighting' },
-      { kind: 'text', text: ' on ' },
-      { kind: 'code', text: 'v003' },
-      { kind: 'text', text: ', see ' },
-      { kind: 'link', text: 'ref', href: 'https://x.org' },
-      { kind: 'text', text: ' ' },
-      { kind: 'mention', text: '@Post' },
-    ])
-  })
-
-  it('never turns a javascript: link into a link', () => {
-    expect(parseInline('[x](javascript:alert(1))')).toEqual([
-      { kind: 'text', text: '[x](javascript:alert(1)' },
-      { kind: 'text', text: ')' },
-    ])
-  })
-
-  it('splits headings, lists and paragraphs', () => {
-    const blocks = parseMarkdown('# Notes\nfirst line\nsecond line\n\n- one\n- two')
-    expect(blocks.map((b) => b.kind)).toEqual(['heading', 'paragraph', 'list'])
-    expect(blocks[1]).toMatchObject({ kind: 'paragraph', lines: [[{ text: 'first line' }], [{ text: 'second line' }]] })
   })
 })

@@ -1,4 +1,4 @@
-import { keyBetween } from '@aipipeline/domain'
+import { keyBetween, keysBetween } from '@aipipeline/domain'
 import { describe, expect, it } from 'vitest'
 import { afterShotFor, optimisticKey } from './reorder'
 
@@ -20,11 +20,12 @@ describe('drag reorder', () => {
   })
 
   it('computes a fractional key between the neighbours without renumbering others', () => {
-    const keys = ['i', 'k', 'm']
-    const key = optimisticKey(keys, 'i')
-    expect(key > 'i' && key < 'k').toBe(true)
-    expect(optimisticKey(keys, null) < 'i').toBe(true)
-    expect(optimisticKey(keys, 'm') > 'm').toBe(true)
-    expect(key).toBe(keyBetween('i', 'k'))
+    const keys = keysBetween(null, null, 3)
+    const [i = '', k = '', m = ''] = keys
+    const key = optimisticKey(keys, i)
+    expect(key > i && key < k).toBe(true)
+    expect(optimisticKey(keys, null) < i).toBe(true)
+    expect(optimisticKey(keys, m) > m).toBe(true)
+    expect(key).toBe(keyBetween(i, k))
   })
 })
