@@ -75,7 +75,7 @@ export function createLocalJobQueue(config: LocalJobQueueConfig): JobQueue {
       const o = EnqueueOptionsSchema.parse(opts ?? {})
       const nowMs = now()
       const { job, created } = await repo.insertIfAbsent({
-        id: o.jobId ?? newId(nowMs),
+        id: o.jobId ?? newId(),
         name,
         data: data ?? null,
         priority: o.priority,
