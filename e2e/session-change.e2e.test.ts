@@ -71,7 +71,7 @@ describe.runIf(browserTestsEnabled('session change in Chromium'))('a session cha
     await expect
       .poll(() => page.locator('[role="status"][data-status]').getAttribute('data-status'), { timeout: 20_000 })
       .toBe('connected')
-    expect(await page.locator('body').innerText()).not.toMatch(RAW_SERVER_TEXT)
+    expect(await page.locator('body').textContent()).not.toMatch(RAW_SERVER_TEXT)
     await page.screenshot({ path: join(SCREENSHOTS, 'session-role-changed.png') })
   })
 
@@ -79,6 +79,6 @@ describe.runIf(browserTestsEnabled('session change in Chromium'))('a session cha
     await asAdmin('PATCH', `/api/users/${managerId}`, { active: false })
     await expect.poll(() => new URL(page.url()).pathname, { timeout: 20_000 }).toBe('/login')
     await page.getByText('Your session has ended. Sign in again.').waitFor()
-    expect(await page.locator('body').innerText()).not.toMatch(RAW_SERVER_TEXT)
+    expect(await page.locator('body').textContent()).not.toMatch(RAW_SERVER_TEXT)
   })
 })
