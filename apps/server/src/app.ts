@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { apiRoutes, systemRoutes } from '@aipipeline/contracts'
 import {
   createRefreshTokenRepository,
+  createSessionVersionCache,
   createSignInAddressRepository,
   createUserRepository,
   type DatabaseHandle,
@@ -25,7 +26,6 @@ import { registerAgentsModule } from './modules/agents'
 import {
   type AuthService,
   createAuthService,
-  createSessionVersionCache,
   createTokenService,
   registerAuthJobs,
   registerAuthRoutes,

@@ -1,10 +1,11 @@
 // Every socket event re-checks the session, not only the handshake: a socket whose session
 // ended is dropped at its next event, and the event is not handled.
 import { createServer } from 'node:http'
+import { createSessionVersionCache } from '@aipipeline/db'
 import { Server } from 'socket.io'
 import { type Socket as ClientSocket, io as connect } from 'socket.io-client'
 import { afterEach, describe, expect, it } from 'vitest'
-import { createSessionVersionCache, createTokenService } from '../modules/auth'
+import { createTokenService } from '../modules/auth'
 import { createLogger } from '../observability/logger'
 import { connectSessionFanout } from './session-fanout'
 
