@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { apiRoutes, systemRoutes } from '@aipipeline/contracts'
 import {
   createRefreshTokenRepository,
+  createSessionVersionCache,
   createSignInAddressRepository,
   createUserRepository,
   type DatabaseHandle,
@@ -26,7 +27,6 @@ import { registerAgentsModule } from './modules/agents'
 import {
   type AuthService,
   createAuthService,
-  createSessionVersionCache,
   createTokenService,
   registerAuthJobs,
   registerAuthRoutes,

@@ -3,10 +3,12 @@
 // refreshes into the new role, or lands on the sign-in page), and in scale-out mode the other
 // instances hear of the change over the socket.io Redis adapter and drop their cached version
 // before the change is answered.
+
+import type { SessionVersionCache } from '@aipipeline/db'
 import { Role } from '@aipipeline/domain'
 import type { Server, Socket } from 'socket.io'
 import { z } from 'zod'
-import type { SessionVersionCache, TokenService } from '../modules/auth'
+import type { TokenService } from '../modules/auth'
 import type { Logger } from '../observability/logger'
 
 const SESSION_ENDED = 'auth:session-ended'

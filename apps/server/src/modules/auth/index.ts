@@ -2,11 +2,6 @@ export { PURGE_EXPIRED_SESSIONS, registerAuthJobs, scheduleAuthJobs } from './au
 export { registerAuthRoutes } from './auth.routes'
 export { type AuthService, createAuthService, toUser } from './auth.service'
 export { hashPassword } from './password'
-export {
-  createSessionVersionCache,
-  SessionEnded,
-  type SessionVersionCache,
-} from './session-version.cache'
 export { registerSignInLimits } from './sign-in-limits'
 export {
   type AccessClaims,

@@ -10,7 +10,7 @@ export type { Principal }
 
 /** What an access token says: the principal and the session version it was issued under. */
 export interface AccessClaims extends Principal {
-  /** The user's session version when the token was issued (see session-version.cache.ts). */
+  /** The user's session version when the token was issued (see @aipipeline/db session-version.cache.ts). */
   sessionVersion: number
 }
 

@@ -1,11 +1,12 @@
-// Every request and socket event checks that its access token's session version is still the
+// A read-through cache of users.session_version. Every request and socket event checks that its access token's session version is still the
 // user's current one, so a role change, deactivation, new password or sign-out takes effect at
 // once while access tokens stay short-lived JWTs. The versions are cached in memory so the
 // check is a map lookup; whoever changes a version tells the cache (and, through listeners,
 // the other studio instances), and entries also expire after `ttlMs` as a safety net should
 // such a message ever be lost.
-import type { SessionState } from '@aipipeline/db'
+
 import { Unauthenticated } from '@aipipeline/domain'
+import type { SessionState } from './user.repository'
 
 /** Whose session, and under which version the token was issued. */
 export interface SessionClaim {

@@ -1,8 +1,8 @@
 // The in-memory session cache: a version change is seen at once, a read that raced with the
 // change cannot put the old version back, and entries are re-read after their TTL.
-import type { SessionState } from '@aipipeline/db'
 import { describe, expect, it } from 'vitest'
 import { createSessionVersionCache, SessionEnded } from './session-version.cache'
+import type { SessionState } from './user.repository'
 
 function store() {
   const states = new Map<string, SessionState>([['u1', { version: 0, active: true }]])
