@@ -3,7 +3,14 @@
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { apiRoutes, systemRoutes } from '@aipipeline/contracts'
-import { createRefreshTokenRepository, createUserRepository, type DatabaseHandle, pingDatabase } from '@aipipeline/db'
+import {
+  createAgentRunRepository,
+  createRefreshTokenRepository,
+  createRenderJobRepository,
+  createUserRepository,
+  type DatabaseHandle,
+  pingDatabase,
+} from '@aipipeline/db'
 import fastifyStatic from '@fastify/static'
 import fastifySwagger from '@fastify/swagger'
 import fastifySwaggerUi from '@fastify/swagger-ui'
@@ -31,7 +38,8 @@ import { type ProductionModule, registerProductionModule } from './modules/produ
 import { registerPromptsModule } from './modules/prompts'
 import type { Logger } from './observability/logger'
 import { installMetrics, type Metrics } from './observability/metrics'
-import { createRealtimeHub, defaultRoomPolicy, type RealtimeHub } from './realtime/realtime-hub'
+import { createRealtimeAccess } from './realtime/realtime-access'
+import { createRealtimeHub, type RealtimeHub } from './realtime/realtime-hub'
 
 export interface AppDeps {
   config: Config
@@ -132,12 +140,22 @@ export async function buildApp(deps: AppDeps): Promise<Studio> {
   })
   registerPromptsModule(app, tokens)
 
+  const renderJobs = createRenderJobRepository(database.db)
+  const agentRuns = createAgentRunRepository(database.db)
+  const realtimeAccess = createRealtimeAccess({
+    projectRoom: production.roomPolicy(() => false),
+    resolveProject: (principal, projectId) => production.services.access.resolve(principal, projectId),
+    renderJob: (jobId) => renderJobs.get(jobId),
+    // The farm registers below; sockets connect only once the app listens.
+    mayViewRenderJob: (principal, jobId, job) => farm.access.mayView(principal, jobId, job),
+    agentRunProject: async (jobId) => (await agentRuns.findByJobId(jobId))?.projectId,
+  })
   const hub = createRealtimeHub({
     httpServer: app.server,
     tokens,
     logger: deps.logger,
     redisUrl: config.redisUrl,
-    policy: production.roomPolicy(defaultRoomPolicy),
+    gate: realtimeAccess,
   })
   app.addHook('preClose', async () => {
     await hub.close()
