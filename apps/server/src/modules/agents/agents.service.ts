@@ -127,8 +127,11 @@ export function createAgentsService(deps: AgentsServiceDeps) {
   }
 
   return {
-    /** Parses and estimates a script without calling a model. */
-    preview: (body: ScriptRequest) => previewScript(body, deps.llm),
+    /** Parses and estimates a script without calling a model (for a project the caller is in). */
+    async preview(who: Principal, body: ScriptRequest) {
+      await deps.production.access(body.projectId, who)
+      return previewScript(body, deps.llm)
+    },
 
     async startScriptAnalysis(who: Principal, body: ScriptRequest): Promise<AgentRunSummary> {
       await deps.production.inventory(body.projectId, who)
