@@ -4,7 +4,9 @@ import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { apiRoutes, systemRoutes } from '@aipipeline/contracts'
 import {
+  createAgentRunRepository,
   createRefreshTokenRepository,
+  createRenderJobRepository,
   createSessionVersionCache,
   createSignInAddressRepository,
   createUserRepository,
@@ -41,7 +43,8 @@ import { registerPromptsModule } from './modules/prompts'
 import type { Logger } from './observability/logger'
 import { installMetrics, type Metrics } from './observability/metrics'
 import { createOffloadPool, type OffloadPool } from './offload/offload-pool'
-import { createRealtimeHub, defaultRoomPolicy, type RealtimeHub } from './realtime/realtime-hub'
+import { createRealtimeAccess } from './realtime/realtime-access'
+import { createRealtimeHub, type RealtimeHub } from './realtime/realtime-hub'
 import { connectSessionFanout } from './realtime/session-fanout'
 
 export interface AppDeps {
@@ -167,13 +170,23 @@ export async function buildApp(deps: AppDeps): Promise<Studio> {
   })
   registerPromptsModule(app, tokens)
 
+  const renderJobs = createRenderJobRepository(database.db)
+  const agentRuns = createAgentRunRepository(database.db)
+  const realtimeAccess = createRealtimeAccess({
+    projectRoom: production.roomPolicy(() => false),
+    resolveProject: (principal, projectId) => production.services.access.resolve(principal, projectId),
+    renderJob: (jobId) => renderJobs.get(jobId),
+    // The farm registers below; sockets connect only once the app listens.
+    mayViewRenderJob: (principal, jobId, job) => farm.access.mayView(principal, jobId, job),
+    agentRunProject: async (jobId) => (await agentRuns.findByJobId(jobId))?.projectId,
+  })
   const hub = createRealtimeHub({
     httpServer: app.server,
     tokens,
     logger: deps.logger,
     redisUrl: config.redisUrl,
     redisKey: `${config.redisPrefix}:socket.io`,
-    policy: production.roomPolicy(defaultRoomPolicy),
+    gate: realtimeAccess,
   })
   connectSessionFanout({ io: hub.io, sessions, tokens, logger: deps.logger, scaleOut: config.redisUrl !== undefined })
   app.addHook('preClose', async () => {

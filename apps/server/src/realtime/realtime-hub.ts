@@ -1,5 +1,6 @@
 // socket.io on the HTTP server's port. Connections authenticate with the access token;
-// every payload in either direction is parsed with its contract schema. With REDIS_URL the
+// every payload in either direction is parsed with its contract schema. Joins and every
+// delivery go through the access gate, the same rules as the REST routes. With REDIS_URL the
 // Redis adapter fans events out across server instances.
 import type { Server as HttpServer } from 'node:http'
 import {
@@ -16,27 +17,27 @@ import { Server, type Socket } from 'socket.io'
 import type { Principal, TokenService } from '../modules/auth'
 import type { Logger } from '../observability/logger'
 
-/** Decides whether a principal may join a room; modules extend it as rooms gain meaning. */
-export type RoomPolicy = (principal: Principal, room: RoomName) => boolean | Promise<boolean>
+export type { RoomPolicy } from './realtime-access'
 
-/** Default policy: own user room; farm for studio staff; others for any signed-in user. */
-export const defaultRoomPolicy: RoomPolicy = (principal, room) => {
-  const [kind, id] = room.split(':')
-  if (kind === 'user') return id === principal.userId
-  if (kind === 'farm') return principal.role !== 'client' && principal.role !== 'vendor'
-  return true
+/** What the hub asks before a join and before each delivery (see realtime-access.ts). */
+export interface RealtimeGate {
+  mayJoin(principal: Principal, room: RoomName): Promise<boolean>
+  mayReceive(principal: Principal, room: RoomName, event: ServerEventName, payload: unknown): Promise<boolean>
+  shape(principal: Principal, payload: unknown): unknown
 }
 
 export interface RealtimeHub {
   io: Server
   emit<N extends ServerEventName>(room: RoomName, event: N, payload: ServerEvent<N>): void
+  /** Resolves once every event emitted so far has been handed to its sockets. */
+  flushed(): Promise<void>
   close(): Promise<void>
 }
 
 type Ack = (response: unknown) => void
 
-function principalOf(socket: Socket): Principal | undefined {
-  const p: unknown = socket.data.principal
+function principalOf(data: Socket['data']): Principal | undefined {
+  const p: unknown = data.principal
   return p && typeof p === 'object' && 'userId' in p ? (p as Principal) : undefined
 }
 
@@ -48,9 +49,9 @@ export function createRealtimeHub(opts: {
   redisUrl?: string | undefined
   /** Redis channel prefix, so studios sharing one Redis do not hear each other. */
   redisKey?: string
-  policy?: RoomPolicy
+  gate: RealtimeGate
 }): RealtimeHub {
-  const policy = opts.policy ?? defaultRoomPolicy
+  const { gate } = opts
   const io = new Server(opts.httpServer, { path: '/socket.io', serveClient: false, cors: { origin: false } })
   const redisClients: Redis[] = []
   if (opts.redisUrl) {
@@ -72,7 +73,7 @@ export function createRealtimeHub(opts: {
   })
 
   io.on('connection', (socket) => {
-    const principal = principalOf(socket)
+    const principal = principalOf(socket.data)
     if (!principal) return socket.disconnect(true)
     void socket.join(`user:${principal.userId}`)
     const roomHandler = (join: boolean) => async (payload: unknown, ack?: Ack) => {
@@ -81,7 +82,7 @@ export function createRealtimeHub(opts: {
       if (!parsed.success) return reply({ ok: false, error: parsed.error.issues[0]?.message ?? 'invalid payload' })
       const room = parsed.data.room
       // The policy may ask the database (project membership); a failure refuses the join.
-      const allowed = join ? await Promise.resolve(policy(principal, room)).catch(() => false) : true
+      const allowed = join ? await gate.mayJoin(principal, room).catch(() => false) : true
       if (!allowed) return reply({ ok: false, error: `not allowed to join ${room}` })
       void (join ? socket.join(room) : socket.leave(room))
       reply({ ok: true, room })
@@ -90,13 +91,37 @@ export function createRealtimeHub(opts: {
     socket.on('room:leave' satisfies keyof typeof clientEvents, roomHandler(false))
   })
 
+  /** Sends to each socket in the room that the gate lets receive it, shaped for its principal. */
+  async function deliver(room: RoomName, event: ServerEventName, payload: unknown): Promise<void> {
+    // fetchSockets also returns sockets of other instances under the Redis adapter.
+    const sockets = await io.in(room).fetchSockets()
+    await Promise.all(
+      sockets.map(async (socket) => {
+        const p = principalOf(socket.data)
+        if (p === undefined) return
+        const allowed = await gate.mayReceive(p, room, event, payload).catch((err: unknown) => {
+          opts.logger.warn({ err, room, event }, 'realtime access check failed; event withheld')
+          return false
+        })
+        if (allowed) socket.emit(event, gate.shape(p, payload))
+      }),
+    )
+  }
+  // One chain keeps events in the order they were emitted (a job's state after its progress).
+  let sending: Promise<void> = Promise.resolve()
+
   return {
     io,
     emit(room, event, payload) {
       // Parse before sending: an event that breaks its contract is a bug, caught here.
       const checked = serverEvents[event].parse(payload)
-      io.to(room).emit(event, checked)
+      sending = sending
+        .then(() => deliver(room, event, checked))
+        .catch((err: unknown) => {
+          opts.logger.warn({ err, room, event }, 'realtime delivery failed')
+        })
     },
+    flushed: () => sending,
     async close() {
       // Not io.close(): that would also close the HTTP server, which Fastify owns.
       io.disconnectSockets(true)

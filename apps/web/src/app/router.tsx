@@ -8,7 +8,7 @@ import { type ImportSearch, ImportWizardPage } from '../features/agents/script-i
 import { LoginPage } from '../features/auth/login-page'
 import { FarmPage } from '../features/farm/farm-page'
 import { JobDetailPage } from '../features/farm/job-detail-page'
-import { BoardRoute, ShotRoute, ShotTableRoute } from '../features/projects/project-routes'
+import { BoardRoute, ProjectSettingsRoute, ShotRoute, ShotTableRoute } from '../features/projects/project-routes'
 import { ProjectView } from '../features/projects/project-view'
 import { ProjectsPage } from '../features/projects/projects-page'
 import { PromptEnginePage } from '../features/prompt-engine/prompt-engine-page'
@@ -83,6 +83,11 @@ const projectIndexRoute = createRoute({
 })
 const shotTableRoute = createRoute({ getParentRoute: () => projectRoute, path: 'shots', component: ShotTableRoute })
 const boardRoute = createRoute({ getParentRoute: () => projectRoute, path: 'board', component: BoardRoute })
+const projectSettingsRoute = createRoute({
+  getParentRoute: () => projectRoute,
+  path: 'settings',
+  component: ProjectSettingsRoute,
+})
 const shotRoute = createRoute({ getParentRoute: () => projectRoute, path: 'shots/$shotId', component: ShotRoute })
 const farmRoute = createRoute({ getParentRoute: () => appRoute, path: '/farm', component: FarmPage })
 const farmJobRoute = createRoute({
@@ -117,7 +122,7 @@ const routeTree = rootRoute.addChildren([
   appRoute.addChildren([
     indexRoute,
     projectsRoute,
-    projectRoute.addChildren([projectIndexRoute, shotTableRoute, boardRoute, shotRoute]),
+    projectRoute.addChildren([projectIndexRoute, shotTableRoute, boardRoute, shotRoute, projectSettingsRoute]),
     farmRoute,
     farmJobRoute,
     reviewRoute,

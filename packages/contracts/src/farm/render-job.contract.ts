@@ -75,6 +75,8 @@ export const RenderJob = z
     templateId: z.string().nullable(),
     shotId: z.string().nullable(),
     taskId: z.string().nullable(),
+    /** Who submitted it (null for jobs from the CLI or older versions); they may steer it. */
+    submittedBy: z.string().nullable(),
     requirements: z.object({
       nodeClasses: z.array(z.string()),
       models: z.array(z.string()),

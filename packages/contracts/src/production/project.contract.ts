@@ -81,27 +81,37 @@ export type Project = z.infer<typeof Project>
 export const ProjectSummary = z.object({ id: z.string(), code: z.string(), name: z.string(), myRole: Role })
 
 const Templates = z.partialRecord(NamingTemplateName, z.string().min(1).max(300))
+/** Project settings as a patch names them: no defaults, so what a patch leaves out stays as it is. */
+const projectSettings = {
+  name: z.string().trim().min(1).max(200),
+  fps: z.number().positive().max(240),
+  width: z.number().int().positive().max(16384),
+  height: z.number().int().positive().max(16384),
+  aspectRatio: z.string().trim().min(1).max(20),
+  startFrame: z.number().int().min(0),
+  retakeCap: z.number().int().min(0).nullable(),
+  namingTemplates: Templates,
+  /** Clients see versions' prompt, seed, model and parameters. */
+  showGenerationDetailsToClients: z.boolean(),
+}
 export const CreateProjectRequest = z
   .object({
     code: Code,
-    name: z.string().trim().min(1).max(200),
-    fps: z.number().positive().max(240).default(24),
-    width: z.number().int().positive().max(16384).default(1920),
-    height: z.number().int().positive().max(16384).default(1080),
-    aspectRatio: z.string().trim().min(1).max(20).default('16:9'),
-    startFrame: z.number().int().min(0).default(1001),
-    retakeCap: z.number().int().min(0).nullable().default(null),
-    namingTemplates: Templates.default({}),
-    showGenerationDetailsToClients: z.boolean().default(false),
+    ...projectSettings,
+    fps: projectSettings.fps.default(24),
+    width: projectSettings.width.default(1920),
+    height: projectSettings.height.default(1080),
+    aspectRatio: projectSettings.aspectRatio.default('16:9'),
+    startFrame: projectSettings.startFrame.default(1001),
+    retakeCap: projectSettings.retakeCap.default(null),
+    namingTemplates: projectSettings.namingTemplates.default({}),
+    showGenerationDetailsToClients: projectSettings.showGenerationDetailsToClients.default(false),
   })
   .strict()
-export const UpdateProjectRequest = CreateProjectRequest.omit({ code: true })
+export const UpdateProjectRequest = z
+  .object(projectSettings)
   .partial()
-  .extend({
-    folderStatusId: Id.nullable().optional(),
-    // No default here: a patch that leaves it out must not switch it off.
-    showGenerationDetailsToClients: z.boolean().optional(),
-  })
+  .extend({ folderStatusId: Id.nullable().optional() })
   .strict()
 
 export const Member = z.object({

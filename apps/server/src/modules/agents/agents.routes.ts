@@ -13,7 +13,7 @@ export function registerAgentsRoutes(app: FastifyInstance, tokens: TokenService,
   bindRoute(app, tokens, agentRoutes.retryAgentStep, async ({ params, principal }) => ({
     run: await agents.retryStep(params.runId, params.stepId, principal),
   }))
-  bindRoute(app, tokens, agentRoutes.previewScript, ({ body }) => agents.preview(body))
+  bindRoute(app, tokens, agentRoutes.previewScript, ({ body, principal }) => agents.preview(principal, body))
   bindRoute(app, tokens, agentRoutes.startScriptAnalysis, async ({ body, principal }) => ({
     run: await agents.startScriptAnalysis(principal, body),
   }))

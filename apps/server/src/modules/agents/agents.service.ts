@@ -139,8 +139,11 @@ export function createAgentsService(deps: AgentsServiceDeps) {
   }
 
   return {
-    /** Parses and estimates a script without calling a model. */
-    preview: (body: ScriptRequest) => previewScript(body, deps.llm, scripts),
+    /** Parses and estimates a script without calling a model (for a project the caller is in). */
+    async preview(who: Principal, body: ScriptRequest) {
+      await deps.production.access(body.projectId, who)
+      return previewScript(body, deps.llm, scripts)
+    },
 
     async startScriptAnalysis(who: Principal, body: ScriptRequest): Promise<AgentRunSummary> {
       assertScriptSize(body.text, scripts.maxChars)

@@ -5,12 +5,11 @@
 // The REST routes and the realtime hub (job rooms, farm events) ask the same questions.
 import type { ProductionRepositories } from '@aipipeline/db'
 import {
-  canManageProject,
+  canSteerRenderJob,
   Forbidden,
   isOutsider,
   NotFound,
   type ProjectAccess,
-  type Role,
   RuleViolation,
 } from '@aipipeline/domain'
 import type { Principal } from '../auth'
@@ -29,11 +28,6 @@ export interface RenderJobScope {
 export interface RenderJobAccessDeps {
   repos: Pick<ProductionRepositories, 'shots' | 'tasks'>
   projects: ProjectAccessResolver
-}
-
-/** What a role may do with jobs that are not tied to a project. */
-function managesStudio(role: Role): boolean {
-  return role === 'admin' || role === 'manager'
 }
 
 export function createRenderJobAccess(deps: RenderJobAccessDeps) {
@@ -96,8 +90,7 @@ export function createRenderJobAccess(deps: RenderJobAccessDeps) {
     /** Cancel, reprioritise, retry: the submitter, or a manager or admin. */
     async assertMaySteer(principal: Principal, jobId: string, job: RenderJobScope): Promise<void> {
       const access = await viewing(principal, jobId, job)
-      const manages = access === null ? managesStudio(principal.role) : canManageProject(access)
-      if (!manages && job.submittedBy !== principal.userId) {
+      if (!canSteerRenderJob({ role: access?.role ?? principal.role, userId: principal.userId }, job)) {
         throw new Forbidden(`not allowed: render job ${jobId} was submitted by someone else`)
       }
     },

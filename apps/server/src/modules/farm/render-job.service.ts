@@ -57,6 +57,7 @@ export function toRenderJob(j: RenderJobRecord, liveProgress?: number): RenderJo
     templateId: j.templateId,
     shotId: j.shotId,
     taskId: j.taskId,
+    submittedBy: j.submittedBy,
     requirements: j.requirements,
     primaryModel: j.primaryModel,
     unschedulableReason: j.unschedulableReason,

@@ -255,7 +255,9 @@ export function createLlmSettingsService(deps: LlmSettingsDeps) {
       return { groupBy, totalCostMicros: buckets.reduce((s, b) => s + b.costMicros, 0), buckets }
     },
 
-    async estimate(body: z.output<typeof LlmEstimateRequest>) {
+    /** A project named here shows its budget state, so it must be one the caller manages. */
+    async estimate(body: z.output<typeof LlmEstimateRequest>, who: Principal) {
+      if (body.projectId !== undefined) await deps.scope.assertManages(who, body.projectId)
       const result = await deps.router.estimate({
         taskClass: body.taskClass,
         messages: body.messages,

@@ -26,5 +26,5 @@ export function registerLlmRoutes(app: FastifyInstance, tokens: TokenService, ll
   bindRoute(app, tokens, llmRoutes.aggregateLlmUsage, ({ query, principal }) =>
     llm.aggregateUsage(principal, query.groupBy, query),
   )
-  bindRoute(app, tokens, llmRoutes.estimateLlmCall, ({ body }) => llm.estimate(body))
+  bindRoute(app, tokens, llmRoutes.estimateLlmCall, ({ body, principal }) => llm.estimate(body, principal))
 }

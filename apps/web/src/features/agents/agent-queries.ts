@@ -13,9 +13,11 @@ export const agentKeys = {
   projects: ['projects', 'list'] as const,
 }
 
-export function useAgentRuns() {
+/** Runs of the projects the caller manages; `enabled` false for roles the list refuses. */
+export function useAgentRuns(enabled = true) {
   const api = useApi()
   return useQuery({
+    enabled,
     queryKey: agentKeys.runs,
     queryFn: async () => (await api.call(agentRoutes.listAgentRuns, { query: { limit: 100 } })).items,
   })

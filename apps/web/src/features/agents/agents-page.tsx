@@ -1,8 +1,10 @@
 import type { AgentRunSummary } from '@aipipeline/contracts'
+import { access, roleSatisfies } from '@aipipeline/domain'
 import { Alert, Anchor, Badge, Button, Card, Group, Loader, Progress, Stack, Table, Text, Title } from '@mantine/core'
 import { useQueryClient } from '@tanstack/react-query'
 import { Link } from '@tanstack/react-router'
 import { useTranslation } from 'react-i18next'
+import { useSession } from '../../api/api-context'
 import { formatMicros } from '../settings/models/money'
 import { agentKeys, useAgentRuns, useProjectsForAgents } from './agent-queries'
 import { applyRunEvent } from './apply-run-event'
@@ -13,7 +15,10 @@ import { useProjectRoomEvents } from './use-project-room-events'
 /** Agent runs, newest first, with live progress; the way into the script import wizard. */
 export function AgentsPage() {
   const { t } = useTranslation()
-  const runs = useAgentRuns()
+  const role = useSession()?.user.role
+  // The run list is for managers (of each run's project); supervisors use the import wizard only.
+  const canList = role !== undefined && roleSatisfies(access.atLeast('manager'), role)
+  const runs = useAgentRuns(canList)
   const projects = useProjectsForAgents()
   const queryClient = useQueryClient()
   const projectName = new Map((projects.data ?? []).map((p) => [p.id, p.name]))
@@ -45,43 +50,45 @@ export function AgentsPage() {
         </div>
         <Button renderRoot={(props) => <Link to="/agents/import" {...props} />}>{t('agents.runs.importScript')}</Button>
       </Group>
-      <Card withBorder padding="md">
-        <Title order={3} size="h4" mb="sm">
-          {t('agents.runs.title')}
-        </Title>
-        {runs.isPending && <Loader size="sm" aria-label={t('app.loading')} />}
-        {runs.isError && (
-          <Alert color="red" variant="light">
-            {t('agents.loadFailed', { message: runs.error.message })}
-          </Alert>
-        )}
-        {runs.data?.length === 0 && (
-          <Text size="sm" c="dimmed">
-            {t('agents.runs.empty')}
-          </Text>
-        )}
-        {runs.data && runs.data.length > 0 && (
-          <Table.ScrollContainer minWidth={820}>
-            <Table verticalSpacing="xs" highlightOnHover aria-label={t('agents.runs.title')}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('agents.runs.agent')}</Table.Th>
-                  <Table.Th>{t('agents.runs.project')}</Table.Th>
-                  <Table.Th w={200}>{t('agents.runs.status')}</Table.Th>
-                  <Table.Th ta="right">{t('agents.runs.cost')}</Table.Th>
-                  <Table.Th>{t('agents.runs.started')}</Table.Th>
-                  <Table.Th>{t('agents.runs.duration')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {runs.data.map((run) => (
-                  <RunRow key={run.id} run={run} project={projectName.get(run.projectId) ?? run.projectId} />
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        )}
-      </Card>
+      {canList && (
+        <Card withBorder padding="md">
+          <Title order={3} size="h4" mb="sm">
+            {t('agents.runs.title')}
+          </Title>
+          {runs.isPending && <Loader size="sm" aria-label={t('app.loading')} />}
+          {runs.isError && (
+            <Alert color="red" variant="light">
+              {t('agents.loadFailed', { message: runs.error.message })}
+            </Alert>
+          )}
+          {runs.data?.length === 0 && (
+            <Text size="sm" c="dimmed">
+              {t('agents.runs.empty')}
+            </Text>
+          )}
+          {runs.data && runs.data.length > 0 && (
+            <Table.ScrollContainer minWidth={820}>
+              <Table verticalSpacing="xs" highlightOnHover aria-label={t('agents.runs.title')}>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t('agents.runs.agent')}</Table.Th>
+                    <Table.Th>{t('agents.runs.project')}</Table.Th>
+                    <Table.Th w={200}>{t('agents.runs.status')}</Table.Th>
+                    <Table.Th ta="right">{t('agents.runs.cost')}</Table.Th>
+                    <Table.Th>{t('agents.runs.started')}</Table.Th>
+                    <Table.Th>{t('agents.runs.duration')}</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {runs.data.map((run) => (
+                    <RunRow key={run.id} run={run} project={projectName.get(run.projectId) ?? run.projectId} />
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+          )}
+        </Card>
+      )}
     </Stack>
   )
 }

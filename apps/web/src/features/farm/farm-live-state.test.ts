@@ -40,6 +40,7 @@ const job = (over: Partial<RenderJob> = {}): RenderJob => ({
   templateId: null,
   shotId: null,
   taskId: null,
+  submittedBy: null,
   requirements: { nodeClasses: [], models: [], tags: [], minVramGb: 0 },
   primaryModel: null,
   unschedulableReason: null,

@@ -1,18 +1,25 @@
 import type { RenderJob } from '@aipipeline/contracts'
+import { canSteerRenderJob } from '@aipipeline/domain'
 import { Button, Group, NumberInput, Popover, Stack, Text } from '@mantine/core'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { useSession } from '../../api/api-context'
 import { useJobActions } from './farm-queries'
 
 const CANCELABLE = new Set<RenderJob['state']>(['queued', 'assigned', 'running', 'unschedulable'])
 const RETRYABLE = new Set<RenderJob['state']>(['failed', 'canceled', 'unschedulable'])
 const REPRIORITISABLE = new Set<RenderJob['state']>(['queued', 'assigned', 'running', 'unschedulable'])
 
-/** Cancel, retry and change priority, each shown only where the job's state allows it. */
+/**
+ * Cancel, retry and change priority, each shown only where the job's state allows it, and
+ * only to those who may steer the job (its submitter, managers and admins).
+ */
 export function JobActions({ job }: { job: RenderJob }) {
   const { t } = useTranslation()
   const { cancel, retry, priority } = useJobActions()
+  const user = useSession()?.user
   const failure = cancel.error ?? retry.error ?? priority.error
+  if (user === undefined || !canSteerRenderJob({ role: user.role, userId: user.id }, job)) return null
   return (
     <Stack gap={4} align="flex-end">
       <Group gap={6} wrap="nowrap" justify="flex-end">

@@ -1,6 +1,7 @@
 // Route components of the Projects area: they read the path parameters and render the page.
 import { useParams } from '@tanstack/react-router'
 import { BoardPage } from './board/board-page'
+import { ProjectSettingsPage } from './project-settings-page'
 import { ShotPage } from './shot-page/shot-page'
 import { ShotTablePage } from './shot-table/shot-table-page'
 
@@ -21,4 +22,10 @@ export function ShotRoute() {
   const { projectId, shotId } = useParams({ from: '/signed-in/projects/$projectId/shots/$shotId' })
   // Keyed by shot so moving between shots starts each page fresh (composer, CPE panel).
   return <ShotPage key={shotId} projectId={projectId} shotId={shotId} />
+}
+
+/** /projects/$projectId/settings */
+export function ProjectSettingsRoute() {
+  const { projectId } = useParams({ from: '/signed-in/projects/$projectId/settings' })
+  return <ProjectSettingsPage projectId={projectId} />
 }

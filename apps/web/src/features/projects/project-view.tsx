@@ -17,7 +17,15 @@ export function ProjectView() {
   if (project.isError) return <Text c="red">{project.error.message}</Text>
   if (!project.data) return <Loader aria-label={t('app.loading')} />
   const p = project.data
-  const tab = pathname.endsWith('/board') ? 'board' : /\/shots\/[^/]+$/.test(pathname) ? 'shot' : 'shots'
+  const tab = pathname.endsWith('/board')
+    ? 'board'
+    : pathname.endsWith('/settings')
+      ? 'settings'
+      : /\/shots\/[^/]+$/.test(pathname)
+        ? 'shot'
+        : 'shots'
+  // Project settings are for its managers; the tab is not shown to roles the server refuses.
+  const manages = p.myRole === 'admin' || p.myRole === 'manager'
   return (
     <Stack gap="sm">
       <Group justify="space-between" wrap="nowrap">
@@ -38,12 +46,14 @@ export function ProjectView() {
         onChange={(value) => {
           if (value === 'shots') void navigate({ to: '/projects/$projectId/shots', params: { projectId } })
           if (value === 'board') void navigate({ to: '/projects/$projectId/board', params: { projectId } })
+          if (value === 'settings') void navigate({ to: '/projects/$projectId/settings', params: { projectId } })
         }}
       >
         <Tabs.List>
           <Tabs.Tab value="shots">{t('projects.view.shotTable')}</Tabs.Tab>
           <Tabs.Tab value="board">{t('projects.view.board')}</Tabs.Tab>
           {tab === 'shot' && <Tabs.Tab value="shot">{t('projects.view.shot')}</Tabs.Tab>}
+          {manages && <Tabs.Tab value="settings">{t('projects.view.settings')}</Tabs.Tab>}
         </Tabs.List>
       </Tabs>
       <Outlet />

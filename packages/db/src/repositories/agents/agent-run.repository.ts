@@ -104,6 +104,12 @@ export function createAgentRunRepository(db: Db) {
       return row === undefined ? undefined : toRecord(row)
     },
 
+    /** The run a background job executes, if any. */
+    async findByJobId(jobId: string): Promise<AgentRunRecord | undefined> {
+      const row = await db.selectFrom('agentRuns').selectAll().where('jobId', '=', jobId).executeTakeFirst()
+      return row === undefined ? undefined : toRecord(row)
+    },
+
     /** Newest first; without the (large) input and output columns' content parsed lazily by callers. */
     async list(filter: AgentRunFilter = {}): Promise<AgentRunRecord[]> {
       let query = db.selectFrom('agentRuns').selectAll()

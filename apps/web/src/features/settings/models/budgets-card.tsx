@@ -40,7 +40,8 @@ export function BudgetsCard({ isAdmin }: { isAdmin: boolean }) {
   const queryClient = useQueryClient()
   const [notice, setNotice] = useState<string | null>(null)
   const byProject = new Map((budgets.data ?? []).map((b) => [b.projectId, b]))
-  const projectList = projects.data ?? []
+  // Budgets are for the managers of each project (and admins): other projects' rows would only meet 403s.
+  const projectList = (projects.data ?? []).filter((p) => p.myRole === 'admin' || p.myRole === 'manager')
 
   useProjectRoomEvents(
     projectList.map((p) => p.id),
@@ -90,7 +91,7 @@ export function BudgetsCard({ isAdmin }: { isAdmin: boolean }) {
           {t('settings.models.loadFailed', { message: (projects.error ?? budgets.error)?.message })}
         </Alert>
       )}
-      {projects.data?.length === 0 && (
+      {projects.data !== undefined && projectList.length === 0 && (
         <Text size="sm" c="dimmed">
           {t('settings.models.budgets.noProjects')}
         </Text>

@@ -1,0 +1,143 @@
+// Who may join which room and receive which event: the same questions the REST routes ask,
+// answered by the same access services (project membership, render job visibility), so a
+// socket never learns what the API would refuse. The hub asks `mayJoin` on every join and
+// `mayReceive` for every socket on every emitted event.
+import type { RoomName, ServerEventName } from '@aipipeline/contracts'
+import {
+  access,
+  canEditBreakdown,
+  canManageProject,
+  NotFound,
+  type ProjectAccess,
+  roleSatisfies,
+} from '@aipipeline/domain'
+import type { Principal } from '../modules/auth'
+
+/** Decides whether a principal may join a room. */
+export type RoomPolicy = (principal: Principal, room: RoomName) => boolean | Promise<boolean>
+
+export interface RenderJobScope {
+  shotId: string | null
+  taskId: string | null
+  submittedBy: string | null
+}
+
+export interface RealtimeAccessDeps {
+  /** Project rooms: the production module's rule (full-stream members only). */
+  projectRoom: RoomPolicy
+  /** Project membership; throws NotFound for non-members. */
+  resolveProject(principal: Principal, projectId: string): Promise<ProjectAccess>
+  /** A render job's scope, null if there is no such job. */
+  renderJob(jobId: string): Promise<RenderJobScope | null>
+  /** Whether the caller may see the render job (the farm routes' rule). */
+  mayViewRenderJob(principal: Principal, jobId: string, job: RenderJobScope): Promise<boolean>
+  /** The project of the agent run a background job executes, if the job runs one. */
+  agentRunProject(jobId: string): Promise<string | undefined>
+}
+
+/** Farm events about one job: delivered only to those who may see that job. */
+const JOB_EVENTS: ReadonlySet<ServerEventName> = new Set(['farm:job', 'farm:job-progress'])
+
+/** Keys of how a version was generated; never sent to clients over sockets. */
+const GENERATION_KEYS: ReadonlySet<string> = new Set(['prompt', 'negativePrompt', 'seed', 'model', 'parameters'])
+
+/** Studio staff: the roles the farm and review routes admit (clients and vendors are outside). */
+function isStaff(role: Principal['role']): boolean {
+  return roleSatisfies(access.atLeast('artist'), role)
+}
+
+function jobIdOf(payload: unknown): string | undefined {
+  if (typeof payload !== 'object' || payload === null || !('jobId' in payload)) return undefined
+  return typeof payload.jobId === 'string' ? payload.jobId : undefined
+}
+
+/** A payload without generation details at any depth (for clients). */
+function withoutGeneration(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutGeneration)
+  if (typeof value !== 'object' || value === null) return value
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([key]) => !GENERATION_KEYS.has(key))
+      .map(([key, v]) => [key, withoutGeneration(v)]),
+  )
+}
+
+export function createRealtimeAccess(deps: RealtimeAccessDeps) {
+  // A job's shot, task and submitter never change, so its scope is kept once read.
+  const scopes = new Map<string, RenderJobScope | null>()
+  async function scopeOf(jobId: string): Promise<RenderJobScope | null> {
+    if (!scopes.has(jobId)) {
+      if (scopes.size > 10_000) scopes.clear()
+      const scope = await deps.renderJob(jobId)
+      // An unknown id may be a job not written yet; only found jobs are remembered.
+      if (scope === null) return null
+      scopes.set(jobId, scope)
+    }
+    return scopes.get(jobId) ?? null
+  }
+
+  async function mayFollowJob(principal: Principal, jobId: string): Promise<boolean> {
+    if (!isStaff(principal.role)) return false
+    const job = await scopeOf(jobId)
+    if (job !== null) return deps.mayViewRenderJob(principal, jobId, job)
+    // Background jobs that run agents: followed by those who may start and review them.
+    const projectId = await deps.agentRunProject(jobId)
+    if (projectId === undefined) return false
+    return deps.resolveProject(principal, projectId).then(canEditBreakdown, (err: unknown) => {
+      if (err instanceof NotFound) return false
+      throw err
+    })
+  }
+
+  async function mayJoin(principal: Principal, room: RoomName): Promise<boolean> {
+    const [kind, id] = room.split(':')
+    switch (kind) {
+      case 'user':
+        return id === principal.userId
+      case 'project':
+        return id !== undefined && (await deps.projectRoom(principal, room))
+      case 'job':
+        return id !== undefined && (await mayFollowJob(principal, id))
+      // No review sessions exist yet to carry a project; until they do, review rooms are the
+      // studio's. `farm` and `system` carry what only staff routes show.
+      case 'review':
+        return id !== undefined && isStaff(principal.role)
+      case 'farm':
+      case 'system':
+        return id === undefined && isStaff(principal.role)
+      default:
+        return false
+    }
+  }
+
+  /** Whether the event, sent to `room`, may reach this principal. */
+  async function mayReceive(
+    principal: Principal,
+    room: RoomName,
+    event: ServerEventName,
+    payload: unknown,
+  ): Promise<boolean> {
+    if (!(await mayJoin(principal, room))) return false
+    const [kind, id] = room.split(':')
+    if (kind === 'farm' && JOB_EVENTS.has(event)) {
+      const jobId = jobIdOf(payload)
+      const job = jobId === undefined ? null : await scopeOf(jobId)
+      return jobId !== undefined && job !== null && deps.mayViewRenderJob(principal, jobId, job)
+    }
+    // Budgets are for the project's managers (as GET /api/llm/budgets).
+    if (kind === 'project' && id !== undefined && event === 'llm:budget-alert') {
+      return canManageProject(await deps.resolveProject(principal, id))
+    }
+    return true
+  }
+
+  return {
+    mayJoin,
+    mayReceive,
+    /** The payload as this principal may see it: clients never get generation details. */
+    shape(principal: Principal, payload: unknown): unknown {
+      return principal.role === 'client' ? withoutGeneration(payload) : payload
+    },
+  }
+}
+export type RealtimeAccess = ReturnType<typeof createRealtimeAccess>

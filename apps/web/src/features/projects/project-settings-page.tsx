@@ -1,0 +1,41 @@
+// A project's settings for its managers: for now, whether clients see how versions were
+// generated. Other roles never reach it (the tab is hidden and the server refuses them).
+import { productionRoutes } from '@aipipeline/contracts'
+import { Card, Stack, Switch, Text, Title } from '@mantine/core'
+import { useMutation, useQueryClient } from '@tanstack/react-query'
+import { useTranslation } from 'react-i18next'
+import { useApi } from '../../api/api-context'
+import { projectKeys, useProject } from './project-queries'
+
+/** Settings of one project (managers and admins). */
+export function ProjectSettingsPage({ projectId }: { projectId: string }) {
+  const { t } = useTranslation()
+  const api = useApi()
+  const queryClient = useQueryClient()
+  const project = useProject(projectId)
+  const save = useMutation({
+    mutationFn: (showGenerationDetailsToClients: boolean) =>
+      api.call(productionRoutes.updateProject, { params: { projectId }, body: { showGenerationDetailsToClients } }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: projectKeys.project(projectId) }),
+  })
+  if (!project.data) return null
+  return (
+    <Card withBorder>
+      <Stack gap="sm">
+        <Title order={4}>{t('projects.settings.clientsTitle')}</Title>
+        <Switch
+          checked={project.data.showGenerationDetailsToClients}
+          disabled={save.isPending}
+          onChange={(e) => save.mutate(e.currentTarget.checked)}
+          label={t('projects.settings.showGenerationDetails')}
+          description={t('projects.settings.showGenerationDetailsHint')}
+        />
+        {save.error && (
+          <Text size="sm" c="red" role="alert">
+            {t('projects.settings.saveFailed', { message: save.error.message })}
+          </Text>
+        )}
+      </Stack>
+    </Card>
+  )
+}
