@@ -5,9 +5,9 @@
 import { ROLES, type Role, roleSatisfies } from '@aipipeline/domain'
 import { testEngines } from '@aipipeline/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { bodyFor, type MatrixProject, matrixProject, projectInInput } from '../../test-kits/http/access-matrix.fixture'
 import { type LiveSeat, liveSeat, type Seat } from '../../test-kits/production/production-test-kit'
 import { createTestStudio, type TestStudio } from '../../test-kits/test-studio'
-import { bodyFor, type MatrixProject, matrixProject, projectInInput } from './access-matrix.fixture'
 
 // Infrastructure routes outside the API contracts, each with the reason it is open.
 const INFRASTRUCTURE_ROUTES: { pattern: RegExp; why: string }[] = [

@@ -82,7 +82,9 @@ describeEachEngine('leader lease', (db) => {
     const current = fenced(() => ({ name: 'dispatch', holder: 'new', epoch: next }))
     expect(await current.markRunning(j.id, promptId)).toBe(true)
     expect(await current.insertOutput(output)).toBe(true)
-    expect(await current.settle(j.id, promptId, 'succeeded')).toBe(true)
+    const end = { outcome: 'succeeded' as const, error: null }
+    expect(await current.settle(j.id, promptId, 'succeeded', null, end)).toBe(true)
+    expect((await current.attempts(j.id)).map((a) => a.outcome)).toEqual(['succeeded'])
     expect(await current.claim(claimK)).toBe(1)
     expect((await current.attempts(k.id))[0]?.leaderEpoch).toBe(next)
   })

@@ -4,9 +4,10 @@
 // The dispatcher's copy is fenced: each of its writes also names the leader lease it holds,
 // so a leader that lost the lease (frozen, cut off) can no longer claim or settle anything.
 import type { AttemptOutcome, RenderJobState } from '@aipipeline/domain'
-import { type RawBuilder, type SqlBool, sql } from 'kysely'
+import { type RawBuilder, type SqlBool, sql, type Transaction } from 'kysely'
 import type { Db } from '../dialect/dialect-factory'
 import { isoNow, newId } from '../ids'
+import type { DatabaseSchema } from '../tables/database.schema'
 import type { FarmRenderJobsTable } from '../tables/farm.tables'
 import { type FenceSource, leaseHeld } from './leader-lease.repository'
 import {
@@ -21,6 +22,34 @@ import {
 } from './render-job.records'
 
 export * from './render-job.records'
+
+/** How an attempt ended, written with the job change it goes with. */
+export interface AttemptEnd {
+  outcome: AttemptOutcome
+  error: RenderJobError | null
+  endedAt?: string
+}
+
+/** Ends the pending attempt of `promptId` (a settled attempt keeps its outcome). */
+async function endPending(
+  db: Db | Transaction<DatabaseSchema>,
+  fence: RawBuilder<SqlBool>,
+  promptId: string,
+  end: AttemptEnd,
+): Promise<boolean> {
+  const res = await db
+    .updateTable('farmJobAttempts')
+    .set({
+      outcome: end.outcome,
+      error: end.error === null ? null : JSON.stringify(end.error),
+      endedAt: end.endedAt ?? isoNow(),
+    })
+    .where('promptId', '=', promptId)
+    .where('outcome', '=', 'pending')
+    .where(fence)
+    .executeTakeFirst()
+  return Number(res.numUpdatedRows) > 0
+}
 
 const ACTIVE: RenderJobState[] = ['assigned', 'running']
 // Unfenced writes (the API's) keep the same query shape with a condition that always holds.
@@ -254,69 +283,76 @@ export function createRenderJobRepository(db: Db, opts: { fence?: FenceSource } 
     ): Promise<boolean> {
       const fence = held()
       if (fence === null) return false
-      const res = await db
-        .updateTable('farmJobAttempts')
-        .set({ outcome, error: error === null ? null : JSON.stringify(error), endedAt })
-        .where('promptId', '=', promptId)
-        .where('outcome', '=', 'pending')
-        .where(fence)
-        .executeTakeFirst()
-      return Number(res.numUpdatedRows) > 0
+      return endPending(db, fence, promptId, { outcome, error, endedAt })
     },
 
-    /** Moves the current attempt's job to a final state; false when it moved on already. */
+    /**
+     * Moves the current attempt's job to a final state; false when it moved on already. With
+     * `attempt`, ends that attempt in the same transaction (a change of leader cannot split the
+     * two), whether or not the job moved on.
+     */
     async settle(
       jobId: string,
       promptId: string,
       state: 'succeeded' | 'failed',
       error: RenderJobError | null = null,
+      attempt?: AttemptEnd,
     ): Promise<boolean> {
       const now = isoNow()
       const fence = held()
       if (fence === null) return false
-      const res = await db
-        .updateTable('farmRenderJobs')
-        .set({
-          state,
-          error: error === null ? null : JSON.stringify(error),
-          progress: state === 'succeeded' ? 1 : 0,
-          finishedAt: now,
-          updatedAt: now,
-        })
-        .where('id', '=', jobId)
-        .where('promptId', '=', promptId)
-        .where('state', 'in', ACTIVE)
-        .where(fence)
-        .executeTakeFirst()
-      return Number(res.numUpdatedRows) > 0
+      return db.transaction().execute(async (trx) => {
+        const res = await trx
+          .updateTable('farmRenderJobs')
+          .set({
+            state,
+            error: error === null ? null : JSON.stringify(error),
+            progress: state === 'succeeded' ? 1 : 0,
+            finishedAt: now,
+            updatedAt: now,
+          })
+          .where('id', '=', jobId)
+          .where('promptId', '=', promptId)
+          .where('state', 'in', ACTIVE)
+          .where(fence)
+          .executeTakeFirst()
+        if (attempt) await endPending(trx, fence, promptId, attempt)
+        return Number(res.numUpdatedRows) > 0
+      })
     },
 
-    /** Puts the current attempt's job back in the queue (retry, failover); false when it moved on. */
+    /**
+     * Puts the current attempt's job back in the queue (retry, failover); false when it moved on.
+     * With `attempt`, ends that attempt in the same transaction whether or not the job moved on.
+     */
     async requeue(
       jobId: string,
       promptId: string,
-      opts: { nextAttemptAt: string | null; vramAboveGb?: number; error?: RenderJobError | null },
+      opts: { nextAttemptAt: string | null; vramAboveGb?: number; error?: RenderJobError | null; attempt?: AttemptEnd },
     ): Promise<boolean> {
       const fence = held()
       if (fence === null) return false
-      const res = await db
-        .updateTable('farmRenderJobs')
-        .set({
-          state: 'queued',
-          backendId: null,
-          promptId: null,
-          progress: 0,
-          nextAttemptAt: opts.nextAttemptAt,
-          ...(opts.vramAboveGb === undefined ? {} : { vramAboveGb: opts.vramAboveGb }),
-          ...(opts.error === undefined ? {} : { error: opts.error === null ? null : JSON.stringify(opts.error) }),
-          updatedAt: isoNow(),
-        })
-        .where('id', '=', jobId)
-        .where('promptId', '=', promptId)
-        .where('state', 'in', ACTIVE)
-        .where(fence)
-        .executeTakeFirst()
-      return Number(res.numUpdatedRows) > 0
+      return db.transaction().execute(async (trx) => {
+        if (opts.attempt) await endPending(trx, fence, promptId, opts.attempt)
+        const res = await trx
+          .updateTable('farmRenderJobs')
+          .set({
+            state: 'queued',
+            backendId: null,
+            promptId: null,
+            progress: 0,
+            nextAttemptAt: opts.nextAttemptAt,
+            ...(opts.vramAboveGb === undefined ? {} : { vramAboveGb: opts.vramAboveGb }),
+            ...(opts.error === undefined ? {} : { error: opts.error === null ? null : JSON.stringify(opts.error) }),
+            updatedAt: isoNow(),
+          })
+          .where('id', '=', jobId)
+          .where('promptId', '=', promptId)
+          .where('state', 'in', ACTIVE)
+          .where(fence)
+          .executeTakeFirst()
+        return Number(res.numUpdatedRows) > 0
+      })
     },
 
     /** Cancels a job that has not finished; returns its state before, or null when nothing changed. */

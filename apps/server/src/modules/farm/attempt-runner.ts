@@ -240,9 +240,10 @@ async function onSuccess(ctx: RunnerContext, rt: BackendRuntime, a: ActiveAttemp
     await countFailure(ctx, rt, a, 'failed', downloadError(rt, err))
     return
   }
-  if (!(await ctx.jobs.settle(a.jobId, a.promptId, 'succeeded'))) return
   // Ended when the GPU was free (`executing: null`), not after our download.
-  await ctx.jobs.endAttempt(a.promptId, 'succeeded', null, new Date(a.finishedAtMs ?? Date.now()).toISOString())
+  const endedAt = new Date(a.finishedAtMs ?? Date.now()).toISOString()
+  if (!(await ctx.jobs.settle(a.jobId, a.promptId, 'succeeded', null, { outcome: 'succeeded', error: null, endedAt })))
+    return
   ctx.metrics.attempts.inc({ outcome: 'succeeded' })
   if (a.startedAtMs !== null && a.finishedAtMs !== null) {
     ctx.metrics.jobDuration.observe((a.finishedAtMs - a.startedAtMs) / 1000)
@@ -269,9 +270,8 @@ export async function loseAttempt(ctx: RunnerContext, rt: BackendRuntime, a: Act
 
 async function requeueLost(ctx: RunnerContext, a: ActiveAttempt, reason: string): Promise<void> {
   const error: RenderJobError = { type: 'backend_lost', message: reason, nodeId: null, nodeType: null, nodeErrors: [] }
-  await ctx.jobs.endAttempt(a.promptId, 'lost', error)
   ctx.metrics.attempts.inc({ outcome: 'lost' })
-  if (await ctx.jobs.requeue(a.jobId, a.promptId, { nextAttemptAt: null })) {
+  if (await ctx.jobs.requeue(a.jobId, a.promptId, { nextAttemptAt: null, attempt: { outcome: 'lost', error } })) {
     ctx.events.job({
       jobId: a.jobId,
       state: 'queued',
@@ -319,17 +319,21 @@ async function countFailure(
   error: RenderJobError,
   rule: RetryRule = 'backoff',
 ): Promise<void> {
-  await ctx.jobs.endAttempt(a.promptId, outcome, error)
   ctx.metrics.attempts.inc({ outcome })
+  // The attempt ends in the same transaction as the job's requeue or failure.
+  const attempt = { outcome, error }
   const job = await ctx.jobs.get(a.jobId)
-  if (job === null) return
+  if (job === null) {
+    await ctx.jobs.endAttempt(a.promptId, outcome, error)
+    return
+  }
   const retry = rule !== 'never' && job.attemptCount < job.maxAttempts
   if (retry) {
     const delayMs =
       rule === 'more-vram' ? 0 : retryDelayMs({ type: 'exponential', delay: ctx.options.retryBaseMs }, job.attemptCount)
     const vram = rule === 'more-vram' ? { vramAboveGb: Math.max(job.vramAboveGb ?? 0, rt.record.vramGb) } : {}
     const nextAttemptAt = delayMs > 0 ? new Date(Date.now() + delayMs).toISOString() : null
-    if (await ctx.jobs.requeue(a.jobId, a.promptId, { nextAttemptAt, error, ...vram })) {
+    if (await ctx.jobs.requeue(a.jobId, a.promptId, { nextAttemptAt, error, attempt, ...vram })) {
       ctx.events.job({
         jobId: a.jobId,
         state: 'queued',
@@ -341,7 +345,7 @@ async function countFailure(
     }
     return
   }
-  if (await ctx.jobs.settle(a.jobId, a.promptId, 'failed', error)) {
+  if (await ctx.jobs.settle(a.jobId, a.promptId, 'failed', error, attempt)) {
     ctx.events.job({
       jobId: a.jobId,
       state: 'failed',

@@ -45,7 +45,8 @@ describe('farm chaos: backend crash and studio SIGKILL', () => {
     startStudioProcess({
       dataDir,
       secretKey,
-      farm: { healthIntervalMs: HEALTH_INTERVAL_MS, probeTimeoutMs: 400, tickIntervalMs: 200, thumbnails: false },
+      // A generous probe timeout: registering probes the backend, and a loaded machine is slow to answer.
+      farm: { healthIntervalMs: HEALTH_INTERVAL_MS, probeTimeoutMs: 2000, tickIntervalMs: 200, thumbnails: false },
     })
 
   beforeAll(async () => {

@@ -126,6 +126,7 @@ export class FarmDispatcher {
     if (this.retryTimer) clearTimeout(this.retryTimer)
     this.timer = null
     this.retryTimer = null
+    await this.cancelOrphans()
     await this.pool.stop()
     this.schedulability.stop()
     this.deps.events.close()
@@ -199,6 +200,21 @@ export class FarmDispatcher {
     }
   }
 
+  /**
+   * Stops prompts of ours that the job no longer points at: sent by this instance while it was
+   * frozen past its lease, after the new leader had given the job a new attempt. The prompts
+   * the job still points at keep running for the next leader to follow.
+   */
+  private async cancelOrphans(): Promise<void> {
+    for (const rt of this.pool.all()) {
+      for (const a of rt.attempts.values()) {
+        if (a.settled) continue
+        const job = await this.deps.jobs.get(a.jobId).catch(() => undefined)
+        if (job !== undefined && job?.promptId !== a.promptId) await rt.client.cancel(a.promptId).catch(() => {})
+      }
+    }
+  }
+
   private failOver(rt: BackendRuntime, reason: string): void {
     for (const a of [...rt.attempts.values()])
       void loseAttempt(this.ctx, rt, a, `backend ${rt.record.name} lost: ${reason}`)
@@ -218,8 +234,10 @@ export class FarmDispatcher {
       const rt = job.backendId === null ? undefined : this.pool.get(job.backendId)
       if (job.promptId === null) continue
       if (!rt) {
-        await this.deps.jobs.endAttempt(job.promptId, 'lost', null)
-        await this.deps.jobs.requeue(job.id, job.promptId, { nextAttemptAt: null })
+        await this.deps.jobs.requeue(job.id, job.promptId, {
+          nextAttemptAt: null,
+          attempt: { outcome: 'lost', error: null },
+        })
         continue
       }
       const parsed = parseApiPrompt(JSON.parse(job.promptJson))

@@ -7,8 +7,8 @@ import { ShotPage } from '@aipipeline/contracts'
 import { createAgentRunRepository, createAgentStepRepository, EMPTY_STEP_USAGE, isoNow, newId } from '@aipipeline/db'
 import { ROLES, type Role } from '@aipipeline/domain'
 import sharp from 'sharp'
-import { call, type Seat, type TeamProject, teamProject } from '../../test-kits/production/production-test-kit'
-import type { TestStudio } from '../../test-kits/test-studio'
+import { call, type Seat, type TeamProject, teamProject } from '../production/production-test-kit'
+import type { TestStudio } from '../test-studio'
 
 export interface MatrixProject {
   team: TeamProject
