@@ -169,6 +169,7 @@ export async function buildApp(deps: AppDeps): Promise<Studio> {
     config,
     logger: deps.logger,
     registry: metrics.registry,
+    offload,
     ...(deps.farm ? { options: deps.farm } : {}),
   })
   registerFarmAgentModule({ app, tokens, database, farm, config, registry: metrics.registry, logger: deps.logger })
