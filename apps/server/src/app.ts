@@ -135,6 +135,7 @@ export async function buildApp(deps: AppDeps): Promise<Studio> {
     users: createUserRepository(database.db),
     dataDir: config.dataDir,
     emit: (room, event, payload) => hub.emit(room, event, payload),
+    sheets: { offload, maxRows: config.spreadsheetMaxRows },
   })
   registerPromptsModule(app, tokens)
 

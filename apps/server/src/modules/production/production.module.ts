@@ -18,7 +18,7 @@ import { createProjectService } from './project.service'
 import { createProjectConfigService } from './project-config.service'
 import { createProjectMemberService } from './project-member.service'
 import { createShotService } from './shot.service'
-import { createSpreadsheetService } from './spreadsheet.service'
+import { createSpreadsheetService, type SheetReading } from './spreadsheet.service'
 import { createTaskService } from './task.service'
 import { createVersionService } from './version.service'
 
@@ -28,6 +28,8 @@ export interface ProductionModuleDeps {
   /** DATA_DIR; files go to DATA_DIR/storage. */
   dataDir: string
   emit: EmitEvent
+  /** Where large spreadsheet imports are read, and the most rows accepted. */
+  sheets: SheetReading
 }
 
 /** Builds every production service. */
@@ -58,7 +60,7 @@ export function createProductionServices(deps: ProductionModuleDeps) {
     notifications,
     folders,
     versions: createVersionService(ctx, access, activity, folders),
-    spreadsheets: createSpreadsheetService(ctx, access, activity, comments),
+    spreadsheets: createSpreadsheetService(ctx, access, activity, comments, deps.sheets),
     assignments: {
       /** Whether any task of the shot is assigned to the user (artists act on their own shots). */
       isAssignedToShot: (userId: string, shotId: string) => ctx.repos.tasks.isAssignedToShot(userId, shotId),
