@@ -167,6 +167,7 @@ export async function buildApp(deps: AppDeps): Promise<Studio> {
     users: createUserRepository(database.db),
     dataDir: config.dataDir,
     emit: (room, event, payload) => hub.emit(room, event, payload),
+    sheets: { offload, maxRows: config.spreadsheetMaxRows },
   })
   registerPromptsModule(app, tokens)
 
@@ -221,6 +222,7 @@ export async function buildApp(deps: AppDeps): Promise<Studio> {
     logger: deps.logger,
     registry: metrics.registry,
     projects: production.services.access,
+    offload,
     options: { leaseIntervalMs: config.farmLeaseIntervalMs, ...deps.farm },
   })
   registerFarmAgentModule({ app, tokens, database, farm, config, registry: metrics.registry, logger: deps.logger })

@@ -65,7 +65,7 @@ const EnvSchema = z.object({
   OFFLOAD_THREADS: z.coerce.number().int().min(1).max(64).optional(),
   SCRIPT_MAX_CHARS: z.coerce.number().int().min(1000).max(MAX_SCRIPT_CHARS).default(MAX_SCRIPT_CHARS),
   WORKFLOW_MAX_NODES: z.coerce.number().int().min(10).max(1_000_000).default(20_000),
-  SPREADSHEET_MAX_ROWS: z.coerce.number().int().min(10).max(1_000_000).default(20_000),
+  SPREADSHEET_MAX_ROWS: z.coerce.number().int().min(10).max(1_000_000).default(50_000),
 })
 
 export interface Config {

@@ -3,7 +3,6 @@
 // to the same class here, so HTTP answers do not depend on where the work ran.
 import { PayloadTooLarge, RuleViolation, ValidationFailed } from '@aipipeline/domain'
 import { afterAll, describe, expect, it } from 'vitest'
-import { defaultOffloadThreads } from '../config'
 import { createOffloadPool } from './offload-pool'
 import { failingTask, threadTask } from './offload-pool.test-tasks'
 
@@ -38,13 +37,6 @@ describe('offload pool', () => {
     const crash = await pool.run(failingTask, { code: 'crash' }).catch((e: unknown) => e)
     expect(crash).toBeInstanceOf(Error)
     expect(crash).not.toBeInstanceOf(RuleViolation)
-  })
-
-  it('sizes itself to leave a core to the event loop', () => {
-    expect(defaultOffloadThreads(2)).toBe(1)
-    expect(defaultOffloadThreads(1)).toBe(1)
-    expect(defaultOffloadThreads(4)).toBe(3)
-    expect(defaultOffloadThreads(64)).toBe(4)
   })
 
   it('refuses work once closed', async () => {

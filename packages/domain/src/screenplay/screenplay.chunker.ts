@@ -73,11 +73,21 @@ function sliceLine(line: string, budget: number, estimate: TokenEstimator): stri
 function splitScene(sceneIndex: number, lines: string[], budget: number, estimate: TokenEstimator): Piece[] {
   const labelCost = estimate(`${sceneLabel(sceneIndex, 999, 999)}\n`)
   const room = budget - labelCost
+  // Line costs are summed (an upper bound for subadditive estimators), like the packing in
+  // chunkScreenplay: re-estimating the joined part at every line was quadratic in the scene.
+  const newline = estimate('\n')
   const parts: string[][] = [[]]
+  let used = 0
   for (const line of lines.flatMap((l) => (estimate(l) > room ? sliceLine(l, room, estimate) : [l]))) {
     const current = parts.at(-1) ?? []
-    if (current.length > 0 && estimate([...current, line].join('\n')) > room) parts.push([line])
-    else current.push(line)
+    const cost = estimate(line)
+    if (current.length > 0 && used + newline + cost > room) {
+      parts.push([line])
+      used = cost
+    } else {
+      used += (current.length > 0 ? newline : 0) + cost
+      current.push(line)
+    }
   }
   return parts.map((p) => ({ sceneIndex, lines: trimBlankLines(p) }))
 }

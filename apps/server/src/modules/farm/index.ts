@@ -13,6 +13,7 @@ import type { FastifyInstance } from 'fastify'
 import type { Registry } from 'prom-client'
 import type { Config } from '../../config'
 import type { Logger } from '../../observability/logger'
+import type { OffloadPool } from '../../offload/offload-pool'
 import type { RealtimeHub } from '../../realtime/realtime-hub'
 import type { TokenService } from '../auth'
 import { type BackendService, createBackendService } from './backend.service'
@@ -37,11 +38,13 @@ export interface FarmModuleDeps {
   tokens: TokenService
   database: DatabaseHandle
   hub: Pick<RealtimeHub, 'emit'> | null
-  config: Pick<Config, 'dataDir' | 'sweepMaxCombinations'>
+  config: Pick<Config, 'dataDir' | 'sweepMaxCombinations' | 'workflowMaxNodes'>
   logger: Logger
   registry: Registry
   /** Project membership, shared with the production routes: jobs on shots follow it. */
   projects: ProjectAccessResolver
+  /** Where large workflows are read, off the event loop. */
+  offload: OffloadPool
   options?: Partial<FarmOptions>
 }
 
@@ -100,7 +103,12 @@ export function registerFarmModule(deps: FarmModuleDeps): FarmModule {
   })
   election = leader
   const objectInfo = createObjectInfoCache(backendsRepo)
-  const templates = createWorkflowTemplateService({ repo: templatesRepo, objectInfo: () => objectInfo.get() })
+  const reading = { offload: deps.offload, maxNodes: deps.config.workflowMaxNodes }
+  const templates = createWorkflowTemplateService({
+    repo: templatesRepo,
+    objectInfo: () => objectInfo.get(),
+    ...reading,
+  })
   const backends = createBackendService({
     repo: backendsRepo,
     jobs: jobsRepo,
@@ -120,6 +128,7 @@ export function registerFarmModule(deps: FarmModuleDeps): FarmModule {
     events,
     template: (id) => templatesRepo.get(id),
     objectInfo: (id) => objectInfo.get(id),
+    ...reading,
     isLeader: () => dispatcher.isLeader,
     cancelRemote: async (url, promptId) => {
       const client = farmClient(url, 'aipipeline-cancel')

@@ -1,6 +1,6 @@
 // Submitting and managing render jobs. A submission resolves its workflow, fills parameters
 // and extracts requirements before anything is stored; a sweep is stored all or nothing.
-import { type ApiPrompt, expandSweep, extractRequirements, type ObjectInfo } from '@aipipeline/comfyui'
+import { expandSweep, type ObjectInfo } from '@aipipeline/comfyui'
 import type {
   FarmSummary,
   ListRenderJobsQuery,
@@ -19,13 +19,21 @@ import {
 } from '@aipipeline/db'
 import { InvalidTransition, NotFound, priorityBand, ValidationFailed } from '@aipipeline/domain'
 import type { z } from 'zod'
+import type { OffloadPool } from '../../offload/offload-pool'
 import type { Principal } from '../auth'
 import type { FarmDispatcher } from './farm-dispatcher'
 import type { FarmEvents } from './farm-events'
-import { allModels, estimateCost, primaryModel } from './render-cost'
+import { allModels, primaryModel } from './render-cost'
 import type { RenderJobAccess } from './render-job-access'
 import { assertSweepWithinLimit } from './sweep-limit'
-import { fillParameters, resolveSource } from './workflow-source'
+import {
+  OFFLOAD_WORKFLOW_NODES,
+  type PromptFacts,
+  prepareSubmissionTask,
+  promptFacts,
+  readWorkflowTask,
+} from './workflow-reading.task'
+import { gatherSource, workflowSize } from './workflow-source'
 
 export interface RenderJobServiceDeps {
   /** Most jobs one sweep may expand to (config SWEEP_MAX_COMBINATIONS). */
@@ -40,6 +48,10 @@ export interface RenderJobServiceDeps {
   isLeader(): boolean
   /** Stops a prompt on a backend from an instance that is not the leader. */
   cancelRemote(backendUrl: string, promptId: string): Promise<void>
+  /** Where large workflows are read. */
+  offload: OffloadPool
+  /** Most nodes a workflow may have (WORKFLOW_MAX_NODES). */
+  maxNodes: number
 }
 
 /** The public shape of a job (no prompt, no internal ids). */
@@ -74,15 +86,15 @@ export function toRenderJob(j: RenderJobRecord, liveProgress?: number): RenderJo
 type Submission = Omit<SubmitRenderJobRequest, 'source' | 'parameters'>
 
 function newJob(
-  prompt: ApiPrompt,
+  facts: PromptFacts,
   parameters: Record<string, unknown>,
   input: Submission & { templateId: string | null; groupId: string | null; name: string; submittedBy: string | null },
 ): NewRenderJob {
-  const found = extractRequirements(prompt)
+  const found = facts.requirements
   return {
     name: input.name,
     priority: input.priority,
-    promptJson: JSON.stringify(prompt),
+    promptJson: facts.promptJson,
     parameters,
     requirements: {
       nodeClasses: found.nodeClasses,
@@ -91,7 +103,7 @@ function newJob(
       minVramGb: input.requirements.minVramGb,
     },
     primaryModel: primaryModel(found),
-    cost: estimateCost(prompt),
+    cost: facts.cost,
     templateId: input.templateId,
     groupId: input.groupId,
     shotId: input.shotId ?? null,
@@ -135,10 +147,14 @@ export function createRenderJobService(deps: RenderJobServiceDeps) {
     async submit(input: SubmitRenderJobRequest, who: Principal): Promise<RenderJob> {
       await deps.access.assertSubmission(who, input)
       const submittedBy = who.userId
-      const source = await resolveSource(input.source, deps)
-      const prompt = fillParameters(source.prompt, input.parameters)
+      const source = await gatherSource(input.source, deps)
+      const facts = await deps.offload.runSized(
+        prepareSubmissionTask,
+        { workflow: source.workflow, parameters: input.parameters, maxNodes: deps.maxNodes },
+        workflowSize(source.workflow) >= OFFLOAD_WORKFLOW_NODES,
+      )
       const name = input.name ?? source.templateName ?? 'render'
-      const row = newJob(prompt, input.parameters, {
+      const row = newJob(facts, input.parameters, {
         ...input,
         templateId: source.templateId,
         groupId: null,
@@ -157,8 +173,13 @@ export function createRenderJobService(deps: RenderJobServiceDeps) {
       await deps.access.assertSubmission(who, input)
       const submittedBy = who.userId
       assertSweepWithinLimit(input.sweep, deps.maxSweepCombinations)
-      const source = await resolveSource(input.source, deps)
-      const runs = expandSweep(source.prompt, input.sweep, input.parameters)
+      const source = await gatherSource(input.source, deps)
+      const prompt = await deps.offload.runSized(
+        readWorkflowTask,
+        { workflow: source.workflow, maxNodes: deps.maxNodes },
+        workflowSize(source.workflow) >= OFFLOAD_WORKFLOW_NODES,
+      )
+      const runs = expandSweep(prompt, input.sweep, input.parameters)
       const issues = runs.flatMap((run) =>
         run.errors.map((e) => ({
           path: `parameters.${/"([^"]+)"/.exec(e.message)?.[1] ?? 'sweep'}`,
@@ -170,7 +191,7 @@ export function createRenderJobService(deps: RenderJobServiceDeps) {
       const base = input.name ?? source.templateName ?? 'sweep'
       const rows = runs.map((run, i) =>
         newJob(
-          run.prompt,
+          promptFacts(run.prompt),
           { ...input.parameters, ...run.values },
           {
             ...input,

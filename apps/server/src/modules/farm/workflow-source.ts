@@ -11,18 +11,12 @@ import {
 } from '@aipipeline/comfyui'
 import type { WorkflowSource } from '@aipipeline/contracts'
 import type { WorkflowTemplateRecord } from '@aipipeline/db'
-import { assertNever, RuleViolation, ValidationFailed } from '@aipipeline/domain'
+import { assertNever, PayloadTooLarge, RuleViolation, ValidationFailed } from '@aipipeline/domain'
 
 export interface SourceDeps {
   template(id: string): Promise<WorkflowTemplateRecord | null>
   /** object_info for UI conversion: one backend's, or the union of all backends'. */
   objectInfo(backendId?: string): Promise<ObjectInfo | null>
-}
-
-export interface ResolvedSource {
-  prompt: ApiPrompt
-  templateId: string | null
-  templateName: string | null
 }
 
 function describe(errors: WorkflowError[]): string {
@@ -78,14 +72,29 @@ export function convertUi(workflow: unknown, objectInfo: ObjectInfo | null): Api
   return assertRunnableLinks(converted.prompt, 'the UI workflow')
 }
 
-/** Resolves a workflow source to an API prompt (placeholders not yet filled). */
-export async function resolveSource(source: WorkflowSource, deps: SourceDeps): Promise<ResolvedSource> {
+/** A submitted workflow before it is read: what the reading (possibly on a worker thread) needs. */
+export type WorkflowInput =
+  | { kind: 'api'; prompt: unknown; what: string }
+  | { kind: 'ui'; workflow: unknown; objectInfo: ObjectInfo | null }
+
+export interface GatheredSource {
+  workflow: WorkflowInput
+  templateId: string | null
+  templateName: string | null
+}
+
+/** Looks up what a source refers to (template, node definitions); nothing is parsed yet. */
+export async function gatherSource(source: WorkflowSource, deps: SourceDeps): Promise<GatheredSource> {
   switch (source.kind) {
     case 'api':
-      return { prompt: parsePrompt(source.prompt, 'source.prompt'), templateId: null, templateName: null }
+      return {
+        workflow: { kind: 'api', prompt: source.prompt, what: 'source.prompt' },
+        templateId: null,
+        templateName: null,
+      }
     case 'ui':
       return {
-        prompt: convertUi(source.workflow, await deps.objectInfo(source.backendId)),
+        workflow: { kind: 'ui', workflow: source.workflow, objectInfo: await deps.objectInfo(source.backendId) },
         templateId: null,
         templateName: null,
       }
@@ -94,12 +103,46 @@ export async function resolveSource(source: WorkflowSource, deps: SourceDeps): P
       if (template === null) {
         throw new RuleViolation(`unknown workflow template "${source.templateId}"`, { templateId: source.templateId })
       }
-      const prompt = parsePrompt(template.prompt, `template "${template.name}"`)
-      return { prompt, templateId: template.id, templateName: template.name }
+      return {
+        workflow: { kind: 'api', prompt: template.prompt, what: `template "${template.name}"` },
+        templateId: template.id,
+        templateName: template.name,
+      }
     }
     default:
       return assertNever(source, 'workflow source')
   }
+}
+
+function nodeCount(value: unknown): number {
+  return isRecord(value) && Array.isArray(value.nodes) ? value.nodes.length : 0
+}
+
+/** Nodes in a workflow as submitted (a UI workflow's subgraphs included), counted without parsing it. */
+export function workflowSize(input: WorkflowInput): number {
+  if (input.kind === 'api') return isRecord(input.prompt) ? Object.keys(input.prompt).length : 0
+  const w = input.workflow
+  const subgraphs = isRecord(w) && isRecord(w.definitions) ? w.definitions.subgraphs : undefined
+  return nodeCount(w) + (Array.isArray(subgraphs) ? subgraphs.reduce<number>((n, g) => n + nodeCount(g), 0) : 0)
+}
+
+function assertNodeCount(count: number, maxNodes: number): void {
+  if (count > maxNodes) {
+    throw new PayloadTooLarge(
+      `the workflow has ${count} nodes; this studio accepts at most ${maxNodes} (WORKFLOW_MAX_NODES)`,
+      { field: 'source', limit: maxNodes, actual: count },
+    )
+  }
+}
+
+/** Reads a workflow into a runnable API prompt (placeholders not yet filled): 413, 422 or the prompt. */
+export function readWorkflow(input: WorkflowInput, maxNodes: number): ApiPrompt {
+  assertNodeCount(workflowSize(input), maxNodes)
+  if (input.kind === 'api') return parsePrompt(input.prompt, input.what)
+  const prompt = convertUi(input.workflow, input.objectInfo)
+  // Subgraphs expand on conversion.
+  assertNodeCount(Object.keys(prompt).length, maxNodes)
+  return prompt
 }
 
 /** Fills placeholders and overrides; unknown or ill-typed parameters are a 400 naming each one. */
@@ -114,4 +157,8 @@ export function fillParameters(prompt: ApiPrompt, values: Record<string, unknown
 
 function parameterName(e: WorkflowError): string {
   return /"([^"]+)"/.exec(e.message)?.[1] ?? e.inputName ?? 'unknown'
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }

@@ -1,6 +1,6 @@
 // Saved workflow templates: an API prompt (UI workflows are converted on save) whose
 // `{placeholders}` become typed parameters, described with the backends' node definitions.
-import { type ApiPrompt, describeParameters, type ObjectInfo } from '@aipipeline/comfyui'
+import type { ApiPrompt, ObjectInfo } from '@aipipeline/comfyui'
 import type { WorkflowTemplate } from '@aipipeline/contracts'
 import {
   isUniqueViolation,
@@ -10,7 +10,9 @@ import {
 } from '@aipipeline/db'
 import { Conflict, NotFound } from '@aipipeline/domain'
 import { z } from 'zod'
-import { convertUi, parsePrompt } from './workflow-source'
+import type { OffloadPool } from '../../offload/offload-pool'
+import { OFFLOAD_WORKFLOW_NODES, readTemplateTask } from './workflow-reading.task'
+import { type WorkflowInput, workflowSize } from './workflow-source'
 
 type TemplateSource =
   | { kind: 'api'; prompt: Record<string, unknown> }
@@ -19,6 +21,10 @@ type TemplateSource =
 export interface TemplateServiceDeps {
   repo: WorkflowTemplateRepository
   objectInfo(): Promise<ObjectInfo | null>
+  /** Where large workflows are read. */
+  offload: OffloadPool
+  /** Most nodes a workflow may have (WORKFLOW_MAX_NODES). */
+  maxNodes: number
 }
 
 const JsonObject = z.record(z.string(), z.unknown())
@@ -37,10 +43,16 @@ function toTemplate(t: WorkflowTemplateRecord): WorkflowTemplate {
 
 export function createWorkflowTemplateService(deps: TemplateServiceDeps) {
   async function promptOf(source: TemplateSource): Promise<{ prompt: ApiPrompt; parameters: TemplateParameter[] }> {
-    const info = await deps.objectInfo()
-    const prompt =
-      source.kind === 'api' ? parsePrompt(source.prompt, 'source.prompt') : convertUi(source.workflow, info)
-    return { prompt, parameters: describeParameters(prompt, info ?? undefined) }
+    const objectInfo = await deps.objectInfo()
+    const workflow: WorkflowInput =
+      source.kind === 'api'
+        ? { kind: 'api', prompt: source.prompt, what: 'source.prompt' }
+        : { kind: 'ui', workflow: source.workflow, objectInfo }
+    return deps.offload.runSized(
+      readTemplateTask,
+      { workflow, objectInfo, maxNodes: deps.maxNodes },
+      workflowSize(workflow) >= OFFLOAD_WORKFLOW_NODES,
+    )
   }
 
   async function existing(id: string): Promise<WorkflowTemplateRecord> {

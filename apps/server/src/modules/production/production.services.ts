@@ -14,7 +14,7 @@ import { createProjectService } from './project.service'
 import { createProjectConfigService } from './project-config.service'
 import { createProjectMemberService } from './project-member.service'
 import { createShotService } from './shot.service'
-import { createSpreadsheetService } from './spreadsheet.service'
+import { createSpreadsheetService, type SheetReading } from './spreadsheet.service'
 import { createTaskService } from './task.service'
 import { createVersionService } from './version.service'
 
@@ -24,6 +24,8 @@ export interface ProductionModuleDeps {
   /** DATA_DIR; files go to DATA_DIR/storage. */
   dataDir: string
   emit: EmitEvent
+  /** Where large spreadsheet imports are read, and the most rows accepted. */
+  sheets: SheetReading
 }
 
 /** Builds every production service. */
@@ -54,7 +56,7 @@ export function createProductionServices(deps: ProductionModuleDeps) {
     notifications,
     folders,
     versions: createVersionService(ctx, access, activity, folders),
-    spreadsheets: createSpreadsheetService(ctx, access, activity, comments),
+    spreadsheets: createSpreadsheetService(ctx, access, activity, comments, deps.sheets),
     assignments: {
       /** Whether any task of the shot is assigned to the user (artists act on their own shots). */
       isAssignedToShot: (userId: string, shotId: string) => ctx.repos.tasks.isAssignedToShot(userId, shotId),

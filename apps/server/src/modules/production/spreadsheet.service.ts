@@ -3,6 +3,7 @@
 // transaction (spreadsheet-apply.ts).
 import type { ImportReport } from '@aipipeline/contracts'
 import { canEditBreakdown, NotFound, requireAccess, seesOnlyAssigned } from '@aipipeline/domain'
+import type { OffloadPool } from '../../offload/offload-pool'
 import type { Principal } from '../auth'
 import type { ActivityService } from './activity.service'
 import type { CommentService } from './comment.service'
@@ -11,15 +12,23 @@ import type { ProductionContext } from './production-context'
 import { assigneesByTask, taskView } from './production-visibility'
 import { loadProjectView, type ProjectView } from './project-view'
 import { applyImport } from './spreadsheet-apply'
-import { readCsv, readXlsx, type Sheet, writeCsv, writeXlsx } from './spreadsheet-codec'
+import { type Sheet, writeCsv, writeXlsx } from './spreadsheet-codec'
 import { type SheetContext, type ShotTasks, sheetColumns, shotCells } from './spreadsheet-columns'
 import { planImport } from './spreadsheet-import'
+import { OFFLOAD_SHEET_BYTES, readSheetTask } from './spreadsheet-reading.task'
+
+/** Where imported files are read and the most rows accepted (SPREADSHEET_MAX_ROWS). */
+export interface SheetReading {
+  offload: OffloadPool
+  maxRows: number
+}
 
 export function createSpreadsheetService(
   ctx: ProductionContext,
   access: ProductionAccessService,
   activity: ActivityService,
   comments: CommentService,
+  reading: SheetReading,
 ) {
   const { repos } = ctx
 
@@ -89,7 +98,11 @@ export function createSpreadsheetService(
     ): Promise<ImportReport> {
       const view = await loadProjectView(repos, access, principal, projectId)
       requireAccess(canEditBreakdown(view.access), 'import shots')
-      const sheet = input.format === 'xlsx' ? await readXlsx(input.data) : readCsv(input.data)
+      const sheet = await reading.offload.runSized(
+        readSheetTask,
+        { format: input.format, data: input.data, maxRows: reading.maxRows },
+        input.data.byteLength >= OFFLOAD_SHEET_BYTES,
+      )
       const { sheetCtx, shots, byShot, tasks } = await snapshot(view)
       const plan = planImport(sheet, sheetColumns(sheetCtx), sheetCtx, shots, byShot)
       const blocking = plan.report.conflicts.filter((c) => c.row > 1)

@@ -1,0 +1,160 @@
+// Event-loop responsiveness under heavy parsing: `npx tsx bench/server/event-loop.bench.ts`
+// prints one JSON object. It starts a real studio (`bin/aipipeline.js serve`, as `npm start`
+// and the demo run it) on a free loopback port, samples GET /api/health latency while idle,
+// then while a ~2 MB screenplay preview and a 10,000-node workflow submission are processed
+// together, twice: first with the parsing pool cold (its worker thread starts and loads the
+// sources), then warm. Everything stays on 127.0.0.1; the studio is stopped at the end.
+// EVENT_LOOP_BENCH_IDLE_MS sets the idle window (default 3000).
+import { spawn } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { createServer } from 'node:net'
+import { availableParallelism, tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { type ApiPrompt, textToImagePrompt } from '@aipipeline/comfyui'
+import { z } from 'zod'
+
+const IDLE_MS = Number(process.env.EVENT_LOOP_BENCH_IDLE_MS ?? 3000)
+const EMAIL = 'bench@example.com'
+const PASSWORD = 'bench-password-123'
+
+async function freePort(): Promise<number> {
+  const server = createServer()
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const address = server.address()
+  await new Promise((resolve) => server.close(resolve))
+  if (address === null || typeof address === 'string') throw new Error('no port')
+  return address.port
+}
+
+/** ~2 MB of dialogue in one long scene: the slow case for chunking. */
+const screenplay = `INT. RADIO STUDIO - NIGHT\n\n${'MARA\nWe are still on the air, keep talking.\n\n'.repeat(48_000)}`
+
+/** 1,430 independent text-to-image graphs: 10,010 nodes. */
+function wideWorkflow(copies: number): ApiPrompt {
+  const prompt: ApiPrompt = {}
+  for (let c = 0; c < copies; c++) {
+    for (const [id, node] of Object.entries(textToImagePrompt({ seed: c }))) {
+      const inputs = Object.fromEntries(
+        Object.entries(node.inputs).map(([k, v]) =>
+          Array.isArray(v) && typeof v[0] === 'string' ? [k, [`${c}:${v[0]}`, v[1]]] : [k, v],
+        ),
+      )
+      prompt[`${c}:${id}`] = { class_type: node.class_type, inputs }
+    }
+  }
+  return prompt
+}
+
+function stats(ms: number[]) {
+  const sorted = [...ms].sort((a, b) => a - b)
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0
+  const round = (v: number) => Math.round(v * 10) / 10
+  return { samples: sorted.length, p50Ms: round(at(0.5)), p95Ms: round(at(0.95)), maxMs: round(sorted.at(-1) ?? 0) }
+}
+
+const port = await freePort()
+const base = `http://127.0.0.1:${port}`
+const dataDir = mkdtempSync(join(tmpdir(), 'aipipeline-event-loop-bench-'))
+const bin = fileURLToPath(new URL('../../apps/server/bin/aipipeline.js', import.meta.url))
+// Embedded mode whatever the caller's shell says: SQLite in the temporary folder, no Redis.
+const { DATABASE_URL: _db, REDIS_URL: _redis, ...env } = process.env
+const studio = spawn(process.execPath, [bin, 'serve'], {
+  env: {
+    ...env,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'warn',
+    AIPIPELINE_ADMIN_EMAIL: EMAIL,
+    AIPIPELINE_ADMIN_PASSWORD: PASSWORD,
+    // A 10,000-node workflow is ~1.2 MB of JSON, beyond the 1 MB default.
+    BODY_LIMIT_BYTES: String(8 * 1024 * 1024),
+  },
+  stdio: ['ignore', 'ignore', 'inherit'],
+})
+
+async function healthOk(): Promise<boolean> {
+  try {
+    return (await fetch(`${base}/api/health`)).ok
+  } catch {
+    return false
+  }
+}
+
+try {
+  const until = Date.now() + 120_000
+  while (!(await healthOk())) {
+    if (Date.now() > until || studio.exitCode !== null) throw new Error('the studio did not start')
+    await new Promise((r) => setTimeout(r, 200))
+  }
+  const login = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: EMAIL, password: PASSWORD }),
+  })
+  const { accessToken } = z.object({ accessToken: z.string() }).parse(await login.json())
+  const post = (path: string, body: unknown) =>
+    fetch(`${base}${path}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${accessToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    })
+  const project = z
+    .object({ id: z.string() })
+    .parse(await (await post('/api/projects', { code: 'BENCH', name: 'Event loop bench' })).json())
+
+  /** Samples /api/health back to back (10 ms apart) until `work` settles. */
+  async function sampleWhile(work: Promise<unknown>): Promise<number[]> {
+    let done = false
+    void work.finally(() => {
+      done = true
+    })
+    const latencies: number[] = []
+    while (!done) {
+      const start = performance.now()
+      await fetch(`${base}/api/health`)
+      latencies.push(performance.now() - start)
+      await new Promise((r) => setTimeout(r, 10))
+    }
+    return latencies
+  }
+
+  const idle = await sampleWhile(new Promise((r) => setTimeout(r, IDLE_MS)))
+  const workflow = wideWorkflow(1430)
+  const rounds: Record<string, unknown> = {}
+  for (const round of ['coldPool', 'warmPool']) {
+    const timed = async (what: () => Promise<Response>) => {
+      const start = performance.now()
+      const res = await what()
+      await res.arrayBuffer()
+      return { status: res.status, ms: Math.round(performance.now() - start) }
+    }
+    const work = Promise.all([
+      timed(() => post('/api/agents/script-analyses/preview', { projectId: project.id, text: screenplay })),
+      timed(() => post('/api/farm/jobs', { source: { kind: 'api', prompt: workflow } })),
+    ])
+    const health = await sampleWhile(work)
+    const [preview, submission] = await work
+    rounds[round] = { health: stats(health), screenplayPreview: preview, workflowSubmission: submission }
+  }
+  console.log(
+    JSON.stringify(
+      {
+        bench: 'event-loop',
+        node: process.version,
+        cores: availableParallelism(),
+        screenplayChars: screenplay.length,
+        workflowNodes: Object.keys(workflow).length,
+        idle: stats(idle),
+        ...rounds,
+      },
+      null,
+      2,
+    ),
+  )
+} finally {
+  studio.kill('SIGTERM')
+  await new Promise((r) => studio.once('exit', r))
+  rmSync(dataDir, { recursive: true, force: true })
+}
