@@ -37,7 +37,7 @@ function runAgent(args: string[], env: Record<string, string>): Promise<Run> {
     execFile(
       process.execPath,
       [BIN, 'agent', ...args],
-      { env: { ...process.env, ...env }, timeout: 60_000 },
+      { env: { ...process.env, ...env }, timeout: 120_000 },
       (err, stdout, stderr) => {
         done({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stdout, stderr })
       },
@@ -45,7 +45,7 @@ function runAgent(args: string[], env: Record<string, string>): Promise<Run> {
   })
 }
 
-async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
+async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 90_000): Promise<T> {
   const deadline = Date.now() + timeoutMs
   while (Date.now() < deadline) {
     const value = await probe()
@@ -73,7 +73,7 @@ describe('GPU agent', () => {
     url = `http://127.0.0.1:${address.port}`
     sim = await startSimulator({ port: 0, timeScale: 0, vramGb: 24, name: 'gpu-sim' })
     admin = (await studio.signIn('admin')).accessToken
-  }, 60_000)
+  }, 180_000)
 
   afterAll(async () => {
     for (const a of agents) if (a.exitCode === null) a.kill('SIGKILL')
@@ -145,7 +145,9 @@ describe('GPU agent', () => {
 
   it('registers the ComfyUI server and reports GPU metrics from nvidia-smi on PATH', async () => {
     const run = await runAgent(
-      ['--server', url, '--comfy', sim.url, '--interval', '1', '--once', '--hostname', 'gpu-host-1'],
+      // A long interval: one beat must keep the backend online until it is read, however slowly
+      // a loaded machine starts and ends the agent process (silence counts in intervals).
+      ['--server', url, '--comfy', sim.url, '--interval', '60', '--once', '--hostname', 'gpu-host-1'],
       {
         AIPIPELINE_AGENT_TOKEN: secret,
         PATH: `${fakeBin}:${process.env.PATH ?? ''}`,
@@ -179,7 +181,7 @@ describe('GPU agent', () => {
     )
     expect(metrics).toContain('aipipeline_farm_gpu_power_watts{backend="gpu-host-1",gpu="0"} 398.12')
     expect(metrics).toMatch(/aipipeline_farm_agent_heartbeat_age_seconds\{backend="gpu-host-1"\} \d/)
-  }, 60_000)
+  }, 180_000)
 
   it('beats without GPU metrics on a host without nvidia-smi, and keeps the one backend', async () => {
     const run = await runAgent(['--server', url, '--comfy', `${sim.url}/`, '--once', '--hostname', 'gpu-host-1'], {
@@ -188,7 +190,7 @@ describe('GPU agent', () => {
     })
     expect(run.code).toBe(0)
     expect(await backends()).toHaveLength(1)
-  }, 60_000)
+  }, 180_000)
 
   it('marks the backend offline when its agent stops beating for three intervals', async () => {
     const agent = spawn(
@@ -218,7 +220,7 @@ describe('GPU agent', () => {
     expect(offline.stateReason).toMatch(/GPU agent on gpu-host-1 silent for \d+ s/)
     expect(Date.now() - killedAt).toBeGreaterThanOrEqual(2000)
     expect(output).not.toContain(secret)
-  }, 60_000)
+  }, 180_000)
 
   it('refuses a revoked token at once and the agent stops with a clear message', async () => {
     const revoke = await studio.app.inject({
@@ -236,7 +238,7 @@ describe('GPU agent', () => {
     expect(run.stdout + run.stderr).not.toContain(secret)
     const logged = JSON.stringify(studio.logs)
     expect(logged).not.toContain(secret)
-  }, 60_000)
+  }, 180_000)
 })
 
 describe('studio URL of an agent-reported ComfyUI server', () => {
