@@ -3,7 +3,7 @@
 import type { Availability, GearAvailability, LightSource } from '../catalog/catalog.schema'
 import type { ConfigFieldPath } from '../config/cpe-config.schema'
 import { withJosa } from './korean-josa'
-import { type AnyRule, defineRule, type RuleContext, type Severity } from './rule.types'
+import { type AnyRule, defineRule, type Rule, type RuleContext, type Severity } from './rule.types'
 import { bodyName, lensName, stockName } from './rule-context'
 
 type Dated = { name: string; availability: Availability }
@@ -202,107 +202,121 @@ const aspectNotYet = notYetAvailable(
 )
 
 type Lights = { lights: string; year: number }
-const listLate = (lights: readonly Dated[], year: number): string | null => {
-  const late = lights.filter((l) => l.availability.from > year)
-  return late.length === 0 ? null : late.map((l) => `${l.name} (${l.availability.from})`).join(', ')
+
+/** Names the lights `shown` keeps, each with the year it gives, as "HMI (1972), LED panel (2002)"; null if none. */
+const listLights = (lights: readonly LightSource[], shown: (l: LightSource) => number | null): string | null => {
+  const listed = lights.flatMap((l) => {
+    const year = shown(l)
+    return year === null ? [] : [`${l.name} (${year})`]
+  })
+  return listed.length === 0 ? null : listed.join(', ')
 }
 
-const lightNotYet = defineRule<Lights>({
+/** Lights introduced after `year`, with the year introduced. */
+const late = (year: number) => (l: LightSource) => (l.availability.from > year ? l.availability.from : null)
+
+/**
+ * A rule over a list of lights against one of the config's years: it fires when `shown` keeps any
+ * light for that year, and lists them.
+ */
+function lightListRule(rule: {
+  id: string
+  severity: Severity
+  lights: 'sources' | 'practicals'
+  year: 'productionYear' | 'storyYear'
+  shown: (year: number) => (l: LightSource) => number | null
+  explanation: string
+  message: Rule<Lights>['message']
+  sample: Lights
+}) {
+  const field: ConfigFieldPath = rule.lights === 'sources' ? 'lighting.sourceIds' : 'lighting.practicalIds'
+  return defineRule<Lights>({
+    id: rule.id,
+    severity: rule.severity,
+    fields: [field, rule.year],
+    explanation: rule.explanation,
+    message: rule.message,
+    check: (ctx) => {
+      const year = ctx.config[rule.year]
+      const lights = year === undefined ? null : listLights(ctx[rule.lights], rule.shown(year))
+      return year === undefined || lights === null ? null : { lights, year }
+    },
+    sample: rule.sample,
+  })
+}
+
+const lightNotYet = lightListRule({
   id: 'light-not-yet-available',
   severity: 'hard',
-  fields: ['lighting.sourceIds', 'productionYear'],
+  lights: 'sources',
+  year: 'productionYear',
+  shown: late,
   explanation:
     'Film lights must have been introduced by the production year (HMI from the late 1960s, LED panels from the 2000s).',
   message: {
     en: (d) => `Not yet introduced in ${d.year} (year introduced): ${d.lights}.`,
     ko: (d) => `${d.year}년에는 아직 나오지 않은 조명입니다(출시 연도): ${d.lights}.`,
   },
-  check: (ctx) => {
-    const year = ctx.config.productionYear
-    const lights = year === undefined ? null : listLate(ctx.sources, year)
-    return year === undefined || lights === null ? null : { lights, year }
-  },
   sample: { lights: 'ARRI SkyPanel (2015)', year: 1994 },
 })
 
-/** Lights introduced by `year` but first used on film sets later, as "HMI (first used 1972)". */
-const listUndelivered = (lights: readonly LightSource[], year: number): string | null => {
-  const early = lights.filter((l) => l.availability.from <= year && year < l.availability.firstDelivery)
-  return early.length === 0 ? null : early.map((l) => `${l.name} (${l.availability.firstDelivery})`).join(', ')
-}
-
-const lightNotDelivered = defineRule<Lights>({
+/** Lights introduced by the year but first used on film sets later, as "HMI (first used 1972)". */
+const lightNotDelivered = lightListRule({
   id: 'light-not-yet-delivered',
   severity: 'soft',
-  fields: ['lighting.sourceIds', 'productionYear'],
+  lights: 'sources',
+  year: 'productionYear',
+  shown: (year) => (l) =>
+    l.availability.from <= year && year < l.availability.firstDelivery ? l.availability.firstDelivery : null,
   explanation: 'A light shown to the trade is not yet a light rental houses stock: first film use comes later.',
   message: {
     en: (d) => `Introduced but not yet in use on film sets in ${d.year} (year first used): ${d.lights}.`,
     ko: (d) => `${d.year}년에는 발표만 되었고 아직 촬영 현장에서 쓰이지 않던 조명입니다(첫 사용 연도): ${d.lights}.`,
   },
-  check: (ctx) => {
-    const year = ctx.config.productionYear
-    const lights = year === undefined ? null : listUndelivered(ctx.sources, year)
-    return year === undefined || lights === null ? null : { lights, year }
-  },
   sample: { lights: 'HMI (1972)', year: 1970 },
 })
 
-/** Lights that went out of use on film sets before `year`, as "Carbon arc (1989)". */
-const listRetired = (lights: readonly LightSource[], year: number): string | null => {
-  const old = lights.filter((l) => l.availability.to !== null && l.availability.to < year)
-  return old.length === 0 ? null : old.map((l) => `${l.name} (${l.availability.to})`).join(', ')
-}
-
-const lightOutOfUse = defineRule<Lights>({
+/** Lights that went out of use on film sets before the year, as "Carbon arc (1989)". */
+const lightOutOfUse = lightListRule({
   id: 'light-out-of-use',
   severity: 'soft',
-  fields: ['lighting.sourceIds', 'productionYear'],
+  lights: 'sources',
+  year: 'productionYear',
+  shown: (year) => (l) => (l.availability.to !== null && l.availability.to < year ? l.availability.to : null),
   explanation:
     'Lights that film sets stopped using (carbon arcs after HMIs replaced them) are a deliberate, hard-to-source choice in a later production.',
   message: {
     en: (d) => `Out of use on film sets by ${d.year} (last year in use): ${d.lights}.`,
     ko: (d) => `${d.year}년에는 촬영 현장에서 더 이상 쓰이지 않던 조명입니다(마지막 사용 연도): ${d.lights}.`,
   },
-  check: (ctx) => {
-    const year = ctx.config.productionYear
-    const lights = year === undefined ? null : listRetired(ctx.sources, year)
-    return year === undefined || lights === null ? null : { lights, year }
-  },
   sample: { lights: 'Carbon arc (1995)', year: 2020 },
 })
 
-const practicalAnachronism = defineRule<Lights>({
+const practicalAnachronism = lightListRule({
   id: 'practical-anachronism',
   severity: 'hard',
-  fields: ['lighting.practicalIds', 'storyYear'],
+  lights: 'practicals',
+  year: 'storyYear',
+  shown: late,
   explanation: 'Practicals are seen on screen, so they must exist in the year the story takes place.',
   message: {
     en: (d) => `On-screen practicals that did not exist in the story year ${d.year}: ${d.lights}.`,
     ko: (d) => `스토리 연도 ${d.year}년에 존재하지 않던 화면 속 조명(프랙티컬)입니다: ${d.lights}.`,
   },
-  check: (ctx) => {
-    const year = ctx.config.storyYear
-    const lights = year === undefined ? null : listLate(ctx.practicals, year)
-    return year === undefined || lights === null ? null : { lights, year }
-  },
   sample: { lights: 'Smartphone screen (2007)', year: 1962 },
 })
 
-const offscreenModernLight = defineRule<Lights>({
+const offscreenModernLight = lightListRule({
   id: 'offscreen-light-period-story',
   severity: 'info',
-  fields: ['lighting.sourceIds', 'storyYear'],
+  lights: 'sources',
+  year: 'storyYear',
+  shown: late,
   explanation: 'A modern film light may light a period story as long as it stays out of frame.',
   message: {
     en: (d) => `${d.lights} postdate the story year ${d.year}: fine as off-screen film lights; keep them out of frame.`,
     ko: (d) =>
       `${withJosa(d.lights, '은/는')} 스토리 연도 ${d.year}년 이후의 조명입니다: 화면 밖 촬영 조명으로는 괜찮으니 프레임에 넣지 마세요.`,
-  },
-  check: (ctx) => {
-    const year = ctx.config.storyYear
-    const lights = year === undefined ? null : listLate(ctx.sources, year)
-    return year === undefined || lights === null ? null : { lights, year }
   },
   sample: { lights: 'LED panel (2002)', year: 1850 },
 })
