@@ -7,25 +7,16 @@
 // EVENT_LOOP_BENCH_IDLE_MS sets the idle window (default 3000).
 import { spawn } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { availableParallelism, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { wideTextToImagePrompt } from '@aipipeline/comfyui'
+import { freePort } from '@aipipeline/testing'
 import { z } from 'zod'
 
 const IDLE_MS = Number(process.env.EVENT_LOOP_BENCH_IDLE_MS ?? 3000)
 const EMAIL = 'bench@example.com'
 const PASSWORD = 'bench-password-123'
-
-async function freePort(): Promise<number> {
-  const server = createServer()
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const address = server.address()
-  await new Promise((resolve) => server.close(resolve))
-  if (address === null || typeof address === 'string') throw new Error('no port')
-  return address.port
-}
 
 /** ~2 MB of dialogue in one long scene: the slow case for chunking. */
 const screenplay = `INT. RADIO STUDIO - NIGHT\n\n${'MARA\nWe are still on the air, keep talking.\n\n'.repeat(48_000)}`
