@@ -10,6 +10,35 @@ type Dated = { name: string; availability: Availability }
 type TooEarly = { item: string; from: number; year: number }
 type Noun = { en: string; ko: string }
 
+/**
+ * A rule on one dated item the config picks (a camera, a lens, a stock…) against the production
+ * year: `found` gives the details when the item does not fit that year, null when it does.
+ */
+function productionYearRule<T extends { name: string }, D>(rule: {
+  id: string
+  severity: Severity
+  field: ConfigFieldPath
+  pick: (ctx: RuleContext) => T | undefined
+  explanation: string
+  message: Rule<D>['message']
+  found: (item: T, year: number) => D | null
+  sample: D
+}) {
+  return defineRule<D>({
+    id: rule.id,
+    severity: rule.severity,
+    fields: [rule.field, 'productionYear'],
+    explanation: rule.explanation,
+    message: rule.message,
+    check: (ctx) => {
+      const year = ctx.config.productionYear
+      const item = rule.pick(ctx)
+      return year === undefined || item === undefined ? null : rule.found(item, year)
+    },
+    sample: rule.sample,
+  })
+}
+
 /** HARD: the year is before the item was announced (for gear) or existed at all (formats, ratios, supports). */
 function notYetAvailable(
   id: string,
@@ -20,21 +49,18 @@ function notYetAvailable(
   severity: Severity = 'hard',
   dated: { en: string; ko: string } = { en: 'dates from', ko: '나왔으므로' },
 ) {
-  return defineRule<TooEarly>({
+  return productionYearRule<Dated, TooEarly>({
     id,
     severity,
-    fields: [field, 'productionYear'],
+    field,
+    pick,
     explanation: `The ${noun.en} must exist in the production year.`,
     message: {
       en: (d) => `The ${noun.en} ${d.item} ${dated.en} ${d.from}; it did not exist in ${d.year}.`,
       ko: (d) => `${noun.ko} ${withJosa(d.item, '은/는')} ${d.from}년에 ${dated.ko} ${d.year}년에는 쓸 수 없습니다.`,
     },
-    check: (ctx) => {
-      const year = ctx.config.productionYear
-      const item = pick(ctx)
-      if (year === undefined || item === undefined || item.availability.from <= year) return null
-      return { item: item.name, from: item.availability.from, year }
-    },
+    found: (item, year) =>
+      item.availability.from <= year ? null : { item: item.name, from: item.availability.from, year },
     sample,
   })
 }
@@ -51,10 +77,11 @@ function notYetDelivered(
   noun: Noun,
   sample: Undelivered,
 ) {
-  return defineRule<Undelivered>({
+  return productionYearRule<Gear, Undelivered>({
     id,
     severity: 'soft',
-    fields: [field, 'productionYear'],
+    field,
+    pick,
     explanation: `Between its announcement and its first deliveries a ${noun.en} exists only as prototypes and first units.`,
     message: {
       en: (d) =>
@@ -62,10 +89,7 @@ function notYetDelivered(
       ko: (d) =>
         `${noun.ko} ${withJosa(d.item, '은/는')} ${d.announced}년에 발표되었지만 첫 출하는 ${d.delivered}년이어서 ${d.year}년에는 시제품이나 초기 물량뿐이었습니다.`,
     },
-    check: (ctx) => {
-      const year = ctx.config.productionYear
-      const item = pick(ctx)
-      if (year === undefined || item === undefined) return null
+    found: (item, year) => {
       const { from, firstDelivery } = item.availability
       if (year < from || year >= firstDelivery) return null
       return { item: item.name, announced: from, delivered: firstDelivery, year }
@@ -82,22 +106,20 @@ function outOfUse(
   noun: Noun,
   sample: Retired,
 ) {
-  return defineRule<Retired>({
+  return productionYearRule<Gear, Retired>({
     id,
     severity: 'soft',
-    fields: [field, 'productionYear'],
+    field,
+    pick,
     explanation: `A ${noun.en} that productions stopped using is a deliberate, hard-to-source choice.`,
     message: {
       en: (d) => `The ${noun.en} ${d.item} went out of use in ${d.to}; in ${d.year} it is a rare, deliberate choice.`,
       ko: (d) =>
         `${noun.ko} ${withJosa(d.item, '은/는')} ${d.to}년 이후 쓰이지 않아 ${d.year}년에는 구하기 어려운 의도적인 선택입니다.`,
     },
-    check: (ctx) => {
-      const year = ctx.config.productionYear
-      const item = pick(ctx)
-      const to = item?.availability.to ?? null
-      if (year === undefined || item === undefined || to === null || year <= to) return null
-      return { item: item.name, to, year }
+    found: (item, year) => {
+      const to = item.availability.to
+      return to === null || year <= to ? null : { item: item.name, to, year }
     },
     sample,
   })
@@ -321,20 +343,19 @@ const offscreenModernLight = lightListRule({
   sample: { lights: 'LED panel (2002)', year: 1850 },
 })
 
-const stockDiscontinued = defineRule<{ stock: string; to: number; year: number }>({
+const stockDiscontinued = productionYearRule<Gear, { stock: string; to: number; year: number }>({
   id: 'stock-discontinued',
   severity: 'soft',
-  fields: ['film.stockId', 'productionYear'],
+  field: 'film.stockId',
+  pick: stock,
   explanation: 'A discontinued emulsion can only be shot from expired, scarce stock.',
   message: {
     en: (d) => `${d.stock} was discontinued in ${d.to}; in ${d.year} only expired stock exists.`,
     ko: (d) => `${withJosa(d.stock, '은/는')} ${d.to}년에 단종되어 ${d.year}년에는 유통기한이 지난 필름스톡뿐입니다.`,
   },
-  check: (ctx) => {
-    const year = ctx.config.productionYear
-    const to = ctx.stock?.availability.to ?? null
-    if (ctx.stock === undefined || year === undefined || to === null || year <= to) return null
-    return { stock: stockName(ctx.stock), to, year }
+  found: (item, year) => {
+    const to = item.availability.to
+    return to === null || year <= to ? null : { stock: item.name, to, year }
   },
   sample: { stock: 'Kodak EXR 50D 5245', to: 2001, year: 2010 },
 })
