@@ -21,7 +21,7 @@ import {
   textToVideoPrompt,
 } from '@aipipeline/comfyui'
 import { openDatabase } from '@aipipeline/db'
-import { priorityBand } from '@aipipeline/domain'
+import { priorityBand, seededRandom } from '@aipipeline/domain'
 import { startStudioProcess } from '@aipipeline/testing/studio-process'
 import { z } from 'zod'
 import { type BenchJob, type RunFacts, summarise } from './farm-bench.stats'
@@ -71,18 +71,6 @@ function installed(spec: BackendSpec) {
   }
 }
 
-/** mulberry32: the same workload for both policies. */
-function random(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-
 /** Simulator's nominal ms of a checkpoint / diffusion model load, another loader, a text encode. */
 const MODEL_LOAD_MS = 3000
 const SMALL_LOADER_MS = 800
@@ -99,7 +87,8 @@ function nominalMs(width: number, height: number, frames: number, steps: number)
 }
 
 function workload(): BenchJob[] {
-  const rnd = random(20251121)
+  // The same seeded workload for both policies.
+  const rnd = seededRandom(20251121)
   const int = (lo: number, hi: number) => lo + Math.floor(rnd() * (hi - lo + 1))
   const jobs: BenchJob[] = []
   for (let i = 0; i < JOBS; i++) {

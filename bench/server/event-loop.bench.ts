@@ -7,44 +7,19 @@
 // EVENT_LOOP_BENCH_IDLE_MS sets the idle window (default 3000).
 import { spawn } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { availableParallelism, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { type ApiPrompt, textToImagePrompt } from '@aipipeline/comfyui'
+import { wideTextToImagePrompt } from '@aipipeline/comfyui'
+import { freePort } from '@aipipeline/testing'
 import { z } from 'zod'
 
 const IDLE_MS = Number(process.env.EVENT_LOOP_BENCH_IDLE_MS ?? 3000)
 const EMAIL = 'bench@example.com'
 const PASSWORD = 'bench-password-123'
 
-async function freePort(): Promise<number> {
-  const server = createServer()
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const address = server.address()
-  await new Promise((resolve) => server.close(resolve))
-  if (address === null || typeof address === 'string') throw new Error('no port')
-  return address.port
-}
-
 /** ~2 MB of dialogue in one long scene: the slow case for chunking. */
 const screenplay = `INT. RADIO STUDIO - NIGHT\n\n${'MARA\nWe are still on the air, keep talking.\n\n'.repeat(48_000)}`
-
-/** 1,430 independent text-to-image graphs: 10,010 nodes. */
-function wideWorkflow(copies: number): ApiPrompt {
-  const prompt: ApiPrompt = {}
-  for (let c = 0; c < copies; c++) {
-    for (const [id, node] of Object.entries(textToImagePrompt({ seed: c }))) {
-      const inputs = Object.fromEntries(
-        Object.entries(node.inputs).map(([k, v]) =>
-          Array.isArray(v) && typeof v[0] === 'string' ? [k, [`${c}:${v[0]}`, v[1]]] : [k, v],
-        ),
-      )
-      prompt[`${c}:${id}`] = { class_type: node.class_type, inputs }
-    }
-  }
-  return prompt
-}
 
 function stats(ms: number[]) {
   const sorted = [...ms].sort((a, b) => a - b)
@@ -121,7 +96,7 @@ try {
   }
 
   const idle = await sampleWhile(new Promise((r) => setTimeout(r, IDLE_MS)))
-  const workflow = wideWorkflow(1430)
+  const workflow = wideTextToImagePrompt(1430)
   const rounds: Record<string, unknown> = {}
   for (const round of ['coldPool', 'warmPool']) {
     const timed = async (what: () => Promise<Response>) => {

@@ -2,7 +2,7 @@
 // so tests can assert what was and was not logged. Only imported by tests.
 import { randomBytes } from 'node:crypto'
 import { Writable } from 'node:stream'
-import type { Session } from '@aipipeline/contracts'
+import type { HttpMethod, Session } from '@aipipeline/contracts'
 import type { Engine } from '@aipipeline/db'
 import type { Role } from '@aipipeline/domain'
 import { createTestDatabase, TEST_REDIS_URL, type TestDatabase } from '@aipipeline/testing'
@@ -36,6 +36,19 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     webDistDir: '/nonexistent',
     ...overrides,
   }
+}
+
+/** Calls the studio's API as the holder of `token` (anonymous without one), sending `payload` as JSON. */
+export function callApi(studio: Studio, method: HttpMethod, url: string, token?: string, payload?: unknown) {
+  return studio.app.inject({
+    method,
+    url,
+    ...(payload === undefined ? {} : { payload: JSON.stringify(payload) }),
+    headers: {
+      ...(payload === undefined ? {} : { 'content-type': 'application/json' }),
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
+  })
 }
 
 export async function createTestStudio(

@@ -48,3 +48,13 @@ export function requireService(service: ServiceAvailability, what: string): bool
   console.warn(`\n[notice] skipping ${what}: ${service.reason}\n`)
   return false
 }
+
+/** A loopback port nothing listens on right now (bound, then released). */
+export async function freePort(): Promise<number> {
+  const server = net.createServer()
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const address = server.address()
+  await new Promise((resolve) => server.close(resolve))
+  if (address === null || typeof address === 'string') throw new Error('no port')
+  return address.port
+}

@@ -2,11 +2,11 @@
 // under the old role opens no protected route at all, and the token from the next refresh
 // gets exactly what the new role's rules grant. Kept apart from access-matrix.test.ts, which
 // covers a session that never changes.
-import { Session } from '@aipipeline/contracts'
+import { type HttpMethod, Session } from '@aipipeline/contracts'
 import { ROLES, type Role, roleSatisfies } from '@aipipeline/domain'
 import { testEngines } from '@aipipeline/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestStudio, type TestStudio } from '../../test-kits/test-studio'
+import { callApi, createTestStudio, type TestStudio } from '../../test-kits/test-studio'
 
 // Each role moves to the next one (vendor wraps round to admin), plus the demotion that
 // matters most: an admin to a client. On Postgres the two extremes are enough: the rules are
@@ -30,16 +30,9 @@ for (const engine of testEngines('role change mid-session matrix')) {
     })
     afterAll(async () => studio.close())
 
+    // Bound routes carry their contract's method as a plain string.
     const call = (method: string, url: string, token: string, payload?: unknown) =>
-      studio.app.inject({
-        method: method as 'GET',
-        url,
-        ...(payload === undefined ? {} : { payload: JSON.stringify(payload) }),
-        headers: {
-          authorization: `Bearer ${token}`,
-          ...(payload === undefined ? {} : { 'content-type': 'application/json' }),
-        },
-      })
+      callApi(studio, method as HttpMethod, url, token, payload)
 
     it.each(engine === 'sqlite' ? CHANGES : EXTREMES)(
       '%s changed to %s: the old token opens nothing, the refreshed one what the new role may',

@@ -36,41 +36,38 @@ export function createInMemoryProduction(projectIds: readonly string[] = ['p1'])
     async applyScriptPlan(projectId, _actor, plan) {
       const inv = get(projectId)
       applied.push(plan)
-      for (const s of plan.sequences) {
-        const existing = inv.sequences.find((x) => x.id === s.existingId)
-        if (existing) Object.assign(existing, { name: s.name, description: s.description })
-        else inv.sequences.push({ id: id('seq'), code: s.code, name: s.name, description: s.description })
-      }
+      for (const s of plan.sequences)
+        upsert(inv.sequences, s.existingId, { name: s.name, description: s.description }, () => ({
+          id: id('seq'),
+          code: s.code,
+          name: s.name,
+          description: s.description,
+        }))
       for (const s of plan.shots) {
         const seq = inv.sequences.find((x) => x.code === s.sequenceCode)
         if (seq === undefined) throw new NotFound('sequence', s.sequenceCode)
-        const existing = inv.shots.find((x) => x.id === s.existingId)
-        if (existing) Object.assign(existing, { description: s.description, cpeSettings: s.cpeSettings })
-        else
-          inv.shots.push({
-            id: id('shot'),
-            sequenceId: seq.id,
-            code: s.code,
-            description: s.description,
-            cpeSettings: s.cpeSettings,
-          })
+        upsert(inv.shots, s.existingId, { description: s.description, cpeSettings: s.cpeSettings }, () => ({
+          id: id('shot'),
+          sequenceId: seq.id,
+          code: s.code,
+          description: s.description,
+          cpeSettings: s.cpeSettings,
+        }))
       }
-      for (const c of plan.characters) {
-        const existing = inv.characters.find((x) => x.id === c.existingId)
-        if (existing) Object.assign(existing, { description: c.description, triggerWords: c.triggerWords })
-        else
-          inv.characters.push({
-            id: id('char'),
-            name: c.name,
-            description: c.description,
-            triggerWords: c.triggerWords,
-          })
-      }
-      for (const a of plan.assets) {
-        const existing = inv.assets.find((x) => x.id === a.existingId)
-        if (existing) Object.assign(existing, { description: a.description })
-        else inv.assets.push({ id: id('asset'), kind: a.kind, name: a.name, description: a.description })
-      }
+      for (const c of plan.characters)
+        upsert(inv.characters, c.existingId, { description: c.description, triggerWords: c.triggerWords }, () => ({
+          id: id('char'),
+          name: c.name,
+          description: c.description,
+          triggerWords: c.triggerWords,
+        }))
+      for (const a of plan.assets)
+        upsert(inv.assets, a.existingId, { description: a.description }, () => ({
+          id: id('asset'),
+          kind: a.kind,
+          name: a.name,
+          description: a.description,
+        }))
       return { skipped: [] }
     },
     async shot(projectId, shotId) {
@@ -85,4 +82,16 @@ export function createInMemoryProduction(projectIds: readonly string[] = ['p1'])
       shot.cpeSettings = cpeSettings
     },
   }
+}
+
+/** Updates the item `existingId` names with `changes`, or adds `created()` when it names none (as apply does). */
+function upsert<T extends { id: string }>(
+  items: T[],
+  existingId: string | null | undefined,
+  changes: Partial<T>,
+  created: () => T,
+): void {
+  const existing = items.find((x) => x.id === existingId)
+  if (existing) Object.assign(existing, changes)
+  else items.push(created())
 }

@@ -73,3 +73,17 @@ export async function registerSimulator(t: FarmTestStudio, sim: Simulator, extra
     throw new Error('no id')
   return body.id
 }
+
+/** Stops the farm, then the simulators, then the studio: the order that leaves no attempt talking to a closed backend. */
+export async function closeFarm(t: FarmTestStudio, ...sims: Simulator[]): Promise<void> {
+  await t.studio.farm.stop()
+  for (const sim of sims) await sim.close()
+  await t.studio.close()
+}
+
+/** `value[key]` when `value` is an object that has it (a response body read without a schema). */
+export function field(value: unknown, key: string): unknown {
+  return typeof value === 'object' && value !== null && key in value
+    ? Object.getOwnPropertyDescriptor(value, key)?.value
+    : undefined
+}

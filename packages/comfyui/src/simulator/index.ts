@@ -5,7 +5,12 @@ export {
   MODEL_COMBO_INPUTS,
   withInstalledModels,
 } from './default-object-info'
-export { type SamplePromptOptions, textToImagePrompt, textToVideoPrompt } from './sample-prompts'
+export {
+  type SamplePromptOptions,
+  textToImagePrompt,
+  textToVideoPrompt,
+  wideTextToImagePrompt,
+} from './sample-prompts'
 export {
   type Simulator,
   type SimulatorFault,

@@ -89,3 +89,22 @@ export function textToVideoPrompt(o: SamplePromptOptions & { length?: number } =
     },
   }
 }
+
+/**
+ * `copies` independent text-to-image graphs in one prompt (7 nodes each, ids prefixed `c:`):
+ * the large-workflow case for limits and event-loop tests (1,430 copies give 10,010 nodes).
+ */
+export function wideTextToImagePrompt(copies: number): ApiPrompt {
+  const prompt: ApiPrompt = {}
+  for (let c = 0; c < copies; c++) {
+    for (const [id, node] of Object.entries(textToImagePrompt({ seed: c }))) {
+      const inputs = Object.fromEntries(
+        Object.entries(node.inputs).map(([k, v]) =>
+          Array.isArray(v) && typeof v[0] === 'string' ? [k, [`${c}:${v[0]}`, v[1]]] : [k, v],
+        ),
+      )
+      prompt[`${c}:${id}`] = { class_type: node.class_type, inputs }
+    }
+  }
+  return prompt
+}

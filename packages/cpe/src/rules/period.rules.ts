@@ -3,12 +3,41 @@
 import type { Availability, GearAvailability, LightSource } from '../catalog/catalog.schema'
 import type { ConfigFieldPath } from '../config/cpe-config.schema'
 import { withJosa } from './korean-josa'
-import { type AnyRule, defineRule, type RuleContext, type Severity } from './rule.types'
+import { type AnyRule, defineRule, type Rule, type RuleContext, type Severity } from './rule.types'
 import { bodyName, lensName, stockName } from './rule-context'
 
 type Dated = { name: string; availability: Availability }
 type TooEarly = { item: string; from: number; year: number }
 type Noun = { en: string; ko: string }
+
+/**
+ * A rule on one dated item the config picks (a camera, a lens, a stock…) against the production
+ * year: `found` gives the details when the item does not fit that year, null when it does.
+ */
+function productionYearRule<T extends { name: string }, D>(rule: {
+  id: string
+  severity: Severity
+  field: ConfigFieldPath
+  pick: (ctx: RuleContext) => T | undefined
+  explanation: string
+  message: Rule<D>['message']
+  found: (item: T, year: number) => D | null
+  sample: D
+}) {
+  return defineRule<D>({
+    id: rule.id,
+    severity: rule.severity,
+    fields: [rule.field, 'productionYear'],
+    explanation: rule.explanation,
+    message: rule.message,
+    check: (ctx) => {
+      const year = ctx.config.productionYear
+      const item = rule.pick(ctx)
+      return year === undefined || item === undefined ? null : rule.found(item, year)
+    },
+    sample: rule.sample,
+  })
+}
 
 /** HARD: the year is before the item was announced (for gear) or existed at all (formats, ratios, supports). */
 function notYetAvailable(
@@ -20,21 +49,18 @@ function notYetAvailable(
   severity: Severity = 'hard',
   dated: { en: string; ko: string } = { en: 'dates from', ko: '나왔으므로' },
 ) {
-  return defineRule<TooEarly>({
+  return productionYearRule<Dated, TooEarly>({
     id,
     severity,
-    fields: [field, 'productionYear'],
+    field,
+    pick,
     explanation: `The ${noun.en} must exist in the production year.`,
     message: {
       en: (d) => `The ${noun.en} ${d.item} ${dated.en} ${d.from}; it did not exist in ${d.year}.`,
       ko: (d) => `${noun.ko} ${withJosa(d.item, '은/는')} ${d.from}년에 ${dated.ko} ${d.year}년에는 쓸 수 없습니다.`,
     },
-    check: (ctx) => {
-      const year = ctx.config.productionYear
-      const item = pick(ctx)
-      if (year === undefined || item === undefined || item.availability.from <= year) return null
-      return { item: item.name, from: item.availability.from, year }
-    },
+    found: (item, year) =>
+      item.availability.from <= year ? null : { item: item.name, from: item.availability.from, year },
     sample,
   })
 }
@@ -51,10 +77,11 @@ function notYetDelivered(
   noun: Noun,
   sample: Undelivered,
 ) {
-  return defineRule<Undelivered>({
+  return productionYearRule<Gear, Undelivered>({
     id,
     severity: 'soft',
-    fields: [field, 'productionYear'],
+    field,
+    pick,
     explanation: `Between its announcement and its first deliveries a ${noun.en} exists only as prototypes and first units.`,
     message: {
       en: (d) =>
@@ -62,10 +89,7 @@ function notYetDelivered(
       ko: (d) =>
         `${noun.ko} ${withJosa(d.item, '은/는')} ${d.announced}년에 발표되었지만 첫 출하는 ${d.delivered}년이어서 ${d.year}년에는 시제품이나 초기 물량뿐이었습니다.`,
     },
-    check: (ctx) => {
-      const year = ctx.config.productionYear
-      const item = pick(ctx)
-      if (year === undefined || item === undefined) return null
+    found: (item, year) => {
       const { from, firstDelivery } = item.availability
       if (year < from || year >= firstDelivery) return null
       return { item: item.name, announced: from, delivered: firstDelivery, year }
@@ -82,22 +106,20 @@ function outOfUse(
   noun: Noun,
   sample: Retired,
 ) {
-  return defineRule<Retired>({
+  return productionYearRule<Gear, Retired>({
     id,
     severity: 'soft',
-    fields: [field, 'productionYear'],
+    field,
+    pick,
     explanation: `A ${noun.en} that productions stopped using is a deliberate, hard-to-source choice.`,
     message: {
       en: (d) => `The ${noun.en} ${d.item} went out of use in ${d.to}; in ${d.year} it is a rare, deliberate choice.`,
       ko: (d) =>
         `${noun.ko} ${withJosa(d.item, '은/는')} ${d.to}년 이후 쓰이지 않아 ${d.year}년에는 구하기 어려운 의도적인 선택입니다.`,
     },
-    check: (ctx) => {
-      const year = ctx.config.productionYear
-      const item = pick(ctx)
-      const to = item?.availability.to ?? null
-      if (year === undefined || item === undefined || to === null || year <= to) return null
-      return { item: item.name, to, year }
+    found: (item, year) => {
+      const to = item.availability.to
+      return to === null || year <= to ? null : { item: item.name, to, year }
     },
     sample,
   })
@@ -202,125 +224,138 @@ const aspectNotYet = notYetAvailable(
 )
 
 type Lights = { lights: string; year: number }
-const listLate = (lights: readonly Dated[], year: number): string | null => {
-  const late = lights.filter((l) => l.availability.from > year)
-  return late.length === 0 ? null : late.map((l) => `${l.name} (${l.availability.from})`).join(', ')
+
+/** Names the lights `shown` keeps, each with the year it gives, as "HMI (1972), LED panel (2002)"; null if none. */
+const listLights = (lights: readonly LightSource[], shown: (l: LightSource) => number | null): string | null => {
+  const listed = lights.flatMap((l) => {
+    const year = shown(l)
+    return year === null ? [] : [`${l.name} (${year})`]
+  })
+  return listed.length === 0 ? null : listed.join(', ')
 }
 
-const lightNotYet = defineRule<Lights>({
+/** Lights introduced after `year`, with the year introduced. */
+const late = (year: number) => (l: LightSource) => (l.availability.from > year ? l.availability.from : null)
+
+/**
+ * A rule over a list of lights against one of the config's years: it fires when `shown` keeps any
+ * light for that year, and lists them.
+ */
+function lightListRule(rule: {
+  id: string
+  severity: Severity
+  lights: 'sources' | 'practicals'
+  year: 'productionYear' | 'storyYear'
+  shown: (year: number) => (l: LightSource) => number | null
+  explanation: string
+  message: Rule<Lights>['message']
+  sample: Lights
+}) {
+  const field: ConfigFieldPath = rule.lights === 'sources' ? 'lighting.sourceIds' : 'lighting.practicalIds'
+  return defineRule<Lights>({
+    id: rule.id,
+    severity: rule.severity,
+    fields: [field, rule.year],
+    explanation: rule.explanation,
+    message: rule.message,
+    check: (ctx) => {
+      const year = ctx.config[rule.year]
+      const lights = year === undefined ? null : listLights(ctx[rule.lights], rule.shown(year))
+      return year === undefined || lights === null ? null : { lights, year }
+    },
+    sample: rule.sample,
+  })
+}
+
+const lightNotYet = lightListRule({
   id: 'light-not-yet-available',
   severity: 'hard',
-  fields: ['lighting.sourceIds', 'productionYear'],
+  lights: 'sources',
+  year: 'productionYear',
+  shown: late,
   explanation:
     'Film lights must have been introduced by the production year (HMI from the late 1960s, LED panels from the 2000s).',
   message: {
     en: (d) => `Not yet introduced in ${d.year} (year introduced): ${d.lights}.`,
     ko: (d) => `${d.year}년에는 아직 나오지 않은 조명입니다(출시 연도): ${d.lights}.`,
   },
-  check: (ctx) => {
-    const year = ctx.config.productionYear
-    const lights = year === undefined ? null : listLate(ctx.sources, year)
-    return year === undefined || lights === null ? null : { lights, year }
-  },
   sample: { lights: 'ARRI SkyPanel (2015)', year: 1994 },
 })
 
-/** Lights introduced by `year` but first used on film sets later, as "HMI (first used 1972)". */
-const listUndelivered = (lights: readonly LightSource[], year: number): string | null => {
-  const early = lights.filter((l) => l.availability.from <= year && year < l.availability.firstDelivery)
-  return early.length === 0 ? null : early.map((l) => `${l.name} (${l.availability.firstDelivery})`).join(', ')
-}
-
-const lightNotDelivered = defineRule<Lights>({
+/** Lights introduced by the year but first used on film sets later, as "HMI (first used 1972)". */
+const lightNotDelivered = lightListRule({
   id: 'light-not-yet-delivered',
   severity: 'soft',
-  fields: ['lighting.sourceIds', 'productionYear'],
+  lights: 'sources',
+  year: 'productionYear',
+  shown: (year) => (l) =>
+    l.availability.from <= year && year < l.availability.firstDelivery ? l.availability.firstDelivery : null,
   explanation: 'A light shown to the trade is not yet a light rental houses stock: first film use comes later.',
   message: {
     en: (d) => `Introduced but not yet in use on film sets in ${d.year} (year first used): ${d.lights}.`,
     ko: (d) => `${d.year}년에는 발표만 되었고 아직 촬영 현장에서 쓰이지 않던 조명입니다(첫 사용 연도): ${d.lights}.`,
   },
-  check: (ctx) => {
-    const year = ctx.config.productionYear
-    const lights = year === undefined ? null : listUndelivered(ctx.sources, year)
-    return year === undefined || lights === null ? null : { lights, year }
-  },
   sample: { lights: 'HMI (1972)', year: 1970 },
 })
 
-/** Lights that went out of use on film sets before `year`, as "Carbon arc (1989)". */
-const listRetired = (lights: readonly LightSource[], year: number): string | null => {
-  const old = lights.filter((l) => l.availability.to !== null && l.availability.to < year)
-  return old.length === 0 ? null : old.map((l) => `${l.name} (${l.availability.to})`).join(', ')
-}
-
-const lightOutOfUse = defineRule<Lights>({
+/** Lights that went out of use on film sets before the year, as "Carbon arc (1989)". */
+const lightOutOfUse = lightListRule({
   id: 'light-out-of-use',
   severity: 'soft',
-  fields: ['lighting.sourceIds', 'productionYear'],
+  lights: 'sources',
+  year: 'productionYear',
+  shown: (year) => (l) => (l.availability.to !== null && l.availability.to < year ? l.availability.to : null),
   explanation:
     'Lights that film sets stopped using (carbon arcs after HMIs replaced them) are a deliberate, hard-to-source choice in a later production.',
   message: {
     en: (d) => `Out of use on film sets by ${d.year} (last year in use): ${d.lights}.`,
     ko: (d) => `${d.year}년에는 촬영 현장에서 더 이상 쓰이지 않던 조명입니다(마지막 사용 연도): ${d.lights}.`,
   },
-  check: (ctx) => {
-    const year = ctx.config.productionYear
-    const lights = year === undefined ? null : listRetired(ctx.sources, year)
-    return year === undefined || lights === null ? null : { lights, year }
-  },
   sample: { lights: 'Carbon arc (1995)', year: 2020 },
 })
 
-const practicalAnachronism = defineRule<Lights>({
+const practicalAnachronism = lightListRule({
   id: 'practical-anachronism',
   severity: 'hard',
-  fields: ['lighting.practicalIds', 'storyYear'],
+  lights: 'practicals',
+  year: 'storyYear',
+  shown: late,
   explanation: 'Practicals are seen on screen, so they must exist in the year the story takes place.',
   message: {
     en: (d) => `On-screen practicals that did not exist in the story year ${d.year}: ${d.lights}.`,
     ko: (d) => `스토리 연도 ${d.year}년에 존재하지 않던 화면 속 조명(프랙티컬)입니다: ${d.lights}.`,
   },
-  check: (ctx) => {
-    const year = ctx.config.storyYear
-    const lights = year === undefined ? null : listLate(ctx.practicals, year)
-    return year === undefined || lights === null ? null : { lights, year }
-  },
   sample: { lights: 'Smartphone screen (2007)', year: 1962 },
 })
 
-const offscreenModernLight = defineRule<Lights>({
+const offscreenModernLight = lightListRule({
   id: 'offscreen-light-period-story',
   severity: 'info',
-  fields: ['lighting.sourceIds', 'storyYear'],
+  lights: 'sources',
+  year: 'storyYear',
+  shown: late,
   explanation: 'A modern film light may light a period story as long as it stays out of frame.',
   message: {
     en: (d) => `${d.lights} postdate the story year ${d.year}: fine as off-screen film lights; keep them out of frame.`,
     ko: (d) =>
       `${withJosa(d.lights, '은/는')} 스토리 연도 ${d.year}년 이후의 조명입니다: 화면 밖 촬영 조명으로는 괜찮으니 프레임에 넣지 마세요.`,
   },
-  check: (ctx) => {
-    const year = ctx.config.storyYear
-    const lights = year === undefined ? null : listLate(ctx.sources, year)
-    return year === undefined || lights === null ? null : { lights, year }
-  },
   sample: { lights: 'LED panel (2002)', year: 1850 },
 })
 
-const stockDiscontinued = defineRule<{ stock: string; to: number; year: number }>({
+const stockDiscontinued = productionYearRule<Gear, { stock: string; to: number; year: number }>({
   id: 'stock-discontinued',
   severity: 'soft',
-  fields: ['film.stockId', 'productionYear'],
+  field: 'film.stockId',
+  pick: stock,
   explanation: 'A discontinued emulsion can only be shot from expired, scarce stock.',
   message: {
     en: (d) => `${d.stock} was discontinued in ${d.to}; in ${d.year} only expired stock exists.`,
     ko: (d) => `${withJosa(d.stock, '은/는')} ${d.to}년에 단종되어 ${d.year}년에는 유통기한이 지난 필름스톡뿐입니다.`,
   },
-  check: (ctx) => {
-    const year = ctx.config.productionYear
-    const to = ctx.stock?.availability.to ?? null
-    if (ctx.stock === undefined || year === undefined || to === null || year <= to) return null
-    return { stock: stockName(ctx.stock), to, year }
+  found: (item, year) => {
+    const to = item.availability.to
+    return to === null || year <= to ? null : { stock: item.name, to, year }
   },
   sample: { stock: 'Kodak EXR 50D 5245', to: 2001, year: 2010 },
 })

@@ -4,6 +4,7 @@ import {
   createTestDatabase,
   describeEachEngine,
   newRenderJob,
+  newRenderJobOutput,
   postgres,
   requireService,
   type TestDatabase,
@@ -63,17 +64,7 @@ describeEachEngine('leader lease', (db) => {
     expect(await old.requeue(j.id, promptId, { nextAttemptAt: null })).toBe(false)
     expect(await old.endAttempt(promptId, 'lost', null)).toBe(false)
     expect(await old.setUnschedulable(k.id, 'no backend')).toBe(false)
-    const output = {
-      jobId: j.id,
-      nodeId: '9',
-      kind: 'images',
-      filename: 'a.png',
-      path: `farm/${j.id}/9-a.png`,
-      thumbnailPath: null,
-      mime: 'image/png',
-      bytes: 10,
-      sha256: 'ab',
-    }
+    const output = newRenderJobOutput(j.id)
     expect(await old.insertOutput(output)).toBe(false)
     expect(await old.get(j.id)).toMatchObject({ state: 'assigned', promptId })
     expect(await old.outputs(j.id)).toEqual([])

@@ -1,4 +1,4 @@
-import { describeEachEngine, newRenderJob } from '@aipipeline/testing'
+import { describeEachEngine, newRenderJob, newRenderJobOutput } from '@aipipeline/testing'
 import { expect, it } from 'vitest'
 import { createBackendRepository, isUniqueViolation } from './backend.repository'
 import { createRenderJobRepository } from './render-job.repository'
@@ -34,17 +34,7 @@ describeEachEngine('render job repository', (db) => {
     const repo = createRenderJobRepository(db().handle.db)
     const [j] = await repo.insertMany([job()])
     if (!j) throw new Error('not inserted')
-    const file = {
-      jobId: j.id,
-      nodeId: '9',
-      kind: 'images',
-      filename: 'a.png',
-      path: `farm/${j.id}/9-a.png`,
-      thumbnailPath: null,
-      mime: 'image/png',
-      bytes: 10,
-      sha256: 'ab',
-    }
+    const file = newRenderJobOutput(j.id)
     expect(await repo.insertOutput(file)).toBe(true)
     expect(await repo.insertOutput(file)).toBe(false)
     expect(await repo.outputs(j.id)).toHaveLength(1)

@@ -1,6 +1,7 @@
 // A deterministic feature-length screenplay in Fountain for tests, benchmarks and the demo:
 // no real script is copied. Characters are cued under name variants ((V.O.), (CONT'D),
 // lower-case extensions) so merging is exercised; locations repeat across scenes.
+import { seededRandom } from '../random/seeded-random'
 
 export interface SyntheticScreenplayOptions {
   /** Number of scenes (default 110). */
@@ -51,21 +52,9 @@ const WORDS =
   )
 const VERBS = 'crosses studies lifts drops watches opens closes grabs hides follows pockets turns'.split(' ')
 
-/** mulberry32: a tiny seeded PRNG, enough for repeatable test data. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-
 /** Generates a feature-length Fountain script (about 120 pages at the default 110 scenes). */
 export function syntheticScreenplay(options: SyntheticScreenplayOptions = {}): SyntheticScreenplay {
-  const random = prng(options.seed ?? 7)
+  const random = seededRandom(options.seed ?? 7)
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T
   const sentence = (): string => {
     const who = pick(CAST)

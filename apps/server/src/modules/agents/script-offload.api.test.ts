@@ -3,7 +3,7 @@
 import { syntheticScreenplay } from '@aipipeline/domain'
 import { testEngines } from '@aipipeline/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestStudio, type TestStudio } from '../../../test-kits/test-studio'
+import { callApi, createTestStudio, type TestStudio } from '../../../test-kits/test-studio'
 import { DEFAULT_CHUNK_TOKENS } from './script-analysis.schemas'
 import { OFFLOAD_SCRIPT_CHARS, outlineScriptTask } from './script-reading.task'
 
@@ -20,15 +20,7 @@ for (const engine of testEngines('screenplay offload')) {
     let token = ''
     let projectId = ''
     const call = (method: 'GET' | 'POST', url: string, payload?: unknown) =>
-      studio.app.inject({
-        method,
-        url,
-        headers: {
-          authorization: `Bearer ${token}`,
-          ...(payload === undefined ? {} : { 'content-type': 'application/json' }),
-        },
-        ...(payload === undefined ? {} : { payload: JSON.stringify(payload) }),
-      })
+      callApi(studio, method, url, token, payload)
 
     beforeAll(async () => {
       studio = await createTestStudio(engine, { config: { scriptMaxChars: 2_500_000 } })

@@ -7,7 +7,7 @@ import type { Engine } from '@aipipeline/db'
 import { postgres, redis, requireService } from '@aipipeline/testing'
 import { io as connect, type Socket } from 'socket.io-client'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { createTestStudio, type TestStudio } from '../../../test-kits/test-studio'
+import { callApi, createTestStudio, type TestStudio } from '../../../test-kits/test-studio'
 
 const scaleOut =
   requireService(postgres, 'session end on PostgreSQL') && requireService(redis, 'session end over Redis')
@@ -45,15 +45,7 @@ function disconnected(socket: Socket): Promise<string> {
 function api(studio: TestStudio) {
   return {
     call: (method: 'GET' | 'POST' | 'PATCH', url: string, token?: string, payload?: unknown) =>
-      studio.app.inject({
-        method,
-        url,
-        ...(payload === undefined ? {} : { payload: JSON.stringify(payload) }),
-        headers: {
-          ...(payload === undefined ? {} : { 'content-type': 'application/json' }),
-          ...(token ? { authorization: `Bearer ${token}` } : {}),
-        },
-      }),
+      callApi(studio, method, url, token, payload),
   }
 }
 

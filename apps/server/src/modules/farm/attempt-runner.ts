@@ -284,12 +284,14 @@ async function requeueLost(ctx: RunnerContext, a: ActiveAttempt, reason: string)
 }
 
 type RetryRule = 'backoff' | 'more-vram' | 'never'
+/** How an attempt that did not succeed ended. */
+type FailureOutcome = 'failed' | 'rejected' | 'out-of-memory' | 'interrupted'
 
 async function settleFailure(
   ctx: RunnerContext,
   rt: BackendRuntime,
   a: ActiveAttempt,
-  outcome: 'failed' | 'rejected' | 'out-of-memory' | 'interrupted',
+  outcome: FailureOutcome,
   error: RenderJobError,
   rule: RetryRule = 'backoff',
 ): Promise<void> {
@@ -315,7 +317,7 @@ async function countFailure(
   ctx: RunnerContext,
   rt: BackendRuntime,
   a: ActiveAttempt,
-  outcome: 'failed' | 'rejected' | 'out-of-memory' | 'interrupted',
+  outcome: FailureOutcome,
   error: RenderJobError,
   rule: RetryRule = 'backoff',
 ): Promise<void> {

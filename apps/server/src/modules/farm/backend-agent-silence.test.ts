@@ -7,6 +7,7 @@ import { createAgentBackendRepository } from '@aipipeline/db'
 import { testEngines } from '@aipipeline/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
+  closeFarm,
   eventually,
   type FarmTestStudio,
   farmTestStudio,
@@ -31,11 +32,7 @@ for (const engine of testEngines('farm agent silence')) {
       // The live view belongs to the dispatching instance (on Postgres, after the election).
       await eventually(async () => t.studio.farm.dispatcher.isLeader && t.studio.farm.dispatcher.pool.get(backendId))
     })
-    afterAll(async () => {
-      await t.studio.farm.stop()
-      await sim.close()
-      await t.studio.close()
-    })
+    afterAll(() => closeFarm(t, sim))
 
     it('places nothing on a backend whose agent is silent until the agent beats again', async () => {
       const agents = createAgentBackendRepository(t.studio.testDb.handle.db)

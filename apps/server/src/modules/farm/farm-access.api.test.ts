@@ -4,16 +4,11 @@
 import { textToImagePrompt } from '@aipipeline/comfyui'
 import { testEngines } from '@aipipeline/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { field } from '../../../test-kits/farm/farm-test.fixture'
 import { call, type Seat, type TeamProject, teamProject } from '../../../test-kits/production/production-test-kit'
 import { createTestStudio, type TestStudio } from '../../../test-kits/test-studio'
 
 const prompt = { kind: 'api', prompt: textToImagePrompt({ seed: 7 }) }
-
-function field(json: unknown, key: string): unknown {
-  return typeof json === 'object' && json !== null && key in json
-    ? Object.getOwnPropertyDescriptor(json, key)?.value
-    : undefined
-}
 
 for (const engine of testEngines('render jobs follow project membership')) {
   describe(`render jobs follow project membership [${engine}]`, () => {

@@ -6,15 +6,13 @@ import { type Simulator, startSimulator, textToImagePrompt } from '@aipipeline/c
 import { testEngines } from '@aipipeline/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
+  closeFarm,
   eventually,
   type FarmTestStudio,
   farmTestStudio,
+  field,
   registerSimulator,
 } from '../../../test-kits/farm/farm-test.fixture'
-
-function field(value: unknown, key: string): unknown {
-  return typeof value === 'object' && value !== null && key in value ? Object(value)[key] : undefined
-}
 
 const STEPS = 400
 
@@ -30,11 +28,7 @@ for (const engine of testEngines('farm cancel')) {
       backendId = await registerSimulator(t, sim, { maxInFlight: 1 })
       t.studio.farm.start()
     })
-    afterAll(async () => {
-      await t.studio.farm.stop()
-      await sim.close()
-      await t.studio.close()
-    })
+    afterAll(() => closeFarm(t, sim))
 
     const submit = async (seed: number) => {
       const res = await t.call('POST', '/api/farm/jobs', {

@@ -5,15 +5,13 @@ import { type Simulator, startSimulator, textToImagePrompt } from '@aipipeline/c
 import { testEngines } from '@aipipeline/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
+  closeFarm,
   eventually,
   type FarmTestStudio,
   farmTestStudio,
+  field,
   registerSimulator,
 } from '../../../test-kits/farm/farm-test.fixture'
-
-function field(value: unknown, key: string): unknown {
-  return typeof value === 'object' && value !== null && key in value ? Object(value)[key] : undefined
-}
 
 for (const engine of testEngines('farm download failures')) {
   describe(`farm output download failures [${engine}]`, () => {
@@ -25,11 +23,7 @@ for (const engine of testEngines('farm download failures')) {
       await registerSimulator(t, sim)
       t.studio.farm.start()
     })
-    afterAll(async () => {
-      await t.studio.farm.stop()
-      await sim.close()
-      await t.studio.close()
-    })
+    afterAll(() => closeFarm(t, sim))
 
     it('counts each failed download as an attempt and fails the job after maxAttempts', async () => {
       const res = await t.call('POST', '/api/farm/jobs', {

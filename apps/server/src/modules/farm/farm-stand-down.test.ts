@@ -7,6 +7,7 @@ import { testEngines } from '@aipipeline/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import {
+  closeFarm,
   eventually,
   type FarmTestStudio,
   farmTestStudio,
@@ -29,12 +30,7 @@ for (const engine of testEngines('farm stand-down')) {
       await registerSimulator(t, other, { maxInFlight: 1 })
       t.studio.farm.start()
     })
-    afterAll(async () => {
-      await t.studio.farm.stop()
-      await slow.close()
-      await other.close()
-      await t.studio.close()
-    })
+    afterAll(() => closeFarm(t, slow, other))
 
     it('stops an orphaned prompt and leaves the one its job still points at', async () => {
       const submit = async (seed: number) => {

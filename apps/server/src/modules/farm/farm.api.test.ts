@@ -4,10 +4,9 @@
 
 import { createHash } from 'node:crypto'
 import { existsSync, readFileSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { join } from 'node:path'
 import { type Simulator, startSimulator, textToImagePrompt } from '@aipipeline/comfyui'
-import { testEngines } from '@aipipeline/testing'
+import { freePort, testEngines } from '@aipipeline/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
   eventually,
@@ -33,16 +32,6 @@ const api = (prompt: unknown) => ({ kind: 'api', prompt })
 
 function errorMessage(body: unknown): string {
   return String(obj(obj(body).error).message)
-}
-
-/** A port nothing listens on (bound, then released). */
-async function freePort(): Promise<number> {
-  const server = createServer()
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const address = server.address()
-  await new Promise((resolve) => server.close(resolve))
-  if (address === null || typeof address === 'string') throw new Error('no port')
-  return address.port
 }
 
 for (const engine of testEngines('farm API')) {

@@ -44,8 +44,8 @@ describe.runIf(requireService(postgres, 'farm leader election on PostgreSQL'))(
       await db?.cleanup()
     })
 
-    it('lets exactly one instance lead and hands over when the leader stops', async () => {
-      db = await createTestDatabase('postgres')
+    /** Two instances on `db`, each on its own connection pool: `a` leads on return, `b` is not started. */
+    async function leaderAndStandby() {
       const second = openDatabase(db.url, { poolSize: 2 })
       extra.push(second)
       const log: string[] = []
@@ -54,6 +54,12 @@ describe.runIf(requireService(postgres, 'farm leader election on PostgreSQL'))(
       running.push(a, b)
       a.start()
       await until(() => a.isLeader, 5000)
+      return { a, b, log }
+    }
+
+    it('lets exactly one instance lead and hands over when the leader stops', async () => {
+      db = await createTestDatabase('postgres')
+      const { a, b, log } = await leaderAndStandby()
       b.start()
       // Several retry periods pass: the standby must not lead while the leader lives.
       await new Promise((r) => setTimeout(r, 500))
@@ -65,14 +71,7 @@ describe.runIf(requireService(postgres, 'farm leader election on PostgreSQL'))(
     })
 
     it('steps down at its next renewal once its lease changed hands, and stays a standby', async () => {
-      const second = openDatabase(db.url, { poolSize: 2 })
-      extra.push(second)
-      const log: string[] = []
-      const a = election(db.handle, log, 'a')
-      const b = election(second, log, 'b')
-      running.push(a, b)
-      a.start()
-      await until(() => a.isLeader, 5000)
+      const { a, b, log } = await leaderAndStandby()
       const stale = a.fence()
       b.start()
       // Another instance took the lease, as a standby does once a frozen leader's lease ran out.

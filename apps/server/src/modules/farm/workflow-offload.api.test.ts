@@ -1,43 +1,19 @@
 // Large workflows are read on a worker thread: the studio keeps answering while a
 // 10,000-node submission is parsed, checked and priced, the stored job is the same as an
 // in-thread read, errors found there answer the same 422, and WORKFLOW_MAX_NODES gives 413.
-import { type ApiPrompt, textToImagePrompt } from '@aipipeline/comfyui'
+import { wideTextToImagePrompt } from '@aipipeline/comfyui'
 import { createRenderJobRepository } from '@aipipeline/db'
 import { testEngines } from '@aipipeline/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestStudio, type TestStudio } from '../../../test-kits/test-studio'
+import { callApi, createTestStudio, type TestStudio } from '../../../test-kits/test-studio'
 import { prepareSubmissionTask } from './workflow-reading.task'
-
-/** `copies` independent text-to-image graphs in one prompt (7 nodes each). */
-function wideWorkflow(copies: number): ApiPrompt {
-  const prompt: ApiPrompt = {}
-  for (let c = 0; c < copies; c++) {
-    for (const [id, node] of Object.entries(textToImagePrompt({ seed: c }))) {
-      const inputs = Object.fromEntries(
-        Object.entries(node.inputs).map(([k, v]) =>
-          Array.isArray(v) && typeof v[0] === 'string' ? [k, [`${c}:${v[0]}`, v[1]]] : [k, v],
-        ),
-      )
-      prompt[`${c}:${id}`] = { class_type: node.class_type, inputs }
-    }
-  }
-  return prompt
-}
 
 for (const engine of testEngines('workflow offload')) {
   describe(`large workflows off the event loop [${engine}]`, () => {
     let studio: TestStudio
     let token = ''
     const call = (method: 'GET' | 'POST', url: string, payload?: unknown) =>
-      studio.app.inject({
-        method,
-        url,
-        headers: {
-          authorization: `Bearer ${token}`,
-          ...(payload === undefined ? {} : { 'content-type': 'application/json' }),
-        },
-        ...(payload === undefined ? {} : { payload: JSON.stringify(payload) }),
-      })
+      callApi(studio, method, url, token, payload)
 
     beforeAll(async () => {
       studio = await createTestStudio(engine, { config: { workflowMaxNodes: 12_000, bodyLimitBytes: 8 * 1024 * 1024 } })
@@ -48,7 +24,7 @@ for (const engine of testEngines('workflow offload')) {
     })
 
     it('answers /api/health while a 10,000-node workflow is read, and stores what an in-thread read gives', async () => {
-      const prompt = wideWorkflow(1430)
+      const prompt = wideTextToImagePrompt(1430)
       expect(Object.keys(prompt).length).toBeGreaterThanOrEqual(10_000)
       const before = studio.offload.completed()
       let submitted = false
@@ -77,7 +53,7 @@ for (const engine of testEngines('workflow offload')) {
     }, 120_000)
 
     it('answers 422 naming the node and input for a broken link found on the worker thread', async () => {
-      const prompt = wideWorkflow(200)
+      const prompt = wideTextToImagePrompt(200)
       const save = prompt['150:9']
       if (save) save.inputs.images = ['150:99', 0]
       const before = studio.offload.completed()
@@ -92,7 +68,7 @@ for (const engine of testEngines('workflow offload')) {
 
     it('answers 400 naming the parameter for an unknown one, from the worker thread', async () => {
       const res = await call('POST', '/api/farm/jobs', {
-        source: { kind: 'api', prompt: wideWorkflow(100) },
+        source: { kind: 'api', prompt: wideTextToImagePrompt(100) },
         parameters: { nonsense: 1 },
       })
       expect(res.statusCode).toBe(400)
@@ -101,7 +77,7 @@ for (const engine of testEngines('workflow offload')) {
     })
 
     it('refuses a workflow over WORKFLOW_MAX_NODES with 413, as a job and as a template', async () => {
-      const prompt = wideWorkflow(1715)
+      const prompt = wideTextToImagePrompt(1715)
       expect(Object.keys(prompt).length).toBeGreaterThan(12_000)
       const job = await call('POST', '/api/farm/jobs', { source: { kind: 'api', prompt } })
       expect(job.statusCode).toBe(413)
