@@ -1,7 +1,9 @@
+import { roleSatisfies } from '@aipipeline/domain'
 import { AppShell, Burger, Group, NavLink, ScrollArea, Stack, Text, useMantineTheme } from '@mantine/core'
 import { useDisclosure, useMediaQuery } from '@mantine/hooks'
 import { Link, Outlet, useRouterState } from '@tanstack/react-router'
 import { useTranslation } from 'react-i18next'
+import { useSession } from '../api/api-context'
 import { LanguageSwitch } from '../components/language-switch'
 import { RealtimeIndicator } from '../components/realtime-indicator'
 import { ThemeToggle } from '../components/theme-toggle'
@@ -17,6 +19,7 @@ import { navItems } from './nav-items'
 export function AppLayout() {
   const { t } = useTranslation()
   const [opened, { toggle, close }] = useDisclosure()
+  const role = useSession()?.user.role
   const pathname = useRouterState({ select: (s) => s.location.pathname })
   // Rendered in one place only, so there is a single language switch and sign-out button.
   const narrow = useMediaQuery(`(max-width: ${useMantineTheme().breakpoints.sm})`) ?? false
@@ -53,15 +56,17 @@ export function AppLayout() {
 
       <AppShell.Navbar p="xs" aria-label={t('nav.label')}>
         <AppShell.Section grow component={ScrollArea}>
-          {navItems.map((item) => (
-            <NavLink
-              key={item.to}
-              label={t(item.label)}
-              active={pathname === item.to || pathname.startsWith(`${item.to}/`)}
-              onClick={close}
-              renderRoot={(props) => <Link to={item.to} {...props} />}
-            />
-          ))}
+          {navItems
+            .filter((item) => roleSatisfies(item.access, role))
+            .map((item) => (
+              <NavLink
+                key={item.to}
+                label={t(item.label)}
+                active={pathname === item.to || pathname.startsWith(`${item.to}/`)}
+                onClick={close}
+                renderRoot={(props) => <Link to={item.to} {...props} />}
+              />
+            ))}
         </AppShell.Section>
         {narrow && (
           <AppShell.Section pt="md">

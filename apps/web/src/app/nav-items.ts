@@ -1,9 +1,12 @@
-// The sections of the studio, in the order the navigation shows them.
+import { access } from '@aipipeline/domain'
+
+// The sections of the studio, in the order the navigation shows them. A section whose API the
+// server refuses to a role is not offered to it: `access` is the rule of the section's routes.
 export const navItems = [
-  { to: '/projects', label: 'nav.projects' },
-  { to: '/farm', label: 'nav.farm' },
-  { to: '/review', label: 'nav.review' },
-  { to: '/prompt-engine', label: 'nav.promptEngine' },
-  { to: '/agents', label: 'nav.agents' },
-  { to: '/settings', label: 'nav.settings' },
+  { to: '/projects', label: 'nav.projects', access: access.authenticated },
+  { to: '/farm', label: 'nav.farm', access: access.atLeast('artist') },
+  { to: '/review', label: 'nav.review', access: access.authenticated },
+  { to: '/prompt-engine', label: 'nav.promptEngine', access: access.authenticated },
+  { to: '/agents', label: 'nav.agents', access: access.atLeast('supervisor') },
+  { to: '/settings', label: 'nav.settings', access: access.authenticated },
 ] as const

@@ -5,6 +5,7 @@ import { useQueryClient } from '@tanstack/react-query'
 import { Link } from '@tanstack/react-router'
 import { useTranslation } from 'react-i18next'
 import { useSession } from '../../api/api-context'
+import { NotForRole } from '../../components/not-for-role'
 import { formatMicros } from '../settings/models/money'
 import { agentKeys, useAgentRuns, useProjectsForAgents } from './agent-queries'
 import { applyRunEvent } from './apply-run-event'
@@ -18,6 +19,8 @@ export function AgentsPage() {
   const role = useSession()?.user.role
   // The run list is for managers (of each run's project); supervisors use the import wizard only.
   const canList = role !== undefined && roleSatisfies(access.atLeast('manager'), role)
+  // The page is the way into the screenplay import, which is for supervisors and above.
+  const canImport = role !== undefined && roleSatisfies(access.atLeast('supervisor'), role)
   const runs = useAgentRuns(canList)
   const projects = useProjectsForAgents()
   const queryClient = useQueryClient()
@@ -39,6 +42,7 @@ export function AgentsPage() {
     },
   )
 
+  if (!canImport) return <NotForRole />
   return (
     <Stack gap="lg">
       <Group justify="space-between" align="flex-start">

@@ -1,16 +1,25 @@
 import type { FarmBackend, RenderJob } from '@aipipeline/contracts'
+import { access, roleSatisfies } from '@aipipeline/domain'
 import { Alert, Badge, Button, Group, Loader, SimpleGrid, Stack, Text, Title } from '@mantine/core'
 import { useDisclosure } from '@mantine/hooks'
 import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
+import { useSession } from '../../api/api-context'
+import { NotForRole } from '../../components/not-for-role'
 import { BackendCard } from './backend-card'
 import { useBackends, useJobs } from './farm-queries'
 import { JobQueue } from './job-queue'
 import { SubmitJobDialog } from './submit-job-dialog'
 import { useFarmLive } from './use-farm-live'
 
-/** The render farm: backends with their GPUs, the live queue, and job submission. */
+/** The render farm for studio staff; clients and vendors, whom its API refuses, get a notice. */
 export function FarmPage() {
+  const role = useSession()?.user.role
+  return roleSatisfies(access.atLeast('artist'), role) ? <FarmContent /> : <NotForRole />
+}
+
+/** The render farm: backends with their GPUs, the live queue, and job submission. */
+function FarmContent() {
   const { t } = useTranslation()
   const backends = useBackends()
   const jobs = useJobs()

@@ -5,6 +5,8 @@ import { Card, Stack, Switch, Text, Title } from '@mantine/core'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import { useApi } from '../../api/api-context'
+import { apiErrorText } from '../../api/error-text'
+import { NotForRole } from '../../components/not-for-role'
 import { projectKeys, useProject } from './project-queries'
 
 /** Settings of one project (managers and admins). */
@@ -19,6 +21,9 @@ export function ProjectSettingsPage({ projectId }: { projectId: string }) {
     onSuccess: () => queryClient.invalidateQueries({ queryKey: projectKeys.project(projectId) }),
   })
   if (!project.data) return null
+  // Reached by a typed link: other roles would only meet the server's refusal on save.
+  const { myRole } = project.data
+  if (myRole !== 'admin' && myRole !== 'manager') return <NotForRole />
   return (
     <Card withBorder>
       <Stack gap="sm">
@@ -32,7 +37,7 @@ export function ProjectSettingsPage({ projectId }: { projectId: string }) {
         />
         {save.error && (
           <Text size="sm" c="red" role="alert">
-            {t('projects.settings.saveFailed', { message: save.error.message })}
+            {t('projects.settings.saveFailed', { message: apiErrorText(save.error, t) })}
           </Text>
         )}
       </Stack>

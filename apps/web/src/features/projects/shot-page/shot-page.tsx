@@ -8,6 +8,8 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { useApi } from '../../../api/api-context'
+import { ApiError } from '../../../api/api-error'
+import { apiErrorText } from '../../../api/error-text'
 import { PromptEnginePanel } from '../../prompt-engine/prompt-engine-panel'
 import { projectKeys, useBreakdown, useProject, useShot } from '../project-queries'
 import { CommentComposer } from './comment-composer'
@@ -63,7 +65,11 @@ export function ShotPage({ projectId, shotId }: { projectId: string; shotId: str
     [tasks],
   )
 
-  if (shot.isError) return <Text c="red">{shot.error.message}</Text>
+  if (shot.isError) {
+    // A vendor sees only the shots shared with them; other links end here, in their language.
+    const missing = shot.error instanceof ApiError && shot.error.status === 404
+    return <Text c="red">{missing ? t('projects.shot.notFound') : apiErrorText(shot.error, t)}</Text>
+  }
   if (!project || !shot.data) return <Loader aria-label={t('app.loading')} />
   const s = shot.data
   const taskName = (taskId: string) => {

@@ -74,13 +74,17 @@ export function VersionsGallery({ versions, taskName }: { versions: V[]; taskNam
       {selected && (
         <Group gap="xs">
           <Badge>{label(selected)}</Badge>
-          {selected.provenance.model && <Badge variant="light">{selected.provenance.model}</Badge>}
+          {selected.provenance.model && (
+            <Badge variant="light" data-testid="version-model">
+              {selected.provenance.model}
+            </Badge>
+          )}
           {selected.provenance.seed !== null && (
-            <Badge variant="light" color="gray">
+            <Badge variant="light" color="gray" data-testid="version-seed">
               {t('projects.versions.seed', { seed: selected.provenance.seed })}
             </Badge>
           )}
-          <Text size="xs" c="dimmed" lineClamp={2} style={{ flex: 1 }}>
+          <Text size="xs" c="dimmed" lineClamp={2} style={{ flex: 1 }} data-testid="version-prompt">
             {selected.provenance.prompt}
           </Text>
         </Group>
