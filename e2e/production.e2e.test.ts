@@ -323,5 +323,6 @@ describe.runIf(browserTestsEnabled('production tracking in Chromium'))('producti
     }
     expect(await page.locator('html').getAttribute('lang')).toBe('en')
     expect(chromium?.pageErrors).toEqual([])
-  })
+    // Twelve pages with a settle pause each: a loaded machine needs well over the default 30 s.
+  }, 180_000)
 })
