@@ -81,4 +81,20 @@ describe('corrected records', () => {
     })
     expect(dates('film-stocks', 'kodak-ektachrome-100d-7294')).toMatchObject({ from: 2017, firstDelivery: 2019 })
   })
+
+  it('date gear from the launch the trade press reported, not a later year', () => {
+    expect(dates('cameras', 'thomson-viper-filmstream')).toMatchObject({ from: 2002 })
+    expect(dates('film-stocks', 'kodak-vision-800t-5289')).toMatchObject({ from: 1998, firstDelivery: 1998 })
+    expect(dates('film-stocks', 'fujifilm-eterna-vivid-500')).toMatchObject({
+      from: 2009,
+      firstDelivery: 2009,
+      to: 2013,
+    })
+    for (const [file, id] of [
+      ['cameras', 'thomson-viper-filmstream'],
+      ['film-stocks', 'kodak-vision-800t-5289'],
+      ['film-stocks', 'fujifilm-eterna-vivid-500'],
+    ] as const)
+      expect(dates(file, id).source.verified, id).toBe(true)
+  })
 })
