@@ -90,7 +90,11 @@ describe('corrected records', () => {
       firstDelivery: 2009,
       to: 2013,
     })
+    expect(dates('cameras', 'red-epic-mx')).toMatchObject({ from: 2008, firstDelivery: 2011 })
+    expect(dates('light-sources', 'balloon-light')).toMatchObject({ from: 1994, firstDelivery: 1995 })
     for (const [file, id] of [
+      ['cameras', 'red-epic-mx'],
+      ['light-sources', 'balloon-light'],
       ['cameras', 'thomson-viper-filmstream'],
       ['film-stocks', 'kodak-vision-800t-5289'],
       ['film-stocks', 'fujifilm-eterna-vivid-500'],
