@@ -92,7 +92,12 @@ describe('corrected records', () => {
     })
     expect(dates('cameras', 'red-epic-mx')).toMatchObject({ from: 2008, firstDelivery: 2011 })
     expect(dates('light-sources', 'balloon-light')).toMatchObject({ from: 1994, firstDelivery: 1995 })
+    expect(dates('cameras', 'beaulieu-r16')).toMatchObject({ from: 1958 })
+    expect(dates('cameras', 'beaulieu-4008-zm')).toMatchObject({ from: 1969 })
+    expect(dates('light-sources', 'cooper-hewitt-mercury-vapour')).toMatchObject({ from: 1904, firstDelivery: 1904 })
     for (const [file, id] of [
+      ['light-sources', 'cooper-hewitt-mercury-vapour'],
+      ['cameras', 'beaulieu-r16'],
       ['cameras', 'red-epic-mx'],
       ['light-sources', 'balloon-light'],
       ['cameras', 'thomson-viper-filmstream'],
