@@ -96,7 +96,9 @@ describe('corrected records', () => {
     expect(dates('cameras', 'beaulieu-4008-zm')).toMatchObject({ from: 1969 })
     expect(dates('light-sources', 'cooper-hewitt-mercury-vapour')).toMatchObject({ from: 1904, firstDelivery: 1904 })
     expect(dates('cameras', 'bell-howell-2709')).toMatchObject({ from: 1911, firstDelivery: 1912 })
+    expect(dates('cameras', 'pathe-professional')).toMatchObject({ from: 1908, firstDelivery: 1910 })
     for (const [file, id] of [
+      ['cameras', 'pathe-professional'],
       ['cameras', 'bell-howell-2709'],
       ['light-sources', 'cooper-hewitt-mercury-vapour'],
       ['cameras', 'beaulieu-r16'],
