@@ -97,7 +97,9 @@ describe('corrected records', () => {
     expect(dates('light-sources', 'cooper-hewitt-mercury-vapour')).toMatchObject({ from: 1904, firstDelivery: 1904 })
     expect(dates('cameras', 'bell-howell-2709')).toMatchObject({ from: 1911, firstDelivery: 1912 })
     expect(dates('cameras', 'pathe-professional')).toMatchObject({ from: 1908, firstDelivery: 1910 })
+    expect(dates('lenses', 'bausch-lomb-super-baltar')).toMatchObject({ from: 1967 })
     for (const [file, id] of [
+      ['lenses', 'bausch-lomb-super-baltar'],
       ['cameras', 'pathe-professional'],
       ['cameras', 'bell-howell-2709'],
       ['light-sources', 'cooper-hewitt-mercury-vapour'],
