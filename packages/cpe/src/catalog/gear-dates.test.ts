@@ -81,4 +81,35 @@ describe('corrected records', () => {
     })
     expect(dates('film-stocks', 'kodak-ektachrome-100d-7294')).toMatchObject({ from: 2017, firstDelivery: 2019 })
   })
+
+  it('date gear from the launch the trade press reported, not a later year', () => {
+    expect(dates('cameras', 'thomson-viper-filmstream')).toMatchObject({ from: 2002 })
+    expect(dates('film-stocks', 'kodak-vision-800t-5289')).toMatchObject({ from: 1998, firstDelivery: 1998 })
+    expect(dates('film-stocks', 'fujifilm-eterna-vivid-500')).toMatchObject({
+      from: 2009,
+      firstDelivery: 2009,
+      to: 2013,
+    })
+    expect(dates('cameras', 'red-epic-mx')).toMatchObject({ from: 2008, firstDelivery: 2011 })
+    expect(dates('light-sources', 'balloon-light')).toMatchObject({ from: 1994, firstDelivery: 1995 })
+    expect(dates('cameras', 'beaulieu-r16')).toMatchObject({ from: 1958 })
+    expect(dates('cameras', 'beaulieu-4008-zm')).toMatchObject({ from: 1969 })
+    expect(dates('light-sources', 'cooper-hewitt-mercury-vapour')).toMatchObject({ from: 1904, firstDelivery: 1904 })
+    expect(dates('cameras', 'bell-howell-2709')).toMatchObject({ from: 1911, firstDelivery: 1912 })
+    expect(dates('cameras', 'pathe-professional')).toMatchObject({ from: 1908, firstDelivery: 1910 })
+    expect(dates('lenses', 'bausch-lomb-super-baltar')).toMatchObject({ from: 1967 })
+    for (const [file, id] of [
+      ['lenses', 'bausch-lomb-super-baltar'],
+      ['cameras', 'pathe-professional'],
+      ['cameras', 'bell-howell-2709'],
+      ['light-sources', 'cooper-hewitt-mercury-vapour'],
+      ['cameras', 'beaulieu-r16'],
+      ['cameras', 'red-epic-mx'],
+      ['light-sources', 'balloon-light'],
+      ['cameras', 'thomson-viper-filmstream'],
+      ['film-stocks', 'kodak-vision-800t-5289'],
+      ['film-stocks', 'fujifilm-eterna-vivid-500'],
+    ] as const)
+      expect(dates(file, id).source.verified, id).toBe(true)
+  })
 })
