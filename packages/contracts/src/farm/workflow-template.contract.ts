@@ -11,13 +11,77 @@ export const TemplateSource = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('ui'), workflow: JsonObject }).strict(),
 ])
 
+/**
+ * What a parameter means to the studio, so a render from a shot can fill it: the Prompt Engine
+ * fills `prompt`/`negative`, the shot's aspect ratio `width`/`height`, its frame range and rate
+ * `frames`/`fps`, the chosen input versions `image`/`mask`/`controlImage`.
+ */
+export const ParameterRole = z.enum([
+  'prompt',
+  'negative',
+  'seed',
+  'width',
+  'height',
+  'steps',
+  'cfg',
+  'denoise',
+  'frames',
+  'fps',
+  'image',
+  'mask',
+  'controlImage',
+  'loraStrength',
+  'upscaleFactor',
+])
+export type ParameterRole = z.infer<typeof ParameterRole>
+
 export const WorkflowParameter = z.object({
   name: z.string(),
   type: z.enum(['string', 'int', 'float', 'boolean', 'seed']),
   default: z.union([z.string(), z.number(), z.boolean()]).optional(),
   locations: z.array(z.object({ nodeId: z.string(), inputName: z.string(), whole: z.boolean() })),
+  /** What the studio fills it with when rendering a shot; absent for free parameters. */
+  role: ParameterRole.optional(),
+  /** A label the user gave it (the name is the placeholder). */
+  label: z.string().max(120).optional(),
+  min: z.number().optional(),
+  max: z.number().optional(),
 })
 export type WorkflowParameter = z.infer<typeof WorkflowParameter>
+
+/** The Prompt Engine formatter a template's prompts are written for (a CPE target model id), or `generic`. */
+export const TemplateModelFamily = z.enum([
+  'sd15',
+  'sdxl',
+  'flux-dev',
+  'flux-schnell',
+  'wan-2.2',
+  'cogvideox',
+  'hunyuan-video',
+  'generic',
+])
+export type TemplateModelFamily = z.infer<typeof TemplateModelFamily>
+
+export const TemplateCategory = z.enum([
+  'text-to-image',
+  'image-to-image',
+  'inpaint',
+  'outpaint',
+  'controlnet',
+  'upscale',
+  'interpolation',
+  'image-to-video',
+  'text-to-video',
+  'custom',
+])
+export type TemplateCategory = z.infer<typeof TemplateCategory>
+
+/** What a backend must have to run a template: node classes and model files (folder as in /models). */
+export const TemplateRequirements = z.object({
+  nodeClasses: z.array(z.string()),
+  models: z.array(z.object({ folder: z.string(), name: z.string() })),
+})
+export type TemplateRequirements = z.infer<typeof TemplateRequirements>
 
 export const WorkflowTemplate = z
   .object({
@@ -27,6 +91,15 @@ export const WorkflowTemplate = z
     /** The API prompt with `{placeholders}`. */
     prompt: JsonObject,
     parameters: z.array(WorkflowParameter),
+    modelFamily: TemplateModelFamily,
+    category: TemplateCategory,
+    /** The media it writes. */
+    outputs: z.array(z.enum(['image', 'video'])),
+    requirements: TemplateRequirements,
+    /** Shipped with the studio (the library); edits make a new revision like any other. */
+    builtIn: z.boolean(),
+    /** 1 on creation, +1 on every edit of the workflow or its parameters. */
+    revision: z.number().int().min(1),
     createdAt: z.string(),
     updatedAt: z.string(),
   })

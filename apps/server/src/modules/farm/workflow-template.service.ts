@@ -36,6 +36,13 @@ function toTemplate(t: WorkflowTemplateRecord): WorkflowTemplate {
     description: t.description,
     prompt: JsonObject.parse(t.prompt),
     parameters: t.parameters,
+    // Library metadata is stored from the next migration on; until then every template is a custom one.
+    modelFamily: 'generic',
+    category: 'custom',
+    outputs: ['image'],
+    requirements: { nodeClasses: [], models: [] },
+    builtIn: false,
+    revision: 1,
     createdAt: t.createdAt,
     updatedAt: t.updatedAt,
   }
