@@ -114,7 +114,16 @@ describe.runIf(requireService(redis, 'realtime fan-out across instances over Red
       const socket = open(second.url, session.accessToken)
       await connected(socket)
       await join(socket, 'review:r42')
+      // A client on the emitting instance hears it too, each exactly once.
+      const local = open(first.url, session.accessToken)
+      await connected(local)
+      await join(local, 'review:r42')
+      let remoteCount = 0
+      let localCount = 0
+      socket.on('system:notice', () => remoteCount++)
+      local.on('system:notice', () => localCount++)
       const received = nextNotice(socket)
+      const receivedLocally = nextNotice(local)
       // Give the Redis subscription a moment to be registered on both sides.
       await new Promise((r) => setTimeout(r, 200))
       first.studio.hub.emit('review:r42', 'system:notice', {
@@ -123,6 +132,11 @@ describe.runIf(requireService(redis, 'realtime fan-out across instances over Red
         at: new Date().toISOString(),
       })
       expect(await received).toMatchObject({ message: 'from instance one' })
+      expect(await receivedLocally).toMatchObject({ message: 'from instance one' })
+      // Round trips on both connections prove nothing else was on its way.
+      await Promise.all([join(socket, 'system'), join(local, 'system')])
+      await new Promise((r) => setTimeout(r, 100))
+      expect({ remoteCount, localCount }).toEqual({ remoteCount: 1, localCount: 1 })
     })
   },
 )

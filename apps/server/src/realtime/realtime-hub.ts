@@ -6,7 +6,7 @@ import type { Server as HttpServer } from 'node:http'
 import {
   type clientEvents,
   JoinRoomRequest,
-  type RoomName,
+  RoomName,
   type ServerEvent,
   type ServerEventName,
   serverEvents,
@@ -14,6 +14,7 @@ import {
 import { createAdapter } from '@socket.io/redis-adapter'
 import { Redis } from 'ioredis'
 import { Server, type Socket } from 'socket.io'
+import { z } from 'zod'
 import type { Principal, TokenService } from '../modules/auth'
 import type { Logger } from '../observability/logger'
 
@@ -35,6 +36,14 @@ export interface RealtimeHub {
 }
 
 type Ack = (response: unknown) => void
+
+/** Inter-instance message: an event for the sockets each instance holds. */
+const HUB_DELIVERY = 'hub:deliver'
+const HubDelivery = z.object({
+  room: RoomName,
+  event: z.enum(Object.keys(serverEvents) as [ServerEventName, ...ServerEventName[]]),
+  payload: z.unknown(),
+})
 
 function principalOf(data: Socket['data']): Principal | undefined {
   const p: unknown = data.principal
@@ -91,10 +100,14 @@ export function createRealtimeHub(opts: {
     socket.on('room:leave' satisfies keyof typeof clientEvents, roomHandler(false))
   })
 
-  /** Sends to each socket in the room that the gate lets receive it, shaped for its principal. */
+  /**
+   * Sends to each socket of this instance in the room that the gate lets receive it, shaped for
+   * its principal. Local sockets only: asking every instance for its sockets on each event
+   * (fetchSockets under the Redis adapter) costs a round trip per event and waits for the
+   * slowest instance; instead each instance filters its own sockets (see `emit`).
+   */
   async function deliver(room: RoomName, event: ServerEventName, payload: unknown): Promise<void> {
-    // fetchSockets also returns sockets of other instances under the Redis adapter.
-    const sockets = await io.in(room).fetchSockets()
+    const sockets = await io.local.in(room).fetchSockets()
     await Promise.all(
       sockets.map(async (socket) => {
         const p = principalOf(socket.data)
@@ -109,17 +122,33 @@ export function createRealtimeHub(opts: {
   }
   // One chain keeps events in the order they were emitted (a job's state after its progress).
   let sending: Promise<void> = Promise.resolve()
+  function enqueue(room: RoomName, event: ServerEventName, payload: unknown): void {
+    sending = sending
+      .then(() => deliver(room, event, payload))
+      .catch((err: unknown) => {
+        opts.logger.warn({ err, room, event }, 'realtime delivery failed')
+      })
+  }
+
+  // Events emitted on another instance, for this instance's sockets. Redis pub/sub keeps one
+  // publisher's order, so each instance's chain sees them in emission order.
+  const scaleOut = redisClients.length > 0
+  io.on(HUB_DELIVERY, (message: unknown) => {
+    const parsed = HubDelivery.safeParse(message)
+    if (!parsed.success) return opts.logger.warn({ issues: parsed.error.issues }, 'malformed realtime delivery')
+    const { room, event, payload } = parsed.data
+    const checked = serverEvents[event].safeParse(payload)
+    if (!checked.success) return opts.logger.warn({ room, event }, 'realtime delivery breaks its contract')
+    enqueue(room, event, checked.data)
+  })
 
   return {
     io,
     emit(room, event, payload) {
       // Parse before sending: an event that breaks its contract is a bug, caught here.
       const checked = serverEvents[event].parse(payload)
-      sending = sending
-        .then(() => deliver(room, event, checked))
-        .catch((err: unknown) => {
-          opts.logger.warn({ err, room, event }, 'realtime delivery failed')
-        })
+      enqueue(room, event, checked)
+      if (scaleOut) io.serverSideEmit(HUB_DELIVERY, { room, event, payload: checked })
     },
     flushed: () => sending,
     async close() {
