@@ -69,12 +69,25 @@ try {
     body: JSON.stringify({ email: EMAIL, password: PASSWORD }),
   })
   const { accessToken } = z.object({ accessToken: z.string() }).parse(await login.json())
+  const headers = { authorization: `Bearer ${accessToken}`, 'content-type': 'application/json' }
+  /** `body` is sent as given when it is already JSON text (serialised before sampling starts). */
   const post = (path: string, body: unknown) =>
-    fetch(`${base}${path}`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${accessToken}`, 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    })
+    fetch(`${base}${path}`, { method: 'POST', headers, body: typeof body === 'string' ? body : JSON.stringify(body) })
+
+  /**
+   * The studio's own event-loop delay over a window, from /metrics: prom-client resets its
+   * delay histogram at every scrape, so a scrape before and one after bound the window. This is
+   * the server's figure; the sampled health latency adds the client's and the OS's scheduling.
+   */
+  async function serverLoopDelay(): Promise<{ maxMs: number; p99Ms: number }> {
+    const text = await (await fetch(`${base}/metrics`, { headers })).text()
+    const value = (name: string) => Number(new RegExp(`^${name} ([0-9.e+-]+)$`, 'm').exec(text)?.[1] ?? Number.NaN)
+    const ms = (s: number) => Math.round(s * 10_000) / 10
+    return {
+      maxMs: ms(value('aipipeline_nodejs_eventloop_lag_max_seconds')),
+      p99Ms: ms(value('aipipeline_nodejs_eventloop_lag_p99_seconds')),
+    }
+  }
   const project = z
     .object({ id: z.string() })
     .parse(await (await post('/api/projects', { code: 'BENCH', name: 'Event loop bench' })).json())
@@ -95,8 +108,13 @@ try {
     return latencies
   }
 
-  const idle = await sampleWhile(new Promise((r) => setTimeout(r, IDLE_MS)))
   const workflow = wideTextToImagePrompt(1430)
+  // Serialised up front: building 3 MB of JSON in this process would stall its own sampling.
+  const previewBody = JSON.stringify({ projectId: project.id, text: screenplay })
+  const submissionBody = JSON.stringify({ source: { kind: 'api', prompt: workflow } })
+  await serverLoopDelay()
+  const idle = await sampleWhile(new Promise((r) => setTimeout(r, IDLE_MS)))
+  const idleServer = await serverLoopDelay()
   const rounds: Record<string, unknown> = {}
   for (const round of ['coldPool', 'warmPool']) {
     const timed = async (what: () => Promise<Response>) => {
@@ -105,13 +123,19 @@ try {
       await res.arrayBuffer()
       return { status: res.status, ms: Math.round(performance.now() - start) }
     }
+    await serverLoopDelay()
     const work = Promise.all([
-      timed(() => post('/api/agents/script-analyses/preview', { projectId: project.id, text: screenplay })),
-      timed(() => post('/api/farm/jobs', { source: { kind: 'api', prompt: workflow } })),
+      timed(() => post('/api/agents/script-analyses/preview', previewBody)),
+      timed(() => post('/api/farm/jobs', submissionBody)),
     ])
     const health = await sampleWhile(work)
     const [preview, submission] = await work
-    rounds[round] = { health: stats(health), screenplayPreview: preview, workflowSubmission: submission }
+    rounds[round] = {
+      health: stats(health),
+      serverEventLoopDelay: await serverLoopDelay(),
+      screenplayPreview: preview,
+      workflowSubmission: submission,
+    }
   }
   console.log(
     JSON.stringify(
@@ -121,7 +145,7 @@ try {
         cores: availableParallelism(),
         screenplayChars: screenplay.length,
         workflowNodes: Object.keys(workflow).length,
-        idle: stats(idle),
+        idle: { health: stats(idle), serverEventLoopDelay: idleServer },
         ...rounds,
       },
       null,

@@ -1,7 +1,7 @@
 // The one JSON body parser: Fastify's own (prototype-poisoning checks, empty and invalid
 // bodies) followed by a depth bound, so a deeply nested body is refused with a 400 naming the
 // field before any schema, serialiser or driver walks it and overflows the stack.
-import { findJsonDepthViolation, MAX_JSON_DEPTH } from '@aipipeline/contracts'
+import { findJsonTextDepthViolation, MAX_JSON_DEPTH } from '@aipipeline/contracts'
 import { DomainError } from '@aipipeline/domain'
 import type { FastifyInstance } from 'fastify'
 
@@ -29,7 +29,7 @@ export function installJsonBodyParser(app: FastifyInstance, maxDepth = MAX_JSON_
     const text = typeof body === 'string' ? body : body.toString('utf8')
     parse(request, text, (err, value) => {
       if (err) return done(err, undefined)
-      const violation = findJsonDepthViolation(value, maxDepth)
+      const violation = findJsonTextDepthViolation(text, value, maxDepth)
       if (violation) return done(new JsonTooDeep(fieldPath('body', violation.path), maxDepth), undefined)
       done(null, value)
     })

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { findJsonDepthViolation, parseBoundedJson } from './json-depth'
+import { findJsonDepthViolation, jsonTextDepth, parseBoundedJson } from './json-depth'
 
 /** Reference depth, by plain recursion (fine for the small values generated here). */
 function depthOf(value: unknown): number {
@@ -18,6 +18,18 @@ describe('JSON depth bound', () => {
       }),
       { numRuns: 500 },
     )
+  })
+
+  it('reads the same depth from the text as from the parsed value, brackets in strings aside', () => {
+    fc.assert(
+      fc.property(fc.jsonValue({ maxDepth: 8 }), fc.boolean(), (value, pretty) => {
+        const text = pretty ? JSON.stringify(value, null, 2) : JSON.stringify(value)
+        if (text === undefined) return
+        expect(jsonTextDepth(text)).toBe(depthOf(value))
+      }),
+      { numRuns: 1000 },
+    )
+    expect(jsonTextDepth('{"a":"[[{\\"}","b":["\\"{"]}')).toBe(2)
   })
 
   it('names the path to the value that went too deep, cut to its first segments', () => {

@@ -40,6 +40,49 @@ export function findJsonDepthViolation(value: unknown, maxDepth = MAX_JSON_DEPTH
   return null
 }
 
+const OPEN_BRACE = 0x7b
+const OPEN_BRACKET = 0x5b
+const CLOSE_BRACE = 0x7d
+const CLOSE_BRACKET = 0x5d
+const QUOTE = 0x22
+const BACKSLASH = 0x5c
+
+/**
+ * How deeply the containers of a JSON text nest, read from the text alone (brackets inside
+ * strings do not count). For valid JSON this equals the parsed value's depth; it costs one pass
+ * over the characters and allocates nothing, where walking a parsed 1 MB workflow allocates
+ * its whole shape again, so large bodies are checked here first and walked only when too deep.
+ */
+export function jsonTextDepth(text: string): number {
+  let depth = 0
+  let deepest = 0
+  let inString = false
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (inString) {
+      if (c === BACKSLASH) i++
+      else if (c === QUOTE) inString = false
+    } else if (c === QUOTE) inString = true
+    else if (c === OPEN_BRACE || c === OPEN_BRACKET) {
+      depth++
+      if (depth > deepest) deepest = depth
+    } else if (c === CLOSE_BRACE || c === CLOSE_BRACKET) depth--
+  }
+  return deepest
+}
+
+/**
+ * `findJsonDepthViolation` for a value parsed from `text`: the text is measured first, and the
+ * value walked (to name the path) only when it is too deep.
+ */
+export function findJsonTextDepthViolation(
+  text: string,
+  value: unknown,
+  maxDepth = MAX_JSON_DEPTH,
+): JsonDepthViolation | null {
+  return jsonTextDepth(text) <= maxDepth ? null : findJsonDepthViolation(value, maxDepth)
+}
+
 export type BoundedJsonResult =
   | { ok: true; value: unknown }
   | { ok: false; reason: 'syntax'; message: string }
@@ -57,6 +100,6 @@ export function parseBoundedJson(text: string, maxDepth = MAX_JSON_DEPTH): Bound
   } catch (err) {
     return { ok: false, reason: 'syntax', message: err instanceof Error ? err.message : String(err) }
   }
-  const violation = findJsonDepthViolation(value, maxDepth)
+  const violation = findJsonTextDepthViolation(text, value, maxDepth)
   return violation ? { ok: false, reason: 'too-deep', violation } : { ok: true, value }
 }
