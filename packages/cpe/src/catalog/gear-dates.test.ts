@@ -58,6 +58,12 @@ describe('dated gear records', () => {
       }
   })
 
+  it('say, for every date still unchecked, what was searched without finding a source', () => {
+    for (const list of Object.values(records))
+      for (const { id, availability: a } of list)
+        if (!a.source.verified) expect(a.source.note, id).toMatch(/^Searched .+ for /)
+  })
+
   it('never pass our own research notes off as a checked source', () => {
     for (const list of Object.values(records))
       for (const { id, availability: a } of list)
@@ -110,6 +116,7 @@ describe('corrected records', () => {
     expect(dates('lenses', 'leica-summicron-c')).toMatchObject({ from: 2013, firstDelivery: 2014 })
     expect(dates('light-sources', 'car-headlight-incandescent')).toMatchObject({ from: 1939, firstDelivery: 1940 })
     for (const [file, id] of [
+      ['lenses', 'panavision-apo-panatar'],
       ['cameras', 'bell-howell-eyemo'],
       ['cameras', 'phantom-flex4k'],
       ['lenses', 'leica-summicron-c'],
