@@ -34,13 +34,16 @@ export type Availability = z.infer<typeof Availability>
 /**
  * Where a record's dates come from: the maker's announcement (press release, trade-show launch,
  * catalogue) as a publication title, with a URL where one was found. `verified: false` marks a
- * date kept from earlier research that has not yet been checked against such a source.
+ * date kept from earlier research that has not yet been checked against such a source. `note`
+ * names a second source behind a checked date, or for an unchecked one what was searched without
+ * finding a source, so the next check does not repeat it.
  */
 export const DateSource = z
   .object({
     title: z.string().min(3),
     url: z.string().url().optional(),
     verified: z.boolean(),
+    note: z.string().min(10).optional(),
   })
   .strict()
 export type DateSource = z.infer<typeof DateSource>

@@ -17,7 +17,14 @@ const DatedRecord = z.looseObject({
       from: Year,
       firstDelivery: Year,
       to: Year.nullable(),
-      source: z.object({ title: z.string().min(10), url: z.string().url().optional(), verified: z.boolean() }).strict(),
+      source: z
+        .object({
+          title: z.string().min(10),
+          url: z.string().url().optional(),
+          verified: z.boolean(),
+          note: z.string().min(10).optional(),
+        })
+        .strict(),
     })
     .strict(),
 })
@@ -49,6 +56,12 @@ describe('dated gear records', () => {
         expect(a.firstDelivery, `${file} ${id}`).toBeGreaterThanOrEqual(a.from)
         if (a.to !== null) expect(a.to, `${file} ${id}`).toBeGreaterThanOrEqual(a.firstDelivery)
       }
+  })
+
+  it('say, for every date still unchecked, what was searched without finding a source', () => {
+    for (const list of Object.values(records))
+      for (const { id, availability: a } of list)
+        if (!a.source.verified) expect(a.source.note, id).toMatch(/^Searched .+ for /)
   })
 
   it('never pass our own research notes off as a checked source', () => {
@@ -98,7 +111,16 @@ describe('corrected records', () => {
     expect(dates('cameras', 'bell-howell-2709')).toMatchObject({ from: 1911, firstDelivery: 1912 })
     expect(dates('cameras', 'pathe-professional')).toMatchObject({ from: 1908, firstDelivery: 1910 })
     expect(dates('lenses', 'bausch-lomb-super-baltar')).toMatchObject({ from: 1967 })
+    expect(dates('cameras', 'bell-howell-eyemo')).toMatchObject({ from: 1926 })
+    expect(dates('cameras', 'phantom-flex4k')).toMatchObject({ from: 2013, firstDelivery: 2014 })
+    expect(dates('lenses', 'leica-summicron-c')).toMatchObject({ from: 2013, firstDelivery: 2014 })
+    expect(dates('light-sources', 'car-headlight-incandescent')).toMatchObject({ from: 1939, firstDelivery: 1940 })
     for (const [file, id] of [
+      ['lenses', 'panavision-apo-panatar'],
+      ['cameras', 'bell-howell-eyemo'],
+      ['cameras', 'phantom-flex4k'],
+      ['lenses', 'leica-summicron-c'],
+      ['light-sources', 'car-headlight-incandescent'],
       ['lenses', 'bausch-lomb-super-baltar'],
       ['cameras', 'pathe-professional'],
       ['cameras', 'bell-howell-2709'],
