@@ -10,7 +10,16 @@ export const SAMPLERS = [
   'dpmpp_2m',
   'dpmpp_sde',
 ].concat(['dpmpp_2m_sde', 'dpmpp_3m_sde', 'ddpm', 'lcm', 'ddim', 'uni_pc', 'uni_pc_bh2', 'res_multistep'])
-export const SCHEDULERS = ['normal', 'karras', 'exponential', 'sgm_uniform', 'simple', 'ddim_uniform', 'beta', 'kl_optimal']
+export const SCHEDULERS = [
+  'normal',
+  'karras',
+  'exponential',
+  'sgm_uniform',
+  'simple',
+  'ddim_uniform',
+  'beta',
+  'kl_optimal',
+]
 export const UPSCALE_METHODS = ['nearest-exact', 'bilinear', 'area', 'bicubic', 'lanczos']
 // ComfyUI's seed max is 0xffffffffffffffff; any JSON reader holds it as this same double.
 export const SEED = ['INT', { default: 0, min: 0, max: 2 ** 64 - 1, control_after_generate: true }]
@@ -43,4 +52,3 @@ export interface ModelFolder {
 }
 export const m = (folder: string): ModelFolder => ({ modelFolder: folder })
 export const isModelFolder = (v: unknown): v is ModelFolder => typeof v === 'object' && v !== null && 'modelFolder' in v
-

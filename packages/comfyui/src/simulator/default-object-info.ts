@@ -34,9 +34,12 @@ export const DEFAULT_INSTALLED_MODELS: InstalledModels = {
     'flux1-dev-fp8.safetensors',
   ],
   loras: ['film_grain_v1.safetensors', 'anamorphic_flare_v2.safetensors'],
-  vae: ['sdxl_vae.safetensors', 'wan_2.1_vae.safetensors', 'ae.safetensors', 'hunyuan_video_vae_bf16.safetensors'].concat([
-    'cogvideox_vae_bf16.safetensors',
-  ]),
+  vae: [
+    'sdxl_vae.safetensors',
+    'wan_2.1_vae.safetensors',
+    'ae.safetensors',
+    'hunyuan_video_vae_bf16.safetensors',
+  ].concat(['cogvideox_vae_bf16.safetensors']),
   diffusion_models: [
     'wan2.2_t2v_14B_fp8.safetensors',
     'wan2.2_t2v_high_noise_14B_fp8_scaled.safetensors',
@@ -94,7 +97,10 @@ const NODE_SPECS: Record<string, NodeSpec> = {
     display: 'Load Checkpoint',
   },
   UNETLoader: {
-    required: { unet_name: [m('diffusion_models')], weight_dtype: [['default', 'fp8_e4m3fn', 'fp8_e4m3fn_fast', 'fp8_e5m2']] },
+    required: {
+      unet_name: [m('diffusion_models')],
+      weight_dtype: [['default', 'fp8_e4m3fn', 'fp8_e4m3fn_fast', 'fp8_e5m2']],
+    },
     output: ['MODEL'],
     category: 'advanced/loaders',
     display: 'Load Diffusion Model',

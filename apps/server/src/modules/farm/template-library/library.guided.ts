@@ -37,7 +37,11 @@ function controlNetPrompt(model: string, canny: boolean, prefix: string): ApiPro
     '10': node('SaveImage', { images: ['9', 0], filename_prefix: prefix }),
   }
   if (canny) {
-    prompt['11'] = node('Canny', { image: ['3', 0], low_threshold: '{canny_low:0.4}', high_threshold: '{canny_high:0.8}' })
+    prompt['11'] = node('Canny', {
+      image: ['3', 0],
+      low_threshold: '{canny_low:0.4}',
+      high_threshold: '{canny_high:0.8}',
+    })
   }
   return prompt
 }

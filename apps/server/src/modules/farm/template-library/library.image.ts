@@ -109,7 +109,11 @@ const fluxDev: ShippedTemplate = {
   parameters: { guidance: { role: 'cfg', label: 'FLUX guidance', min: 0, max: 10 } },
   prompt: {
     '1': node('UNETLoader', { unet_name: 'flux1-dev.safetensors', weight_dtype: 'default' }),
-    '2': node('DualCLIPLoader', { clip_name1: 't5xxl_fp16.safetensors', clip_name2: 'clip_l.safetensors', type: 'flux' }),
+    '2': node('DualCLIPLoader', {
+      clip_name1: 't5xxl_fp16.safetensors',
+      clip_name2: 'clip_l.safetensors',
+      type: 'flux',
+    }),
     '3': node('VAELoader', { vae_name: 'ae.safetensors' }),
     '4': node('CLIPTextEncode', { text: PROMPT, clip: ['2', 0] }, 'Prompt'),
     '5': node('FluxGuidance', { guidance: '{guidance:3.5}', conditioning: ['4', 0] }),

@@ -2,12 +2,7 @@
 // what the studio knows about it. Parameters, their types and the requirements are derived from
 // the graph when the library is read (template-library.ts), so they never drift from it.
 import type { ApiNode, ApiPrompt } from '@aipipeline/comfyui'
-import type {
-  ParameterRole,
-  TemplateCategory,
-  TemplateModelFamily,
-  WorkflowParameter,
-} from '@aipipeline/contracts'
+import type { ParameterRole, TemplateCategory, TemplateModelFamily, WorkflowParameter } from '@aipipeline/contracts'
 
 /** What a placeholder means beyond its type; keyed by placeholder name. */
 export type ParameterMeta = Pick<WorkflowParameter, 'label' | 'min' | 'max'> & { role?: ParameterRole }

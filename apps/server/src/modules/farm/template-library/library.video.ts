@@ -40,7 +40,12 @@ function wanGraph(kind: 't2v' | 'i2v', latent: [string, number], cond: [[string,
     '11': sampler(false),
     '12': node('VAEDecode', { samples: ['11', 0], vae: ['4', 0] }),
     '13': node('CreateVideo', { images: ['12', 0], fps: '{fps:16.0}' }),
-    '14': node('SaveVideo', { video: ['13', 0], filename_prefix: `video/aipipeline/wan22_${kind}`, format: 'auto', codec: 'auto' }),
+    '14': node('SaveVideo', {
+      video: ['13', 0],
+      filename_prefix: `video/aipipeline/wan22_${kind}`,
+      format: 'auto',
+      codec: 'auto',
+    }),
   }
   return prompt
 }
@@ -55,7 +60,14 @@ const wanTextToVideo: ShippedTemplate = {
   outputs: ['video'],
   parameters: SWITCH,
   prompt: {
-    ...wanGraph('t2v', ['9', 0], [['7', 0], ['8', 0]]),
+    ...wanGraph(
+      't2v',
+      ['9', 0],
+      [
+        ['7', 0],
+        ['8', 0],
+      ],
+    ),
     '9': node('EmptyHunyuanLatentVideo', {
       width: '{width:1280}',
       height: '{height:704}',
@@ -75,7 +87,14 @@ const wanImageToVideo: ShippedTemplate = {
   outputs: ['video'],
   parameters: { ...SWITCH, image: { role: 'image', label: 'Start frame' } },
   prompt: {
-    ...wanGraph('i2v', ['9', 2], [['9', 0], ['9', 1]]),
+    ...wanGraph(
+      'i2v',
+      ['9', 2],
+      [
+        ['9', 0],
+        ['9', 1],
+      ],
+    ),
     '9': node('WanImageToVideo', {
       positive: ['7', 0],
       negative: ['8', 0],
@@ -147,7 +166,12 @@ const cogVideoX: ShippedTemplate = {
       auto_tile_size: true,
     }),
     '11': node('CreateVideo', { images: ['10', 0], fps: '{fps:16.0}' }),
-    '12': node('SaveVideo', { video: ['11', 0], filename_prefix: 'video/aipipeline/cogvideox', format: 'auto', codec: 'auto' }),
+    '12': node('SaveVideo', {
+      video: ['11', 0],
+      filename_prefix: 'video/aipipeline/cogvideox',
+      format: 'auto',
+      codec: 'auto',
+    }),
   },
 }
 
@@ -212,7 +236,12 @@ const hunyuanImageToVideo: ShippedTemplate = {
       temporal_overlap: 8,
     }),
     '17': node('CreateVideo', { images: ['16', 0], fps: '{fps:24.0}' }),
-    '18': node('SaveVideo', { video: ['17', 0], filename_prefix: 'video/aipipeline/hunyuan_i2v', format: 'auto', codec: 'auto' }),
+    '18': node('SaveVideo', {
+      video: ['17', 0],
+      filename_prefix: 'video/aipipeline/hunyuan_i2v',
+      format: 'auto',
+      codec: 'auto',
+    }),
   },
 }
 

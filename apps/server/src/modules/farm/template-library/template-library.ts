@@ -33,7 +33,11 @@ export interface LibraryTemplate extends Omit<ShippedTemplate, 'parameters'> {
   requirements: TemplateRequirements
 }
 
-export const SHIPPED_TEMPLATES: readonly ShippedTemplate[] = [...IMAGE_TEMPLATES, ...GUIDED_TEMPLATES, ...VIDEO_TEMPLATES]
+export const SHIPPED_TEMPLATES: readonly ShippedTemplate[] = [
+  ...IMAGE_TEMPLATES,
+  ...GUIDED_TEMPLATES,
+  ...VIDEO_TEMPLATES,
+]
 
 /** Reads one shipped template into its stored form. */
 export function readShippedTemplate(t: ShippedTemplate): LibraryTemplate {
