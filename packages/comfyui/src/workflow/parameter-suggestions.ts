@@ -141,6 +141,13 @@ export function suggestParameters(prompt: ApiPrompt): ParameterSuggestion[] {
   return suggestions
 }
 
+/** A string that describeParameters would read as a number or boolean default. */
+function looksTyped(value: string | number | boolean): boolean {
+  if (typeof value !== 'string') return false
+  const trimmed = value.trim()
+  return (trimmed !== '' && !Number.isNaN(Number(trimmed))) || value === 'true' || value === 'false'
+}
+
 /** Roles ComfyUI takes as FLOAT: an integral value still gets a decimal point, so it is typed float. */
 const FLOAT_ROLES = new Set<ParameterRole>(['cfg', 'denoise', 'fps', 'loraStrength', 'upscaleFactor'])
 
@@ -149,10 +156,11 @@ export function withPlaceholders(prompt: ApiPrompt, suggestions: readonly Parame
   const out: ApiPrompt = structuredClone(prompt)
   for (const s of suggestions) {
     const text = String(s.default)
-    // Braces cannot sit inside a placeholder default; such a text keeps no default in the graph.
+    // Braces cannot sit inside a placeholder default, and a text default that reads as a number
+    // or boolean would type the parameter as one: such a text keeps no default in the graph.
     const typed =
       typeof s.default === 'number' && Number.isInteger(s.default) && FLOAT_ROLES.has(s.role) ? `${text}.0` : text
-    const placeholder = /[{}]/.test(text) ? `{${s.name}}` : `{${s.name}:${typed}}`
+    const placeholder = /[{}]/.test(text) || looksTyped(s.default) ? `{${s.name}}` : `{${s.name}:${typed}}`
     for (const at of s.locations) {
       const node = out[at.nodeId]
       if (node !== undefined) node.inputs[at.inputName] = placeholder

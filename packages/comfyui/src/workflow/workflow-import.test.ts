@@ -7,7 +7,10 @@ import { textToImagePrompt } from '../simulator/sample-prompts'
 import { applyParameters } from './parameters'
 import { describeWorkflowImport } from './workflow-import'
 
-const text = fc.string({ unit: fc.constantFrom(...'ab {}:|,\n1é'.split('')), maxLength: 24 })
+const text = fc.oneof(
+  fc.string({ unit: fc.constantFrom(...'ab {}:|,\n1é'.split('')), maxLength: 24 }),
+  fc.constantFrom('1', ' 2.5 ', 'true', 'false', '-0', '1e3', ''),
+)
 
 describe('workflow import', () => {
   it('round-trips: the templated prompt filled with the suggested defaults is the imported prompt', () => {
@@ -28,6 +31,7 @@ describe('workflow import', () => {
           expect(filled.prompt).toEqual(original)
         },
       ),
+      { numRuns: 300 },
     )
   })
 

@@ -24,10 +24,12 @@ export function describeWorkflowImport(
 ): WorkflowImport {
   const suggestions = suggestParameters(prompt)
   const templated = withPlaceholders(prompt, suggestions)
-  const roles = new Map(suggestions.map((s) => [s.name, s.role]))
+  const byName = new Map(suggestions.map((s) => [s.name, s]))
   const parameters = describeParameters(templated, objectInfo).map((p) => {
-    const role = roles.get(p.name)
-    return role === undefined ? p : { ...p, role }
+    const s = byName.get(p.name)
+    if (s === undefined) return p
+    // A text kept out of its placeholder (braces, or a number-like text) still shows its value.
+    return p.default === undefined ? { ...p, role: s.role, default: s.default } : { ...p, role: s.role }
   })
   return {
     prompt: templated,
