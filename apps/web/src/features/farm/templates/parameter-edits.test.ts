@@ -6,6 +6,7 @@ import {
   draftsValid,
   type ParameterDraft,
   parameterPatch,
+  parameterSettings,
   rolesFor,
 } from './parameter-edits'
 
@@ -83,5 +84,17 @@ describe('editing the parameters of a template', () => {
     expect(rolesFor('int')).toContain('width')
     expect(rolesFor('float')).toContain('cfg')
     expect(rolesFor('boolean')).toEqual([])
+  })
+
+  it('saves a new template with everything the review set, suggested or typed', () => {
+    const drafts = draftsOf(saved)
+    edit(drafts, 'seed', { label: 'Seed' })
+    expect(parameterSettings(saved, drafts)).toEqual({
+      prompt: { role: 'prompt' },
+      steps: { default: 20, min: 1, max: 150 },
+      cfg: { label: 'Guidance', default: 7.5 },
+      seed: { label: 'Seed' },
+      hires: { default: true },
+    })
   })
 })

@@ -123,3 +123,15 @@ export function parameterPatch(
   }
   return patch
 }
+
+/**
+ * Every label, role, default and bound the drafts hold, keyed by name: what a new template is
+ * saved with, since nothing of it exists on the server yet.
+ */
+export function parameterSettings(
+  parameters: readonly WorkflowParameter[],
+  drafts: Record<string, ParameterDraft>,
+): Record<string, ParameterChange> {
+  const bare = parameters.map((p) => ({ name: p.name, type: p.type, locations: p.locations }))
+  return parameterPatch(bare, drafts)
+}

@@ -1,5 +1,5 @@
 // Query keys and calls of the Templates page, through the typed client built from the contracts.
-import { farmRoutes } from '@aipipeline/contracts'
+import { farmRoutes, type RouteContract } from '@aipipeline/contracts'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import type { z } from 'zod'
 import { useApi } from '../../../api/api-context'
@@ -48,7 +48,9 @@ export function useTemplateCompatibility(id: string) {
   })
 }
 
-type UpdateBody = z.input<typeof r.updateWorkflowTemplate.body>
+/** The request body a route's contract accepts. */
+type BodyOf<R> = R extends RouteContract<z.ZodType, z.ZodType, infer B> ? z.input<B> : never
+type UpdateBody = BodyOf<typeof r.updateWorkflowTemplate>
 
 /** Edits a template; the list, the template and its revisions are read again afterwards. */
 export function useUpdateTemplate(id: string) {
@@ -76,7 +78,7 @@ export function useDeleteTemplate() {
 export function useInspectWorkflow() {
   const api = useApi()
   return useMutation({
-    mutationFn: (body: z.input<typeof r.inspectWorkflow.body>) => api.call(r.inspectWorkflow, { body }),
+    mutationFn: (body: BodyOf<typeof r.inspectWorkflow>) => api.call(r.inspectWorkflow, { body }),
   })
 }
 
@@ -84,7 +86,7 @@ export function useCreateTemplate() {
   const api = useApi()
   const queryClient = useQueryClient()
   return useMutation({
-    mutationFn: (body: z.input<typeof r.createWorkflowTemplate.body>) =>
+    mutationFn: (body: BodyOf<typeof r.createWorkflowTemplate>) =>
       api.call(r.createWorkflowTemplate, { body }),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: templateKeys.all }),
   })

@@ -107,11 +107,15 @@ function TemplateCard({ template }: { template: WorkflowTemplate }) {
         <Group justify="space-between" wrap="nowrap" align="flex-start">
           <Text
             fw={600}
-            component={Link}
-            to="/templates/$templateId"
-            params={{ templateId: template.id }}
-            aria-label={t('templates.detail.open', { name: template.name })}
-            style={{ textDecoration: 'none', color: 'inherit' }}
+            renderRoot={(props) => (
+              <Link
+                to="/templates/$templateId"
+                params={{ templateId: template.id }}
+                aria-label={t('templates.detail.open', { name: template.name })}
+                style={{ textDecoration: 'none', color: 'inherit' }}
+                {...props}
+              />
+            )}
             data-testid="template-name"
           >
             {template.name}
