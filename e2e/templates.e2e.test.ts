@@ -5,8 +5,8 @@
 // client is not offered the page. English and Korean screenshots go to e2e/screenshots/.
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { launchChromium } from '@aipipeline/testing/chromium'
 import { requireSharedFixtures, sharedFixturePath } from '@aipipeline/testing'
+import { launchChromium } from '@aipipeline/testing/chromium'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { browserTestsEnabled } from './support/chromium'

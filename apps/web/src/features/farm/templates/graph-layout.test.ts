@@ -87,12 +87,9 @@ describe('workflow graph preview layout', () => {
   it('never draws two nodes on top of each other, for any graph', () => {
     fc.assert(
       fc.property(
-        fc.integer({ min: 1, max: 30 }).chain((n) =>
-          fc.tuple(
-            fc.constant(n),
-            fc.array(fc.tuple(fc.nat(n - 1), fc.nat(n - 1)), { maxLength: 60 }),
-          ),
-        ),
+        fc
+          .integer({ min: 1, max: 30 })
+          .chain((n) => fc.tuple(fc.constant(n), fc.array(fc.tuple(fc.nat(n - 1), fc.nat(n - 1)), { maxLength: 60 }))),
         ([n, pairs]) => {
           const graphNodes = Array.from({ length: n }, (_, i) => ({ id: `n${i}`, classType: 'X' }))
           const graphLinks = pairs.map(([a, b]) => ({ from: `n${a}`, to: `n${b}`, inputName: 'in' }))

@@ -142,8 +142,8 @@ function layeredPositions(nodes: GraphNodeInput[], links: GraphLinkInput[]): Map
 /** Barycentre ordering: alternately by the mean row of each node's inputs, then of its outputs. */
 function orderLayers(layers: string[][], links: GraphLinkInput[]): void {
   const rowOf = new Map<string, number>()
-  const index = () => {
-    for (const layer of layers) layer.forEach((id, row) => rowOf.set(id, row))
+  const index = (layer: string[]) => {
+    for (const [row, id] of layer.entries()) rowOf.set(id, row)
   }
   const from = new Map<string, string[]>()
   const to = new Map<string, string[]>()
@@ -161,13 +161,13 @@ function orderLayers(layers: string[][], links: GraphLinkInput[]): void {
     // Stable: equal keys keep their order, so the result does not depend on the engine's sort.
     layer.sort((a, b) => (key.get(a) ?? 0) - (key.get(b) ?? 0))
   }
-  index()
+  for (const layer of layers) index(layer)
   for (let sweep = 0; sweep < ORDER_SWEEPS; sweep += 1) {
     const down = sweep % 2 === 0
     const order = down ? layers.slice(1) : layers.slice(0, -1).reverse()
     for (const layer of order) {
       sortBy(layer, down ? to : from)
-      layer.forEach((id, row) => rowOf.set(id, row))
+      index(layer)
     }
   }
 }

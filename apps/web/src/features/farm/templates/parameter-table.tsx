@@ -69,7 +69,7 @@ function ReadOnlyRow({ parameter: p }: { parameter: WorkflowParameter }) {
           </Text>
         )}
       </Table.Td>
-      <Table.Td>{t(`templates.type.${p.type}`)}</Table.Td>
+      <Table.Td style={{ whiteSpace: 'nowrap' }}>{t(`templates.type.${p.type}`)}</Table.Td>
       <Table.Td style={{ maxWidth: 260, overflowWrap: 'anywhere' }}>{shown(p.default)}</Table.Td>
       <Table.Td>{shown(p.min)}</Table.Td>
       <Table.Td>{shown(p.max)}</Table.Td>
@@ -125,7 +125,7 @@ function EditableRow({
           onChange={(v) => onChange({ ...draft, role: ParameterRole.safeParse(v).data ?? '' })}
         />
       </Table.Td>
-      <Table.Td>{t(`templates.type.${p.type}`)}</Table.Td>
+      <Table.Td style={{ whiteSpace: 'nowrap' }}>{t(`templates.type.${p.type}`)}</Table.Td>
       <Table.Td miw={140}>
         {p.type === 'boolean' ? (
           <Switch

@@ -5,8 +5,8 @@ import { useDisclosure } from '@mantine/hooks'
 import { Link, useNavigate, useParams } from '@tanstack/react-router'
 import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
-import { ApiError } from '../../../api/api-error'
 import { useSession } from '../../../api/api-context'
+import { ApiError } from '../../../api/api-error'
 import { NotForRole } from '../../../components/not-for-role'
 import { CompatibilityTable, RequirementsList } from './compatibility-panel'
 import { ParameterEditor } from './parameter-editor'
@@ -121,7 +121,7 @@ function DeleteButton({ template }: { template: WorkflowTemplate }) {
   const navigate = useNavigate()
   return (
     <>
-      <Button variant="default" color="red" onClick={dialog.open}>
+      <Button variant="light" color="red" onClick={dialog.open}>
         {t('templates.detail.delete')}
       </Button>
       <Modal opened={opened} onClose={dialog.close} title={t('templates.detail.deleteTitle')}>

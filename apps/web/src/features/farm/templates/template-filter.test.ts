@@ -38,9 +38,7 @@ describe('filtering the template library', () => {
       'Wan i2v',
     ])
     expect(filterTemplates(library, { ...none, family: 'sdxl' }, 'en')).toHaveLength(2)
-    expect(filterTemplates(library, { ...none, search: 'LIGHTHOUSE' }, 'en').map((t) => t.name)).toEqual([
-      'My still',
-    ])
+    expect(filterTemplates(library, { ...none, search: 'LIGHTHOUSE' }, 'en').map((t) => t.name)).toEqual(['My still'])
   })
 
   it('offers only the categories the library has, in their usual order', () => {

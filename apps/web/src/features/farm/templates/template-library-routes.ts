@@ -1,6 +1,7 @@
 // Transitional: the library routes as the server module will declare them in the contracts.
 // Replaced by the contract's own definitions once they are merged.
 import {
+  defineRoute,
   FarmIdParams,
   ParameterRole,
   TemplateCategory,
@@ -12,7 +13,6 @@ import {
 } from '@aipipeline/contracts'
 import { access } from '@aipipeline/domain'
 import { z } from 'zod'
-import { defineRoute } from '@aipipeline/contracts'
 
 const ParameterPatch = z.record(
   z.string(),

@@ -86,8 +86,7 @@ export function useCreateTemplate() {
   const api = useApi()
   const queryClient = useQueryClient()
   return useMutation({
-    mutationFn: (body: BodyOf<typeof r.createWorkflowTemplate>) =>
-      api.call(r.createWorkflowTemplate, { body }),
+    mutationFn: (body: BodyOf<typeof r.createWorkflowTemplate>) => api.call(r.createWorkflowTemplate, { body }),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: templateKeys.all }),
   })
 }

@@ -7,9 +7,9 @@ import { useTranslation } from 'react-i18next'
 import { useSession } from '../../../api/api-context'
 import { NotForRole } from '../../../components/not-for-role'
 import { CompatibilitySummary } from './compatibility-summary'
-import { TemplateBadges, useCategoryOptions, useFamilyOptions } from './template-labels'
-import { filterTemplates, presentValues, type TemplateFilter } from './template-filter'
 import { templateErrorText } from './template-errors'
+import { filterTemplates, presentValues, type TemplateFilter } from './template-filter'
+import { TemplateBadges, useCategoryOptions, useFamilyOptions } from './template-labels'
 import { useTemplateList } from './template-queries'
 
 /** The template library for studio staff; clients and vendors, whom its API refuses, get a notice. */

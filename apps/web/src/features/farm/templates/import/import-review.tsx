@@ -47,8 +47,7 @@ export function ImportReview({ fileName, inspection, onRestart }: Props) {
         parameters: parameterSettings(inspection.parameters, drafts),
       },
       {
-        onSuccess: (saved) =>
-          void navigate({ to: '/templates/$templateId', params: { templateId: saved.id } }),
+        onSuccess: (saved) => void navigate({ to: '/templates/$templateId', params: { templateId: saved.id } }),
       },
     )
   }
