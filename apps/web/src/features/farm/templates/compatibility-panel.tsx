@@ -1,6 +1,7 @@
 import type { TemplateRequirements } from '@aipipeline/contracts'
 import { Alert, Badge, Code, Group, Loader, Stack, Table, Text } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
+import { type Verdict, verdictOf } from './compatibility-verdict'
 import { templateErrorText } from './template-errors'
 import { useTemplateCompatibility } from './template-queries'
 
@@ -43,6 +44,8 @@ export function RequirementsList({ requirements }: { requirements: TemplateRequi
   )
 }
 
+const VERDICT_COLOR: Record<Verdict, string> = { ok: 'teal', missing: 'red', unknown: 'gray' }
+
 /** Per backend: whether it can run the template, and if not, the node classes and models it lacks. */
 export function CompatibilityTable({ templateId }: { templateId: string }) {
   const { t } = useTranslation()
@@ -71,11 +74,11 @@ export function CompatibilityTable({ templateId }: { templateId: string }) {
       </Table.Thead>
       <Table.Tbody>
         {compatibility.data.map((b) => (
-          <Table.Tr key={b.backendId} data-testid="compatibility-row" data-ok={b.ok}>
+          <Table.Tr key={b.backendId} data-testid="compatibility-row" data-verdict={verdictOf(b)}>
             <Table.Td>{b.name}</Table.Td>
             <Table.Td>
-              <Badge variant="light" color={b.ok ? 'teal' : 'red'}>
-                {b.ok ? t('templates.compatibility.ok') : t('templates.compatibility.missing')}
+              <Badge variant="light" color={VERDICT_COLOR[verdictOf(b)]} style={{ whiteSpace: 'nowrap' }}>
+                {t(`templates.compatibility.${verdictOf(b)}`)}
               </Badge>
             </Table.Td>
             <Table.Td>
@@ -92,7 +95,7 @@ export function CompatibilityTable({ templateId }: { templateId: string }) {
                     })}
                   </Text>
                 )}
-                {b.ok && (
+                {verdictOf(b) !== 'missing' && (
                   <Text size="sm" c="dimmed">
                     —
                   </Text>

@@ -1,5 +1,6 @@
 import { Badge, Loader, Tooltip } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
+import { runsOn, verdictOf } from './compatibility-verdict'
 import { useTemplateCompatibility } from './template-queries'
 
 /** "Runs on 3 of 4 backends" for one template, coloured by how much of the farm can run it. */
@@ -13,8 +14,7 @@ export function CompatibilitySummary({ templateId }: { templateId: string }) {
         {t('templates.compat.unknown')}
       </Badge>
     )
-  const total = compatibility.data.length
-  const ok = compatibility.data.filter((b) => b.ok).length
+  const { ok, total } = runsOn(compatibility.data)
   if (total === 0)
     return (
       <Badge variant="light" color="gray" data-testid="template-compat" data-ok={0} data-total={0}>
@@ -22,7 +22,7 @@ export function CompatibilitySummary({ templateId }: { templateId: string }) {
       </Badge>
     )
   const color = ok === total ? 'teal' : ok === 0 ? 'red' : 'yellow'
-  const names = compatibility.data.filter((b) => !b.ok).map((b) => b.name)
+  const names = compatibility.data.filter((b) => verdictOf(b) !== 'ok').map((b) => b.name)
   const badge = (
     <Badge variant="light" color={color} data-testid="template-compat" data-ok={ok} data-total={total}>
       {t('templates.compat.runsOn', { ok, total })}

@@ -89,7 +89,7 @@ function TemplateView({ template }: { template: WorkflowTemplate }) {
           </Stack>
         </Section>
         <Section title={t('templates.revisions.title')}>
-          <RevisionHistory templateId={template.id} current={template.revision} />
+          <RevisionHistory template={template} />
         </Section>
       </SimpleGrid>
     </>

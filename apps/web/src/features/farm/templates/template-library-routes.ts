@@ -25,17 +25,18 @@ const ParameterPatch = z.record(
   }),
 )
 
-export const TemplateRevision = z.looseObject({
+export const TemplateRevision = z.object({
   revision: z.number().int(),
+  name: z.string(),
   editedBy: z.string().nullable(),
   createdAt: z.string(),
 })
-export type TemplateRevision = z.infer<typeof TemplateRevision>
 
 export const BackendCompatibility = z.object({
   backendId: z.string(),
   name: z.string(),
   ok: z.boolean(),
+  capabilitiesKnown: z.boolean(),
   missingNodeClasses: z.array(z.string()),
   missingModels: z.array(z.object({ folder: z.string(), name: z.string() })),
 })
@@ -100,23 +101,27 @@ export const templateLibraryRoutes = {
     }),
     response: WorkflowTemplate,
   }),
-  listTemplateRevisions: defineRoute({
+  listWorkflowTemplateRevisions: defineRoute({
     method: 'GET',
     path: '/api/farm/templates/:id/revisions',
     summary: 'Revisions of a template',
     tags: ['farm'],
     access: access.atLeast('artist'),
     params: FarmIdParams,
-    response: z.object({ items: z.array(TemplateRevision) }),
+    response: z.object({ currentRevision: z.number().int(), items: z.array(TemplateRevision) }),
   }),
-  getTemplateCompatibility: defineRoute({
+  getWorkflowTemplateCompatibility: defineRoute({
     method: 'GET',
     path: '/api/farm/templates/:id/compatibility',
     summary: 'Which backends can run a template',
     tags: ['farm'],
     access: access.atLeast('artist'),
     params: FarmIdParams,
-    response: z.object({ items: z.array(BackendCompatibility) }),
+    response: z.object({
+      templateId: z.string(),
+      requirements: TemplateRequirements,
+      backends: z.array(BackendCompatibility),
+    }),
   }),
   inspectWorkflow: defineRoute({
     method: 'POST',

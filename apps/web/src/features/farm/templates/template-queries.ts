@@ -34,7 +34,7 @@ export function useTemplateRevisions(id: string) {
   const api = useApi()
   return useQuery({
     queryKey: templateKeys.revisions(id),
-    queryFn: async () => (await api.call(r.listTemplateRevisions, { params: { id } })).items,
+    queryFn: async () => (await api.call(r.listWorkflowTemplateRevisions, { params: { id } })).items,
   })
 }
 
@@ -43,7 +43,7 @@ export function useTemplateCompatibility(id: string) {
   const api = useApi()
   return useQuery({
     queryKey: templateKeys.compatibility(id),
-    queryFn: async () => (await api.call(r.getTemplateCompatibility, { params: { id } })).items,
+    queryFn: async () => (await api.call(r.getWorkflowTemplateCompatibility, { params: { id } })).backends,
     staleTime: 30_000,
   })
 }
