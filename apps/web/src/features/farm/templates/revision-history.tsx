@@ -1,6 +1,6 @@
 import { authRoutes, type WorkflowTemplate } from '@aipipeline/contracts'
 import { access, roleSatisfies } from '@aipipeline/domain'
-import { Alert, Badge, Loader, Table, Text } from '@mantine/core'
+import { Alert, Badge, Loader, Table } from '@mantine/core'
 import { useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import { useApi, useSession } from '../../../api/api-context'
