@@ -34,7 +34,7 @@ export function useTemplateRevisions(id: string) {
   const api = useApi()
   return useQuery({
     queryKey: templateKeys.revisions(id),
-    queryFn: async () => (await api.call(r.listWorkflowTemplateRevisions, { params: { id } })).items,
+    queryFn: async () => (await api.call(farmRoutes.listWorkflowTemplateRevisions, { params: { id } })).items,
   })
 }
 
@@ -43,21 +43,21 @@ export function useTemplateCompatibility(id: string) {
   const api = useApi()
   return useQuery({
     queryKey: templateKeys.compatibility(id),
-    queryFn: async () => (await api.call(r.getWorkflowTemplateCompatibility, { params: { id } })).backends,
+    queryFn: async () => (await api.call(farmRoutes.getWorkflowTemplateCompatibility, { params: { id } })).backends,
     staleTime: 30_000,
   })
 }
 
 /** The request body a route's contract accepts. */
 type BodyOf<R> = R extends RouteContract<z.ZodType, z.ZodType, infer B> ? z.input<B> : never
-type UpdateBody = BodyOf<typeof r.updateWorkflowTemplate>
+type UpdateBody = BodyOf<typeof farmRoutes.updateWorkflowTemplate>
 
 /** Edits a template; the list, the template and its revisions are read again afterwards. */
 export function useUpdateTemplate(id: string) {
   const api = useApi()
   const queryClient = useQueryClient()
   return useMutation({
-    mutationFn: (body: UpdateBody) => api.call(r.updateWorkflowTemplate, { params: { id }, body }),
+    mutationFn: (body: UpdateBody) => api.call(farmRoutes.updateWorkflowTemplate, { params: { id }, body }),
     onSuccess: (saved) => {
       queryClient.setQueryData(templateKeys.one(id), saved)
       void queryClient.invalidateQueries({ queryKey: templateKeys.all })
@@ -78,7 +78,7 @@ export function useDeleteTemplate() {
 export function useInspectWorkflow() {
   const api = useApi()
   return useMutation({
-    mutationFn: (body: BodyOf<typeof r.inspectWorkflow>) => api.call(r.inspectWorkflow, { body }),
+    mutationFn: (body: BodyOf<typeof r.inspectWorkflowTemplate>) => api.call(r.inspectWorkflowTemplate, { body }),
   })
 }
 
@@ -86,7 +86,8 @@ export function useCreateTemplate() {
   const api = useApi()
   const queryClient = useQueryClient()
   return useMutation({
-    mutationFn: (body: BodyOf<typeof r.createWorkflowTemplate>) => api.call(r.createWorkflowTemplate, { body }),
+    mutationFn: (body: BodyOf<typeof farmRoutes.createWorkflowTemplate>) =>
+      api.call(farmRoutes.createWorkflowTemplate, { body }),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: templateKeys.all }),
   })
 }
