@@ -1,5 +1,5 @@
 import type { TemplateRequirements } from '@aipipeline/contracts'
-import { Alert, Badge, Code, Group, Loader, Stack, Table, Text } from '@mantine/core'
+import { Alert, Code, Group, Loader, Stack, Table, Text } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { type Verdict, verdictOf } from './compatibility-verdict'
 import { templateErrorText } from './template-errors'
@@ -44,7 +44,7 @@ export function RequirementsList({ requirements }: { requirements: TemplateRequi
   )
 }
 
-const VERDICT_COLOR: Record<Verdict, string> = { ok: 'teal', missing: 'red', unknown: 'gray' }
+const VERDICT_COLOR: Record<Verdict, string> = { ok: 'teal.7', missing: 'red.7', unknown: 'dimmed' }
 
 /** Per backend: whether it can run the template, and if not, the node classes and models it lacks. */
 export function CompatibilityTable({ templateId }: { templateId: string }) {
@@ -75,11 +75,11 @@ export function CompatibilityTable({ templateId }: { templateId: string }) {
       <Table.Tbody>
         {compatibility.data.map((b) => (
           <Table.Tr key={b.backendId} data-testid="compatibility-row" data-verdict={verdictOf(b)}>
-            <Table.Td>{b.name}</Table.Td>
+            <Table.Td style={{ whiteSpace: 'nowrap' }}>{b.name}</Table.Td>
             <Table.Td>
-              <Badge variant="light" color={VERDICT_COLOR[verdictOf(b)]} style={{ whiteSpace: 'nowrap' }}>
+              <Text size="sm" fw={600} c={VERDICT_COLOR[verdictOf(b)]} style={{ whiteSpace: 'nowrap' }}>
                 {t(`templates.compatibility.${verdictOf(b)}`)}
-              </Badge>
+              </Text>
             </Table.Td>
             <Table.Td>
               <Stack gap={2}>

@@ -53,11 +53,17 @@ export function TemplateBadges({
           {t(`templates.output.${o}`)}
         </Badge>
       ))}
-      {template.builtIn && (
-        <Badge variant="filled" color="teal" data-testid="template-built-in">
-          {t('templates.builtIn')}
-        </Badge>
-      )}
+      {template.builtIn && <BuiltInBadge />}
     </Group>
+  )
+}
+
+/** The mark of a template shipped with the studio. */
+export function BuiltInBadge() {
+  const { t } = useTranslation()
+  return (
+    <Badge variant="filled" color="teal" data-testid="template-built-in">
+      {t('templates.builtIn')}
+    </Badge>
   )
 }

@@ -9,7 +9,7 @@ import { NotForRole } from '../../../components/not-for-role'
 import { CompatibilitySummary } from './compatibility-summary'
 import { templateErrorText } from './template-errors'
 import { filterTemplates, presentValues, type TemplateFilter } from './template-filter'
-import { TemplateBadges, useCategoryOptions, useFamilyOptions } from './template-labels'
+import { BuiltInBadge, TemplateBadges, useCategoryOptions, useFamilyOptions } from './template-labels'
 import { useTemplateList } from './template-queries'
 
 /** The template library for studio staff; clients and vendors, whom its API refuses, get a notice. */
@@ -120,11 +120,14 @@ function TemplateCard({ template }: { template: WorkflowTemplate }) {
           >
             {template.name}
           </Text>
-          <Text size="xs" c="dimmed" data-testid="template-revision" style={{ whiteSpace: 'nowrap' }}>
-            {t('templates.revision', { revision: template.revision })}
-          </Text>
+          <Group gap={6} wrap="nowrap">
+            {template.builtIn && <BuiltInBadge />}
+            <Text size="xs" c="dimmed" data-testid="template-revision" style={{ whiteSpace: 'nowrap' }}>
+              {t('templates.revision', { revision: template.revision })}
+            </Text>
+          </Group>
         </Group>
-        <TemplateBadges template={template} />
+        <TemplateBadges template={{ ...template, builtIn: false }} />
         {template.description && (
           <Text size="sm" c="dimmed" lineClamp={2}>
             {template.description}

@@ -4,12 +4,14 @@ import { useTranslation } from 'react-i18next'
 import { type GraphLinkInput, type GraphNodeInput, layoutGraph } from './graph-layout'
 
 const PAD = 16
-/** Tallest the preview grows before it scales the graph down to fit. */
-const MAX_HEIGHT = 420
+/** Screen pixels per layout unit: small enough for a sampler chain, large enough to read titles. */
+const SCALE = 0.8
+/** Tallest the preview grows; a taller or wider graph scrolls inside it. */
+const MAX_HEIGHT = 480
 
 /**
  * A read-only picture of a workflow: nodes as boxes titled by their title or class, links as
- * curves from output to input. Drawn in SVG and scaled to the width it is given.
+ * curves from output to input. Drawn in SVG at a fixed scale; a large graph scrolls.
  */
 export function WorkflowGraph({ nodes, links }: { nodes: GraphNodeInput[]; links: GraphLinkInput[] }) {
   const { t } = useTranslation()
@@ -29,14 +31,16 @@ export function WorkflowGraph({ nodes, links }: { nodes: GraphNodeInput[]; links
         borderRadius: 'var(--mantine-radius-md)',
         background: 'var(--mantine-color-default-hover)',
         overflow: 'auto',
+        maxHeight: MAX_HEIGHT,
       }}
       data-testid="workflow-graph"
       data-node-count={layout.nodes.length}
     >
       <svg
         viewBox={`${-PAD} ${-PAD} ${width} ${height}`}
-        width="100%"
-        style={{ display: 'block', maxHeight: MAX_HEIGHT, minHeight: 120 }}
+        width={width * SCALE}
+        height={height * SCALE}
+        style={{ display: 'block' }}
         role="img"
         aria-label={t('templates.graph.label', { count: layout.nodes.length })}
       >
