@@ -1,10 +1,9 @@
 // Query keys and calls of the Templates page, through the typed client built from the contracts.
-import { farmRoutes, type RouteContract } from '@aipipeline/contracts'
+import { farmRoutes, type RouteContract, type WorkflowTemplateInspection } from '@aipipeline/contracts'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import type { z } from 'zod'
 import { useApi } from '../../../api/api-context'
 import { farmKeys } from '../farm-queries'
-import { templateLibraryRoutes as r } from './template-library-routes'
 
 export const templateKeys = {
   all: farmKeys.templates,
@@ -48,6 +47,9 @@ export function useTemplateCompatibility(id: string) {
   })
 }
 
+/** What the server read from a workflow file: prompt with placeholders, parameters, traits, graph. */
+export type Inspection = z.output<typeof WorkflowTemplateInspection>
+
 /** The request body a route's contract accepts. */
 type BodyOf<R> = R extends RouteContract<z.ZodType, z.ZodType, infer B> ? z.input<B> : never
 type UpdateBody = BodyOf<typeof farmRoutes.updateWorkflowTemplate>
@@ -78,7 +80,8 @@ export function useDeleteTemplate() {
 export function useInspectWorkflow() {
   const api = useApi()
   return useMutation({
-    mutationFn: (body: BodyOf<typeof r.inspectWorkflowTemplate>) => api.call(r.inspectWorkflowTemplate, { body }),
+    mutationFn: (body: BodyOf<typeof farmRoutes.inspectWorkflowTemplate>) =>
+      api.call(farmRoutes.inspectWorkflowTemplate, { body }),
   })
 }
 

@@ -8,13 +8,12 @@ import { draftsOf, draftsValid, parameterSettings } from '../parameter-edits'
 import { ParameterTable } from '../parameter-table'
 import { templateErrorText } from '../template-errors'
 import { useCategoryOptions, useFamilyOptions } from '../template-labels'
-import type { WorkflowInspection } from '../template-library-routes'
-import { useCreateTemplate } from '../template-queries'
+import { type Inspection, useCreateTemplate } from '../template-queries'
 import { WorkflowGraph } from '../workflow-graph'
 
 interface Props {
   fileName: string
-  inspection: WorkflowInspection
+  inspection: Inspection
   onRestart(): void
 }
 
@@ -43,6 +42,7 @@ export function ImportReview({ fileName, inspection, onRestart }: Props) {
         description,
         modelFamily: family,
         category,
+        outputs: inspection.outputs,
         source: { kind: 'api', prompt: inspection.prompt },
         parameters: parameterSettings(inspection.parameters, drafts),
       },

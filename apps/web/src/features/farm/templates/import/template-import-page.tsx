@@ -6,8 +6,7 @@ import { useTranslation } from 'react-i18next'
 import { useSession } from '../../../../api/api-context'
 import { NotForRole } from '../../../../components/not-for-role'
 import { templateErrorText } from '../template-errors'
-import type { WorkflowInspection } from '../template-library-routes'
-import { useInspectWorkflow } from '../template-queries'
+import { type Inspection, useInspectWorkflow } from '../template-queries'
 import { ImportReview } from './import-review'
 import { WorkflowDropZone } from './workflow-drop-zone'
 import { type FileProblem, readWorkflowFile } from './workflow-file'
@@ -20,7 +19,7 @@ export function TemplateImportPage() {
 
 interface Inspected {
   fileName: string
-  inspection: WorkflowInspection
+  inspection: Inspection
 }
 
 /** Drop a file, the server reads it, the user reviews and saves it as a template. */
