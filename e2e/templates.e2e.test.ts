@@ -45,6 +45,16 @@ async function watchedPage(browser: Browser, locale: 'en-US' | 'ko-KR' = 'en-US'
   return { page, problems, close: () => context.close() }
 }
 
+/** The parameter the studio fills with the shot's prompt, else the first one of the table. */
+async function promptParameter(page: Page): Promise<string> {
+  const rows = page.getByTestId('parameter-row')
+  await rows.first().waitFor()
+  const names = await rows.evaluateAll((els) => els.map((el) => el.getAttribute('data-name') ?? ''))
+  const name = names.includes('prompt') ? 'prompt' : names[0]
+  if (!name) throw new Error('the template has no parameters')
+  return name
+}
+
 const enabled = browserTestsEnabled('Templates page in Chromium') && requireSharedFixtures('Templates page e2e')
 
 describe.runIf(enabled)('Templates page in Chromium', () => {
@@ -97,12 +107,12 @@ describe.runIf(enabled)('Templates page in Chromium', () => {
   it('filters the library by category', async () => {
     const p = page()
     const all = await p.getByTestId('template-card').count()
-    await p.getByRole('textbox', { name: 'Category' }).click()
+    await p.getByLabel('Category', { exact: true }).click()
     await p.getByRole('option', { name: 'Image to video' }).click()
     await expect.poll(() => p.getByTestId('template-card').count()).toBeLessThan(all)
     for (const category of await p.getByTestId('template-category').allTextContents())
       expect(category).toBe('Image to video')
-    await p.getByRole('textbox', { name: 'Category' }).click()
+    await p.getByLabel('Category', { exact: true }).click()
     await p.getByRole('option', { name: 'Image to video' }).click()
     await expect.poll(() => p.getByTestId('template-card').count()).toBe(all)
   }, 30_000)
@@ -136,9 +146,7 @@ describe.runIf(enabled)('Templates page in Chromium', () => {
     await p.getByTestId('import-review').waitFor()
     expect(await p.getByTestId('graph-node').count()).toBe(7)
     await p.getByRole('textbox', { name: 'Template name' }).fill(templateName)
-    const firstRow = p.getByTestId('parameter-row').first()
-    const parameter = await firstRow.getAttribute('data-name')
-    if (!parameter) throw new Error('the inspected workflow has no parameters')
+    const parameter = await promptParameter(p)
     await p.getByRole('textbox', { name: `Label of ${parameter}`, exact: true }).fill('Shot description')
     await p.screenshot({ path: join(SCREENSHOTS, 'templates-import-en-light.png'), fullPage: true })
     await p.getByRole('button', { name: 'Save template' }).click()
@@ -155,8 +163,7 @@ describe.runIf(enabled)('Templates page in Chromium', () => {
   it('saves a parameter change as the next revision', async () => {
     const p = page()
     await p.getByTestId('template-card').filter({ hasText: templateName }).getByTestId('template-name').click()
-    const firstRow = p.getByTestId('parameter-row').first()
-    const parameter = (await firstRow.getAttribute('data-name')) ?? ''
+    const parameter = await promptParameter(p)
     await p.getByRole('textbox', { name: `Label of ${parameter}`, exact: true }).fill('Shot prompt')
     await p.getByRole('button', { name: 'Save changes' }).click()
     await p.getByTestId('parameters-saved').waitFor()

@@ -18,6 +18,14 @@ export function templateErrorText(error: unknown, t: TFunction): string {
       return t('templates.errors.notFound')
     case 'payload_too_large':
       return t('templates.errors.tooLarge')
+    case 'validation_failed':
+      // The server names what it could not read in a file; the user needs to know what to do.
+      if (failure.issues?.some((i) => i.path === 'body.file' || i.path.startsWith('body.file.')))
+        return t('templates.errors.fileUnreadable')
+      return apiErrorText(error, t)
+    case 'rule_violation':
+      // The server's sentence names the node and input (ids and class names, in any language).
+      return t('templates.errors.workflowCannotRun', { detail: failure.message })
     default:
       return apiErrorText(error, t)
   }
