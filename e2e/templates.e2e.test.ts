@@ -178,6 +178,7 @@ describe.runIf(enabled)('Templates page in Chromium', () => {
     await p.getByTestId('workflow-file-input').setInputFiles(sharedFixturePath(UI_WORKFLOW))
     await p.getByTestId('import-review').waitFor()
     expect(await p.getByTestId('graph-node').count()).toBeGreaterThan(3)
+    await p.screenshot({ path: join(SCREENSHOTS, 'templates-import-ui-en-light.png'), fullPage: true })
   }, 30_000)
 
   it('speaks Korean', async () => {
