@@ -64,7 +64,7 @@ export function mp4WithTags(tags: Record<string, string>, comment?: string): Buf
   const names = Object.keys(tags)
   const hdlr = box('hdlr', u32(0), u32(0), Buffer.from('mdta', 'latin1'), Buffer.alloc(12), Buffer.from([0]))
   const keys = box('keys', u32(0), u32(names.length), ...names.map((n) => box('mdta', Buffer.from(n, 'utf8'))))
-  const items = names.map((n, i) => {
+  const items: Buffer[] = names.map((n, i) => {
     const head = Buffer.alloc(8)
     const body = dataAtom(tags[n] ?? '')
     head.writeUInt32BE(body.length + 8, 0)

@@ -1,38 +1,17 @@
 // Importing a workflow from a file or JSON without saving it: the API prompt with suggested
 // placeholders, its parameters and traits, and a light graph for the preview. The user then
 // saves it (POST /api/farm/templates) as it is or after changing the suggestions.
-import { type ApiPrompt, describeParameters, extractRequirements, type ObjectInfo } from '@aipipeline/comfyui'
-import type { InspectWorkflowTemplateRequest, WorkflowParameter } from '@aipipeline/contracts'
+import { type ApiPrompt, describeWorkflowImport, type ObjectInfo } from '@aipipeline/comfyui'
+import { type InspectWorkflowTemplateRequest, WorkflowTemplateInspection } from '@aipipeline/contracts'
 import { RuleViolation, ValidationFailed } from '@aipipeline/domain'
 import type { z } from 'zod'
 import type { OffloadPool } from '../../offload/offload-pool'
-import { suggestParameters, withPlaceholders } from './parameter-suggestions'
 import { toTemplateRequirements } from './template-requirements'
-import { detectTraits } from './template-traits'
 import { readWorkflowFile, UnreadableWorkflowFile } from './workflow-files/workflow-file'
-import { previewGraph, uiPositions } from './workflow-preview'
 import { OFFLOAD_WORKFLOW_NODES, readWorkflowTask } from './workflow-reading.task'
 import { type WorkflowInput, workflowSize } from './workflow-source'
 
 type InspectRequest = z.infer<typeof InspectWorkflowTemplateRequest>
-
-/** What an imported workflow turns into, given its API prompt (and the UI workflow, if any). */
-export function describeImport(prompt: ApiPrompt, uiWorkflow: unknown, objectInfo: ObjectInfo | undefined) {
-  const suggestions = suggestParameters(prompt)
-  const templated = withPlaceholders(prompt, suggestions)
-  const roles = new Map(suggestions.map((s) => [s.name, s.role]))
-  const parameters = describeParameters(templated, objectInfo).map((p): WorkflowParameter => {
-    const role = roles.get(p.name)
-    return role === undefined ? p : { ...p, role }
-  })
-  return {
-    prompt: templated,
-    parameters,
-    ...detectTraits(prompt),
-    requirements: toTemplateRequirements(extractRequirements(prompt, objectInfo)),
-    graph: previewGraph(prompt, uiPositions(uiWorkflow)),
-  }
-}
 
 function decodeBase64(data: string): Buffer {
   const clean = data.replace(/\s+/g, '')
@@ -96,5 +75,10 @@ export async function inspectWorkflow(request: InspectRequest, deps: InspectionD
     }
     throw err
   }
-  return { sourceKind: source.kind, ...describeImport(prompt, source.ui, objectInfo ?? undefined) }
+  const found = describeWorkflowImport(prompt, source.ui, objectInfo ?? undefined)
+  return WorkflowTemplateInspection.parse({
+    ...found,
+    sourceKind: source.kind,
+    requirements: toTemplateRequirements(found.requirements),
+  })
 }

@@ -1,7 +1,7 @@
 // Workflow templates: an API prompt (UI workflows are converted on save) whose `{placeholders}`
 // become typed parameters, with what the studio knows about it (model family, category,
 // outputs, requirements). Every edit makes a new revision; the shipped library is seeded here.
-import { type ApiPrompt, extractRequirements, type ObjectInfo } from '@aipipeline/comfyui'
+import { type ApiPrompt, detectOutputs, detectTraits, extractRequirements, type ObjectInfo } from '@aipipeline/comfyui'
 import {
   type InspectWorkflowTemplateRequest,
   type ParameterPatch,
@@ -28,7 +28,6 @@ import { type LibraryTemplate, libraryTemplates } from './template-library/templ
 import { type SeedReport, seedTemplateLibrary } from './template-library-seeding'
 import { carryOver, patchParameters } from './template-parameters'
 import { toTemplateRequirements } from './template-requirements'
-import { detectOutputs, detectTraits } from './template-traits'
 import { OFFLOAD_WORKFLOW_NODES, readTemplateTask } from './workflow-reading.task'
 import { type WorkflowInput, workflowSize } from './workflow-source'
 

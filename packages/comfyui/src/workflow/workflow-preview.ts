@@ -1,6 +1,6 @@
 // A light graph of a workflow for previews: nodes with their class, title and (from a UI
 // workflow) canvas position, and the links between them.
-import { type ApiPrompt, isLink } from '@aipipeline/comfyui'
+import { type ApiPrompt, isLink } from './api-prompt.schema'
 
 export interface PreviewGraph {
   nodes: Array<{ id: string; classType: string; title: string; x?: number; y?: number }>

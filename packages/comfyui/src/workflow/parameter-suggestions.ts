@@ -2,8 +2,25 @@
 // render (prompt texts, sampler seed/steps/cfg/denoise, latent size and length, loaded images,
 // frame rate), each with the role the studio fills it with. Literal values only; links and
 // existing placeholders are left alone. Equal values of one role share one placeholder.
-import { type ApiPrompt, isLink } from '@aipipeline/comfyui'
-import type { ParameterRole } from '@aipipeline/contracts'
+import { type ApiPrompt, isLink } from './api-prompt.schema'
+
+/** What the studio fills a parameter with (the contracts' ParameterRole). */
+export type ParameterRole =
+  | 'prompt'
+  | 'negative'
+  | 'seed'
+  | 'width'
+  | 'height'
+  | 'steps'
+  | 'cfg'
+  | 'denoise'
+  | 'frames'
+  | 'fps'
+  | 'image'
+  | 'mask'
+  | 'controlImage'
+  | 'loraStrength'
+  | 'upscaleFactor'
 
 export interface ParameterSuggestion {
   name: string
