@@ -47,19 +47,21 @@ describe('workflow graph preview layout', () => {
     expect(layout.nodes.find((n) => n.id === '3')?.title).toBe('KSampler')
   })
 
-  it('keeps the positions a UI workflow was drawn with, moved to the origin', () => {
+  it('stacks each column of a UI workflow in the order its author drew it', () => {
     const layout = layoutGraph(
       [
-        { id: '1', classType: 'A', x: 300, y: -50 },
-        { id: '2', classType: 'B', x: 800, y: 150 },
+        { id: 'low', classType: 'A', x: 0, y: 900 },
+        { id: 'high', classType: 'B', x: 500, y: -50 },
+        { id: 'sink', classType: 'C', x: 900, y: 0 },
       ],
-      [{ from: '1', to: '2', inputName: 'x' }],
+      [
+        { from: 'low', to: 'sink', inputName: 'a' },
+        { from: 'high', to: 'sink', inputName: 'b' },
+      ],
     )
-    expect(layout.nodes.map((n) => [n.x, n.y])).toEqual([
-      [0, 0],
-      [500, 200],
-    ])
-    expect(layout.width).toBe(500 + NODE_WIDTH)
+    const y = (id: string) => layout.nodes.find((n) => n.id === id)?.y ?? Number.NaN
+    expect(y('high')).toBeLessThan(y('low'))
+    expect(layout.width).toBe(2 * NODE_WIDTH + 80)
   })
 
   it('survives a cycle and links to nodes that are not in the graph', () => {

@@ -1,7 +1,8 @@
-// Where each node of a workflow graph is drawn in the preview. A UI workflow keeps the positions
-// its author gave it in ComfyUI; an API prompt has none, so it gets a layered layout: every node
-// sits one column right of the furthest node feeding it, and each column is ordered by where its
-// inputs sit so that links cross less. Pure and deterministic, so the preview never jumps.
+// Where each node of a workflow graph is drawn in the preview: a layered layout where every node
+// sits one column right of the furthest node feeding it. A UI workflow's columns keep the order
+// its author stacked the nodes in ComfyUI (their canvas is too sparse to copy at preview size);
+// an API prompt has no positions, so each column is ordered by where its inputs sit, which makes
+// links cross less. Pure and deterministic, so the preview never jumps.
 
 export interface GraphNodeInput {
   id: string
@@ -57,8 +58,7 @@ const ORDER_SWEEPS = 4
 export function layoutGraph(nodes: GraphNodeInput[], links: GraphLinkInput[]): GraphLayout {
   const ids = new Set(nodes.map((n) => n.id))
   const kept = links.filter((l) => ids.has(l.from) && ids.has(l.to) && l.from !== l.to)
-  const positioned = nodes.length > 0 && nodes.every((n) => Number.isFinite(n.x) && Number.isFinite(n.y))
-  const corners = positioned ? authorPositions(nodes) : layeredPositions(nodes, kept)
+  const corners = layeredPositions(nodes, kept)
   const placed = nodes.map((n): PlacedNode => {
     const at = corners.get(n.id) ?? { x: 0, y: 0 }
     const title = n.title?.trim() ? n.title.trim() : n.classType
@@ -74,15 +74,6 @@ export function layoutGraph(nodes: GraphNodeInput[], links: GraphLinkInput[]): G
   const width = Math.max(0, ...placed.map((n) => n.x + n.width))
   const height = Math.max(0, ...placed.map((n) => n.y + n.height))
   return { nodes: placed, links: placedLinks, width, height }
-}
-
-/** The author's positions, moved so the top-left node touches the origin. */
-function authorPositions(nodes: GraphNodeInput[]): Map<string, { x: number; y: number }> {
-  const xs = nodes.map((n) => n.x ?? 0)
-  const ys = nodes.map((n) => n.y ?? 0)
-  const minX = Math.min(...xs)
-  const minY = Math.min(...ys)
-  return new Map(nodes.map((n) => [n.id, { x: (n.x ?? 0) - minX, y: (n.y ?? 0) - minY }]))
 }
 
 /** Column of each node: the longest chain of links leading into it (a cycle's back link is ignored). */
@@ -126,7 +117,11 @@ function layeredPositions(nodes: GraphNodeInput[], links: GraphLinkInput[]): Map
   const columnCount = Math.max(0, ...column.values()) + 1
   const layers: string[][] = Array.from({ length: columnCount }, () => [])
   for (const n of nodes) layers[column.get(n.id) ?? 0]?.push(n.id)
-  orderLayers(layers, links)
+  const positioned = nodes.length > 0 && nodes.every((n) => Number.isFinite(n.x) && Number.isFinite(n.y))
+  if (positioned) {
+    const y = new Map(nodes.map((n) => [n.id, n.y ?? 0]))
+    for (const layer of layers) layer.sort((a, b) => (y.get(a) ?? 0) - (y.get(b) ?? 0))
+  } else orderLayers(layers, links)
   const tallest = Math.max(0, ...layers.map((l) => l.length))
   const out = new Map<string, { x: number; y: number }>()
   layers.forEach((layer, c) => {

@@ -97,4 +97,11 @@ describe('editing the parameters of a template', () => {
       hires: { default: true },
     })
   })
+
+  it('shows binary noise in a default as the number it stands for, and does not count it as a change', () => {
+    const noisy: WorkflowParameter[] = [{ name: 'denoise', type: 'float', default: 0.8700000000000001, locations: at }]
+    const drafts = draftsOf(noisy)
+    expect(drafts.denoise?.default).toBe(0.87)
+    expect(parameterPatch(noisy, drafts)).toEqual({})
+  })
 })

@@ -50,7 +50,21 @@ export function draftsOf(parameters: readonly WorkflowParameter[]): Record<strin
 }
 
 function draftOf(p: WorkflowParameter): ParameterDraft {
-  return { label: p.label ?? '', role: p.role ?? '', default: p.default ?? '', min: p.min ?? '', max: p.max ?? '' }
+  return {
+    label: p.label ?? '',
+    role: p.role ?? '',
+    default: tidy(p.default) ?? '',
+    min: tidy(p.min) ?? '',
+    max: tidy(p.max) ?? '',
+  }
+}
+
+/**
+ * A number as a person would write it: workflows carry binary noise such as 0.8700000000000001,
+ * which is 0.87 to twelve significant digits (far finer than any sampler setting).
+ */
+function tidy<T extends Scalar | undefined>(value: T): T | number {
+  return typeof value === 'number' && Number.isFinite(value) ? Number(value.toPrecision(12)) : value
 }
 
 /** A number typed into a field, or undefined when the field holds no number. */
@@ -114,11 +128,11 @@ export function parameterPatch(
     if (label !== (p.label ?? '')) change.label = label === '' ? null : label
     if (d.role !== (p.role ?? '')) change.role = d.role === '' ? null : d.role
     const value = typedDefault(p.type, d.default)
-    if (value !== p.default) change.default = value ?? null
+    if (value !== tidy(p.default)) change.default = value ?? null
     const min = d.min === '' ? undefined : d.min
     const max = d.max === '' ? undefined : d.max
-    if (min !== p.min) change.min = min ?? null
-    if (max !== p.max) change.max = max ?? null
+    if (min !== tidy(p.min)) change.min = min ?? null
+    if (max !== tidy(p.max)) change.max = max ?? null
     if (Object.keys(change).length > 0) patch[p.name] = change
   }
   return patch
