@@ -99,9 +99,13 @@ describe('editing the parameters of a template', () => {
   })
 
   it('shows binary noise in a default as the number it stands for, and does not count it as a change', () => {
-    const noisy: WorkflowParameter[] = [{ name: 'denoise', type: 'float', default: 0.8700000000000001, locations: at }]
+    const noisy: WorkflowParameter[] = [
+      { name: 'denoise', type: 'float', default: 0.8700000000000001, locations: at },
+      { name: 'seed', type: 'seed', default: 280823642470253, locations: at },
+    ]
     const drafts = draftsOf(noisy)
     expect(drafts.denoise?.default).toBe(0.87)
+    expect(drafts.seed?.default).toBe(280823642470253)
     expect(parameterPatch(noisy, drafts)).toEqual({})
   })
 })

@@ -61,10 +61,13 @@ function draftOf(p: WorkflowParameter): ParameterDraft {
 
 /**
  * A number as a person would write it: workflows carry binary noise such as 0.8700000000000001,
- * which is 0.87 to twelve significant digits (far finer than any sampler setting).
+ * which is 0.87 to fifteen significant digits (all a double holds exactly). Whole numbers, such
+ * as seeds of fifteen digits and more, are left exactly as they are.
  */
 function tidy<T extends Scalar | undefined>(value: T): T | number {
-  return typeof value === 'number' && Number.isFinite(value) ? Number(value.toPrecision(12)) : value
+  return typeof value === 'number' && Number.isFinite(value) && !Number.isInteger(value)
+    ? Number(value.toPrecision(15))
+    : value
 }
 
 /** A number typed into a field, or undefined when the field holds no number. */
