@@ -207,6 +207,7 @@ describe.runIf(browserTestsEnabled('access UI in Chromium'))('what each role is 
         const nav = page.getByRole('navigation')
         if ((await nav.getByRole('link', { name: 'Farm', exact: true }).count()) > 0) paths.push('/farm')
         if ((await nav.getByRole('link', { name: 'Agents', exact: true }).count()) > 0) paths.push('/agents')
+        if ((await nav.getByRole('link', { name: 'Templates', exact: true }).count()) > 0) paths.push('/templates')
         if ((await page.goto(`${studio().url}/projects/${projectId}`)) && (await tabCount(page, 'Settings')) > 0)
           paths.push(`/projects/${projectId}/settings`)
         for (const path of paths) {
@@ -215,7 +216,7 @@ describe.runIf(browserTestsEnabled('access UI in Chromium'))('what each role is 
           expect(await page.locator('body').textContent()).not.toMatch(RAW_SERVER_TEXT)
         }
         // Pages a role is not offered, reached by a typed link, explain themselves in its language.
-        for (const path of ['/farm', '/agents', `/projects/${projectId}/settings`]) {
+        for (const path of ['/farm', '/agents', '/templates', `/projects/${projectId}/settings`]) {
           if (paths.includes(path)) continue
           await page.goto(`${studio().url}${path}`)
           await page.getByTestId('not-for-role').waitFor()

@@ -49,7 +49,7 @@ describe.runIf(browserTestsEnabled('studio smoke test in Chromium'))('studio smo
     await page.getByRole('textbox', { name: 'Password' }).fill('demo')
     await page.getByRole('button', { name: 'Sign in' }).click()
     const nav = page.getByRole('navigation')
-    for (const label of ['Projects', 'Farm', 'Review', 'Prompt Engine', 'Agents', 'Settings']) {
+    for (const label of ['Projects', 'Farm', 'Templates', 'Review', 'Prompt Engine', 'Agents', 'Settings']) {
       await nav.getByRole('link', { name: label, exact: true }).waitFor()
     }
     expect(new URL(page.url()).pathname).toBe('/projects')

@@ -5,6 +5,7 @@ import { access } from '@aipipeline/domain'
 export const navItems = [
   { to: '/projects', label: 'nav.projects', access: access.authenticated },
   { to: '/farm', label: 'nav.farm', access: access.atLeast('artist') },
+  { to: '/templates', label: 'nav.templates', access: access.atLeast('artist') },
   { to: '/review', label: 'nav.review', access: access.authenticated },
   { to: '/prompt-engine', label: 'nav.promptEngine', access: access.authenticated },
   { to: '/agents', label: 'nav.agents', access: access.atLeast('supervisor') },

@@ -8,6 +8,9 @@ import { type ImportSearch, ImportWizardPage } from '../features/agents/script-i
 import { LoginPage } from '../features/auth/login-page'
 import { FarmPage } from '../features/farm/farm-page'
 import { JobDetailPage } from '../features/farm/job-detail-page'
+import { TemplateImportPage } from '../features/farm/templates/import/template-import-page'
+import { TemplateDetailPage } from '../features/farm/templates/template-detail-page'
+import { TemplatesPage } from '../features/farm/templates/templates-page'
 import { BoardRoute, ProjectSettingsRoute, ShotRoute, ShotTableRoute } from '../features/projects/project-routes'
 import { ProjectView } from '../features/projects/project-view'
 import { ProjectsPage } from '../features/projects/projects-page'
@@ -95,6 +98,17 @@ const farmJobRoute = createRoute({
   path: '/farm/jobs/$jobId',
   component: JobDetailPage,
 })
+const templatesRoute = createRoute({ getParentRoute: () => appRoute, path: '/templates', component: TemplatesPage })
+const templateImportRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/templates/import',
+  component: TemplateImportPage,
+})
+const templateRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/templates/$templateId',
+  component: TemplateDetailPage,
+})
 const reviewRoute = createRoute({ getParentRoute: () => appRoute, path: '/review', component: ReviewPage })
 const promptEngineRoute = createRoute({
   getParentRoute: () => appRoute,
@@ -125,6 +139,9 @@ const routeTree = rootRoute.addChildren([
     projectRoute.addChildren([projectIndexRoute, shotTableRoute, boardRoute, shotRoute, projectSettingsRoute]),
     farmRoute,
     farmJobRoute,
+    templatesRoute,
+    templateImportRoute,
+    templateRoute,
     reviewRoute,
     promptEngineRoute,
     agentsRoute,

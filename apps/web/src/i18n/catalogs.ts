@@ -5,6 +5,8 @@ import agentsEn from '../features/agents/i18n/en.json'
 import agentsKo from '../features/agents/i18n/ko.json'
 import farmEn from '../features/farm/i18n/en.json'
 import farmKo from '../features/farm/i18n/ko.json'
+import templatesEn from '../features/farm/templates/i18n/en.json'
+import templatesKo from '../features/farm/templates/i18n/ko.json'
 import projectsEn from '../features/projects/i18n/en.json'
 import projectsKo from '../features/projects/i18n/ko.json'
 import promptEngineEn from '../features/prompt-engine/i18n/en.json'
@@ -24,6 +26,7 @@ export const en = {
   promptEngine: promptEngineEn,
   review: reviewEn,
   settings: settingsEn,
+  templates: templatesEn,
 }
 
 export const ko = {
@@ -34,4 +37,5 @@ export const ko = {
   promptEngine: promptEngineKo,
   review: reviewKo,
   settings: settingsKo,
+  templates: templatesKo,
 }

@@ -2,6 +2,7 @@ import type { FarmBackend, RenderJob } from '@aipipeline/contracts'
 import { access, roleSatisfies } from '@aipipeline/domain'
 import { Alert, Badge, Button, Group, Loader, SimpleGrid, Stack, Text, Title } from '@mantine/core'
 import { useDisclosure } from '@mantine/hooks'
+import { Link } from '@tanstack/react-router'
 import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useSession } from '../../api/api-context'
@@ -10,7 +11,6 @@ import { BackendCard } from './backend-card'
 import { useBackends, useJobs } from './farm-queries'
 import { JobQueue } from './job-queue'
 import { SubmitJobDialog } from './submit-job-dialog'
-import { TemplateLibrary } from './template-library'
 import { useFarmLive } from './use-farm-live'
 
 /** The render farm for studio staff; clients and vendors, whom its API refuses, get a notice. */
@@ -38,7 +38,12 @@ function FarmContent() {
             {t('farm.subtitle')}
           </Text>
         </div>
-        <Button onClick={submit.open}>{t('farm.submit.open')}</Button>
+        <Group gap="sm">
+          <Button variant="default" component={Link} to="/templates">
+            {t('farm.templatesLink')}
+          </Button>
+          <Button onClick={submit.open}>{t('farm.submit.open')}</Button>
+        </Group>
       </Group>
       <Summary backends={backends.data ?? []} jobs={jobs.data ?? []} />
 
@@ -74,7 +79,6 @@ function FarmContent() {
       ) : (
         <JobQueue jobs={jobs.data ?? []} backends={backendById} progress={progress} />
       )}
-      <TemplateLibrary />
       <SubmitJobDialog opened={submitOpened} onClose={submit.close} />
     </Stack>
   )
