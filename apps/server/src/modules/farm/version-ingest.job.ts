@@ -100,9 +100,14 @@ export function createVersionIngest(deps: VersionIngestDeps) {
 
     /** Registers the ingest handler with the worker's registry. */
     register(registry: JobHandlerRegistry): void {
-      registry.registerJobHandler(INGEST_VERSIONS_JOB.name, INGEST_VERSIONS_JOB.schema, async (job) => ({
-        versionIds: await ingest(job.data.renderJobId),
-      }))
+      // Several jobs at once: most of an ingest is file and database waits; outputs of one
+      // task are still numbered one at a time by the version port.
+      registry.registerJobHandler(
+        INGEST_VERSIONS_JOB.name,
+        INGEST_VERSIONS_JOB.schema,
+        async (job) => ({ versionIds: await ingest(job.data.renderJobId) }),
+        { concurrency: 4 },
+      )
     },
 
     /** Enqueues the ingest of a job that just succeeded (once per render job); never throws. */
