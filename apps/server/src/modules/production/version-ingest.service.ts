@@ -16,7 +16,7 @@ import type { ActivityService, Change } from './activity.service'
 import { type FolderService, shotTokens } from './folder.service'
 import { isUniqueViolation } from './production-change'
 import type { ProductionContext } from './production-context'
-import { fileDigest, placeFile, sha256Hex } from './version-files'
+import { placeFile, sha256Hex, smallFileDigest, writeSmallFileAtomic } from './version-files'
 
 /** One farm output to store as a version (the farm module's port speaks this shape). */
 export interface RenderOutputIngest {
@@ -109,7 +109,13 @@ export function createVersionIngestService(ctx: ProductionContext, activity: Act
     ]
     const places: { from: string; to: string }[] = [{ from: input.source.path, to: `${folder}/${name}` }]
     if (input.thumbnailPath !== null) {
-      const digest = await fileDigest(ctx.storageRoot, input.thumbnailPath).catch(() => null)
+      // A thumbnail the farm could not keep is left out, not a failed ingest.
+      let digest: { sha256: string; sizeBytes: number } | null = null
+      try {
+        digest = smallFileDigest(ctx.storageRoot, input.thumbnailPath)
+      } catch {
+        digest = null
+      }
       if (digest !== null) {
         const path = `${folder}/thumbnail.webp`
         files.push({
@@ -188,7 +194,7 @@ export function createVersionIngestService(ctx: ProductionContext, activity: Act
         )
         // The number is ours now (the row holds it until commit): place the files.
         for (const p of places) await placeFile(ctx.storageRoot, p.from, p.to)
-        await folders.writeSidecar(folder, sidecar)
+        writeSmallFileAtomic(ctx.storageRoot, `${folder}/version.json`, sidecarText)
         if (shot.thumbnailVersionId === null) await r.shots.update(shot.id, { thumbnailVersionId: version.id })
         const change = versionNewChange(version, shot.id, task.statusId)
         await activity.record(r, project.id, input.authorId, [change])
