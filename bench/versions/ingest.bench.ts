@@ -4,7 +4,8 @@
 // then started and its start-up reconcile ingests them all through the durable job queue: each
 // becomes a version (naming-template path by hard link, thumbnail, sidecar with checksums, rows,
 // activity, `version:new`). Baseline in the same run: a plain copy of the same files.
-// INGEST_BENCH_VERSIONS overrides N (default 400). Target: ≥ 50 versions/s on 2 cores.
+// INGEST_BENCH_VERSIONS overrides N (default 400); INGEST_BENCH_PROFILE_DIR=DIR writes a CPU
+// profile of the ingesting studio. Target: ≥ 50 versions/s on 2 cores.
 import { createHash, randomBytes } from 'node:crypto'
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { availableParallelism, loadavg, tmpdir } from 'node:os'
@@ -17,6 +18,8 @@ import { projectWithShots, round, startStudio } from './versions-bench.kit'
 
 const N = Number(process.env.INGEST_BENCH_VERSIONS ?? 400)
 const TARGET_PER_S = 50
+/** A directory: the ingesting studio process writes a V8 CPU profile there. */
+const PROFILE_DIR = process.env.INGEST_BENCH_PROFILE_DIR
 
 /** A render-sized PNG (768×432 of noise: ~1 MB, incompressible like grain) and its thumbnail. */
 async function renderFile(): Promise<{ png: Buffer; thumb: Buffer }> {
@@ -34,7 +37,7 @@ async function main() {
   try {
     // 1. A studio makes the schema, the project and its shots, then stops.
     const secretKey = randomBytes(32).toString('hex')
-    let studio = await startStudio(dataDir, secretKey)
+    let studio = await startStudio(dataDir, { secretKey })
     const { shots } = await projectWithShots(studio, Math.ceil(N / 4))
     await studio.stop()
 
@@ -98,7 +101,7 @@ async function main() {
 
     // 4. The studio starts again; its reconcile enqueues every ingest and the worker runs them.
     const s0 = Date.now()
-    studio = await startStudio(dataDir, secretKey)
+    studio = await startStudio(dataDir, { secretKey, profileDir: PROFILE_DIR })
     const count = async () =>
       Number(
         (

@@ -10,12 +10,16 @@ export const STUDIO_ENTRY = fileURLToPath(
 )
 
 /** Starts a studio on `dataDir`; pass the same `secretKey` to start it again on the same data. */
-export function startStudio(dataDir: string, secretKey?: string): Promise<StudioProcess> {
+export function startStudio(
+  dataDir: string,
+  opts: { secretKey?: string; profileDir?: string | undefined } = {},
+): Promise<StudioProcess> {
   return startStudioProcess({
     entry: STUDIO_ENTRY,
     dataDir,
     farm: { healthIntervalMs: 1000, thumbnails: true },
-    ...(secretKey ? { secretKey } : {}),
+    ...(opts.secretKey ? { secretKey: opts.secretKey } : {}),
+    ...(opts.profileDir ? { nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${opts.profileDir}`] } : {}),
   })
 }
 
