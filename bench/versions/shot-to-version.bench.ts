@@ -26,7 +26,12 @@ const JobList = z.object({ items: z.array(z.object({ id: z.string(), finishedAt:
 async function main() {
   const dataDir = mkdtempSync(join(tmpdir(), 'shot-version-bench-'))
   const farm = await startSimulatorFarm(
-    Array.from({ length: BACKENDS }, (_, i) => ({ name: `gpu-${i + 1}`, timeScale: 0.05, vramGb: 24, previews: false })),
+    Array.from({ length: BACKENDS }, (_, i) => ({
+      name: `gpu-${i + 1}`,
+      timeScale: 0.05,
+      vramGb: 24,
+      previews: false,
+    })),
   )
   const studio = await startStudio(dataDir)
   try {
@@ -119,7 +124,10 @@ async function main() {
           },
           submitMs: submittedMs,
           allVersionsMs: allMs,
-          target: { p95Ms: TARGET_P95_MS, met: (quantile(latencies, 0.95) ?? Number.POSITIVE_INFINITY) < TARGET_P95_MS },
+          target: {
+            p95Ms: TARGET_P95_MS,
+            met: (quantile(latencies, 0.95) ?? Number.POSITIVE_INFINITY) < TARGET_P95_MS,
+          },
         },
         null,
         2,
