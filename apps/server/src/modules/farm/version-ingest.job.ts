@@ -6,8 +6,9 @@
 // version port returns the versions already made.
 import { ApiPrompt } from '@aipipeline/comfyui'
 import type { RenderJobRecord, RenderJobRepository, WorkflowTemplateRecord } from '@aipipeline/db'
+import { NotFound } from '@aipipeline/domain'
 import { z } from 'zod'
-import { defineJob, enqueueJob, type JobHandlerRegistry, type JobQueue } from '../../jobs'
+import { defineJob, enqueueJob, type JobHandlerRegistry, type JobQueue, UnrecoverableJobError } from '../../jobs'
 import type { Logger } from '../../observability/logger'
 import type { FarmEvents } from './farm-events'
 import { inputRole, renderProvenance, templateFacts } from './render-provenance'
@@ -105,7 +106,15 @@ export function createVersionIngest(deps: VersionIngestDeps) {
       registry.registerJobHandler(
         INGEST_VERSIONS_JOB.name,
         INGEST_VERSIONS_JOB.schema,
-        async (job) => ({ versionIds: await ingest(job.data.renderJobId) }),
+        async (job) => {
+          try {
+            return { versionIds: await ingest(job.data.renderJobId) }
+          } catch (err) {
+            // The task went away meanwhile: retrying cannot help.
+            if (err instanceof NotFound) throw new UnrecoverableJobError(err.message)
+            throw err
+          }
+        },
         { concurrency: 4 },
       )
     },
