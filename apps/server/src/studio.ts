@@ -88,6 +88,8 @@ export async function startStudio(
     const library = await studio.farm.templates.seedLibrary()
     if (library.inserted.length + library.updated.length > 0)
       logger.info(library, 'seeded the workflow template library')
+    // Outputs of jobs that succeeded while no ingest could run (a crash) become versions now.
+    await studio.farm.versions.reconcile()
     await opts.seed?.(studio, logger)
     await studio.app.listen({ port: config.port, host: config.host })
     studio.farm.start()

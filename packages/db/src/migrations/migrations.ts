@@ -16,6 +16,7 @@ import * as m0011 from './0011-auth-sign-in-addresses.migration'
 import * as m0012 from './0012-farm-leader-lease.migration'
 import * as m0013 from './0013-ordering-keys.migration'
 import * as m0020 from './0020-farm-template-library.migration'
+import * as m0030 from './0030-version-ingest.migration'
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-auth': m0001,
@@ -32,6 +33,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0012-farm-leader-lease': m0012,
   '0013-ordering-keys': m0013,
   '0020-farm-template-library': m0020,
+  '0030-version-ingest': m0030,
 }
 
 class InCodeMigrationProvider implements MigrationProvider {

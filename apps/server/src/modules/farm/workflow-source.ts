@@ -13,6 +13,7 @@ import type { WorkflowSource } from '@aipipeline/contracts'
 import type { TemplateParameter, WorkflowTemplateRecord } from '@aipipeline/db'
 import { assertNever, PayloadTooLarge, RuleViolation, ValidationFailed } from '@aipipeline/domain'
 import { storedDefaults } from './template-parameters'
+import { templateFacts } from './render-provenance'
 
 export interface SourceDeps {
   template(id: string): Promise<WorkflowTemplateRecord | null>
@@ -85,6 +86,8 @@ export interface GatheredSource {
   /** A template's parameters with the defaults and bounds its users set (empty for other sources). */
   parameters: TemplateParameter[]
   defaults: Record<string, string | number | boolean>
+  /** The template's revision now (recorded on the job; null without a template or revisions). */
+  templateRevision: number | null
 }
 
 /** Looks up what a source refers to (template, node definitions); nothing is parsed yet. */
@@ -97,6 +100,7 @@ export async function gatherSource(source: WorkflowSource, deps: SourceDeps): Pr
         templateName: null,
         parameters: [],
         defaults: {},
+        templateRevision: null,
       }
     case 'ui':
       return {
@@ -105,6 +109,7 @@ export async function gatherSource(source: WorkflowSource, deps: SourceDeps): Pr
         templateName: null,
         parameters: [],
         defaults: {},
+        templateRevision: null,
       }
     case 'template': {
       const template = await deps.template(source.templateId)
@@ -117,6 +122,7 @@ export async function gatherSource(source: WorkflowSource, deps: SourceDeps): Pr
         templateName: template.name,
         parameters: template.parameters,
         defaults: storedDefaults(template.parameters),
+        templateRevision: templateFacts(template).revision,
       }
     }
     default:

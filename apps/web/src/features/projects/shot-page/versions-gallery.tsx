@@ -6,6 +6,7 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { z } from 'zod'
 import { useAuthedFileUrl, versionFilePath } from '../authed-file'
+import { VersionLineage } from './version-lineage'
 
 type V = z.infer<typeof Version>
 
@@ -89,6 +90,7 @@ export function VersionsGallery({ versions, taskName }: { versions: V[]; taskNam
           </Text>
         </Group>
       )}
+      {selected && <VersionLineage versionId={selected.id} taskName={taskName} />}
       <ScrollArea type="auto">
         <Group gap="xs" wrap="nowrap" pb={6}>
           {versions.map((v) => (
