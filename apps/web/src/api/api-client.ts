@@ -49,6 +49,8 @@ export class ApiClient {
   private session: SignedIn | null = null
   private endReason: SessionEndReason = 'signed-out'
   private refreshing: Promise<boolean> | undefined
+  /** A call in flight that will hand out a new session (password change, one-time link). */
+  private replacing: Promise<boolean> | undefined
   private readonly listeners = new Set<Listener>()
   private readonly baseUrl: string
   private readonly fetchFn: typeof fetch
@@ -84,6 +86,29 @@ export class ApiClient {
     const session = await this.call(authRoutes.login, { body: { email, password } })
     this.establish(session)
     return session.user
+  }
+
+  /**
+   * Keeps the session a call hands out instead of the current one: a password change (which
+   * revokes every older token) or a one-time link. The server drops this user's sockets before
+   * the call answers; a refresh that meanwhile fails with the revoked token waits for this
+   * session instead of signing out.
+   */
+  async replaceSession(task: () => Promise<Session>): Promise<User> {
+    const replaced = task().then((session) => {
+      this.establish(session)
+      return session
+    })
+    const settled = replaced.then(
+      () => true,
+      () => false,
+    )
+    this.replacing = settled
+    try {
+      return (await replaced).user
+    } finally {
+      if (this.replacing === settled) this.replacing = undefined
+    }
   }
 
   /** Revokes the refresh token on the server (best effort) and forgets the session here. */
@@ -223,6 +248,8 @@ export class ApiClient {
       return true
     } catch (error) {
       if (error instanceof ApiError && isRejection(error)) {
+        const replacement = this.replacing
+        if (replacement !== undefined && (await replacement)) return true
         this.clear('expired')
         return false
       }

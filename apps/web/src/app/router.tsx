@@ -8,6 +8,9 @@ import { type ImportSearch, ImportWizardPage } from '../features/agents/script-i
 import { LoginPage } from '../features/auth/login-page'
 import { FarmPage } from '../features/farm/farm-page'
 import { JobDetailPage } from '../features/farm/job-detail-page'
+import { AccountLinkPage } from '../features/people/account-link-page'
+import { AccountPage } from '../features/people/account-page'
+import { UsersPage } from '../features/people/users-page'
 import { BoardRoute, ProjectSettingsRoute, ShotRoute, ShotTableRoute } from '../features/projects/project-routes'
 import { ProjectView } from '../features/projects/project-view'
 import { ProjectsPage } from '../features/projects/projects-page'
@@ -46,6 +49,13 @@ const loginRoute = createRoute({
     if (context.api.getSession()) throw redirect({ to: '/projects' })
   },
   component: LoginPage,
+})
+
+// Invitation and password-reset links: open to anyone holding one, signed in or not.
+const accountLinkRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/account-link',
+  component: AccountLinkPage,
 })
 
 const appRoute = createRoute({
@@ -116,9 +126,12 @@ const agentImportRoute = createRoute({
   component: ImportWizardPage,
 })
 const settingsRoute = createRoute({ getParentRoute: () => appRoute, path: '/settings', component: SettingsPage })
+const usersRoute = createRoute({ getParentRoute: () => appRoute, path: '/users', component: UsersPage })
+const accountRoute = createRoute({ getParentRoute: () => appRoute, path: '/account', component: AccountPage })
 
 const routeTree = rootRoute.addChildren([
   loginRoute,
+  accountLinkRoute,
   appRoute.addChildren([
     indexRoute,
     projectsRoute,
@@ -131,6 +144,8 @@ const routeTree = rootRoute.addChildren([
     agentRunRoute,
     agentImportRoute,
     settingsRoute,
+    usersRoute,
+    accountRoute,
   ]),
 ])
 

@@ -144,7 +144,7 @@ export function createAuthService(deps: AuthServiceDeps) {
         return toUser(user)
       } catch (err) {
         if (isUniqueViolation(err))
-          throw new Conflict(`a user with email ${normaliseEmail(input.email)} already exists`)
+          throw new Conflict(`a user with email ${normaliseEmail(input.email)} already exists`, { rule: 'email_taken' })
         throw err
       }
     },

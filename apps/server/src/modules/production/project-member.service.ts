@@ -18,6 +18,7 @@ function memberView(m: MemberRecord): z.input<typeof Member> {
     email: m.email,
     displayName: m.displayName,
     role,
+    studioRole: m.globalRole,
     projectRole: m.projectRole,
     departments: m.departments,
   }
