@@ -292,4 +292,26 @@ describe('ApiClient', () => {
     expect(api.getSession()?.accessToken).toBe('access-2')
     expect(storage.getItem(REFRESH_TOKEN_KEY)).toBe('refresh-token-2')
   })
+
+  it('stays signed in when the password change answers before a refresh with the revoked token is refused', async () => {
+    const storage = new MemoryStorage()
+    let refuseRefresh: (r: Response) => void = () => {}
+    const server = fakeServer((req) => {
+      if (req.url === '/api/auth/login') return json(200, session(1))
+      if (req.url === '/api/me/password') return json(200, session(2))
+      if (req.url === '/api/auth/refresh') return new Promise<Response>((resolve) => (refuseRefresh = resolve))
+      return json(200, user)
+    })
+    const api = new ApiClient({ fetch: server.fetchFn, storage, exclusive: (task) => task() })
+    await api.login('admin@demo.local', 'pw')
+    const refreshed = api.refreshSession()
+    await new Promise((r) => setTimeout(r, 0))
+    await api.replaceSession(() =>
+      api.call(accountRoutes.changeMyPassword, { body: { currentPassword: 'pw', newPassword: 'a new password' } }),
+    )
+    refuseRefresh(json(401, errorBody('unauthenticated', 'refresh token revoked')))
+    expect(await refreshed).toBe(true)
+    expect(api.getSession()?.accessToken).toBe('access-2')
+    expect(storage.getItem(REFRESH_TOKEN_KEY)).toBe('refresh-token-2')
+  })
 })

@@ -250,6 +250,9 @@ export class ApiClient {
       if (error instanceof ApiError && isRejection(error)) {
         const replacement = this.replacing
         if (replacement !== undefined && (await replacement)) return true
+        // A newer session was kept while this refresh was out (a password change answered
+        // first): the refused token was the old one, and this tab is still signed in.
+        if (this.session !== null && this.storage.getItem(REFRESH_TOKEN_KEY) !== refreshToken) return true
         this.clear('expired')
         return false
       }
