@@ -1,13 +1,21 @@
+export * from './department.contract'
 export * from './production-events.contract'
 export * from './project.contract'
 export * from './project-config.contract'
 export * from './shot.contract'
 export * from './task.contract'
 
+import { departmentRoutes } from './department.contract'
 import { projectRoutes } from './project.contract'
 import { projectConfigRoutes } from './project-config.contract'
 import { shotRoutes } from './shot.contract'
 import { taskRoutes } from './task.contract'
 
 /** Every production HTTP route. */
-export const productionRoutes = { ...projectRoutes, ...projectConfigRoutes, ...shotRoutes, ...taskRoutes }
+export const productionRoutes = {
+  ...projectRoutes,
+  ...departmentRoutes,
+  ...projectConfigRoutes,
+  ...shotRoutes,
+  ...taskRoutes,
+}

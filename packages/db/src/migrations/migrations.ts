@@ -16,6 +16,7 @@ import * as m0011 from './0011-auth-sign-in-addresses.migration'
 import * as m0012 from './0012-farm-leader-lease.migration'
 import * as m0013 from './0013-ordering-keys.migration'
 import * as m0060 from './0060-auth-account-links.migration'
+import * as m0061 from './0061-production-departments.migration'
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-auth': m0001,
@@ -32,6 +33,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0012-farm-leader-lease': m0012,
   '0013-ordering-keys': m0013,
   '0060-auth-account-links': m0060,
+  '0061-production-departments': m0061,
 }
 
 class InCodeMigrationProvider implements MigrationProvider {

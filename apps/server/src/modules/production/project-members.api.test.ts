@@ -1,6 +1,6 @@
 // The project team over HTTP on both engines: a manager adds people, sets their project role
 // (which changes what they may do at once) and removes them, but never the last manager.
-import { ErrorBody, Member } from '@aipipeline/contracts'
+import { Department, ErrorBody, Member } from '@aipipeline/contracts'
 import { testEngines } from '@aipipeline/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { z } from 'zod'
@@ -67,6 +67,33 @@ for (const engine of testEngines('project members')) {
       expect((await call(studio, manager, 'DELETE', `${url}/${manager.userId}`)).status).toBe(204)
       const left = Members.parse((await call(studio, artist, 'GET', url)).json).items
       expect(left.map((m) => [m.userId, m.role])).toEqual([[artist.userId, 'manager']])
+    })
+
+    it('creates, renames and deletes departments; members and task types follow', async () => {
+      const { manager, supervisor, artist } = team.seats
+      const url = `/api/projects/${team.projectId}/departments`
+      const Departments = z.object({ items: z.array(Department) })
+      const created = await call(studio, manager, 'POST', url, { name: 'Lighting' })
+      expect(created.status).toBe(201)
+      expect(Department.parse(created.json)).toEqual({ name: 'Lighting', memberCount: 0, taskTypeCount: 0 })
+      const twice = await call(studio, manager, 'POST', url, { name: 'Lighting' })
+      expect(twice.status).toBe(409)
+      expect(ErrorBody.parse(twice.json).error.details).toEqual({ rule: 'department_exists' })
+      expect((await call(studio, supervisor, 'POST', url, { name: 'Sound' })).status).toBe(403)
+
+      // The supervisor is in Keyframe (teamProject); renaming carries them along.
+      const renamed = await call(studio, manager, 'PATCH', `${url}/Keyframe`, { name: '키프레임' })
+      expect(Department.parse(renamed.json)).toMatchObject({ name: '키프레임', memberCount: 1 })
+      const members = Members.parse((await call(studio, artist, 'GET', `${base}`)).json).items
+      expect(members.find((m) => m.userId === supervisor.userId)?.departments).toEqual(['키프레임'])
+      const names = Departments.parse((await call(studio, artist, 'GET', url)).json).items.map((d) => d.name)
+      expect(names).toContain('Lighting')
+      expect(names).not.toContain('Keyframe')
+
+      expect((await call(studio, manager, 'DELETE', `${url}/${encodeURIComponent('키프레임')}`)).status).toBe(204)
+      const after = Members.parse((await call(studio, artist, 'GET', `${base}`)).json).items
+      expect(after.find((m) => m.userId === supervisor.userId)?.departments).toEqual([])
+      expect((await call(studio, manager, 'DELETE', `${url}/Nowhere`)).status).toBe(404)
     })
 
     it('refuses team changes to members who do not run the project', async () => {

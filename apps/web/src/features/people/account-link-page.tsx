@@ -30,9 +30,7 @@ export function AccountLinkPage() {
   })
   const redeem = useMutation({
     mutationFn: () =>
-      api.replaceSession(() =>
-        api.call(accountRoutes.redeemAccountLink, { body: { token: token ?? '', password: value.password } }),
-      ),
+      api.replaceSession(accountRoutes.redeemAccountLink, { body: { token: token ?? '', password: value.password } }),
     onSuccess: () => router.history.replace('/projects'),
   })
 

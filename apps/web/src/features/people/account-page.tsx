@@ -18,11 +18,9 @@ export function AccountPage() {
   const [touched, setTouched] = useState(false)
   const change = useMutation({
     mutationFn: () =>
-      api.replaceSession(() =>
-        api.call(accountRoutes.changeMyPassword, {
-          body: { currentPassword: current, newPassword: next.password },
-        }),
-      ),
+      api.replaceSession(accountRoutes.changeMyPassword, {
+        body: { currentPassword: current, newPassword: next.password },
+      }),
     onSuccess: () => {
       setCurrent('')
       setNext({ password: '', confirm: '' })

@@ -10,8 +10,9 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useApi, useSession } from '../../api/api-context'
 import { apiErrorText } from '../../api/error-text'
-import { projectKeys, useMembers, useProject } from '../projects/project-queries'
+import { projectKeys, useMembers } from '../projects/project-queries'
 import { useUsers } from './people-queries'
+import { useDepartments } from './project-departments-card'
 
 const STUDIO_ROLE = '' // the Select's value for "no project role"
 
@@ -24,7 +25,10 @@ function usePutMember(projectId: string) {
         params: { projectId, userId: input.userId },
         body: { role: input.role, departments: input.departments },
       }),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: projectKeys.members(projectId) }),
+    onSettled: async () => {
+      await queryClient.invalidateQueries({ queryKey: projectKeys.members(projectId) })
+      await queryClient.invalidateQueries({ queryKey: ['project', projectId, 'departments'] })
+    },
   })
 }
 
@@ -42,7 +46,6 @@ export function ProjectMembersPanel({ projectId }: { projectId: string }) {
   const studioRole = useSession()?.user.role
   const canPick = roleSatisfies(access.atLeast('manager'), studioRole)
   const members = useMembers(projectId)
-  const project = useProject(projectId)
   const users = useUsers(canPick)
   const put = usePutMember(projectId)
   const remove = useRemoveMember(projectId)
@@ -50,12 +53,8 @@ export function ProjectMembersPanel({ projectId }: { projectId: string }) {
   const team = members.data ?? []
   const onTeam = new Set(team.map((m) => m.userId))
   const candidates = (users.data ?? []).filter((u) => u.active && !onTeam.has(u.id))
-  const knownDepartments = [
-    ...new Set([
-      ...team.flatMap((m) => m.departments),
-      ...(project.data?.taskTypes.flatMap((tt) => (tt.department ? [tt.department] : [])) ?? []),
-    ]),
-  ].sort()
+  const departments = useDepartments(projectId)
+  const knownDepartments = (departments.data ?? []).map((d) => d.name)
   const failure = put.error ?? remove.error
   const busy = put.isPending || remove.isPending
 

@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next'
 import { useApi } from '../../api/api-context'
 import { apiErrorText } from '../../api/error-text'
 import { NotForRole } from '../../components/not-for-role'
+import { ProjectDepartmentsCard } from '../people/project-departments-card'
 import { ProjectMembersPanel } from '../people/project-members-panel'
 import { projectKeys, useProject } from './project-queries'
 
@@ -52,7 +53,10 @@ export function ProjectSettingsPage({ projectId }: { projectId: string }) {
         </Card>
       </Tabs.Panel>
       <Tabs.Panel value="members">
-        <ProjectMembersPanel projectId={projectId} />
+        <Stack gap="lg">
+          <ProjectMembersPanel projectId={projectId} />
+          <ProjectDepartmentsCard projectId={projectId} />
+        </Stack>
       </Tabs.Panel>
     </Tabs>
   )
