@@ -41,7 +41,9 @@ export function apiErrorText(error: unknown, t: TFunction): string {
     case 'rule_violation':
       return isKnownRule(details.rule) ? t(`errors.rules.${details.rule}`) : failure.message
     case 'conflict':
-      return details.rule === 'email_taken' ? t('errors.emailTaken') : failure.message
+      if (details.rule === 'email_taken') return t('errors.emailTaken')
+      if (details.rule === 'department_exists') return t('errors.departmentExists')
+      return failure.message
     case 'rate_limited':
       return t('errors.rateLimitedFor', { seconds: String(failure.retryAfterSeconds ?? 60) })
     case 'validation_failed':
