@@ -6,7 +6,7 @@ import { useMutation, useQuery } from '@tanstack/react-query'
 import { Link, useRouter, useRouterState } from '@tanstack/react-router'
 import { type FormEvent, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useApi } from '../../api/api-context'
+import { useApi, useSession } from '../../api/api-context'
 import { apiErrorText } from '../../api/error-text'
 import { LanguageSwitch } from '../../components/language-switch'
 import { ThemeToggle } from '../../components/theme-toggle'
@@ -16,6 +16,7 @@ import { tokenFromHash } from './people-queries'
 export function AccountLinkPage() {
   const { t } = useTranslation()
   const api = useApi()
+  const session = useSession()
   const router = useRouter()
   const hash = useRouterState({ select: (s) => s.location.hash })
   const token = tokenFromHash(hash.startsWith('#') ? hash : `#${hash}`)
@@ -86,6 +87,11 @@ export function AccountLinkPage() {
                       email: data.email,
                     })}
                   </Text>
+                  {session && session.user.email !== data.email && (
+                    <Alert color="yellow" variant="light">
+                      {t('people.accept.otherSession', { current: session.user.email, email: data.email })}
+                    </Alert>
+                  )}
                   {redeem.error && (
                     <Alert color="red" variant="light" role="alert">
                       {apiErrorText(redeem.error, t)}
