@@ -168,6 +168,19 @@ describe.runIf(browserTestsEnabled('people in Chromium'))('people: invite, join 
         .parse(await api(`/api/projects/${projectId}/members`))
         .items.find((m) => m.email === INVITEE.email)
     await expect.poll(async () => (await memberOf())?.projectRole).toBe('artist')
+    // A new department, renamed; the invitee is put in it from their row.
+    await page.getByLabel('New department').fill('Lighting')
+    await page.getByRole('button', { name: 'Add department' }).click()
+    const departments = page.getByTestId('departments-table')
+    await departments.getByText('Lighting', { exact: true }).waitFor()
+    await departments.getByRole('row').filter({ hasText: 'Lighting' }).getByRole('button', { name: 'Rename' }).click()
+    await page.getByLabel('New name for Lighting').fill('Light & Lens')
+    await page.getByLabel('New name for Lighting').press('Enter')
+    await departments.getByText('Light & Lens', { exact: true }).waitFor()
+    const tags = row.getByLabel(`Departments of ${INVITEE.name}`)
+    await tags.fill('Light & Lens')
+    await tags.press('Enter')
+    await expect.poll(async () => (await memberOf())?.departments).toEqual(['Light & Lens'])
     await page.screenshot({ path: join(SCREENSHOTS, 'people-members-en.png'), fullPage: true })
 
     // The last manager cannot be removed; the refusal is a translated sentence.

@@ -2,8 +2,8 @@
 // The server refuses what the domain refuses (e.g. the last manager) and the message is shown
 // translated. Picking people from the studio needs the users list, which the API opens only to
 // studio managers and admins; a member who manages just this project changes the existing team.
-import { productionRoutes } from '@aipipeline/contracts'
-import { access, ROLES, type Role, roleSatisfies } from '@aipipeline/domain'
+import { type Member, productionRoutes } from '@aipipeline/contracts'
+import { access, ROLES, Role, roleSatisfies } from '@aipipeline/domain'
 import { Alert, Button, Card, Group, Select, Stack, Table, TagsInput, Text, Title } from '@mantine/core'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
@@ -57,11 +57,6 @@ export function ProjectMembersPanel({ projectId }: { projectId: string }) {
   const knownDepartments = (departments.data ?? []).map((d) => d.name)
   const failure = put.error ?? remove.error
   const busy = put.isPending || remove.isPending
-
-  const roleOptions = (global: string) => [
-    { value: STUDIO_ROLE, label: t('people.members.studioRole', { role: global }) },
-    ...ROLES.filter((r) => r !== 'admin').map((r) => ({ value: r, label: t(`roles.${r}`) })),
-  ]
 
   return (
     <Card withBorder>
@@ -117,73 +112,91 @@ export function ProjectMembersPanel({ projectId }: { projectId: string }) {
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
-                {team.map((m) => {
-                  const isAdmin = m.role === 'admin'
-                  const global = t(`roles.${m.studioRole}`)
-                  return (
-                    <Table.Tr key={m.userId} data-testid={`member-row-${m.email}`}>
-                      <Table.Td>
-                        <Text size="sm" fw={500}>
-                          {m.displayName}
-                        </Text>
-                        <Text size="xs" c="dimmed">
-                          {m.email}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td w={240}>
-                        {isAdmin ? (
-                          <Text size="sm">{t('roles.admin')}</Text>
-                        ) : (
-                          <Select
-                            size="xs"
-                            aria-label={t('people.members.roleOf', { name: m.displayName })}
-                            data={roleOptions(global)}
-                            value={m.projectRole ?? STUDIO_ROLE}
-                            allowDeselect={false}
-                            disabled={busy}
-                            onChange={(v) =>
-                              put.mutate({
-                                userId: m.userId,
-                                role: v === null || v === STUDIO_ROLE ? null : (v as Role),
-                                departments: m.departments,
-                              })
-                            }
-                          />
-                        )}
-                      </Table.Td>
-                      <Table.Td>
-                        <TagsInput
-                          size="xs"
-                          aria-label={t('people.members.departmentsOf', { name: m.displayName })}
-                          placeholder={
-                            m.departments.length === 0 ? t('people.members.departmentsPlaceholder') : undefined
-                          }
-                          data={knownDepartments}
-                          value={m.departments}
-                          disabled={busy}
-                          onChange={(departments) => put.mutate({ userId: m.userId, role: m.projectRole, departments })}
-                        />
-                      </Table.Td>
-                      <Table.Td w={100}>
-                        <Button
-                          size="xs"
-                          variant="subtle"
-                          color="red"
-                          disabled={busy}
-                          aria-label={t('people.members.removeFrom', { name: m.displayName })}
-                          onClick={() => remove.mutate(m.userId)}
-                        >
-                          {t('people.members.remove')}
-                        </Button>
-                      </Table.Td>
-                    </Table.Tr>
-                  )
-                })}
+                {team.map((m) => (
+                  <MemberRow
+                    key={m.userId}
+                    member={m}
+                    departments={knownDepartments}
+                    busy={busy}
+                    onChange={(role, departmentNames) =>
+                      put.mutate({ userId: m.userId, role, departments: departmentNames })
+                    }
+                    onRemove={() => remove.mutate(m.userId)}
+                  />
+                ))}
               </Table.Tbody>
             </Table>
           </Table.ScrollContainer>
         )}
       </Stack>
     </Card>
+  )
+}
+
+interface MemberRowProps {
+  member: Member
+  /** Names offered in the departments field. */
+  departments: string[]
+  busy: boolean
+  onChange: (role: Role | null, departments: string[]) => void
+  onRemove: () => void
+}
+
+/** One member: project role (admins keep theirs everywhere), departments, remove. */
+function MemberRow({ member: m, departments, busy, onChange, onRemove }: MemberRowProps) {
+  const { t } = useTranslation()
+  const roleOptions = [
+    { value: STUDIO_ROLE, label: t('people.members.studioRole', { role: t(`roles.${m.studioRole}`) }) },
+    ...ROLES.filter((r) => r !== 'admin').map((r) => ({ value: r, label: t(`roles.${r}`) })),
+  ]
+  return (
+    <Table.Tr data-testid={`member-row-${m.email}`}>
+      <Table.Td>
+        <Text size="sm" fw={500}>
+          {m.displayName}
+        </Text>
+        <Text size="xs" c="dimmed">
+          {m.email}
+        </Text>
+      </Table.Td>
+      <Table.Td w={240}>
+        {m.role === 'admin' ? (
+          <Text size="sm">{t('roles.admin')}</Text>
+        ) : (
+          <Select
+            size="xs"
+            aria-label={t('people.members.roleOf', { name: m.displayName })}
+            data={roleOptions}
+            value={m.projectRole ?? STUDIO_ROLE}
+            allowDeselect={false}
+            disabled={busy}
+            onChange={(v) => onChange(v === null || v === STUDIO_ROLE ? null : Role.parse(v), m.departments)}
+          />
+        )}
+      </Table.Td>
+      <Table.Td>
+        <TagsInput
+          size="xs"
+          aria-label={t('people.members.departmentsOf', { name: m.displayName })}
+          placeholder={m.departments.length === 0 ? t('people.members.departmentsPlaceholder') : undefined}
+          data={departments}
+          value={m.departments}
+          disabled={busy}
+          onChange={(names) => onChange(m.projectRole, names)}
+        />
+      </Table.Td>
+      <Table.Td w={100}>
+        <Button
+          size="xs"
+          variant="subtle"
+          color="red"
+          disabled={busy}
+          aria-label={t('people.members.removeFrom', { name: m.displayName })}
+          onClick={onRemove}
+        >
+          {t('people.members.remove')}
+        </Button>
+      </Table.Td>
+    </Table.Tr>
   )
 }

@@ -1,7 +1,7 @@
 // One dialog for adding a person: an invitation (they choose their password through a
 // one-time link) or a user with a password the admin sets.
 import { type AccountLink, PASSWORD_MIN_LENGTH } from '@aipipeline/contracts'
-import { ROLES, type Role } from '@aipipeline/domain'
+import { ROLES, Role } from '@aipipeline/domain'
 import { Button, Group, Modal, PasswordInput, Select, Stack, Text, TextInput } from '@mantine/core'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -104,7 +104,7 @@ export function UserFormDialog({ mode, onClose, onInvited }: Props) {
               label={t('people.form.role')}
               data={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
               value={role}
-              onChange={(v) => v && setRole(v as Role)}
+              onChange={(v) => v && setRole(Role.parse(v))}
               allowDeselect={false}
             />
             <Select

@@ -1,6 +1,6 @@
 // The users list: role, status, last sign-in; admins change roles, (de)activate and issue links.
 import type { UserStatus, UserSummary } from '@aipipeline/contracts'
-import { ROLES, type Role } from '@aipipeline/domain'
+import { ROLES, Role } from '@aipipeline/domain'
 import { ActionIcon, Badge, Group, Menu, Select, Stack, Table, Text } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 
@@ -63,7 +63,7 @@ export function UsersTable({ users, selfId, canEdit, busy, onRole, onActive, onL
                       value={u.role}
                       disabled={busy}
                       allowDeselect={false}
-                      onChange={(v) => v && v !== u.role && onRole(u, v as Role)}
+                      onChange={(v) => v && v !== u.role && onRole(u, Role.parse(v))}
                     />
                   ) : (
                     <Text size="sm">{t(`roles.${u.role}`)}</Text>
