@@ -31,10 +31,10 @@ interface WatchedPage {
 }
 
 /** A page of a fresh context in `lang` that records every 4xx/5xx answer and console error. */
-async function watchedPage(browser: Browser, lang: 'en' | 'ko'): Promise<WatchedPage> {
+async function watchedPage(browser: Browser, lang: 'en' | 'ko', height = 860): Promise<WatchedPage> {
   const context = await browser.newContext({
     locale: lang === 'ko' ? 'ko-KR' : 'en-US',
-    viewport: { width: 1366, height: 860 },
+    viewport: { width: 1366, height },
   })
   await context.addInitScript((l) => {
     if (localStorage.getItem('aipipeline.locale') === null) localStorage.setItem('aipipeline.locale', l)
@@ -83,7 +83,8 @@ describe.runIf(browserTestsEnabled('people in Chromium'))('people: invite, join 
     const projects = z.object({ items: z.array(z.object({ id: z.string() })) }).parse(await api('/api/projects'))
     projectId = projects.items[0]?.id ?? ''
     browser = await launchChromium()
-    admin = await watchedPage(browser, 'en')
+    // Tall enough for the Members tab with its departments (a full-page shot repeats the fixed header).
+    admin = await watchedPage(browser, 'en', 1300)
     invitee = await watchedPage(browser, 'ko')
     mkdirSync(SCREENSHOTS, { recursive: true })
   }, 240_000)
@@ -101,7 +102,7 @@ describe.runIf(browserTestsEnabled('people in Chromium'))('people: invite, join 
     await signInAsDemoUser(page, studio().url)
     await page.getByRole('navigation').getByRole('link', { name: 'Users' }).click()
     await page.getByTestId('users-table').waitFor()
-    await page.screenshot({ path: join(SCREENSHOTS, 'people-users-en.png'), fullPage: true })
+    await page.screenshot({ path: join(SCREENSHOTS, 'people-users-en.png') })
 
     await page.getByRole('button', { name: 'Invite user' }).click()
     const dialog = page.getByRole('dialog')
@@ -181,7 +182,9 @@ describe.runIf(browserTestsEnabled('people in Chromium'))('people: invite, join 
     await tags.fill('Light & Lens')
     await tags.press('Enter')
     await expect.poll(async () => (await memberOf())?.departments).toEqual(['Light & Lens'])
-    await page.screenshot({ path: join(SCREENSHOTS, 'people-members-en.png'), fullPage: true })
+    await expect.poll(() => tags.isDisabled()).toBe(false)
+    await departments.getByRole('row').filter({ hasText: 'Light & Lens' }).getByText('1 member').waitFor()
+    await page.screenshot({ path: join(SCREENSHOTS, 'people-members-en.png') })
 
     // The last manager cannot be removed; the refusal is a translated sentence.
     const members = z.object({ items: z.array(Member) }).parse(await api(`/api/projects/${projectId}/members`)).items
@@ -230,11 +233,12 @@ describe.runIf(browserTestsEnabled('people in Chromium'))('people: invite, join 
     await page.evaluate(() => localStorage.setItem('aipipeline.locale', 'ko'))
     await page.goto(`${studio().url}/users`)
     await page.getByRole('button', { name: '사용자 초대' }).waitFor()
-    await page.screenshot({ path: join(SCREENSHOTS, 'people-users-ko.png'), fullPage: true })
+    await page.screenshot({ path: join(SCREENSHOTS, 'people-users-ko.png') })
     await page.goto(`${studio().url}/projects/${projectId}/settings`)
     await page.getByRole('tab', { name: '멤버' }).click()
     await page.getByTestId('members-table').waitFor()
-    await page.screenshot({ path: join(SCREENSHOTS, 'people-members-ko.png'), fullPage: true })
+    await page.getByTestId('departments-table').waitFor()
+    await page.screenshot({ path: join(SCREENSHOTS, 'people-members-ko.png') })
     await page.evaluate(() => localStorage.setItem('aipipeline.locale', 'en'))
   }, 60_000)
 })
