@@ -8,6 +8,7 @@ import { Alert, Button, Card, Group, Select, Stack, Table, TagsInput, Text, Titl
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import type { z } from 'zod'
 import { useApi, useSession } from '../../api/api-context'
 import { apiErrorText } from '../../api/error-text'
 import { projectKeys, useMembers } from '../projects/project-queries'
@@ -134,7 +135,7 @@ export function ProjectMembersPanel({ projectId }: { projectId: string }) {
 }
 
 interface MemberRowProps {
-  member: Member
+  member: z.infer<typeof Member>
   /** Names offered in the departments field. */
   departments: string[]
   busy: boolean
