@@ -203,11 +203,19 @@ describe.runIf(browserTestsEnabled('access UI in Chromium'))('what each role is 
       const { page, problems, close } = await watchedPage(chromium())
       try {
         await signInAsDemoUser(page, studio().url, `${role}@demo.local`)
-        const paths = ['/projects', `/projects/${projectId}/shots`, '/review', '/prompt-engine', '/settings']
+        const paths = [
+          '/projects',
+          `/projects/${projectId}/shots`,
+          '/review',
+          '/prompt-engine',
+          '/settings',
+          '/account',
+        ]
         const nav = page.getByRole('navigation')
         if ((await nav.getByRole('link', { name: 'Farm', exact: true }).count()) > 0) paths.push('/farm')
         if ((await nav.getByRole('link', { name: 'Agents', exact: true }).count()) > 0) paths.push('/agents')
         if ((await nav.getByRole('link', { name: 'Templates', exact: true }).count()) > 0) paths.push('/templates')
+        if ((await nav.getByRole('link', { name: 'Users', exact: true }).count()) > 0) paths.push('/users')
         if ((await page.goto(`${studio().url}/projects/${projectId}`)) && (await tabCount(page, 'Settings')) > 0)
           paths.push(`/projects/${projectId}/settings`)
         for (const path of paths) {
@@ -216,7 +224,7 @@ describe.runIf(browserTestsEnabled('access UI in Chromium'))('what each role is 
           expect(await page.locator('body').textContent()).not.toMatch(RAW_SERVER_TEXT)
         }
         // Pages a role is not offered, reached by a typed link, explain themselves in its language.
-        for (const path of ['/farm', '/agents', '/templates', `/projects/${projectId}/settings`]) {
+        for (const path of ['/farm', '/agents', '/templates', '/users', `/projects/${projectId}/settings`]) {
           if (paths.includes(path)) continue
           await page.goto(`${studio().url}${path}`)
           await page.getByTestId('not-for-role').waitFor()

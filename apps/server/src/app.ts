@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { apiRoutes, systemRoutes } from '@aipipeline/contracts'
 import {
+  createAccountLinkRepository,
   createAgentRunRepository,
   createRefreshTokenRepository,
   createRenderJobRepository,
@@ -28,6 +29,7 @@ import { configureVideoPoster } from './media/video-poster'
 import { registerAgentsModule } from './modules/agents'
 import {
   type AuthService,
+  createAccountService,
   createAuthService,
   createTokenService,
   registerAuthJobs,
@@ -161,7 +163,18 @@ export async function buildApp(deps: AppDeps): Promise<Studio> {
       uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
     }
   })
-  registerAuthRoutes(app, tokens, auth)
+  const accounts = createAccountService({
+    users,
+    accountLinks: createAccountLinkRepository(database.db),
+    refreshTokens,
+    signInAddresses,
+    tokens,
+    sessions,
+    auth,
+    refreshTtlDays: config.refreshTokenTtlDays,
+    linkTtlDays: config.accountLinkTtlDays,
+  })
+  registerAuthRoutes(app, tokens, auth, accounts)
   const production = registerProductionModule(app, tokens, {
     database,
     users: createUserRepository(database.db),

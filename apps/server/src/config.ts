@@ -44,6 +44,7 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).max(86_400).default(900),
   REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  ACCOUNT_LINK_TTL_DAYS: z.coerce.number().int().min(1).max(90).default(7),
   LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(10),
   LOGIN_RATE_LIMIT_PER_ADDRESS_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(30),
   TRUSTED_PROXIES: z
@@ -83,6 +84,8 @@ export interface Config {
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL']
   accessTokenTtlSeconds: number
   refreshTokenTtlDays: number
+  /** How long an invitation or password-reset link works unless spent. */
+  accountLinkTtlDays: number
   /** Sign-in attempts a minute on one account: from unknown addresses together, and from each known one. */
   loginRateLimitPerMinute: number
   /** Sign-in attempts a minute from one client address, whatever the accounts. */
@@ -148,6 +151,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     accessTokenTtlSeconds: e.ACCESS_TOKEN_TTL_SECONDS,
     refreshTokenTtlDays: e.REFRESH_TOKEN_TTL_DAYS,
+    accountLinkTtlDays: e.ACCOUNT_LINK_TTL_DAYS,
     loginRateLimitPerMinute: e.LOGIN_RATE_LIMIT_PER_MINUTE,
     loginRateLimitPerAddressPerMinute: e.LOGIN_RATE_LIMIT_PER_ADDRESS_PER_MINUTE,
     trustedProxies: e.TRUSTED_PROXIES,

@@ -1,4 +1,5 @@
 export * from './agents/index'
+export * from './auth/account.contract'
 export * from './auth/auth.contract'
 export * from './cpe'
 export * from './farm'
@@ -13,6 +14,7 @@ export * from './realtime/realtime.contract'
 export * from './system/system.contract'
 
 import { agentRoutes } from './agents/index'
+import { accountRoutes } from './auth/account.contract'
 import { authRoutes } from './auth/auth.contract'
 import { cpeRoutes } from './cpe'
 import { farmRoutes } from './farm'
@@ -25,6 +27,7 @@ import { systemRoutes } from './system/system.contract'
 export const apiRoutes = {
   ...systemRoutes,
   ...authRoutes,
+  ...accountRoutes,
   ...productionRoutes,
   ...cpeRoutes,
   ...llmRoutes,

@@ -14,6 +14,7 @@ const STATUS_BY_CODE: Record<string, number> = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  account_link_invalid: 410,
   payload_too_large: 413,
   rule_violation: 422,
   sweep_too_large: 422,

@@ -102,6 +102,8 @@ export async function matrixProject(studio: TestStudio): Promise<MatrixProject> 
     stepId: step.id,
     sequenceId: team.sequenceId,
     userId: artist.userId,
+    // The team's supervisor is in Keyframe (teamProject).
+    department: 'Keyframe',
     statusId: team.statuses[0]?.id ?? '',
     taskTypeId: team.taskTypes[0]?.id ?? '',
     characterId: await created(studio, manager, `${base}/characters`, { name: 'MINSU' }),
@@ -150,6 +152,8 @@ export function bodyFor(p: MatrixProject, route: { method: string; path: string 
   const bodies: Record<string, unknown> = {
     'PATCH /api/projects/:projectId': { name: 'Renamed' },
     'PUT /api/projects/:projectId/members/:userId': {},
+    'POST /api/projects/:projectId/departments': { name: 'Lighting' },
+    'PATCH /api/projects/:projectId/departments/:department': { name: 'Keyframe' },
     'POST /api/projects/:projectId/sequences': { code: 'SQ999' },
     'POST /api/projects/:projectId/characters': { name: 'OUTSIDER' },
     'POST /api/projects/:projectId/assets': { kind: 'prop', name: 'Lamp' },

@@ -1,4 +1,4 @@
-import { authRoutes, systemRoutes } from '@aipipeline/contracts'
+import { accountRoutes, authRoutes, systemRoutes } from '@aipipeline/contracts'
 import { describe, expect, it } from 'vitest'
 import { ApiClient, REFRESH_TOKEN_KEY, type TokenStorage } from './api-client'
 import { ApiError } from './api-error'
@@ -267,5 +267,53 @@ describe('ApiClient', () => {
 
     expect(api.getSession()).toBeNull()
     expect(storage.getItem(REFRESH_TOKEN_KEY)).toBeNull()
+  })
+
+  it('keeps the session a password change hands out; a refresh asked for meanwhile waits for it', async () => {
+    const storage = new MemoryStorage()
+    let answerChange: (r: Response) => void = () => {}
+    const server = fakeServer((req) => {
+      if (req.url === '/api/auth/login') return json(200, session(1))
+      if (req.url === '/api/me/password') return new Promise<Response>((resolve) => (answerChange = resolve))
+      if (req.url === '/api/auth/refresh') return json(401, errorBody('unauthenticated', 'refresh token revoked'))
+      return json(200, user)
+    })
+    const api = new ApiClient({ fetch: server.fetchFn, storage, exclusive: (task) => task() })
+    await api.login('admin@demo.local', 'pw')
+    const changed = api.replaceSession(accountRoutes.changeMyPassword, {
+      body: { currentPassword: 'pw', newPassword: 'a new password' },
+    })
+    // The server dropped this user's socket: the app asks for a refresh while the change is out.
+    const refreshed = api.refreshSession()
+    await new Promise((r) => setTimeout(r, 0))
+    answerChange(json(200, session(2)))
+    expect(await refreshed).toBe(true)
+    // The token the change revoked was never spent on a refresh that would fail.
+    expect(server.seen.filter((r) => r.url === '/api/auth/refresh')).toEqual([])
+    expect((await changed).id).toBe('u1')
+    expect(api.getSession()?.accessToken).toBe('access-2')
+    expect(storage.getItem(REFRESH_TOKEN_KEY)).toBe('refresh-token-2')
+  })
+
+  it('stays signed in when the password change answers before a refresh with the revoked token is refused', async () => {
+    const storage = new MemoryStorage()
+    let refuseRefresh: (r: Response) => void = () => {}
+    const server = fakeServer((req) => {
+      if (req.url === '/api/auth/login') return json(200, session(1))
+      if (req.url === '/api/me/password') return json(200, session(2))
+      if (req.url === '/api/auth/refresh') return new Promise<Response>((resolve) => (refuseRefresh = resolve))
+      return json(200, user)
+    })
+    const api = new ApiClient({ fetch: server.fetchFn, storage, exclusive: (task) => task() })
+    await api.login('admin@demo.local', 'pw')
+    const refreshed = api.refreshSession()
+    await new Promise((r) => setTimeout(r, 0))
+    await api.replaceSession(accountRoutes.changeMyPassword, {
+      body: { currentPassword: 'pw', newPassword: 'a new password' },
+    })
+    refuseRefresh(json(401, errorBody('unauthenticated', 'refresh token revoked')))
+    expect(await refreshed).toBe(true)
+    expect(api.getSession()?.accessToken).toBe('access-2')
+    expect(storage.getItem(REFRESH_TOKEN_KEY)).toBe('refresh-token-2')
   })
 })

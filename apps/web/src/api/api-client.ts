@@ -49,6 +49,8 @@ export class ApiClient {
   private session: SignedIn | null = null
   private endReason: SessionEndReason = 'signed-out'
   private refreshing: Promise<boolean> | undefined
+  /** A call in flight that will hand out a new session (password change, one-time link). */
+  private replacing: Promise<boolean> | undefined
   private readonly listeners = new Set<Listener>()
   private readonly baseUrl: string
   private readonly fetchFn: typeof fetch
@@ -84,6 +86,31 @@ export class ApiClient {
     const session = await this.call(authRoutes.login, { body: { email, password } })
     this.establish(session)
     return session.user
+  }
+
+  /**
+   * Performs a route that hands out a new session and keeps it instead of the current one: a
+   * password change (which revokes every older token) or a one-time link. The server drops
+   * this user's sockets before the call answers; refreshes asked for meanwhile wait for this
+   * session rather than spend the token it replaces.
+   */
+  async replaceSession<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType>(
+    route: RouteContract<P, Q, B, typeof Session>,
+    input: CallInput<P, Q, B>,
+  ): Promise<User> {
+    const replaced = this.request(route, input, false).then((session) => {
+      this.establish(session)
+      return session
+    })
+    const settled: Promise<boolean> = replaced.then(
+      () => true,
+      () => false,
+    )
+    this.replacing = settled
+    void settled.then(() => {
+      if (this.replacing === settled) this.replacing = undefined
+    })
+    return (await replaced).user
   }
 
   /** Revokes the refresh token on the server (best effort) and forgets the session here. */
@@ -123,6 +150,13 @@ export class ApiClient {
    * token) when the failure is transient: network, 429 or 5xx.
    */
   refreshSession(): Promise<boolean> {
+    const replacement = this.replacing
+    if (replacement !== undefined) return replacement.then((kept) => kept || this.refreshShared())
+    return this.refreshShared()
+  }
+
+  /** One refresh per tab (and per browser, with Web Locks) at a time. */
+  private refreshShared(): Promise<boolean> {
     this.refreshing ??= this.exclusive(() => this.refreshNow()).finally(() => {
       this.refreshing = undefined
     })
@@ -134,10 +168,19 @@ export class ApiClient {
     route: RouteContract<P, Q, B, R>,
     input: CallInput<P, Q, B> = {},
   ): Promise<z.output<R>> {
+    return this.request(route, input, true)
+  }
+
+  /** `call`, where the refresh after a 401 waits for a session replacement or not (the replacing call itself). */
+  private async request<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, R extends z.ZodType>(
+    route: RouteContract<P, Q, B, R>,
+    input: CallInput<P, Q, B>,
+    awaitReplacement: boolean,
+  ): Promise<z.output<R>> {
     const schema = route.response
     // A programming error, not a runtime condition: 204 routes go through callNoContent.
     if (schema === null) throw new Error(`${route.method} ${route.path} has no response body; use callNoContent`)
-    const res = await this.perform(route, input)
+    const res = await this.perform(route, input, awaitReplacement)
     const text = await res.text()
     let json: unknown
     try {
@@ -163,14 +206,21 @@ export class ApiClient {
     await this.perform(route, input)
   }
 
-  private async perform(route: RouteContract, input: CallInput<z.ZodType, z.ZodType, z.ZodType>): Promise<Response> {
+  private async perform(
+    route: RouteContract,
+    input: CallInput<z.ZodType, z.ZodType, z.ZodType>,
+    awaitReplacement = true,
+  ): Promise<Response> {
     const { url, init } = this.prepare(route, input)
     const authenticated = route.access.kind !== 'public'
     let token = authenticated ? this.session?.accessToken : undefined
     let res = await this.send(url, init, token)
     if (res.status === 401 && authenticated) {
       // Another call may already have refreshed while this one was in flight.
-      const renewed = this.session !== null && this.session.accessToken !== token ? true : await this.refreshSession()
+      const renewed =
+        this.session !== null && this.session.accessToken !== token
+          ? true
+          : await (awaitReplacement ? this.refreshSession() : this.refreshShared())
       if (renewed) {
         token = this.session?.accessToken
         res = await this.send(url, init, token)
@@ -223,6 +273,9 @@ export class ApiClient {
       return true
     } catch (error) {
       if (error instanceof ApiError && isRejection(error)) {
+        // A newer session was kept while this refresh was out (a password change answered
+        // first): the refused token was the old one, and this tab is still signed in.
+        if (this.session !== null && this.storage.getItem(REFRESH_TOKEN_KEY) !== refreshToken) return true
         this.clear('expired')
         return false
       }

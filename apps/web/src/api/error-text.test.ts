@@ -62,4 +62,25 @@ describe('translated API errors', () => {
     expect(apiErrorText(http('conflict'), i18n.t)).toBe('server says conflict')
     expect(apiErrorText(new Error('boom'), i18n.t)).toBe('boom')
   })
+
+  it('explains people and team refusals in the user language, never with the server text', async () => {
+    await i18n.changeLanguage('en')
+    const lastManager = http('rule_violation', { status: 422, details: { rule: 'last_manager' } })
+    expect(apiErrorText(lastManager, i18n.t)).toMatch(/^A project needs at least one manager/)
+    const expired = http('account_link_invalid', { status: 410, details: { reason: 'expired' } })
+    expect(apiErrorText(expired, i18n.t)).toMatch(/^This link has expired/)
+    await i18n.changeLanguage('ko')
+    expect(apiErrorText(lastManager, i18n.t)).toMatch(/매니저가 한 명 이상/)
+    expect(apiErrorText(http('conflict', { details: { rule: 'email_taken' } }), i18n.t)).toBe(
+      '이 이메일을 쓰는 사용자가 이미 있습니다.',
+    )
+    expect(apiErrorText(http('rule_violation', { details: { rule: 'current_password_wrong' } }), i18n.t)).toBe(
+      '현재 비밀번호가 맞지 않습니다.',
+    )
+    // A rule the web app does not know keeps the server's sentence rather than showing nothing.
+    expect(apiErrorText(http('rule_violation', { details: { rule: 'new_rule' } }), i18n.t)).toBe(
+      'server says rule_violation',
+    )
+    await i18n.changeLanguage('en')
+  })
 })

@@ -28,6 +28,14 @@ function lackingBackends(backends: unknown): string {
     .join('; ')
 }
 
+const KNOWN_RULES = ['last_manager', 'account_deactivated', 'current_password_wrong'] as const
+function isKnownRule(rule: unknown): rule is (typeof KNOWN_RULES)[number] {
+  return KNOWN_RULES.some((r) => r === rule)
+}
+function linkReason(reason: unknown): 'unknown' | 'expired' | 'used' {
+  return reason === 'expired' || reason === 'used' ? reason : 'unknown'
+}
+
 /** The translated message for whatever an API call threw. */
 export function apiErrorText(error: unknown, t: TFunction): string {
   if (!(error instanceof ApiError)) return error instanceof Error ? error.message : String(error)
@@ -46,6 +54,16 @@ export function apiErrorText(error: unknown, t: TFunction): string {
       return t('errors.noBackendCanRun', { backends: lackingBackends(details.backends) })
     case 'naming_template_invalid':
       return t('errors.namingTemplateInvalid', { field: fieldOf(details.path), position: text(details.position) })
+    case 'account_link_invalid':
+      return t(`errors.accountLink.${linkReason(details.reason)}`)
+    case 'rule_violation':
+      return isKnownRule(details.rule) ? t(`errors.rules.${details.rule}`) : failure.message
+    case 'conflict':
+      if (details.rule === 'email_taken') return t('errors.emailTaken')
+      if (details.rule === 'department_exists') return t('errors.departmentExists')
+      return failure.message
+    case 'rate_limited':
+      return t('errors.rateLimitedFor', { seconds: String(failure.retryAfterSeconds ?? 60) })
     case 'validation_failed':
       if (issue?.message === INVALID_BASE64_MESSAGE) return t('errors.invalidBase64', { field: fieldOf(issue.path) })
       return issue ? t('errors.invalidField', { field: fieldOf(issue.path), message: issue.message }) : failure.message

@@ -9,5 +9,6 @@ export const navItems = [
   { to: '/review', label: 'nav.review', access: access.authenticated },
   { to: '/prompt-engine', label: 'nav.promptEngine', access: access.authenticated },
   { to: '/agents', label: 'nav.agents', access: access.atLeast('supervisor') },
+  { to: '/users', label: 'nav.users', access: access.atLeast('manager') },
   { to: '/settings', label: 'nav.settings', access: access.authenticated },
 ] as const

@@ -11,6 +11,9 @@ import { JobDetailPage } from '../features/farm/job-detail-page'
 import { TemplateImportPage } from '../features/farm/templates/import/template-import-page'
 import { TemplateDetailPage } from '../features/farm/templates/template-detail-page'
 import { TemplatesPage } from '../features/farm/templates/templates-page'
+import { AccountLinkPage } from '../features/people/account-link-page'
+import { AccountPage } from '../features/people/account-page'
+import { UsersPage } from '../features/people/users-page'
 import { BoardRoute, ProjectSettingsRoute, ShotRoute, ShotTableRoute } from '../features/projects/project-routes'
 import { ProjectView } from '../features/projects/project-view'
 import { ProjectsPage } from '../features/projects/projects-page'
@@ -49,6 +52,13 @@ const loginRoute = createRoute({
     if (context.api.getSession()) throw redirect({ to: '/projects' })
   },
   component: LoginPage,
+})
+
+// Invitation and password-reset links: open to anyone holding one, signed in or not.
+const accountLinkRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/account-link',
+  component: AccountLinkPage,
 })
 
 const appRoute = createRoute({
@@ -130,9 +140,12 @@ const agentImportRoute = createRoute({
   component: ImportWizardPage,
 })
 const settingsRoute = createRoute({ getParentRoute: () => appRoute, path: '/settings', component: SettingsPage })
+const usersRoute = createRoute({ getParentRoute: () => appRoute, path: '/users', component: UsersPage })
+const accountRoute = createRoute({ getParentRoute: () => appRoute, path: '/account', component: AccountPage })
 
 const routeTree = rootRoute.addChildren([
   loginRoute,
+  accountLinkRoute,
   appRoute.addChildren([
     indexRoute,
     projectsRoute,
@@ -148,6 +161,8 @@ const routeTree = rootRoute.addChildren([
     agentRunRoute,
     agentImportRoute,
     settingsRoute,
+    usersRoute,
+    accountRoute,
   ]),
 ])
 

@@ -7,6 +7,8 @@ import farmEn from '../features/farm/i18n/en.json'
 import farmKo from '../features/farm/i18n/ko.json'
 import templatesEn from '../features/farm/templates/i18n/en.json'
 import templatesKo from '../features/farm/templates/i18n/ko.json'
+import peopleEn from '../features/people/i18n/en.json'
+import peopleKo from '../features/people/i18n/ko.json'
 import projectsEn from '../features/projects/i18n/en.json'
 import projectsKo from '../features/projects/i18n/ko.json'
 import promptEngineEn from '../features/prompt-engine/i18n/en.json'
@@ -22,6 +24,7 @@ export const en = {
   ...shellEn,
   agents: agentsEn,
   farm: farmEn,
+  people: peopleEn,
   projects: projectsEn,
   promptEngine: promptEngineEn,
   review: reviewEn,
@@ -33,6 +36,7 @@ export const ko = {
   ...shellKo,
   agents: agentsKo,
   farm: farmKo,
+  people: peopleKo,
   projects: projectsKo,
   promptEngine: promptEngineKo,
   review: reviewKo,

@@ -20,6 +20,24 @@ export type User = z.infer<typeof User>
 
 const Email = z.email().max(320)
 const Password = z.string().min(1).max(1024)
+/** The strength rule for every password a person chooses (create, invitation, reset, change). */
+export const NewPassword = z.string().min(8).max(1024)
+export const PASSWORD_MIN_LENGTH = 8
+
+/** Where an account stands: deactivated wins; invited = never set a password of their own. */
+export const UserStatus = z.enum(['active', 'deactivated', 'invited'])
+export type UserStatus = z.infer<typeof UserStatus>
+export const AccountLinkPurpose = z.enum(['invite', 'reset'])
+export type AccountLinkPurpose = z.infer<typeof AccountLinkPurpose>
+
+/** A user as the users page lists them. */
+export const UserSummary = User.extend({
+  status: UserStatus,
+  lastSignedInAt: z.string().nullable(),
+  /** The newest one-time link not yet spent (it may have expired). */
+  pendingLink: z.object({ purpose: AccountLinkPurpose, expiresAt: z.string() }).nullable(),
+}).meta({ id: 'UserSummary' })
+export type UserSummary = z.infer<typeof UserSummary>
 
 export const LoginRequest = z.object({ email: Email, password: Password }).strict()
 export const RefreshRequest = z.object({ refreshToken: z.string().min(10).max(512) }).strict()
@@ -45,7 +63,7 @@ export const CreateUserRequest = z
     displayName: z.string().trim().min(1).max(120),
     role: Role,
     locale: Locale.default('en'),
-    password: z.string().min(8).max(1024),
+    password: NewPassword,
   })
   .strict()
 
@@ -108,10 +126,10 @@ export const authRoutes = {
   listUsers: defineRoute({
     method: 'GET',
     path: '/api/users',
-    summary: 'All users',
+    summary: 'All users with their status and last sign-in',
     tags: ['users'],
     access: access.atLeast('manager'),
-    response: z.object({ items: z.array(User) }),
+    response: z.object({ items: z.array(UserSummary) }),
   }),
   createUser: defineRoute({
     method: 'POST',

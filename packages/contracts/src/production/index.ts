@@ -1,3 +1,4 @@
+export * from './department.contract'
 export * from './production-events.contract'
 export * from './project.contract'
 export * from './project-config.contract'
@@ -5,10 +6,17 @@ export * from './shot.contract'
 export * from './task.contract'
 export * from './version-sidecar.contract'
 
+import { departmentRoutes } from './department.contract'
 import { projectRoutes } from './project.contract'
 import { projectConfigRoutes } from './project-config.contract'
 import { shotRoutes } from './shot.contract'
 import { taskRoutes } from './task.contract'
 
 /** Every production HTTP route. */
-export const productionRoutes = { ...projectRoutes, ...projectConfigRoutes, ...shotRoutes, ...taskRoutes }
+export const productionRoutes = {
+  ...projectRoutes,
+  ...departmentRoutes,
+  ...projectConfigRoutes,
+  ...shotRoutes,
+  ...taskRoutes,
+}

@@ -118,7 +118,10 @@ export const Member = z.object({
   userId: z.string(),
   email: z.string(),
   displayName: z.string(),
+  /** Effective role in this project. */
   role: Role,
+  /** The studio-wide role, which applies where no project role is set. */
+  studioRole: Role,
   projectRole: Role.nullable(),
   departments: z.array(z.string()),
 })

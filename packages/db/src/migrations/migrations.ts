@@ -17,6 +17,8 @@ import * as m0012 from './0012-farm-leader-lease.migration'
 import * as m0013 from './0013-ordering-keys.migration'
 import * as m0020 from './0020-farm-template-library.migration'
 import * as m0030 from './0030-version-ingest.migration'
+import * as m0060 from './0060-auth-account-links.migration'
+import * as m0061 from './0061-production-departments.migration'
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-auth': m0001,
@@ -34,6 +36,8 @@ const MIGRATIONS: Record<string, Migration> = {
   '0013-ordering-keys': m0013,
   '0020-farm-template-library': m0020,
   '0030-version-ingest': m0030,
+  '0060-auth-account-links': m0060,
+  '0061-production-departments': m0061,
 }
 
 class InCodeMigrationProvider implements MigrationProvider {

@@ -14,6 +14,16 @@ export function createSignInAddressRepository(db: Db) {
         .execute()
     },
 
+    /** Each user's latest successful sign-in, by user id. */
+    async lastSignIns(): Promise<Map<string, string>> {
+      const rows = await db
+        .selectFrom('signInAddresses')
+        .select((eb) => ['userId', eb.fn.max('lastSignedInAt').as('at')])
+        .groupBy('userId')
+        .execute()
+      return new Map(rows.map((r) => [r.userId, String(r.at)]))
+    },
+
     /** Whether the account with this email has signed in from `address` before. */
     async isKnown(email: string, address: string): Promise<boolean> {
       const row = await db

@@ -1,8 +1,10 @@
 // Users. Rows are mapped to a domain shape here so callers never see integer booleans.
 import { Role } from '@aipipeline/domain'
+import type { Transaction } from 'kysely'
 import type { Db } from '../dialect/dialect-factory'
 import { isoNow, newId } from '../ids'
 import type { UsersTable } from '../tables/auth.tables'
+import type { DatabaseSchema } from '../tables/database.schema'
 
 export interface UserRecord {
   id: string
@@ -65,6 +67,29 @@ export function normaliseEmail(email: string): string {
   return email.trim().toLowerCase()
 }
 
+/**
+ * Sets a password inside a transaction: the session version goes up and every refresh token
+ * of the user is revoked, so no other device stays signed in with the old password.
+ */
+export async function setPasswordIn(
+  trx: Transaction<DatabaseSchema>,
+  id: string,
+  passwordHash: string,
+  now: string = isoNow(),
+): Promise<void> {
+  await trx
+    .updateTable('users')
+    .set((eb) => ({ passwordHash, sessionVersion: eb('sessionVersion', '+', 1), updatedAt: now }))
+    .where('id', '=', id)
+    .execute()
+  await trx
+    .updateTable('refreshTokens')
+    .set({ revokedAt: now })
+    .where('userId', '=', id)
+    .where('revokedAt', 'is', null)
+    .execute()
+}
+
 export function createUserRepository(db: Db) {
   return {
     async insert(input: NewUser): Promise<UserRecord> {
@@ -88,6 +113,20 @@ export function createUserRepository(db: Db) {
     async findByEmailWithHash(email: string): Promise<UserWithHash | undefined> {
       const row = await db.selectFrom('users').selectAll().where('email', '=', normaliseEmail(email)).executeTakeFirst()
       return row ? toRecord(row) : undefined
+    },
+
+    async findByIdWithHash(id: string): Promise<UserWithHash | undefined> {
+      const row = await db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst()
+      return row ? toRecord(row) : undefined
+    },
+
+    /** Replaces the password and signs the user out everywhere (see setPasswordIn); the new record. */
+    async setPassword(id: string, passwordHash: string): Promise<UserRecord | undefined> {
+      return db.transaction().execute(async (trx) => {
+        await setPasswordIn(trx, id, passwordHash)
+        const row = await trx.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst()
+        return row ? withoutHash(toRecord(row)) : undefined
+      })
     },
 
     async findById(id: string): Promise<UserRecord | undefined> {

@@ -49,8 +49,24 @@ export interface SignInAddressesTable {
   lastSignedInAt: string
 }
 
+/** One-time invitation and password-reset links; the token itself is never stored. */
+export interface AccountLinksTable {
+  id: string
+  userId: string
+  /** 'invite' | 'reset' */
+  purpose: string
+  tokenHash: string
+  expiresAt: string
+  usedAt: string | null
+  /** Set when a newer link for the same user replaced this one. */
+  revokedAt: string | null
+  createdBy: string | null
+  createdAt: string
+}
+
 export interface AuthTables {
   users: UsersTable
+  accountLinks: AccountLinksTable
   signInAddresses: SignInAddressesTable
   refreshTokens: RefreshTokensTable
   projectRoleOverrides: ProjectRoleOverridesTable

@@ -247,9 +247,17 @@ export interface NotificationsTable {
   createdAt: string
 }
 
+/** A project's own list of departments (members and task types name them as text). */
+export interface DepartmentsTable {
+  projectId: string
+  name: string
+  createdAt: string
+}
+
 export interface ProductionTables {
   projects: ProjectsTable
   projectMembers: ProjectMembersTable
+  departments: DepartmentsTable
   sequences: SequencesTable
   shots: ShotsTable
   characters: CharactersTable

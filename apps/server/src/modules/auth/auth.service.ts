@@ -47,18 +47,25 @@ function isUniqueViolation(err: unknown): boolean {
   return /UNIQUE constraint failed|duplicate key value/.test(msg)
 }
 
+/** Opens a session for the user: a refresh token in `familyId` and an access token. */
+export async function openSession(
+  deps: Pick<AuthServiceDeps, 'refreshTokens' | 'tokens' | 'refreshTtlDays'>,
+  user: UserRecord,
+  familyId: string = newId(),
+): Promise<Session> {
+  const refreshToken = newRefreshToken()
+  const expiresAt = new Date(Date.now() + deps.refreshTtlDays * 86_400_000).toISOString()
+  await deps.refreshTokens.insert({ userId: user.id, familyId, tokenHash: hashRefreshToken(refreshToken), expiresAt })
+  const accessToken = await deps.tokens.issueAccess({
+    userId: user.id,
+    role: user.role,
+    sessionVersion: user.sessionVersion,
+  })
+  return { accessToken, expiresIn: deps.tokens.accessTtlSeconds, refreshToken, user: toUser(user) }
+}
+
 export function createAuthService(deps: AuthServiceDeps) {
-  async function startSession(user: UserRecord, familyId: string): Promise<Session> {
-    const refreshToken = newRefreshToken()
-    const expiresAt = new Date(Date.now() + deps.refreshTtlDays * 86_400_000).toISOString()
-    await deps.refreshTokens.insert({ userId: user.id, familyId, tokenHash: hashRefreshToken(refreshToken), expiresAt })
-    const accessToken = await deps.tokens.issueAccess({
-      userId: user.id,
-      role: user.role,
-      sessionVersion: user.sessionVersion,
-    })
-    return { accessToken, expiresIn: deps.tokens.accessTtlSeconds, refreshToken, user: toUser(user) }
-  }
+  const startSession = (user: UserRecord, familyId: string) => openSession(deps, user, familyId)
 
   return {
     /**
@@ -137,7 +144,7 @@ export function createAuthService(deps: AuthServiceDeps) {
         return toUser(user)
       } catch (err) {
         if (isUniqueViolation(err))
-          throw new Conflict(`a user with email ${normaliseEmail(input.email)} already exists`)
+          throw new Conflict(`a user with email ${normaliseEmail(input.email)} already exists`, { rule: 'email_taken' })
         throw err
       }
     },

@@ -1,3 +1,4 @@
+export { AccountLinkInvalid, type AccountService, createAccountService } from './account.service'
 export { PURGE_EXPIRED_SESSIONS, registerAuthJobs, scheduleAuthJobs } from './auth.jobs'
 export { registerAuthRoutes } from './auth.routes'
 export { type AuthService, createAuthService, toUser } from './auth.service'

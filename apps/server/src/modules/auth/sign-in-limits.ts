@@ -7,7 +7,7 @@
 //   notice.
 // The client address is the TCP peer unless the peer is a configured proxy (TRUSTED_PROXIES),
 // so a forged X-Forwarded-For does not buy a fresh budget.
-import { authRoutes, LoginRequest } from '@aipipeline/contracts'
+import { accountRoutes, authRoutes, LoginRequest } from '@aipipeline/contracts'
 import { normaliseEmail } from '@aipipeline/db'
 import { RateLimited } from '@aipipeline/domain'
 import fastifyRateLimit from '@fastify/rate-limit'
@@ -53,6 +53,27 @@ export async function registerSignInLimits(app: FastifyInstance, opts: SignInLim
       const email = emailOf(request)
       return (await opts.isKnownAddress(email, request.ip)) ? `known|${email}|${request.ip}` : `account|${email}`
     },
+  })
+
+  // One-time links and the own-password change guess secrets too: they spend from the same
+  // per-address budget as sign-in, under their own key so a link page never locks sign-in.
+  const byAddressForSecrets = app.createRateLimit({
+    max: opts.perAddressPerMinute,
+    timeWindow: WINDOW_MS,
+    keyGenerator: (request) => `secret|${request.ip}`,
+  })
+  const secretRoutes = [
+    accountRoutes.inspectAccountLink,
+    accountRoutes.redeemAccountLink,
+    accountRoutes.changeMyPassword,
+  ]
+  app.addHook('preHandler', async (request) => {
+    if (!secretRoutes.some((r) => r.method === request.method && r.path === request.routeOptions.url)) return
+    const r = await byAddressForSecrets(request)
+    if (!r.isAllowed && r.isExceeded) {
+      const retryAfter = Math.max(r.ttlInSeconds, 1)
+      throw new RateLimited(`too many attempts; try again in ${retryAfter} s`, retryAfter)
+    }
   })
 
   // A hook rather than route options: the login route is bound from its contract like every

@@ -12,8 +12,8 @@ import {
 import type { WorkflowSource } from '@aipipeline/contracts'
 import type { TemplateParameter, WorkflowTemplateRecord } from '@aipipeline/db'
 import { assertNever, PayloadTooLarge, RuleViolation, ValidationFailed } from '@aipipeline/domain'
-import { storedDefaults } from './template-parameters'
 import { templateFacts } from './render-provenance'
+import { storedDefaults } from './template-parameters'
 
 export interface SourceDeps {
   template(id: string): Promise<WorkflowTemplateRecord | null>

@@ -22,6 +22,17 @@ export function registerProductionRoutes(app: FastifyInstance, tokens: TokenServ
   bindRoute(app, tokens, r.removeMember, ({ principal, params }) =>
     s.members.remove(principal, params.projectId, params.userId),
   )
+  bindRoute(app, tokens, r.listDepartments, ({ principal, params }) => s.departments.list(principal, params.projectId))
+  bindRoute(app, tokens, r.createDepartment, ({ principal, params, body }) =>
+    s.departments.create(principal, params.projectId, body.name),
+  )
+  bindRoute(app, tokens, r.renameDepartment, ({ principal, params, body }) =>
+    s.departments.rename(principal, params.projectId, params.department, body.name),
+  )
+  bindRoute(app, tokens, r.deleteDepartment, async ({ principal, params }) => {
+    await s.departments.remove(principal, params.projectId, params.department)
+    return undefined
+  })
   bindRoute(app, tokens, r.getBreakdown, ({ principal, params }) => s.projects.breakdown(principal, params.projectId))
   bindRoute(app, tokens, r.createSequence, ({ principal, params, body }) =>
     s.breakdownEntries.createSequence(principal, params.projectId, body),

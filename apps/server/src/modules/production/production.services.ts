@@ -6,6 +6,7 @@ import { createBreakdownService } from './breakdown.service'
 import { createBreakdownEntryService } from './breakdown-entry.service'
 import { createCommentService } from './comment.service'
 import { createCustomFieldService } from './custom-field.service'
+import { createDepartmentService } from './department.service'
 import { createFolderService } from './folder.service'
 import { createNotificationService } from './notification.service'
 import { createProductionAccess } from './production-access.service'
@@ -47,6 +48,7 @@ export function createProductionServices(deps: ProductionModuleDeps) {
     access,
     projects: createProjectService(ctx, access, activity),
     members: createProjectMemberService(ctx, access, activity),
+    departments: createDepartmentService(ctx, access),
     config: createProjectConfigService(ctx, access, activity),
     customFields: createCustomFieldService(ctx, access, activity),
     breakdownEntries: createBreakdownEntryService(ctx, access, activity),

@@ -3,7 +3,7 @@
 // a studio-only event (who is on a team and in what role is the studio's business).
 import type { Member, PutMemberRequest } from '@aipipeline/contracts'
 import type { MemberRecord } from '@aipipeline/db'
-import { canManageProject, NotFound, type Role, requireAccess } from '@aipipeline/domain'
+import { canManageProject, NotFound, type Role, requireAccess, requireProjectKeepsManager } from '@aipipeline/domain'
 import type { z } from 'zod'
 import type { Principal } from '../auth'
 import type { ActivityService, Change } from './activity.service'
@@ -18,6 +18,7 @@ function memberView(m: MemberRecord): z.input<typeof Member> {
     email: m.email,
     displayName: m.displayName,
     role,
+    studioRole: m.globalRole,
     projectRole: m.projectRole,
     departments: m.departments,
   }
@@ -61,6 +62,12 @@ export function createProjectMemberService(
       if (!unchanged)
         await commit(projectId, principal.userId, async (r) => {
           const current = await r.projects.membership(projectId, userId)
+          const team = await r.projects.members(projectId)
+          const after = [
+            ...team.filter((m) => m.userId !== userId),
+            { userId, globalRole: user.role, projectRole: input.role },
+          ]
+          requireProjectKeepsManager(team, after)
           await r.projects.upsertMember(projectId, userId, input.role, input.departments)
           const header = changeHeader(projectId, principal.userId)
           const data = { userId, displayName: user.displayName, role: input.role, departments: input.departments }
@@ -82,8 +89,13 @@ export function createProjectMemberService(
     async remove(principal: Principal, projectId: string, userId: string): Promise<void> {
       await managed(principal, projectId)
       await commit(projectId, principal.userId, async (r) => {
-        const current = (await r.projects.members(projectId)).find((m) => m.userId === userId)
+        const team = await r.projects.members(projectId)
+        const current = team.find((m) => m.userId === userId)
         if (!current) throw new NotFound('member', userId)
+        requireProjectKeepsManager(
+          team,
+          team.filter((m) => m.userId !== userId),
+        )
         await r.projects.removeMember(projectId, userId)
         const change: Change = {
           event: 'member:remove',

@@ -1,6 +1,7 @@
 // Production repositories, bundled so a service can run several in one transaction.
 import type { Db } from '../../dialect/dialect-factory'
 import { createActivityRepository } from './activity.repository'
+import { createDepartmentRepository } from './department.repository'
 import { createProjectRepository } from './project.repository'
 import { createProjectConfigRepository } from './project-config.repository'
 import { createShotRepository } from './shot.repository'
@@ -8,6 +9,7 @@ import { createShotListQueries } from './shot-list.queries'
 import { createTaskRepository } from './task.repository'
 
 export * from './activity.repository'
+export * from './department.repository'
 export * from './production-records'
 export * from './project.repository'
 export * from './project-config.repository'
@@ -24,6 +26,7 @@ export function createProductionRepositories(db: Db) {
     lists: createShotListQueries(db),
     tasks: createTaskRepository(db),
     activity: createActivityRepository(db),
+    departments: createDepartmentRepository(db),
   }
 }
 export type ProductionRepositories = ReturnType<typeof createProductionRepositories>
