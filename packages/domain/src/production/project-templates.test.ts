@@ -64,15 +64,20 @@ describe('shot and sequence codes', () => {
       step: fc.integer({ min: 1, max: 100 }),
     })
     fc.assert(
-      fc.property(rule, fc.array(fc.integer({ min: 0, max: 5000 })), fc.integer({ min: 1, max: 20 }), (r, ns, count) => {
-        expect(CodeRule.safeParse(r).success).toBe(true)
-        const existing = ns.map((n) => formatCode(r, n))
-        const next = nextCodes(r, existing, count)
-        expect(next).toHaveLength(count)
-        for (const code of next) expect(existing).not.toContain(code)
-        const numbers = next.map((c) => codeNumber(r, c) ?? -1)
-        for (let i = 1; i < numbers.length; i++) expect(numbers[i]).toBe((numbers[i - 1] ?? 0) + r.step)
-      }),
+      fc.property(
+        rule,
+        fc.array(fc.integer({ min: 0, max: 5000 })),
+        fc.integer({ min: 1, max: 20 }),
+        (r, ns, count) => {
+          expect(CodeRule.safeParse(r).success).toBe(true)
+          const existing = ns.map((n) => formatCode(r, n))
+          const next = nextCodes(r, existing, count)
+          expect(next).toHaveLength(count)
+          for (const code of next) expect(existing).not.toContain(code)
+          const numbers = next.map((c) => codeNumber(r, c) ?? -1)
+          for (let i = 1; i < numbers.length; i++) expect(numbers[i]).toBe((numbers[i - 1] ?? 0) + r.step)
+        },
+      ),
     )
   })
 })

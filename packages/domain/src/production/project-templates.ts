@@ -118,8 +118,20 @@ export const PROJECT_TEMPLATES: Record<ProjectTemplateId, ProjectTemplate> = {
       { name: 'Grade', shortName: 'grd', color: '#ff7043', department: 'Post' },
     ],
     customFields: [
-      { key: 'deliverable', name: 'Deliverable', type: 'tags', choices: ['16:9', '9:16', '1:1', '4:5'], clientVisible: true },
-      { key: 'duration_s', name: 'Spot length (s)', type: 'list', choices: ['6', '15', '30', '60'], clientVisible: true },
+      {
+        key: 'deliverable',
+        name: 'Deliverable',
+        type: 'tags',
+        choices: ['16:9', '9:16', '1:1', '4:5'],
+        clientVisible: true,
+      },
+      {
+        key: 'duration_s',
+        name: 'Spot length (s)',
+        type: 'list',
+        choices: ['6', '15', '30', '60'],
+        clientVisible: true,
+      },
     ],
     namingTemplates: {},
   },
