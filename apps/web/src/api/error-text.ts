@@ -31,7 +31,19 @@ export function apiErrorText(error: unknown, t: TFunction): string {
     case 'validation_failed':
       if (issue?.message === INVALID_BASE64_MESSAGE) return t('errors.invalidBase64', { field: fieldOf(issue.path) })
       return issue ? t('errors.invalidField', { field: fieldOf(issue.path), message: issue.message }) : failure.message
+    case 'rule_violation':
+      return ruleText(details, failure.message, t)
     default:
       return failure.message
   }
+}
+
+/** A broken domain rule in the user's language, by the reason the server names; else its message. */
+function ruleText(details: Record<string, unknown>, message: string, t: TFunction): string {
+  const reason = text(details.reason)
+  if (!/^[a-z_]+$/.test(reason)) return message
+  const values = Object.fromEntries(
+    Object.entries(details).map(([k, v]) => [k, Array.isArray(v) ? v.map(text).join(', ') : text(v)]),
+  )
+  return t(`errors.rules.${reason}`, { ...values, defaultValue: message })
 }

@@ -7,6 +7,8 @@ import farmEn from '../features/farm/i18n/en.json'
 import farmKo from '../features/farm/i18n/ko.json'
 import projectsEn from '../features/projects/i18n/en.json'
 import projectsKo from '../features/projects/i18n/ko.json'
+import projectSetupEn from '../features/projects/setup/i18n/en.json'
+import projectSetupKo from '../features/projects/setup/i18n/ko.json'
 import promptEngineEn from '../features/prompt-engine/i18n/en.json'
 import promptEngineKo from '../features/prompt-engine/i18n/ko.json'
 import reviewEn from '../features/review/i18n/en.json'
@@ -21,6 +23,7 @@ export const en = {
   agents: agentsEn,
   farm: farmEn,
   projects: projectsEn,
+  projectSetup: projectSetupEn,
   promptEngine: promptEngineEn,
   review: reviewEn,
   settings: settingsEn,
@@ -31,6 +34,7 @@ export const ko = {
   agents: agentsKo,
   farm: farmKo,
   projects: projectsKo,
+  projectSetup: projectSetupKo,
   promptEngine: promptEngineKo,
   review: reviewKo,
   settings: settingsKo,
