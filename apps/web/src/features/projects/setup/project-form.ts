@@ -77,9 +77,13 @@ export function aspectOf(width: number, height: number): string {
   return hit ? hit[1] : `${ratio.toFixed(2)}:1`
 }
 
+export type ProjectFormProblem = 'codeInvalid' | 'nameRequired' | 'namingInvalid' | 'copyPick'
+
 /** Field problems the server would refuse, as translation keys by field. */
-export function projectFormProblems(form: ProjectForm): Partial<Record<'code' | 'name' | 'naming' | 'source', string>> {
-  const problems: Partial<Record<'code' | 'name' | 'naming' | 'source', string>> = {}
+export function projectFormProblems(
+  form: ProjectForm,
+): Partial<Record<'code' | 'name' | 'naming' | 'source', ProjectFormProblem>> {
+  const problems: Partial<Record<'code' | 'name' | 'naming' | 'source', ProjectFormProblem>> = {}
   if (!/^[\p{L}\p{N}_-]{1,40}$/u.test(form.code.trim())) problems.code = 'codeInvalid'
   if (form.name.trim() === '') problems.name = 'nameRequired'
   if (form.source.kind === 'copy' && form.source.projectId === '') problems.source = 'copyPick'
