@@ -23,6 +23,7 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useApi } from '../../../api/api-context'
 import { projectKeys, useProjects } from '../project-queries'
+import { MONO } from './mono-input'
 import {
   aspectOf,
   createProjectRequest,
@@ -193,7 +194,7 @@ export function CreateProjectDialog(props: { opened: boolean; onClose: () => voi
                     onChange={(e) =>
                       set({ namingTemplates: { ...form.namingTemplates, [name]: e.currentTarget.value } })
                     }
-                    ff="monospace"
+                    styles={MONO}
                   />
                 ))}
                 {problem('naming') && (

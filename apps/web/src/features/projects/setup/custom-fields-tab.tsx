@@ -23,6 +23,7 @@ import { useTranslation } from 'react-i18next'
 import type { z } from 'zod'
 import { useApi } from '../../../api/api-context'
 import { ApiError } from '../../../api/api-error'
+import { MONO } from './mono-input'
 import { useConfigChange } from './use-config-change'
 
 type FieldType = z.infer<typeof CustomFieldType>
@@ -223,7 +224,7 @@ function FieldDialog(props: {
             description={t('projectSetup.fields.keyHint')}
             value={form.key}
             disabled={!isNew}
-            ff="monospace"
+            styles={MONO}
             onChange={(e) => set({ key: e.currentTarget.value })}
             error={isNew && form.key !== '' && !keyValid}
           />

@@ -22,6 +22,7 @@ import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useApi } from '../../../api/api-context'
 import { useBreakdown } from '../project-queries'
+import { MONO } from './mono-input'
 import { editedSet, parseWithAll, previewValues, renderAll } from './naming-preview'
 import { useConfigChange } from './use-config-change'
 
@@ -73,7 +74,7 @@ export function NamingTab({ project, readOnly }: { project: Project; readOnly: b
               label={t(`projectSetup.naming.names.${name}`)}
               value={edits[name] ?? ''}
               disabled={readOnly}
-              ff="monospace"
+              styles={MONO}
               onChange={(e) => setEdits({ ...edits, [name]: e.currentTarget.value })}
               error={problem ? t('projectSetup.naming.invalid', { message: problem }) : undefined}
             />
@@ -152,7 +153,7 @@ export function NamingTab({ project, readOnly }: { project: Project; readOnly: b
             <Title order={5}>{t('projectSetup.naming.parse')}</Title>
             <TextInput
               size="xs"
-              ff="monospace"
+              styles={MONO}
               label={t('projectSetup.naming.parsePath')}
               placeholder={rendered.find((r) => r.name === 'versionFolder')?.path ?? ''}
               value={pasted}
