@@ -121,6 +121,23 @@ describe.runIf(browserTestsEnabled('project setup in Chromium'))('project setup 
       clientAllowed: true,
       isDefault: false,
     })
+    await page.getByRole('button', { name: `${L.common.moveUp} On hold` }).click()
+    await expect
+      .poll(async () => Project.parse(await get(`/api/projects/${projectId}`)).statuses.map((s) => s.shortName))
+      .toEqual(['pnd', 'wip', 'rev', 'apr', 'rtk', 'hld', 'fin'])
+    // Dragging its handle onto the WIP row puts it in WIP's place.
+    const handle = page.getByTestId('row-On hold').getByRole('button', { name: L.common.dragHint })
+    const from = await handle.boundingBox()
+    const to = await page.getByTestId(`row-${lang === 'en' ? 'WIP' : '작업 중'}`).boundingBox()
+    if (!from || !to) throw new Error('rows not laid out')
+    await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2)
+    await page.mouse.down()
+    await page.mouse.move(from.x + 10, from.y - 10, { steps: 4 })
+    await page.mouse.move(to.x + 40, to.y + to.height / 2, { steps: 12 })
+    await page.mouse.up()
+    await expect
+      .poll(async () => Project.parse(await get(`/api/projects/${projectId}`)).statuses.map((s) => s.shortName))
+      .toEqual(['pnd', 'hld', 'wip', 'rev', 'apr', 'rtk', 'fin'])
     await shot(`statuses-${lang}`)
 
     // Deleting the default status is refused with the rule, translated.
