@@ -1,7 +1,8 @@
 // Setting a project up in the browser, in English and in Korean, against `aipipeline demo`: a
 // manager creates a project from the film template, adds a status with a colour and flags and a
 // custom field, creates a sequence and three shots from the shot table, and sees the naming
-// convention's preview of a real shot's folders and the reverse parser's reading of a path.
+// convention's preview of a real shot's folders and the reverse parser's reading of a path,
+// then archives the project (read-only, hidden from the list) and brings it back.
 // Screenshots go to e2e/screenshots/project-setup-*.png.
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
@@ -176,6 +177,23 @@ describe.runIf(browserTestsEnabled('project setup in Chromium'))('project setup 
     await page.getByRole('textbox', { name: L.naming.parsePath }).fill(`${code}/SQ010/SH0020/Lighting/v007`)
     await expect.poll(() => page.getByTestId('naming-parse').textContent()).toContain('version = 7')
     await shot(`naming-${lang}`)
+
+    // Archive: read-only with a banner, hidden from the default list; then back again.
+    await page.getByRole('tab', { name: L.tabs.general }).click()
+    await page.getByRole('button', { name: L.archive.archive }).click()
+    await page.getByRole('dialog').getByRole('button', { name: L.archive.archive }).click()
+    await page.getByTestId('project-archived').waitFor()
+    await page.getByRole('button', { name: L.archive.unarchive }).waitFor()
+    await page.getByRole('dialog').waitFor({ state: 'detached' })
+    await shot(`archived-${lang}`)
+    await page.goto(`${url}/projects`)
+    await page.getByRole('button', { name: L.create.open }).waitFor()
+    expect(await page.getByRole('link', { name: `Neon ${lang}` }).count()).toBe(0)
+    await page.getByRole('switch', { name: L.list.showArchived }).check({ force: true })
+    await page.getByRole('link', { name: `Neon ${lang}` }).click()
+    await page.getByRole('tab', { name: lang === 'en' ? 'Settings' : '설정' }).click()
+    await page.getByRole('button', { name: L.archive.unarchive }).click()
+    await page.getByTestId('project-archived').waitFor({ state: 'detached' })
   }
 
   it('lets a manager set a project up in English', async () => {
