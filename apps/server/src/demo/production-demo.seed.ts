@@ -30,7 +30,9 @@ export async function seedDemoProduction(
   const manager = byRole.get('manager')
   if (!manager) return undefined
   const me = { userId: manager.id, role: manager.role }
-  if ((await production.projects.list(me)).items.some((p) => p.code === 'LIGHT')) return undefined
+  // An archived sample project still exists: seeding it again would clash on its code.
+  const existing = await production.projects.list(me, { includeArchived: true })
+  if (existing.items.some((p) => p.code === 'LIGHT')) return undefined
   const project = await production.projects.create(me, {
     code: 'LIGHT',
     name: 'The Last Lighthouse',

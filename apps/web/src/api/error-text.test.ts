@@ -83,4 +83,16 @@ describe('translated API errors', () => {
     )
     await i18n.changeLanguage('en')
   })
+
+  it('explains a broken project rule by its reason in English and Korean, keeping the server text for unknown ones', async () => {
+    const inUse = http('rule_violation', { status: 422, details: { reason: 'status_in_use', tasks: 3, comments: 1 } })
+    await i18n.changeLanguage('en')
+    expect(apiErrorText(inUse, i18n.t)).toBe('This status is still used by 3 task(s) and 1 comment(s) of task history.')
+    expect(apiErrorText(http('rule_violation', { details: { reason: 'brand_new' } }), i18n.t)).toBe(
+      'server says rule_violation',
+    )
+    await i18n.changeLanguage('ko')
+    expect(apiErrorText(inUse, i18n.t)).toContain('태스크 3개')
+    expect(apiErrorText(http('rule_violation', { details: { reason: 'project_archived' } }), i18n.t)).toContain('보관')
+  })
 })

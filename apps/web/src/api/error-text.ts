@@ -28,10 +28,6 @@ function lackingBackends(backends: unknown): string {
     .join('; ')
 }
 
-const KNOWN_RULES = ['last_manager', 'account_deactivated', 'current_password_wrong'] as const
-function isKnownRule(rule: unknown): rule is (typeof KNOWN_RULES)[number] {
-  return KNOWN_RULES.some((r) => r === rule)
-}
 function linkReason(reason: unknown): 'unknown' | 'expired' | 'used' {
   return reason === 'expired' || reason === 'used' ? reason : 'unknown'
 }
@@ -56,8 +52,6 @@ export function apiErrorText(error: unknown, t: TFunction): string {
       return t('errors.namingTemplateInvalid', { field: fieldOf(details.path), position: text(details.position) })
     case 'account_link_invalid':
       return t(`errors.accountLink.${linkReason(details.reason)}`)
-    case 'rule_violation':
-      return isKnownRule(details.rule) ? t(`errors.rules.${details.rule}`) : failure.message
     case 'conflict':
       if (details.rule === 'email_taken') return t('errors.emailTaken')
       if (details.rule === 'department_exists') return t('errors.departmentExists')
@@ -67,7 +61,20 @@ export function apiErrorText(error: unknown, t: TFunction): string {
     case 'validation_failed':
       if (issue?.message === INVALID_BASE64_MESSAGE) return t('errors.invalidBase64', { field: fieldOf(issue.path) })
       return issue ? t('errors.invalidField', { field: fieldOf(issue.path), message: issue.message }) : failure.message
+    case 'rule_violation':
+      return ruleText(details, failure.message, t)
     default:
       return failure.message
   }
+}
+
+/** A broken domain rule in the user's language, by the reason the server names; else its message. */
+function ruleText(details: Record<string, unknown>, message: string, t: TFunction): string {
+  // Production rules name themselves in `reason`, people rules in `rule`.
+  const reason = text(details.reason ?? details.rule)
+  if (!/^[a-z_]+$/.test(reason)) return message
+  const values = Object.fromEntries(
+    Object.entries(details).map(([k, v]) => [k, Array.isArray(v) ? v.map(text).join(', ') : text(v)]),
+  )
+  return t(`errors.rules.${reason}`, { ...values, defaultValue: message })
 }

@@ -11,6 +11,8 @@ import peopleEn from '../features/people/i18n/en.json'
 import peopleKo from '../features/people/i18n/ko.json'
 import projectsEn from '../features/projects/i18n/en.json'
 import projectsKo from '../features/projects/i18n/ko.json'
+import projectSetupEn from '../features/projects/setup/i18n/en.json'
+import projectSetupKo from '../features/projects/setup/i18n/ko.json'
 import promptEngineEn from '../features/prompt-engine/i18n/en.json'
 import promptEngineKo from '../features/prompt-engine/i18n/ko.json'
 import reviewEn from '../features/review/i18n/en.json'
@@ -26,6 +28,7 @@ export const en = {
   farm: farmEn,
   people: peopleEn,
   projects: projectsEn,
+  projectSetup: projectSetupEn,
   promptEngine: promptEngineEn,
   review: reviewEn,
   settings: settingsEn,
@@ -38,6 +41,7 @@ export const ko = {
   farm: farmKo,
   people: peopleKo,
   projects: projectsKo,
+  projectSetup: projectSetupKo,
   promptEngine: promptEngineKo,
   review: reviewKo,
   settings: settingsKo,

@@ -1,6 +1,14 @@
 // Projects and their configuration: settings, members, statuses, task types, custom
 // fields, sequences, characters, assets.
-import { access, BoardRole, NamingTemplateName, Role, StatusFlags } from '@aipipeline/domain'
+import {
+  access,
+  BoardRole,
+  CodeRules,
+  NamingTemplateName,
+  ProjectTemplateId,
+  Role,
+  StatusFlags,
+} from '@aipipeline/domain'
 import { z } from 'zod'
 import { defineRoute } from '../http/route'
 
@@ -69,6 +77,10 @@ export const Project = z
     folderStatusId: z.string().nullable(),
     /** Clients see versions' prompt, seed, model and parameters (off: stripped for clients). */
     showGenerationDetailsToClients: z.boolean(),
+    /** Archived projects are hidden from the default list and read-only. */
+    archived: z.boolean(),
+    /** What the level above shots is called and how sequence and shot codes are numbered. */
+    codeRules: CodeRules,
     /** The caller's effective role in this project. */
     myRole: Role,
     statuses: z.array(TaskStatus),
@@ -78,7 +90,19 @@ export const Project = z
   .meta({ id: 'Project' })
 export type Project = z.infer<typeof Project>
 
-export const ProjectSummary = z.object({ id: z.string(), code: z.string(), name: z.string(), myRole: Role })
+export const ProjectSummary = z.object({
+  id: z.string(),
+  code: z.string(),
+  name: z.string(),
+  myRole: Role,
+  archived: z.boolean(),
+})
+export const ListProjectsQuery = z
+  .object({
+    /** Archived projects are left out unless asked for. */
+    includeArchived: z.enum(['true', 'false']).default('false'),
+  })
+  .strict()
 
 const Templates = z.partialRecord(NamingTemplateName, z.string().min(1).max(300))
 /** Project settings as a patch names them: no defaults, so what a patch leaves out stays as it is. */
@@ -106,12 +130,22 @@ export const CreateProjectRequest = z
     retakeCap: projectSettings.retakeCap.default(null),
     namingTemplates: projectSettings.namingTemplates.default({}),
     showGenerationDetailsToClients: projectSettings.showGenerationDetailsToClients.default(false),
+    /** Start from a project template: its task types, custom fields, naming templates and code rules. */
+    template: ProjectTemplateId.optional(),
+    /** Start from another project's statuses, task types, custom fields and naming templates (not its shots). */
+    copyFromProjectId: Id.optional(),
+    /** Code numbering; by default the template's, the copied project's, or SQ010 / SH0010. */
+    codeRules: CodeRules.optional(),
   })
   .strict()
+  .refine((r) => r.template === undefined || r.copyFromProjectId === undefined, {
+    message: 'start from a template or from another project, not both',
+    path: ['copyFromProjectId'],
+  })
 export const UpdateProjectRequest = z
   .object(projectSettings)
   .partial()
-  .extend({ folderStatusId: Id.nullable().optional() })
+  .extend({ folderStatusId: Id.nullable().optional(), codeRules: CodeRules.optional() })
   .strict()
 
 export const Member = z.object({
@@ -197,12 +231,13 @@ export const projectRoutes = {
     summary: 'Projects the caller belongs to (all for admins)',
     tags,
     access: access.authenticated,
+    query: ListProjectsQuery,
     response: z.object({ items: z.array(ProjectSummary) }),
   }),
   createProject: defineRoute({
     method: 'POST',
     path: '/api/projects',
-    summary: 'Create a project with default statuses and task types',
+    summary: 'Create a project with default statuses and task types, from a template or copying another project',
     tags,
     access: access.atLeast('manager'),
     body: CreateProjectRequest,
@@ -226,6 +261,24 @@ export const projectRoutes = {
     access: access.authenticated,
     params: ProjectParams,
     body: UpdateProjectRequest,
+    response: Project,
+  }),
+  archiveProject: defineRoute({
+    method: 'POST',
+    path: '/api/projects/:projectId/archive',
+    summary: 'Archive a project: hidden from the default list and read-only (managers)',
+    tags,
+    access: access.authenticated,
+    params: ProjectParams,
+    response: Project,
+  }),
+  unarchiveProject: defineRoute({
+    method: 'POST',
+    path: '/api/projects/:projectId/unarchive',
+    summary: 'Bring an archived project back: listed and writable again (managers)',
+    tags,
+    access: access.authenticated,
+    params: ProjectParams,
     response: Project,
   }),
   listMembers: defineRoute({

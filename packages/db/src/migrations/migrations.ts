@@ -19,6 +19,7 @@ import * as m0020 from './0020-farm-template-library.migration'
 import * as m0030 from './0030-version-ingest.migration'
 import * as m0060 from './0060-auth-account-links.migration'
 import * as m0061 from './0061-production-departments.migration'
+import * as m0070 from './0070-project-setup.migration'
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-auth': m0001,
@@ -38,6 +39,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0030-version-ingest': m0030,
   '0060-auth-account-links': m0060,
   '0061-production-departments': m0061,
+  '0070-project-setup': m0070,
 }
 
 class InCodeMigrationProvider implements MigrationProvider {

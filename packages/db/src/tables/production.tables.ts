@@ -18,6 +18,10 @@ export interface ProjectsTable {
   folderStatusId: string | null
   /** 1 = clients see versions' prompt, seed, model and parameters. */
   showGenerationDetailsToClients: number
+  /** Set while the project is archived: hidden from the default list and read-only. */
+  archivedAt: string | null
+  /** JSON CodeRules: the grouping level and how sequence and shot codes are numbered; null = defaults. */
+  codeRules: string | null
   createdAt: string
   updatedAt: string
 }

@@ -2,7 +2,7 @@
 // per request (global role, overridden by the per-project role) into a ProjectAccess, and
 // every service and query asks these functions — never the global role.
 import type { Role } from '../auth/role'
-import { Forbidden } from '../errors/domain-error'
+import { Forbidden, RuleViolation } from '../errors/domain-error'
 
 export interface ProjectAccess {
   projectId: string
@@ -11,6 +11,8 @@ export interface ProjectAccess {
   role: Role
   /** The member's departments; a supervisor with none supervises every department. */
   departments: readonly string[]
+  /** An archived project is read-only until a manager unarchives it. */
+  archived?: boolean
 }
 
 /** The parts of a task that decide who may act on it. */
@@ -90,6 +92,16 @@ export function followedDepartments(a: ProjectAccess): readonly string[] | undef
 /** Throws Forbidden unless `allowed`; the message names what was refused. */
 export function requireAccess(allowed: boolean, what: string): void {
   if (!allowed) throw new Forbidden(`not allowed: ${what}`)
+}
+
+/**
+ * Throws RuleViolation (HTTP 422) when the project is archived: it stays readable, but
+ * nothing in it changes until a manager unarchives it.
+ */
+export function assertWritable(a: Pick<ProjectAccess, 'archived'>): void {
+  if (a.archived === true) {
+    throw new RuleViolation('the project is archived: unarchive it to change it', { reason: 'project_archived' })
+  }
 }
 
 /**

@@ -14,7 +14,7 @@ import type {
   UpdateSequenceRequest,
 } from '@aipipeline/contracts'
 import type { AssetRecord, CharacterRecord, ProductionRepositories, SequenceRecord } from '@aipipeline/db'
-import { canEditBreakdown, keyBetween, NotFound, requireAccess } from '@aipipeline/domain'
+import { assertWritable, canEditBreakdown, keyBetween, NotFound, requireAccess } from '@aipipeline/domain'
 import type { z } from 'zod'
 import type { Principal } from '../auth'
 import type { ActivityService } from './activity.service'
@@ -67,7 +67,9 @@ export function createBreakdownEntryService(
   const commit = changeCommitter(ctx, activity)
 
   async function editor(principal: Principal, projectId: string): Promise<void> {
-    requireAccess(canEditBreakdown(await access.resolve(principal, projectId)), 'edit the breakdown of this project')
+    const a = await access.resolve(principal, projectId)
+    requireAccess(canEditBreakdown(a), 'edit the breakdown of this project')
+    assertWritable(a)
   }
 
   return {

@@ -4,7 +4,7 @@
 // differ, so applying the same items again changes nothing. A failure leaves nothing behind.
 import type { AssetKind } from '@aipipeline/contracts'
 import { inProductionTransaction, type ProductionRepositories, type ShotRecord } from '@aipipeline/db'
-import { canEditBreakdown, keyBetween, keysBetween, NotFound, requireAccess } from '@aipipeline/domain'
+import { assertWritable, canEditBreakdown, keyBetween, keysBetween, NotFound, requireAccess } from '@aipipeline/domain'
 import type { z } from 'zod'
 import type { Principal } from '../auth'
 import type { ActivityService, Change } from './activity.service'
@@ -208,6 +208,7 @@ export function createBreakdownService(
     async applyBreakdown(projectId: string, items: BreakdownItems, actor: Principal): Promise<BreakdownResult> {
       const view = await loadProjectView(ctx.repos, access, actor, projectId)
       requireAccess(canEditBreakdown(view.access), 'edit the breakdown of this project')
+      assertWritable(view.access)
       const res: BreakdownResult = { created: zero(), updated: zero(), unchanged: zero() }
       const changes = await uniquely('an item with this name or code', () =>
         inProductionTransaction(ctx.db, async (r) => {

@@ -13,6 +13,7 @@ import {
 import {
   applyStatusChange,
   assertRetakeAllowed,
+  assertWritable,
   canActOnTask,
   canSeeComment,
   canSeeTask,
@@ -61,6 +62,7 @@ function checkTask(view: ProjectView, task: TaskRow, assigneeIds: string[], stat
   const department = view.v.taskTypeDepartment.get(task.taskTypeId) ?? null
   const scope = { assigneeIds, department }
   if (task.projectId !== view.access.projectId || !canSeeTask(view.access, scope)) throw new NotFound('task', task.id)
+  assertWritable(view.access)
   if (statusChange) requireAccess(canActOnTask(view.access, scope), `change the status of task ${task.id}`)
 }
 

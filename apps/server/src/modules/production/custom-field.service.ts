@@ -12,6 +12,7 @@ import type { CustomFieldRecord, ProductionRepositories } from '@aipipeline/db'
 import {
   assertChoicesCoverValues,
   assertCustomFieldDeletable,
+  assertWritable,
   canManageProject,
   NotFound,
   requireAccess,
@@ -42,7 +43,9 @@ export function createCustomFieldService(
   const commit = changeCommitter(ctx, activity)
 
   async function managed(principal: Principal, projectId: string): Promise<void> {
-    requireAccess(canManageProject(await access.resolve(principal, projectId)), 'configure this project')
+    const a = await access.resolve(principal, projectId)
+    requireAccess(canManageProject(a), 'configure this project')
+    assertWritable(a)
   }
 
   return {

@@ -11,13 +11,14 @@ export function createProductionAccess(deps: { projects: ProjectRepository }) {
   async function resolve(principal: Principal, projectId: string): Promise<ProjectAccess> {
     const member = await deps.projects.membership(projectId, principal.userId)
     if (principal.role === 'admin') {
-      const exists = member !== undefined || (await deps.projects.findById(projectId)) !== undefined
-      if (!exists) throw new NotFound('project', projectId)
-      return { projectId, userId: principal.userId, role: 'admin', departments: member?.departments ?? [] }
+      const archived = member?.archived ?? (await deps.projects.findById(projectId))?.archivedAt
+      if (archived === undefined) throw new NotFound('project', projectId)
+      const departments = member?.departments ?? []
+      return { projectId, userId: principal.userId, role: 'admin', departments, archived: Boolean(archived) }
     }
     if (!member) throw new NotFound('project', projectId)
     const role = effectiveRole(principal.role, member.role ?? undefined)
-    return { projectId, userId: principal.userId, role, departments: member.departments }
+    return { projectId, userId: principal.userId, role, departments: member.departments, archived: member.archived }
   }
 
   return {
@@ -27,7 +28,7 @@ export function createProductionAccess(deps: { projects: ProjectRepository }) {
     /** The caller's access to each project they belong to; undefined for admins (every project). */
     async projectsOf(principal: Principal): Promise<ProjectAccess[] | undefined> {
       if (principal.role === 'admin') return undefined
-      const projects = await deps.projects.list(principal.userId)
+      const projects = await deps.projects.list(principal.userId, { includeArchived: true })
       return Promise.all(projects.map((p) => resolve(principal, p.id)))
     },
 

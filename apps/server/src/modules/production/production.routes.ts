@@ -9,11 +9,17 @@ import type { ProductionServices } from './production.services'
 /** Registers every production route. */
 export function registerProductionRoutes(app: FastifyInstance, tokens: TokenService, s: ProductionServices): void {
   serialiseShotTableAsPlainJson(app)
-  bindRoute(app, tokens, r.listProjects, ({ principal }) => s.projects.list(principal))
+  bindRoute(app, tokens, r.listProjects, ({ principal, query }) =>
+    s.projects.list(principal, { includeArchived: query.includeArchived === 'true' }),
+  )
   bindRoute(app, tokens, r.createProject, ({ principal, body }) => s.projects.create(principal, body))
   bindRoute(app, tokens, r.getProject, ({ principal, params }) => s.projects.get(principal, params.projectId))
   bindRoute(app, tokens, r.updateProject, ({ principal, params, body }) =>
     s.projects.update(principal, params.projectId, body),
+  )
+  bindRoute(app, tokens, r.archiveProject, ({ principal, params }) => s.projects.archive(principal, params.projectId))
+  bindRoute(app, tokens, r.unarchiveProject, ({ principal, params }) =>
+    s.projects.unarchive(principal, params.projectId),
   )
   bindRoute(app, tokens, r.listMembers, ({ principal, params }) => s.members.list(principal, params.projectId))
   bindRoute(app, tokens, r.putMember, ({ principal, params, body }) =>

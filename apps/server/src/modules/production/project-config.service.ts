@@ -17,6 +17,7 @@ import {
   assertKeepsADefault,
   assertStatusDeletable,
   assertTaskTypeDeletable,
+  assertWritable,
   Conflict,
   canManageProject,
   canSetStatus,
@@ -69,6 +70,7 @@ export function createProjectConfigService(
   async function managed(principal: Principal, projectId: string): Promise<ProjectAccess> {
     const a = await access.resolve(principal, projectId)
     requireAccess(canManageProject(a), 'configure this project')
+    assertWritable(a)
     return a
   }
 

@@ -3,7 +3,14 @@
 // a studio-only event (who is on a team and in what role is the studio's business).
 import type { Member, PutMemberRequest } from '@aipipeline/contracts'
 import type { MemberRecord } from '@aipipeline/db'
-import { canManageProject, NotFound, type Role, requireAccess, requireProjectKeepsManager } from '@aipipeline/domain'
+import {
+  assertWritable,
+  canManageProject,
+  NotFound,
+  type Role,
+  requireAccess,
+  requireProjectKeepsManager,
+} from '@aipipeline/domain'
 import type { z } from 'zod'
 import type { Principal } from '../auth'
 import type { ActivityService, Change } from './activity.service'
@@ -43,7 +50,9 @@ export function createProjectMemberService(
   const commit = changeCommitter(ctx, activity)
 
   async function managed(principal: Principal, projectId: string): Promise<void> {
-    requireAccess(canManageProject(await access.resolve(principal, projectId)), 'manage this project')
+    const a = await access.resolve(principal, projectId)
+    requireAccess(canManageProject(a), 'manage this project')
+    assertWritable(a)
   }
 
   return {

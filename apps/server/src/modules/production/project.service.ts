@@ -6,6 +6,7 @@
 import type { CreateProjectRequest, Project, UpdateProjectRequest } from '@aipipeline/contracts'
 import { inProductionTransaction, type ProjectRecord } from '@aipipeline/db'
 import {
+  assertWritable,
   canManageProject,
   canSetStatus,
   NotFound,
@@ -21,6 +22,7 @@ import type { ProductionAccessService } from './production-access.service'
 import { changeCommitter, changeHeader, studioOnlyChange, uniquely } from './production-change'
 import type { ProductionContext } from './production-context'
 import { visibilityFor } from './production-visibility'
+import { projectStart } from './project-seed.service'
 
 export function createProjectService(
   ctx: ProductionContext,
@@ -39,6 +41,7 @@ export function createProjectService(
     const v = visibilityFor(a, statuses, fields, taskTypes)
     return {
       ...project,
+      archived: project.archivedAt !== null,
       namingTemplates: resolveTemplates(project.namingTemplates),
       // The folder status may be one a client must not learn of.
       folderStatusId:
@@ -63,28 +66,62 @@ export function createProjectService(
     }
   }
 
-  async function managed(principal: Principal, projectId: string): Promise<ProjectAccess> {
+  /** The caller's access when they manage the project; unless `archiving`, only while it is writable. */
+  async function managed(principal: Principal, projectId: string, archiving = false): Promise<ProjectAccess> {
     const a = await access.resolve(principal, projectId)
     requireAccess(canManageProject(a), 'manage this project')
+    if (!archiving) assertWritable(a)
     return a
   }
 
+  async function setArchived(principal: Principal, projectId: string, archived: boolean): Promise<Project> {
+    await managed(principal, projectId, true)
+    const current = await repos.projects.findById(projectId)
+    if (!current) throw new NotFound('project', projectId)
+    if ((current.archivedAt !== null) !== archived) {
+      const fields = ['archived']
+      await commit(projectId, principal.userId, async (r) => {
+        await r.projects.setArchived(projectId, archived ? new Date().toISOString() : null)
+        const change: Change = {
+          event: 'project:update',
+          payload: { ...changeHeader(projectId, principal.userId), fields },
+          ...studioOnlyChange(projectId, { fields }),
+        }
+        return { result: undefined, change }
+      })
+    }
+    return getProject(principal, projectId)
+  }
+
+  async function getProject(principal: Principal, projectId: string): Promise<Project> {
+    const a = await access.resolve(principal, projectId)
+    const project = await repos.projects.findById(projectId)
+    if (!project) throw new NotFound('project', projectId)
+    return view(project, a)
+  }
+
   return {
-    async list(principal: Principal) {
-      const projects = await repos.projects.list(principal.role === 'admin' ? undefined : principal.userId)
+    /** Projects the caller belongs to (all for admins); archived ones only when asked. */
+    async list(principal: Principal, options: { includeArchived?: boolean } = {}) {
+      const member = principal.role === 'admin' ? undefined : principal.userId
+      const projects = await repos.projects.list(member, options)
       const items = []
       for (const p of projects) {
         const a = await access.resolve(principal, p.id)
-        items.push({ id: p.id, code: p.code, name: p.name, myRole: a.role })
+        items.push({ id: p.id, code: p.code, name: p.name, myRole: a.role, archived: p.archivedAt !== null })
       }
       return { items }
     },
 
+    /** Creates a project from a template, from another project's configuration, or with the defaults. */
     async create(principal: Principal, input: z.output<typeof CreateProjectRequest>): Promise<Project> {
-      validateTemplates(resolveTemplates(input.namingTemplates))
+      const start = await projectStart(ctx, access, principal, input)
+      validateTemplates(resolveTemplates(start.namingTemplates))
+      const { template: _t, copyFromProjectId: _c, ...settings } = input
+      const row = { ...settings, namingTemplates: start.namingTemplates, codeRules: start.codeRules }
       const project = await uniquely(`project code "${input.code}"`, () =>
         inProductionTransaction(ctx.db, async (r) => {
-          const p = await r.projects.insert(input)
+          const p = await r.projects.insert(row, start.seed)
           await r.projects.upsertMember(p.id, principal.userId, null, [])
           return p
         }),
@@ -92,12 +129,13 @@ export function createProjectService(
       return view(project, await access.resolve(principal, project.id))
     },
 
-    async get(principal: Principal, projectId: string): Promise<Project> {
-      const a = await access.resolve(principal, projectId)
-      const project = await repos.projects.findById(projectId)
-      if (!project) throw new NotFound('project', projectId)
-      return view(project, a)
-    },
+    get: getProject,
+
+    /** Hides a project from the default list and makes it read-only. */
+    archive: (principal: Principal, projectId: string) => setArchived(principal, projectId, true),
+
+    /** Lists a project again and makes it writable. */
+    unarchive: (principal: Principal, projectId: string) => setArchived(principal, projectId, false),
 
     async update(
       principal: Principal,
@@ -124,7 +162,7 @@ export function createProjectService(
         }
         return { result: undefined, change }
       })
-      return this.get(principal, projectId).then((p) => ({ ...p, myRole: a.role }))
+      return getProject(principal, projectId).then((p) => ({ ...p, myRole: a.role }))
     },
 
     async breakdown(principal: Principal, projectId: string) {

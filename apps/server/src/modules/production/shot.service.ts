@@ -11,6 +11,7 @@ import type {
 } from '@aipipeline/contracts'
 import { inProductionTransaction, type ProductionRepositories, type ShotRecord } from '@aipipeline/db'
 import {
+  assertWritable,
   Conflict,
   canEditBreakdown,
   keyBetween,
@@ -60,6 +61,7 @@ export function createShotService(ctx: ProductionContext, access: ProductionAcce
     if (!shot) throw new NotFound('shot', shotId)
     const view = await load(principal, shot.projectId)
     requireAccess(canEditBreakdown(view.access), 'edit shots')
+    assertWritable(view.access)
     return { shot, view }
   }
 
@@ -107,6 +109,7 @@ export function createShotService(ctx: ProductionContext, access: ProductionAcce
     async create(principal: Principal, projectId: string, input: z.output<typeof CreateShotsRequest>) {
       const view = await load(principal, projectId)
       requireAccess(canEditBreakdown(view.access), 'create shots')
+      assertWritable(view.access)
       const created = await inProductionTransaction(ctx.db, async (r) => {
         const sequences = new Set((await r.projects.sequences(projectId)).map((s) => s.id))
         for (const [i, s] of input.shots.entries()) {
@@ -161,6 +164,7 @@ export function createShotService(ctx: ProductionContext, access: ProductionAcce
     async batchUpdate(principal: Principal, projectId: string, input: z.output<typeof BatchUpdateShotsRequest>) {
       const view = await load(principal, projectId)
       requireAccess(canEditBreakdown(view.access), 'edit shots')
+      assertWritable(view.access)
       const ids = input.updates.map((u) => u.shotId)
       const changes = await inProductionTransaction(ctx.db, async (r) => {
         const shots = new Map((await r.shots.findByIds(ids)).map((s) => [s.id, s]))

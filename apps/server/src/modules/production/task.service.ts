@@ -4,6 +4,7 @@
 import type { ActivityQuery, BatchAssignRequest, TaskDetail, UpdateTaskRequest } from '@aipipeline/contracts'
 import { type ActivityRecord, inProductionTransaction, type TaskRow } from '@aipipeline/db'
 import {
+  assertWritable,
   canActOnTask,
   canEditBreakdown,
   canSeeComment,
@@ -74,6 +75,7 @@ export function createTaskService(
     async update(principal: Principal, taskId: string, patch: z.output<typeof UpdateTaskRequest>) {
       const { task, view } = await visibleTask(principal, taskId)
       requireAccess(canEditBreakdown(view.access), 'plan tasks')
+      assertWritable(view.access)
       const change: Change = {
         event: 'task:update',
         payload: {
@@ -102,6 +104,7 @@ export function createTaskService(
     async batchAssign(principal: Principal, projectId: string, input: z.output<typeof BatchAssignRequest>) {
       const view = await loadProjectView(repos, access, principal, projectId)
       requireAccess(canEditBreakdown(view.access), 'assign tasks')
+      assertWritable(view.access)
       const members = new Set((await repos.projects.members(projectId)).map((m) => m.userId))
       const stranger = input.userIds.find((u) => !members.has(u))
       if (stranger)

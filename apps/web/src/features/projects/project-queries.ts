@@ -20,12 +20,17 @@ export const projectKeys = {
   notifications: ['notifications'] as const,
 }
 
-/** Projects the caller belongs to. */
-export function useProjects() {
+/** Projects the caller belongs to; archived ones only when asked. */
+export function useProjects(includeArchived = false) {
   const api = useApi()
   return useQuery({
-    queryKey: projectKeys.list,
-    queryFn: async () => (await api.call(productionRoutes.listProjects)).items,
+    queryKey: [...projectKeys.list, includeArchived ? 'with-archived' : 'active'],
+    queryFn: async () =>
+      (
+        await api.call(productionRoutes.listProjects, {
+          query: { includeArchived: includeArchived ? 'true' : 'false' },
+        })
+      ).items,
   })
 }
 

@@ -1,62 +1,64 @@
-// A project's settings for its managers: whether clients see how versions were generated,
-// and the team (members, project roles, departments). Other roles never reach it (the tab is
-// hidden and the server refuses them).
-import { productionRoutes } from '@aipipeline/contracts'
-import { Card, Stack, Switch, Tabs, Text, Title } from '@mantine/core'
-import { useMutation, useQueryClient } from '@tanstack/react-query'
+// A project's settings for its managers, in tabs: general (name, format, clients, archive),
+// statuses, task types, custom fields, the naming convention and the team (members, project
+// roles, departments). Other roles never reach it
+// (the tab is hidden and the server refuses them). An archived project shows its settings
+// read-only, with only the unarchive button enabled.
+import { Stack, Tabs } from '@mantine/core'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useApi } from '../../api/api-context'
-import { apiErrorText } from '../../api/error-text'
 import { NotForRole } from '../../components/not-for-role'
 import { ProjectDepartmentsCard } from '../people/project-departments-card'
 import { ProjectMembersPanel } from '../people/project-members-panel'
-import { projectKeys, useProject } from './project-queries'
+import { useProject } from './project-queries'
+import { CustomFieldsTab } from './setup/custom-fields-tab'
+import { GeneralTab } from './setup/general-tab'
+import { NamingTab } from './setup/naming-tab'
+import { StatusesTab } from './setup/statuses-tab'
+import { TaskTypesTab } from './setup/task-types-tab'
+
+const TABS = ['general', 'members', 'statuses', 'taskTypes', 'customFields', 'naming'] as const
+type Tab = (typeof TABS)[number]
+const isTab = (v: string | null): v is Tab => TABS.some((t) => t === v)
 
 /** Settings of one project (managers and admins). */
 export function ProjectSettingsPage({ projectId }: { projectId: string }) {
   const { t } = useTranslation()
-  const api = useApi()
-  const queryClient = useQueryClient()
   const project = useProject(projectId)
-  const save = useMutation({
-    mutationFn: (showGenerationDetailsToClients: boolean) =>
-      api.call(productionRoutes.updateProject, { params: { projectId }, body: { showGenerationDetailsToClients } }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: projectKeys.project(projectId) }),
-  })
+  const [tab, setTab] = useState<Tab>('general')
   if (!project.data) return null
   // Reached by a typed link: other roles would only meet the server's refusal on save.
-  const { myRole } = project.data
-  if (myRole !== 'admin' && myRole !== 'manager') return <NotForRole />
+  const p = project.data
+  if (p.myRole !== 'admin' && p.myRole !== 'manager') return <NotForRole />
+  const readOnly = p.archived
   return (
-    <Tabs defaultValue="settings" keepMounted={false}>
+    <Tabs value={tab} onChange={(v) => isTab(v) && setTab(v)} variant="pills" keepMounted={false}>
       <Tabs.List mb="md">
-        <Tabs.Tab value="settings">{t('people.members.settingsTab')}</Tabs.Tab>
-        <Tabs.Tab value="members">{t('people.members.tab')}</Tabs.Tab>
+        {TABS.map((id) => (
+          <Tabs.Tab key={id} value={id}>
+            {id === 'members' ? t('people.members.tab') : t(`projectSetup.tabs.${id}`)}
+          </Tabs.Tab>
+        ))}
       </Tabs.List>
-      <Tabs.Panel value="settings">
-        <Card withBorder>
-          <Stack gap="sm">
-            <Title order={4}>{t('projects.settings.clientsTitle')}</Title>
-            <Switch
-              checked={project.data.showGenerationDetailsToClients}
-              disabled={save.isPending}
-              onChange={(e) => save.mutate(e.currentTarget.checked)}
-              label={t('projects.settings.showGenerationDetails')}
-              description={t('projects.settings.showGenerationDetailsHint')}
-            />
-            {save.error && (
-              <Text size="sm" c="red" role="alert">
-                {t('projects.settings.saveFailed', { message: apiErrorText(save.error, t) })}
-              </Text>
-            )}
-          </Stack>
-        </Card>
+      <Tabs.Panel value="general">
+        <GeneralTab project={p} />
       </Tabs.Panel>
       <Tabs.Panel value="members">
         <Stack gap="lg">
           <ProjectMembersPanel projectId={projectId} />
           <ProjectDepartmentsCard projectId={projectId} />
         </Stack>
+      </Tabs.Panel>
+      <Tabs.Panel value="statuses">
+        <StatusesTab project={p} readOnly={readOnly} />
+      </Tabs.Panel>
+      <Tabs.Panel value="taskTypes">
+        <TaskTypesTab project={p} readOnly={readOnly} />
+      </Tabs.Panel>
+      <Tabs.Panel value="customFields">
+        <CustomFieldsTab project={p} readOnly={readOnly} />
+      </Tabs.Panel>
+      <Tabs.Panel value="naming">
+        <NamingTab project={p} readOnly={readOnly} />
       </Tabs.Panel>
     </Tabs>
   )

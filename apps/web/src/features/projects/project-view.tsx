@@ -1,6 +1,6 @@
 // A project: its name and format above tabs for the shot table and the kanban board. The
 // shot page opens inside the same frame. Keeps the project's realtime room joined.
-import { Badge, Group, Loader, Stack, Tabs, Text, Title } from '@mantine/core'
+import { Alert, Badge, Group, Loader, Stack, Tabs, Text, Title } from '@mantine/core'
 import { Link, Outlet, useNavigate, useParams, useRouterState } from '@tanstack/react-router'
 import { useTranslation } from 'react-i18next'
 import { useProject } from './project-queries'
@@ -56,6 +56,11 @@ export function ProjectView() {
           {manages && <Tabs.Tab value="settings">{t('projects.view.settings')}</Tabs.Tab>}
         </Tabs.List>
       </Tabs>
+      {p.archived && (
+        <Alert color="gray" variant="light" py={6} data-testid="project-archived">
+          {t('projectSetup.archive.banner')}
+        </Alert>
+      )}
       <Outlet />
     </Stack>
   )

@@ -1,6 +1,6 @@
 // Domain shapes of production rows: integer booleans become booleans, JSON text is parsed
 // with zod (a malformed column fails loudly here instead of leaking `unknown` upward).
-import { BoardRole, Role } from '@aipipeline/domain'
+import { BoardRole, CodeRules, DEFAULT_CODE_RULES, Role } from '@aipipeline/domain'
 import { z } from 'zod'
 import type {
   CharactersTable,
@@ -49,6 +49,8 @@ export interface ProjectRecord {
   folderStatusId: string | null
   /** Clients see versions' prompt, seed, model and parameters. */
   showGenerationDetailsToClients: boolean
+  archivedAt: string | null
+  codeRules: CodeRules
   createdAt: string
   updatedAt: string
 }
@@ -59,6 +61,9 @@ export function toProject(row: ProjectsTable): ProjectRecord {
     fps: Number(row.fps),
     showGenerationDetailsToClients: Number(row.showGenerationDetailsToClients) === 1,
     namingTemplates: parseJson(z.record(z.string(), z.string()), row.namingTemplates),
+    archivedAt: row.archivedAt ?? null,
+    codeRules:
+      row.codeRules === null || row.codeRules === undefined ? DEFAULT_CODE_RULES : parseJson(CodeRules, row.codeRules),
   }
 }
 

@@ -1,6 +1,6 @@
 // Projects and everything configured per project: members, task types, statuses, custom
 // field descriptors, sequences, characters and assets.
-import { DEFAULT_STATUSES, Role } from '@aipipeline/domain'
+import { type CodeRules, Role } from '@aipipeline/domain'
 import type { Db } from '../../dialect/dialect-factory'
 import { isoNow, newId } from '../../ids'
 import type { AssetsTable, ProjectsTable, SequencesTable } from '../../tables/production.tables'
@@ -17,6 +17,7 @@ import {
   toProject,
   toStatus,
 } from './production-records'
+import { defaultSeed, type ProjectSeed, seedRows } from './project-seed'
 
 export interface NewProject {
   code: string
@@ -29,6 +30,8 @@ export interface NewProject {
   retakeCap: number | null
   namingTemplates: Record<string, string>
   showGenerationDetailsToClients?: boolean
+  /** Numbering of sequence and shot codes; omitted = the defaults (SQ010, SH0010). */
+  codeRules?: CodeRules
 }
 
 export interface MemberRecord {
@@ -43,55 +46,35 @@ export interface MemberRecord {
 export type SequenceRecord = SequencesTable
 export type AssetRecord = AssetsTable
 
-const DEFAULT_TASK_TYPES = [
-  { name: 'Storyboard', shortName: 'stb', color: '#8d6e63', department: 'Story' },
-  { name: 'Keyframe', shortName: 'key', color: '#42a5f5', department: 'Keyframe' },
-  { name: 'Animation', shortName: 'anm', color: '#66bb6a', department: 'Animation' },
-  { name: 'Post', shortName: 'pst', color: '#ffa726', department: 'Post' },
-]
-
 export function createProjectRepository(db: Db) {
   return {
-    /** Inserts a project with the default statuses and task types; folders open on WIP. */
-    async insert(input: NewProject): Promise<ProjectRecord> {
+    /** Inserts a project with its starting configuration (by default: default statuses and task types). */
+    async insert(input: NewProject, seed: ProjectSeed = defaultSeed()): Promise<ProjectRecord> {
       const now = isoNow()
       const id = newId()
-      const statuses = DEFAULT_STATUSES.map((s, position) => ({
-        id: newId(),
-        projectId: id,
-        name: s.name,
-        shortName: s.shortName,
-        color: s.color,
-        boardRole: s.boardRole,
-        boardVisibleTo: JSON.stringify(s.boardVisibleTo),
-        isDefault: s.isDefault ? 1 : 0,
-        isWip: s.isWip ? 1 : 0,
-        isFeedbackRequest: s.isFeedbackRequest ? 1 : 0,
-        isRetake: s.isRetake ? 1 : 0,
-        isDone: s.isDone ? 1 : 0,
-        artistAllowed: s.artistAllowed ? 1 : 0,
-        clientAllowed: s.clientAllowed ? 1 : 0,
-        position,
-        createdAt: now,
-      }))
+      const rows = seedRows(id, seed, now)
+      const { codeRules, ...settings } = input
       const row: ProjectsTable = {
         id,
-        ...input,
+        ...settings,
         namingTemplates: JSON.stringify(input.namingTemplates),
         showGenerationDetailsToClients: input.showGenerationDetailsToClients === true ? 1 : 0,
-        folderStatusId: statuses.find((s) => s.isWip === 1)?.id ?? null,
+        folderStatusId: rows.folderStatusId,
+        archivedAt: null,
+        codeRules: codeRules === undefined ? null : JSON.stringify(codeRules),
         createdAt: now,
         updatedAt: now,
       }
       await db.insertInto('projects').values(row).execute()
-      await db.insertInto('taskStatuses').values(statuses).execute()
-      await db
-        .insertInto('taskTypes')
-        .values(
-          DEFAULT_TASK_TYPES.map((t, position) => ({ id: newId(), projectId: id, ...t, position, createdAt: now })),
-        )
-        .execute()
+      if (rows.statuses.length > 0) await db.insertInto('taskStatuses').values(rows.statuses).execute()
+      if (rows.taskTypes.length > 0) await db.insertInto('taskTypes').values(rows.taskTypes).execute()
+      if (rows.customFields.length > 0) await db.insertInto('customFields').values(rows.customFields).execute()
       return toProject(row)
+    },
+
+    /** Archives (a time) or unarchives (null) a project. */
+    async setArchived(id: string, archivedAt: string | null): Promise<void> {
+      await db.updateTable('projects').set({ archivedAt, updatedAt: isoNow() }).where('id', '=', id).execute()
     },
 
     async findById(id: string): Promise<ProjectRecord | undefined> {
@@ -99,9 +82,10 @@ export function createProjectRepository(db: Db) {
       return row ? toProject(row) : undefined
     },
 
-    /** All projects, or only those `userId` is a member of. */
-    async list(memberId?: string): Promise<ProjectRecord[]> {
+    /** All projects, or only those `userId` is a member of; archived ones only when asked. */
+    async list(memberId?: string, options: { includeArchived?: boolean } = {}): Promise<ProjectRecord[]> {
       let q = db.selectFrom('projects').selectAll('projects').orderBy('projects.code')
+      if (options.includeArchived !== true) q = q.where('projects.archivedAt', 'is', null)
       if (memberId !== undefined) {
         q = q.innerJoin('projectMembers as m', 'm.projectId', 'projects.id').where('m.userId', '=', memberId)
       }
@@ -115,11 +99,12 @@ export function createProjectRepository(db: Db) {
         folderStatusId?: string | null
       },
     ): Promise<void> {
-      const { namingTemplates, showGenerationDetailsToClients: details, ...rest } = patch
+      const { namingTemplates, showGenerationDetailsToClients: details, codeRules, ...rest } = patch
       await db
         .updateTable('projects')
         .set({
           ...rest,
+          ...(codeRules ? { codeRules: JSON.stringify(codeRules) } : {}),
           ...(namingTemplates ? { namingTemplates: JSON.stringify(namingTemplates) } : {}),
           ...(details === undefined ? {} : { showGenerationDetailsToClients: details ? 1 : 0 }),
           updatedAt: isoNow(),
@@ -132,18 +117,23 @@ export function createProjectRepository(db: Db) {
     async membership(
       projectId: string,
       userId: string,
-    ): Promise<{ role: Role | null; departments: string[] } | undefined> {
+    ): Promise<{ role: Role | null; departments: string[]; archived: boolean } | undefined> {
       const row = await db
         .selectFrom('projectMembers as m')
+        .innerJoin('projects as p', 'p.id', 'm.projectId')
         .leftJoin('projectRoleOverrides as o', (j) =>
           j.onRef('o.projectId', '=', 'm.projectId').onRef('o.userId', '=', 'm.userId'),
         )
-        .select(['m.departments', 'o.role'])
+        .select(['m.departments', 'o.role', 'p.archivedAt'])
         .where('m.projectId', '=', projectId)
         .where('m.userId', '=', userId)
         .executeTakeFirst()
       if (!row) return undefined
-      return { role: row.role === null ? null : Role.parse(row.role), departments: stringList(row.departments) }
+      return {
+        role: row.role === null ? null : Role.parse(row.role),
+        departments: stringList(row.departments),
+        archived: row.archivedAt !== null,
+      }
     },
 
     async members(projectId: string): Promise<MemberRecord[]> {

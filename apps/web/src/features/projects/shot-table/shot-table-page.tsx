@@ -13,6 +13,7 @@ import { ApiError } from '../../../api/api-error'
 import { AssigneeDialog, type AssigneeTarget } from '../assignee-dialog'
 import { downloadAuthed } from '../authed-file'
 import { projectKeys, useBreakdown, useMembers, useProject, useShotTable } from '../project-queries'
+import { NewBreakdownButtons } from '../setup/new-breakdown-buttons'
 import { StatusCommentDialog, type StatusTarget } from '../status-comment-dialog'
 import { cellCopyText, cellView } from './grid-cells'
 import { ImportDialog } from './import-dialog'
@@ -228,6 +229,7 @@ function ShotTableView(props: {
 
   return (
     <Stack gap="sm">
+      <NewBreakdownButtons project={project} sequences={props.sequences} />
       <ShotTableToolbar
         projectId={projectId}
         project={project}
