@@ -45,7 +45,7 @@ export async function renderProject(studio: TestStudio, code: string, count: num
 /** A text-to-image prompt whose prompt, negative, seed, size, steps and cfg are placeholders. */
 export function placeholderImagePrompt(): ApiPrompt {
   const prompt = textToImagePrompt()
-  const set = (node: string, inputs: Record<string, unknown>) => {
+  const set = (node: string, inputs: Record<string, string>) => {
     const n = prompt[node]
     if (n) n.inputs = { ...n.inputs, ...inputs }
   }

@@ -8,6 +8,7 @@ import { type ImportSearch, ImportWizardPage } from '../features/agents/script-i
 import { LoginPage } from '../features/auth/login-page'
 import { FarmPage } from '../features/farm/farm-page'
 import { JobDetailPage } from '../features/farm/job-detail-page'
+import { RenderGroupPage } from '../features/farm/render/render-group-page'
 import { BoardRoute, ProjectSettingsRoute, ShotRoute, ShotTableRoute } from '../features/projects/project-routes'
 import { ProjectView } from '../features/projects/project-view'
 import { ProjectsPage } from '../features/projects/projects-page'
@@ -95,6 +96,11 @@ const farmJobRoute = createRoute({
   path: '/farm/jobs/$jobId',
   component: JobDetailPage,
 })
+const renderGroupRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/farm/groups/$groupId',
+  component: RenderGroupPage,
+})
 const reviewRoute = createRoute({ getParentRoute: () => appRoute, path: '/review', component: ReviewPage })
 const promptEngineRoute = createRoute({
   getParentRoute: () => appRoute,
@@ -125,6 +131,7 @@ const routeTree = rootRoute.addChildren([
     projectRoute.addChildren([projectIndexRoute, shotTableRoute, boardRoute, shotRoute, projectSettingsRoute]),
     farmRoute,
     farmJobRoute,
+    renderGroupRoute,
     reviewRoute,
     promptEngineRoute,
     agentsRoute,

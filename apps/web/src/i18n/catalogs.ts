@@ -5,6 +5,8 @@ import agentsEn from '../features/agents/i18n/en.json'
 import agentsKo from '../features/agents/i18n/ko.json'
 import farmEn from '../features/farm/i18n/en.json'
 import farmKo from '../features/farm/i18n/ko.json'
+import renderEn from '../features/farm/render/i18n/en.json'
+import renderKo from '../features/farm/render/i18n/ko.json'
 import projectsEn from '../features/projects/i18n/en.json'
 import projectsKo from '../features/projects/i18n/ko.json'
 import promptEngineEn from '../features/prompt-engine/i18n/en.json'
@@ -22,6 +24,7 @@ export const en = {
   farm: farmEn,
   projects: projectsEn,
   promptEngine: promptEngineEn,
+  render: renderEn,
   review: reviewEn,
   settings: settingsEn,
 }
@@ -32,6 +35,7 @@ export const ko = {
   farm: farmKo,
   projects: projectsKo,
   promptEngine: promptEngineKo,
+  render: renderKo,
   review: reviewKo,
   settings: settingsKo,
 }
