@@ -1,4 +1,23 @@
 import { NodeDef, type ObjectInfo } from '../workflow/object-info.schema'
+import {
+  BATCH,
+  CFG,
+  DIM,
+  type Inputs,
+  isModelFolder,
+  m,
+  type NodeSpec,
+  PREFIX,
+  SAMPLERS,
+  SAVE_HIDDEN,
+  SCHEDULERS,
+  SEED,
+  STEPS,
+  STRENGTH,
+  TEXT,
+  UPSCALE_METHODS,
+} from './default-node-spec'
+import { MEDIA_NODE_SPECS } from './default-object-info.media-nodes'
 
 // Our own authored /object_info for the simulator and the demo, in ComfyUI's real format.
 // Written from the protocol description, not copied from any dump (those are GPL data).
@@ -7,48 +26,43 @@ import { NodeDef, type ObjectInfo } from '../workflow/object-info.schema'
 export type InstalledModels = Record<string, string[]>
 
 export const DEFAULT_INSTALLED_MODELS: InstalledModels = {
-  checkpoints: ['sd_xl_base_1.0.safetensors', 'v1-5-pruned-emaonly.safetensors', 'flux1-dev-fp8.safetensors'],
+  checkpoints: [
+    'sd_xl_base_1.0.safetensors',
+    'sd_xl_refiner_1.0.safetensors',
+    'v1-5-pruned-emaonly.safetensors',
+    'sd-v1-5-inpainting.ckpt',
+    'flux1-dev-fp8.safetensors',
+  ],
   loras: ['film_grain_v1.safetensors', 'anamorphic_flare_v2.safetensors'],
-  vae: ['sdxl_vae.safetensors', 'wan_2.1_vae.safetensors'],
-  diffusion_models: ['wan2.2_t2v_14B_fp8.safetensors', 'hunyuan_video_t2v_720p_bf16.safetensors'],
-  text_encoders: ['umt5_xxl_fp8_e4m3fn_scaled.safetensors', 'clip_l.safetensors', 't5xxl_fp16.safetensors'],
-  controlnet: ['control_v11p_sd15_openpose.safetensors', 'controlnet_union_sdxl.safetensors'],
+  vae: [
+    'sdxl_vae.safetensors',
+    'wan_2.1_vae.safetensors',
+    'ae.safetensors',
+    'hunyuan_video_vae_bf16.safetensors',
+  ].concat(['cogvideox_vae_bf16.safetensors']),
+  diffusion_models: [
+    'wan2.2_t2v_14B_fp8.safetensors',
+    'wan2.2_t2v_high_noise_14B_fp8_scaled.safetensors',
+    'wan2.2_t2v_low_noise_14B_fp8_scaled.safetensors',
+    'wan2.2_i2v_high_noise_14B_fp8_scaled.safetensors',
+    'wan2.2_i2v_low_noise_14B_fp8_scaled.safetensors',
+    'hunyuan_video_t2v_720p_bf16.safetensors',
+    'hunyuan_video_v2_replace_image_to_video_720p_bf16.safetensors',
+    'flux1-dev.safetensors',
+    'CogVideoX-5b-1.5-I2V_bf16.safetensors',
+  ],
+  text_encoders: ['umt5_xxl_fp8_e4m3fn_scaled.safetensors', 'clip_l.safetensors', 't5xxl_fp16.safetensors'].concat([
+    'llava_llama3_fp8_scaled.safetensors',
+  ]),
+  clip_vision: ['llava_llama3_vision.safetensors', 'clip_vision_h.safetensors'],
+  controlnet: [
+    'control_v11p_sd15_openpose.safetensors',
+    'control_v11p_sd15_openpose_fp16.safetensors',
+    'control_v11f1p_sd15_depth_fp16.safetensors',
+    'control_v11p_sd15_canny_fp16.safetensors',
+    'controlnet_union_sdxl.safetensors',
+  ],
   upscale_models: ['RealESRGAN_x4plus.pth', '4x-UltraSharp.pth'],
-}
-
-const SAMPLERS = [
-  'euler',
-  'euler_ancestral',
-  'heun',
-  'dpm_2',
-  'dpm_2_ancestral',
-  'lms',
-  'dpmpp_2m',
-  'dpmpp_sde',
-].concat(['dpmpp_2m_sde', 'dpmpp_3m_sde', 'ddpm', 'lcm', 'ddim', 'uni_pc', 'uni_pc_bh2', 'res_multistep'])
-const SCHEDULERS = ['normal', 'karras', 'exponential', 'sgm_uniform', 'simple', 'ddim_uniform', 'beta', 'kl_optimal']
-const UPSCALE_METHODS = ['nearest-exact', 'bilinear', 'area', 'bicubic', 'lanczos']
-// ComfyUI's seed max is 0xffffffffffffffff; any JSON reader holds it as this same double.
-const SEED = ['INT', { default: 0, min: 0, max: 2 ** 64 - 1, control_after_generate: true }]
-const STEPS = ['INT', { default: 20, min: 1, max: 10000 }]
-const CFG = ['FLOAT', { default: 8.0, min: 0.0, max: 100.0, step: 0.1, round: 0.01 }]
-const DIM = (d: number) => ['INT', { default: d, min: 16, max: 16384, step: 8 }]
-const BATCH = ['INT', { default: 1, min: 1, max: 4096 }]
-const STRENGTH = ['FLOAT', { default: 1.0, min: -100.0, max: 100.0, step: 0.01 }]
-const TEXT = ['STRING', { multiline: true, dynamicPrompts: true }]
-const PREFIX = ['STRING', { default: 'ComfyUI' }]
-
-type Inputs = Record<string, unknown[]>
-interface NodeSpec {
-  required?: Inputs
-  optional?: Inputs
-  hidden?: Record<string, string>
-  output?: string[]
-  names?: string[]
-  outputNode?: boolean
-  category: string
-  display?: string
-  module?: string
 }
 
 /** Builds one definition in ComfyUI's shape, checked against the shared NodeDef schema. */
@@ -72,15 +86,6 @@ function def(name: string, spec: NodeSpec): NodeDef {
   })
 }
 
-const SAVE_HIDDEN = { prompt: 'PROMPT', extra_pnginfo: 'EXTRA_PNGINFO' }
-
-/** Stands for the installed files of a model folder until defaultObjectInfo fills it in. */
-interface ModelFolder {
-  modelFolder: string
-}
-const m = (folder: string): ModelFolder => ({ modelFolder: folder })
-const isModelFolder = (v: unknown): v is ModelFolder => typeof v === 'object' && v !== null && 'modelFolder' in v
-
 const samplerCore = { model: ['MODEL'], positive: ['CONDITIONING'], negative: ['CONDITIONING'] }
 
 /** The authored default node set. */
@@ -92,7 +97,10 @@ const NODE_SPECS: Record<string, NodeSpec> = {
     display: 'Load Checkpoint',
   },
   UNETLoader: {
-    required: { unet_name: [m('diffusion_models')], weight_dtype: [['default', 'fp8_e4m3fn', 'fp8_e5m2']] },
+    required: {
+      unet_name: [m('diffusion_models')],
+      weight_dtype: [['default', 'fp8_e4m3fn', 'fp8_e4m3fn_fast', 'fp8_e5m2']],
+    },
     output: ['MODEL'],
     category: 'advanced/loaders',
     display: 'Load Diffusion Model',
@@ -333,6 +341,9 @@ export const MODEL_COMBO_INPUTS: Record<string, Record<string, string>> = {
   LoraLoaderModelOnly: { lora_name: 'loras' },
   ControlNetLoader: { control_net_name: 'controlnet' },
   UpscaleModelLoader: { model_name: 'upscale_models' },
+  CLIPVisionLoader: { clip_name: 'clip_vision' },
+  CogVideoXModelLoader: { model: 'diffusion_models' },
+  CogVideoXVAELoader: { model_name: 'vae' },
 }
 
 /** Builds the authored default object_info with combo lists from the installed models. */
@@ -346,7 +357,7 @@ export function defaultObjectInfo(installed: InstalledModels = DEFAULT_INSTALLED
     return Object.fromEntries(entries)
   }
   const out: ObjectInfo = {}
-  for (const [name, spec] of Object.entries(NODE_SPECS)) {
+  for (const [name, spec] of Object.entries({ ...NODE_SPECS, ...MEDIA_NODE_SPECS })) {
     const required = fill(spec.required)
     const optional = fill(spec.optional)
     out[name] = def(name, { ...spec, ...(required ? { required } : {}), ...(optional ? { optional } : {}) })

@@ -157,7 +157,7 @@ class SimulatorInstance implements Simulator {
     return { supports_preview_metadata: true, max_upload_size: 100 * 1024 * 1024 }
   }
 
-  // LoadImage lists the input folder, so uploads show up in its combo like on ComfyUI.
+  // LoadImage and LoadVideo list the input folder, so uploads show up in its combo like on ComfyUI.
   private objectInfo(): ObjectInfo {
     if (this.infoCache) return this.infoCache
     const inputs = [...this.engine.files.keys()]
@@ -168,6 +168,9 @@ class SimulatorInstance implements Simulator {
       const spec = info[cls]?.input.required?.image
       if (spec && Array.isArray(spec[0])) spec[0] = inputs.sort()
     }
+    // LoadVideo is a V3 node: its list sits in the options of a COMBO spec.
+    const video = info.LoadVideo?.input.required?.file?.[1]
+    if (video !== undefined) video.options = [...inputs].sort()
     this.infoCache = info
     return info
   }

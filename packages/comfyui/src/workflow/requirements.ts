@@ -44,7 +44,15 @@ const BY_INPUT: Record<string, Folder> = {
 const BY_CLASS_INPUT: Record<string, Folder> = {
   'CLIPVisionLoader.clip_name': 'clipVision',
   'UpscaleModelLoader.model_name': 'upscaleModels',
+  'CogVideoXModelLoader.model': 'diffusionModels',
+  'CogVideoXVAELoader.model_name': 'vaes',
 }
+
+/**
+ * Weights a node fetches into its own folder (not a ComfyUI models folder, not listed by
+ * /models): they are no model requirement; the node class being installed is what counts.
+ */
+const NODE_MANAGED_WEIGHTS = new Set(['RIFE VFI.ckpt_name', 'FILM VFI.ckpt_name'])
 
 const MODEL_FILE = /\.(safetensors|ckpt|pt|pth|bin|gguf|sft|onnx)$/i
 
@@ -65,6 +73,7 @@ export function extractRequirements(prompt: ApiPrompt, objectInfo?: ObjectInfo):
     const def = objectInfo?.[node.class_type]
     for (const [name, value] of Object.entries(node.inputs)) {
       if (typeof value !== 'string' || value === '') continue
+      if (NODE_MANAGED_WEIGHTS.has(`${node.class_type}.${name}`)) continue
       const folder = BY_CLASS_INPUT[`${node.class_type}.${name}`] ?? BY_INPUT[name]
       if (folder !== undefined) {
         add(folder, value)

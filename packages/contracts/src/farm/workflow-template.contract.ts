@@ -106,11 +106,36 @@ export const WorkflowTemplate = z
   .meta({ id: 'WorkflowTemplate' })
 export type WorkflowTemplate = z.infer<typeof WorkflowTemplate>
 
+/** What a user may say about a parameter; keyed by placeholder name in create/update bodies. */
+export const ParameterPatch = z
+  .object({
+    label: z.string().trim().max(120).nullable().optional(),
+    role: ParameterRole.nullable().optional(),
+    default: z.union([z.string(), z.number(), z.boolean()]).nullable().optional(),
+    min: z.number().nullable().optional(),
+    max: z.number().nullable().optional(),
+  })
+  .strict()
+export type ParameterPatch = z.infer<typeof ParameterPatch>
+
+const TemplateMetadataFields = {
+  modelFamily: TemplateModelFamily.optional(),
+  category: TemplateCategory.optional(),
+  outputs: z
+    .array(z.enum(['image', 'video']))
+    .min(1)
+    .max(2)
+    .optional(),
+  /** Labels, roles, defaults and bounds by parameter name; null clears a field. Unknown names are a 400. */
+  parameters: z.record(z.string(), ParameterPatch).optional(),
+}
+
 export const CreateWorkflowTemplateRequest = z
   .object({
     name: z.string().trim().min(1).max(120),
     description: z.string().max(2000).default(''),
     source: TemplateSource,
+    ...TemplateMetadataFields,
   })
   .strict()
 
@@ -119,8 +144,59 @@ export const UpdateWorkflowTemplateRequest = z
     name: z.string().trim().min(1).max(120).optional(),
     description: z.string().max(2000).optional(),
     source: TemplateSource.optional(),
+    ...TemplateMetadataFields,
   })
   .strict()
+
+/** A previous state of a template (kept on every edit). */
+export const WorkflowTemplateRevision = z
+  .object({
+    templateId: z.string(),
+    revision: z.number().int().min(1),
+    name: z.string(),
+    description: z.string(),
+    prompt: JsonObject,
+    parameters: z.array(WorkflowParameter),
+    modelFamily: TemplateModelFamily,
+    category: TemplateCategory,
+    outputs: z.array(z.enum(['image', 'video'])),
+    requirements: TemplateRequirements,
+    /** Who made the edit that replaced this revision; null for the studio (library updates). */
+    editedBy: z.string().nullable(),
+    /** When it was replaced. */
+    createdAt: z.string(),
+  })
+  .meta({ id: 'WorkflowTemplateRevision' })
+export type WorkflowTemplateRevision = z.infer<typeof WorkflowTemplateRevision>
+
+export const WorkflowTemplateRevisionSummary = WorkflowTemplateRevision.pick({
+  revision: true,
+  name: true,
+  editedBy: true,
+  createdAt: true,
+})
+
+export const TemplateRevisionParams = z
+  .object({ id: z.string().min(1).max(64), revision: z.coerce.number().int().min(1).max(1_000_000) })
+  .strict()
+
+/** Whether one backend can run a template, from the node classes and models it reported. */
+export const BackendCompatibility = z.object({
+  backendId: z.string(),
+  name: z.string(),
+  ok: z.boolean(),
+  /** False until the backend's /object_info was read once: nothing is known to be missing yet. */
+  capabilitiesKnown: z.boolean(),
+  missingNodeClasses: z.array(z.string()),
+  missingModels: z.array(z.object({ folder: z.string(), name: z.string() })),
+})
+export type BackendCompatibility = z.infer<typeof BackendCompatibility>
+
+export const TemplateCompatibility = z.object({
+  templateId: z.string(),
+  requirements: TemplateRequirements,
+  backends: z.array(BackendCompatibility),
+})
 
 export const workflowTemplateRoutes = {
   listWorkflowTemplates: defineRoute({
@@ -169,5 +245,32 @@ export const workflowTemplateRoutes = {
     params: FarmIdParams,
     response: null,
     status: 204,
+  }),
+  listWorkflowTemplateRevisions: defineRoute({
+    method: 'GET',
+    path: '/api/farm/templates/:id/revisions',
+    summary: 'List the previous revisions of a workflow template, newest first',
+    tags: ['farm'],
+    access: access.atLeast('artist'),
+    params: FarmIdParams,
+    response: z.object({ currentRevision: z.number().int(), items: z.array(WorkflowTemplateRevisionSummary) }),
+  }),
+  getWorkflowTemplateRevision: defineRoute({
+    method: 'GET',
+    path: '/api/farm/templates/:id/revisions/:revision',
+    summary: 'Get one previous revision of a workflow template',
+    tags: ['farm'],
+    access: access.atLeast('artist'),
+    params: TemplateRevisionParams,
+    response: WorkflowTemplateRevision,
+  }),
+  getWorkflowTemplateCompatibility: defineRoute({
+    method: 'GET',
+    path: '/api/farm/templates/:id/compatibility',
+    summary: 'Which backends can run a template, and what each one is missing',
+    tags: ['farm'],
+    access: access.atLeast('artist'),
+    params: FarmIdParams,
+    response: TemplateCompatibility,
   }),
 } as const

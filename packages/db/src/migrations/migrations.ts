@@ -15,6 +15,7 @@ import * as m0010 from './0010-auth-session-version.migration'
 import * as m0011 from './0011-auth-sign-in-addresses.migration'
 import * as m0012 from './0012-farm-leader-lease.migration'
 import * as m0013 from './0013-ordering-keys.migration'
+import * as m0020 from './0020-farm-template-library.migration'
 import * as m0040 from './0040-farm-render-groups.migration'
 
 const MIGRATIONS: Record<string, Migration> = {
@@ -31,6 +32,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0011-auth-sign-in-addresses': m0011,
   '0012-farm-leader-lease': m0012,
   '0013-ordering-keys': m0013,
+  '0020-farm-template-library': m0020,
   '0040-farm-render-groups': m0040,
 }
 

@@ -40,6 +40,35 @@ export interface FarmWorkflowTemplatesTable {
   createdBy: string | null
   createdAt: string
   updatedAt: string
+  /** A CPE target model id or `generic`. */
+  modelFamily: string
+  category: string
+  /** JSON: `["image"]`, `["video"]`. */
+  outputs: string
+  /** JSON: `{nodeClasses, models: [{folder, name}]}`. */
+  requirements: string
+  builtIn: number
+  revision: number
+  /** The shipped library entry this template was seeded from. */
+  libraryKey: string | null
+  /** The shipped revision last written into it. */
+  libraryRevision: number | null
+  /** 1 once a user changed it: seeding never overwrites it again. */
+  userEdited: number
+}
+
+export interface FarmWorkflowTemplateRevisionsTable {
+  id: string
+  templateId: string
+  revision: number
+  name: string
+  description: string
+  prompt: string
+  parameters: string
+  /** JSON: model family, category, outputs, requirements of that revision. */
+  metadata: string
+  editedBy: string | null
+  createdAt: string
 }
 
 export interface FarmRenderJobsTable {
@@ -144,6 +173,7 @@ export interface FarmLeaderLeasesTable {
 export interface FarmTables {
   farmBackends: FarmBackendsTable
   farmWorkflowTemplates: FarmWorkflowTemplatesTable
+  farmWorkflowTemplateRevisions: FarmWorkflowTemplateRevisionsTable
   farmRenderJobs: FarmRenderJobsTable
   farmJobAttempts: FarmJobAttemptsTable
   farmJobOutputs: FarmJobOutputsTable

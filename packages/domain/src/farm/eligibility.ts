@@ -6,13 +6,23 @@ function listed(items: readonly string[], max = 3): string {
   return items.length > max ? `${shown} and ${items.length - max} more` : shown
 }
 
+/** The node classes and model files of `required` that `have` lacks (models matched by file name in any folder). */
+export function missingCapabilities(
+  required: { nodeClasses: readonly string[]; models: readonly string[] },
+  have: { nodeClasses: ReadonlySet<string>; models: ReadonlySet<string> },
+): { nodeClasses: string[]; models: string[] } {
+  return {
+    nodeClasses: required.nodeClasses.filter((c) => !have.nodeClasses.has(c)),
+    models: required.models.filter((m) => !have.models.has(m)),
+  }
+}
+
 /** Why `backend` can never run `job`, or null when it can (load and state are not considered). */
 export function ineligibilityReason(job: PlacementJob, backend: PlacementBackend): string | null {
   const r = job.requirements
-  const missingClasses = r.nodeClasses.filter((c) => !backend.nodeClasses.has(c))
-  if (missingClasses.length > 0) return `missing node classes ${listed(missingClasses)}`
-  const missingModels = r.models.filter((m) => !backend.models.has(m))
-  if (missingModels.length > 0) return `missing models ${listed(missingModels)}`
+  const missing = missingCapabilities(r, backend)
+  if (missing.nodeClasses.length > 0) return `missing node classes ${listed(missing.nodeClasses)}`
+  if (missing.models.length > 0) return `missing models ${listed(missing.models)}`
   const missingTags = r.tags.filter((t) => !backend.tags.includes(t))
   if (missingTags.length > 0) return `missing tags ${listed(missingTags)}`
   if (backend.vramGb < r.minVramGb) return `has ${backend.vramGb} GB VRAM, needs at least ${r.minVramGb} GB`

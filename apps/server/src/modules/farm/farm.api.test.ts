@@ -121,16 +121,38 @@ for (const engine of testEngines('farm API')) {
       expect(backend.loadedModel).toBe('v1-5-pruned-emaonly.safetensors')
     })
 
-    it('marks a job unschedulable with the reason when no backend has its model', async () => {
+    it('refuses at submit a job no online backend has the model for, listing what each one lacks', async () => {
+      const before = items((await t.call('GET', '/api/farm/jobs')).json).length
       const res = await t.call('POST', '/api/farm/jobs', {
         source: api(textToImagePrompt({ checkpoint: 'missing-model.safetensors' })),
+      })
+      expect(res.status).toBe(422)
+      expect(errorMessage(res.json)).toMatch(/gpu-a lacks models checkpoints\/missing-model.safetensors/)
+      expect(obj(obj(res.json).error).details).toEqual({
+        backends: [
+          {
+            backendId,
+            name: 'gpu-a',
+            ok: false,
+            missingNodeClasses: [],
+            missingModels: [{ folder: 'checkpoints', name: 'missing-model.safetensors' }],
+          },
+        ],
+      })
+      expect(items((await t.call('GET', '/api/farm/jobs')).json)).toHaveLength(before)
+    })
+
+    it('marks a job unschedulable with the reason when no backend has the tags it asks for', async () => {
+      const res = await t.call('POST', '/api/farm/jobs', {
+        source: api(textToImagePrompt()),
+        requirements: { tags: ['big-gpu'] },
       })
       const id = String(obj(res.json).id)
       const job = await eventually(async () => {
         const j = obj((await t.call('GET', `/api/farm/jobs/${id}`)).json)
         return j.state === 'unschedulable' ? j : undefined
       })
-      expect(job.unschedulableReason).toMatch(/gpu-a: missing models missing-model.safetensors/)
+      expect(job.unschedulableReason).toMatch(/gpu-a: missing tags big-gpu/)
     })
 
     it('fails a job the backend rejects at once, with the node errors', async () => {

@@ -51,6 +51,13 @@ export function registerFarmRoutes(
   bindRoute(app, tokens, r.listWorkflowTemplates, async () => ({ items: await s.templates.list() }))
   bindRoute(app, tokens, r.getWorkflowTemplate, ({ params }) => s.templates.get(params.id))
   bindRoute(app, tokens, r.createWorkflowTemplate, ({ body, principal }) => s.templates.create(body, principal.userId))
-  bindRoute(app, tokens, r.updateWorkflowTemplate, ({ params, body }) => s.templates.update(params.id, body))
+  bindRoute(app, tokens, r.updateWorkflowTemplate, ({ params, body, principal }) =>
+    s.templates.update(params.id, body, principal.userId),
+  )
+  bindRoute(app, tokens, r.listWorkflowTemplateRevisions, ({ params }) => s.templates.revisions(params.id))
+  bindRoute(app, tokens, r.getWorkflowTemplateRevision, ({ params }) =>
+    s.templates.revision(params.id, params.revision),
+  )
+  bindRoute(app, tokens, r.getWorkflowTemplateCompatibility, ({ params }) => s.templates.compatibility(params.id))
   bindRoute(app, tokens, r.deleteWorkflowTemplate, async ({ params }) => s.templates.remove(params.id))
 }

@@ -115,6 +115,7 @@ export function registerFarmModule(deps: FarmModuleDeps): FarmModule {
   const templates = createWorkflowTemplateService({
     repo: templatesRepo,
     objectInfo: () => objectInfo.get(),
+    backends: backendsRepo,
     ...reading,
   })
   const backends = createBackendService({

@@ -25,7 +25,9 @@ import type { FarmDispatcher } from './farm-dispatcher'
 import type { FarmEvents } from './farm-events'
 import { allModels, primaryModel } from './render-cost'
 import type { RenderJobAccess } from './render-job-access'
+import { assertSomeBackendCanRun } from './submit-eligibility'
 import { assertSweepWithinLimit } from './sweep-limit'
+import { assertWithinBounds } from './template-parameters'
 import {
   OFFLOAD_WORKFLOW_NODES,
   type PromptFacts,
@@ -148,13 +150,16 @@ export function createRenderJobService(deps: RenderJobServiceDeps) {
       await deps.access.assertSubmission(who, input)
       const submittedBy = who.userId
       const source = await gatherSource(input.source, deps)
+      const parameters = { ...source.defaults, ...input.parameters }
+      assertWithinBounds(source.parameters, parameters)
       const facts = await deps.offload.runSized(
         prepareSubmissionTask,
-        { workflow: source.workflow, parameters: input.parameters, maxNodes: deps.maxNodes },
+        { workflow: source.workflow, parameters, maxNodes: deps.maxNodes },
         workflowSize(source.workflow) >= OFFLOAD_WORKFLOW_NODES,
       )
+      await assertSomeBackendCanRun(facts.requirements, deps.backends)
       const name = input.name ?? source.templateName ?? 'render'
-      const row = newJob(facts, input.parameters, {
+      const row = newJob(facts, parameters, {
         ...input,
         templateId: source.templateId,
         groupId: null,
@@ -179,7 +184,7 @@ export function createRenderJobService(deps: RenderJobServiceDeps) {
         { workflow: source.workflow, maxNodes: deps.maxNodes },
         workflowSize(source.workflow) >= OFFLOAD_WORKFLOW_NODES,
       )
-      const runs = expandSweep(prompt, input.sweep, input.parameters)
+      const runs = expandSweep(prompt, input.sweep, { ...source.defaults, ...input.parameters })
       const issues = runs.flatMap((run) =>
         run.errors.map((e) => ({
           path: `parameters.${/"([^"]+)"/.exec(e.message)?.[1] ?? 'sweep'}`,
@@ -187,6 +192,8 @@ export function createRenderJobService(deps: RenderJobServiceDeps) {
         })),
       )
       if (issues.length > 0) throw new ValidationFailed(`invalid sweep: ${issues[0]?.message ?? ''}`, issues)
+      const first = runs[0]
+      if (first !== undefined) await assertSomeBackendCanRun(promptFacts(first.prompt).requirements, deps.backends)
       const groupId = newId()
       const base = input.name ?? source.templateName ?? 'sweep'
       const rows = runs.map((run, i) =>

@@ -10,8 +10,9 @@ import {
   type WorkflowError,
 } from '@aipipeline/comfyui'
 import type { WorkflowSource } from '@aipipeline/contracts'
-import type { WorkflowTemplateRecord } from '@aipipeline/db'
+import type { TemplateParameter, WorkflowTemplateRecord } from '@aipipeline/db'
 import { assertNever, PayloadTooLarge, RuleViolation, ValidationFailed } from '@aipipeline/domain'
+import { storedDefaults } from './template-parameters'
 
 export interface SourceDeps {
   template(id: string): Promise<WorkflowTemplateRecord | null>
@@ -81,6 +82,9 @@ export interface GatheredSource {
   workflow: WorkflowInput
   templateId: string | null
   templateName: string | null
+  /** A template's parameters with the defaults and bounds its users set (empty for other sources). */
+  parameters: TemplateParameter[]
+  defaults: Record<string, string | number | boolean>
 }
 
 /** Looks up what a source refers to (template, node definitions); nothing is parsed yet. */
@@ -91,12 +95,16 @@ export async function gatherSource(source: WorkflowSource, deps: SourceDeps): Pr
         workflow: { kind: 'api', prompt: source.prompt, what: 'source.prompt' },
         templateId: null,
         templateName: null,
+        parameters: [],
+        defaults: {},
       }
     case 'ui':
       return {
         workflow: { kind: 'ui', workflow: source.workflow, objectInfo: await deps.objectInfo(source.backendId) },
         templateId: null,
         templateName: null,
+        parameters: [],
+        defaults: {},
       }
     case 'template': {
       const template = await deps.template(source.templateId)
@@ -107,6 +115,8 @@ export async function gatherSource(source: WorkflowSource, deps: SourceDeps): Pr
         workflow: { kind: 'api', prompt: template.prompt, what: `template "${template.name}"` },
         templateId: template.id,
         templateName: template.name,
+        parameters: template.parameters,
+        defaults: storedDefaults(template.parameters),
       }
     }
     default:
