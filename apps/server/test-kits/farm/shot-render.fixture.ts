@@ -62,8 +62,13 @@ export async function saveTemplate(
   seat: Seat,
   name: string,
   prompt: ApiPrompt = placeholderImagePrompt(),
+  metadata: { modelFamily?: string; outputs?: string[]; category?: string } = {},
 ): Promise<WorkflowTemplate> {
-  const res = await call(studio, seat, 'POST', '/api/farm/templates', { name, source: { kind: 'api', prompt } })
+  const res = await call(studio, seat, 'POST', '/api/farm/templates', {
+    name,
+    source: { kind: 'api', prompt },
+    ...metadata,
+  })
   if (res.status !== 201) throw new Error(`save template: ${res.status} ${JSON.stringify(res.json)}`)
   return WorkflowTemplate.parse(res.json)
 }

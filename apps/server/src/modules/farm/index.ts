@@ -152,6 +152,7 @@ export function registerFarmModule(deps: FarmModuleDeps): FarmModule {
   const renders = createShotRenderService({
     repos: { projects, shots, tasks },
     groups: groupsRepo,
+    backends: backendsRepo,
     projects: deps.projects,
     template: (id) =>
       templates.get(id).catch((err: unknown) => {

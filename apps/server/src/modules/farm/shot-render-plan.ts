@@ -177,6 +177,12 @@ function formatted(shot: PlanShot, project: PlanProject, family: TemplateModelFa
   }
 }
 
+/** A size within the parameter's bounds (templates may cap what their model handles). */
+function bounded(value: number | undefined, p: WorkflowParameter | undefined): number | null {
+  if (value === undefined || p === undefined) return null
+  return Math.min(Math.max(value, p.min ?? value), p.max ?? value)
+}
+
 /** One task's preview for a template. */
 export function planShotRender(input: {
   taskId: string
@@ -191,8 +197,8 @@ export function planShotRender(input: {
   const f = formatted(shot, project, template.modelFamily, catalog)
   const video = template.outputs.includes('video') || roles.frames !== undefined
   const clip = video ? shotClip(shot, project.fps, template.modelFamily, f.model, roles.frames) : null
-  const sized = roles.width !== undefined || roles.height !== undefined
   const negative = f.negative ?? (roles.negative !== undefined && template.modelFamily === 'generic' ? '' : null)
+  const sized = roles.width !== undefined || roles.height !== undefined
   return {
     taskId: input.taskId,
     shotId: shot.id,
@@ -200,8 +206,8 @@ export function planShotRender(input: {
     taskTypeName: input.taskTypeName,
     prompt: f.prompt,
     negative: roles.negative === undefined ? null : negative,
-    width: sized ? (f.size?.width ?? null) : null,
-    height: sized ? (f.size?.height ?? null) : null,
+    width: sized ? bounded(f.size?.width, roles.width) : null,
+    height: sized ? bounded(f.size?.height, roles.height) : null,
     frames: clip?.frames ?? null,
     fps: clip?.fps ?? null,
     warnings: template.modelFamily === 'generic' ? [] : hardViolations(shot.cpeSettings, catalog),

@@ -10,6 +10,7 @@ import {
   ShotRenderSubmitted,
   type WorkflowTemplate,
 } from '@aipipeline/contracts'
+import { defaultCatalog } from '@aipipeline/cpe'
 import { testEngines } from '@aipipeline/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { assign, type RenderProject, renderProject, saveTemplate } from '../../../test-kits/farm/shot-render.fixture'
@@ -27,7 +28,9 @@ for (const engine of testEngines('render shots from a template')) {
     beforeAll(async () => {
       studio = await createTestStudio(engine)
       p = await renderProject(studio, 'RND', 40)
-      template = await saveTemplate(studio, p.team.seats.manager, 'Still with placeholders')
+      template = await saveTemplate(studio, p.team.seats.manager, 'Still with placeholders', undefined, {
+        modelFamily: 'generic',
+      })
       const s = await studio.signIn('manager')
       outsider = { token: s.accessToken, userId: s.user.id, email: s.user.email }
       renders = `/api/projects/${p.team.projectId}/renders`
@@ -53,6 +56,73 @@ for (const engine of testEngines('render shots from a template')) {
         frames: null,
         warnings: [],
       })
+    })
+
+    it('formats per model family: FLUX without a negative, SDXL with one, HARD violations as warnings', async () => {
+      const digital = defaultCatalog().records.cameras.find(
+        (c) => c.medium === 'digital' && c.availability.from >= 2010,
+      )
+      const vision3 = defaultCatalog().records.filmStocks.find((s) => s.id.includes('5219'))
+      const shot = p.shots[1]
+      if (!digital || !vision3 || !shot) throw new Error('catalog lacks a digital camera or Vision3 5219')
+      const patched = await call(studio, p.team.seats.manager, 'PATCH', `/api/shots/${shot.shotId}`, {
+        cpeSettings: {
+          content: { subject: 'a lighthouse keeper' },
+          camera: { bodyId: digital.id },
+          film: { stockId: vision3.id },
+          shot: { size: 'wide' },
+        },
+      })
+      expect(patched.status).toBe(200)
+      const flux = await saveTemplate(studio, p.team.seats.manager, 'FLUX still', undefined, {
+        modelFamily: 'flux-dev',
+      })
+      const sdxl = await saveTemplate(studio, p.team.seats.manager, 'SDXL still', undefined, { modelFamily: 'sdxl' })
+      const preview = async (templateId: string) =>
+        RenderPreview.parse(
+          (
+            await call(studio, p.team.seats.manager, 'POST', `${renders}/preview`, {
+              taskIds: [shot.taskId],
+              templateId,
+            })
+          ).json,
+        ).items[0]
+      const f = await preview(flux.id)
+      expect(f?.negative).toBeNull()
+      expect(f?.prompt).toContain('lighthouse keeper')
+      expect(f?.prompt).not.toBe(shot.code)
+      expect(f?.warnings.some((w) => w.message.en.includes('digital'))).toBe(true)
+      expect(f?.warnings[0]?.message.ko).toMatch(/[가-힣]/)
+      expect([f?.width, f?.height]).toEqual([1360, 768])
+      const x = await preview(sdxl.id)
+      expect(x?.negative).toEqual(expect.any(String))
+      expect(x?.negative).not.toBe('')
+      expect(x?.prompt).not.toEqual(f?.prompt)
+    })
+
+    it('gives a Wan 2.2 template frames and fps covering the shot: 2 s at 24 fps → 33 frames at 16 fps', async () => {
+      await studio.farm.templates.seedLibrary()
+      const wan = (await studio.farm.templates.list()).find(
+        (t) => t.modelFamily === 'wan-2.2' && t.category === 'text-to-video',
+      )
+      if (!wan) throw new Error('no Wan 2.2 text-to-video template in the library')
+      const res = await call(studio, p.team.seats.manager, 'POST', `${renders}/preview`, {
+        taskIds: [p.shots[2]?.taskId],
+        templateId: wan.id,
+      })
+      const item = RenderPreview.parse(res.json).items[0]
+      expect(item).toMatchObject({ frames: 33, fps: 16, width: 1280, height: 720 })
+      expect(item?.negative).toEqual(expect.any(String))
+      const submitted = await call(studio, p.team.seats.manager, 'POST', renders, {
+        templateId: wan.id,
+        items: [{ taskId: p.shots[2]?.taskId }],
+      })
+      expect(submitted.status).toBe(201)
+      const [job] = ShotRenderSubmitted.parse(submitted.json).items
+      const detail = RenderJobDetail.parse(
+        (await call(studio, p.team.seats.manager, 'GET', `/api/farm/jobs/${job?.id}`)).json,
+      )
+      expect(detail.parameters).toMatchObject({ frames: 33, fps: 16 })
     })
 
     it('queues 40 shots × 4 variations as one group of 160 jobs with distinct seeds per variation', async () => {

@@ -3,7 +3,7 @@
 // combination, all stored in one transaction. Who may render follows the production rules:
 // staff who may act on the task (artists on tasks assigned to them); clients and vendors never.
 import { randomInt } from 'node:crypto'
-import { coerceParameter, type ObjectInfo } from '@aipipeline/comfyui'
+import { coerceParameter, type ObjectInfo, type WorkflowRequirements } from '@aipipeline/comfyui'
 import type {
   RenderJob,
   RenderPreview,
@@ -14,6 +14,7 @@ import type {
 } from '@aipipeline/contracts'
 import type { Catalog } from '@aipipeline/cpe'
 import {
+  type BackendRepository,
   type NewRenderJob,
   newId,
   type ProductionRepositories,
@@ -30,13 +31,17 @@ import { allModels, primaryModel } from './render-cost'
 import { toRenderJob } from './render-job.service'
 import type { ProjectAccessResolver } from './render-job-access'
 import { planShotRender, roleValues, type TemplateRoles, templateRoles } from './shot-render-plan'
+import { assertSomeBackendCanRun } from './submit-eligibility'
 import { SweepTooLarge, sweepCombinations } from './sweep-limit'
+import { assertWithinBounds, storedDefaults } from './template-parameters'
 import { OFFLOAD_WORKFLOW_NODES, promptFacts, readWorkflowTask } from './workflow-reading.task'
 import { fillParameters, workflowSize } from './workflow-source'
 
 export interface ShotRenderServiceDeps {
   repos: Pick<ProductionRepositories, 'projects' | 'shots' | 'tasks'>
   groups: RenderGroupRepository
+  /** Backends and their capabilities: a render no online backend can run is refused at once. */
+  backends: Pick<BackendRepository, 'list'>
   projects: ProjectAccessResolver
   /** The template with its model family and parameter roles; null when there is none. */
   template(id: string): Promise<WorkflowTemplate | null>
@@ -206,18 +211,22 @@ export function createShotRenderService(deps: ShotRenderServiceDeps) {
         workflowSize(workflow) >= OFFLOAD_WORKFLOW_NODES,
       )
       const objectInfo = (await deps.objectInfo()) ?? undefined
+      const defaults = storedDefaults(template.parameters)
       const edits = new Map(input.items.map((i) => [i.taskId, i]))
       const runs = sweepRuns(input.sweep)
       const rows: NewRenderJob[] = []
       const values: RenderGroupJobValues[] = []
+      let needs: WorkflowRequirements | undefined
       for (const task of loaded) {
         const base = roleValues(task.item, roles, edits.get(task.taskId) ?? {})
         for (let variation = 0; variation < input.variations; variation++) {
           const seed = seedOf(variation)
           for (const combo of runs) {
-            const parameters: Record<string, unknown> = { ...base, ...input.parameters, ...combo }
+            const parameters: Record<string, unknown> = { ...defaults, ...base, ...input.parameters, ...combo }
             if (seed !== null && roles.seed) parameters[roles.seed.name] = seed
+            assertWithinBounds(template.parameters, parameters)
             const facts = promptFacts(fillParameters(prompt, parameters, objectInfo))
+            needs ??= facts.requirements
             const label = Object.entries(combo)
               .map(([k, v]) => `${k}=${String(v)}`)
               .join(' ')
@@ -245,6 +254,8 @@ export function createShotRenderService(deps: ShotRenderServiceDeps) {
           }
         }
       }
+      // Every job of the group runs the same graph with other values: one check covers them.
+      if (needs !== undefined) await assertSomeBackendCanRun(needs, deps.backends)
       const groupId = newId()
       const created = await deps.groups.insertGroup(
         {
