@@ -25,7 +25,7 @@ import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useApi, useSession } from '../../../api/api-context'
 import { farmKeys, useTemplates } from '../farm-queries'
-import { jobCount, type RenderShot, renderableTasks } from './render-plan'
+import { jobCount, type RenderShot, renderableTasks, rendersFromShot } from './render-plan'
 import { type PromptEdits, RenderPreviewList } from './render-preview-list'
 import { renderErrorText, useRenderPreview } from './render-queries'
 import { type SweepAxisDraft, SweepEditor, sweepOf } from './sweep-editor'
@@ -66,6 +66,7 @@ function RenderForm({ onClose, project, shots }: Props) {
   const navigate = useNavigate()
   const queryClient = useQueryClient()
   const templates = useTemplates(true)
+  const usable = (templates.data ?? []).filter(rendersFromShot)
   const [taskTypeId, setTaskTypeId] = useState(() => initialTaskType(project, shots))
   const [templateId, setTemplateId] = useState<string | null>(null)
   const [variations, setVariations] = useState(1)
@@ -122,9 +123,9 @@ function RenderForm({ onClose, project, shots }: Props) {
           allowDeselect={false}
           data-testid="render-task-type"
         />
-        <TemplateSelect templates={templates.data ?? []} value={templateId} onChange={setTemplateId} />
+        <TemplateSelect templates={usable} value={templateId} onChange={setTemplateId} />
       </Group>
-      {templates.data?.length === 0 && (
+      {templates.data !== undefined && usable.length === 0 && (
         <Alert color="gray" variant="light">
           {t('render.noTemplates')}
         </Alert>

@@ -1,7 +1,7 @@
 // Pure pieces of the Render dialog and the group page: which tasks of the chosen shots may be
 // rendered, how many jobs a render makes, sweep values typed from text, and the contact
 // sheet's grid (first sweep axis across, shots × variations × other axes down).
-import type { RenderGroup, RenderGroupJob, ShotTable, WorkflowParameter } from '@aipipeline/contracts'
+import type { RenderGroup, RenderGroupJob, ShotTable, WorkflowParameter, WorkflowTemplate } from '@aipipeline/contracts'
 import { isOutsider, type Role } from '@aipipeline/domain'
 
 /** A shot as the dialog needs it: code and tasks with their type and assignees. */
@@ -115,4 +115,14 @@ export function renderShotsOfTable(table: ShotTable, shotIndexes: readonly numbe
     })
   })
   return [...wanted.values()]
+}
+
+/**
+ * Whether a template renders from a shot's prompt alone: templates that need an input image,
+ * mask or control image without a default wait for input versions, which this dialog does not pick.
+ */
+export function rendersFromShot(template: Pick<WorkflowTemplate, 'parameters'>): boolean {
+  return !template.parameters.some(
+    (p) => (p.role === 'image' || p.role === 'mask' || p.role === 'controlImage') && p.default === undefined,
+  )
 }
