@@ -262,7 +262,7 @@ export function createShotRenderService(deps: ShotRenderServiceDeps) {
           id: groupId,
           projectId,
           templateId: template.id,
-          name: `${template.name} · ${loaded.length} ${loaded.length === 1 ? 'task' : 'tasks'}`,
+          name: template.name,
           variations: input.variations,
           axes: Object.entries(input.sweep).map(([name, list]) => ({ name, values: list })),
           submittedBy: principal.userId,

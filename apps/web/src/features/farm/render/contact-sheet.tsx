@@ -16,7 +16,7 @@ export function ContactSheet({ group }: { group: RenderGroup }) {
   const axis = group.axes[0]?.name
   return (
     <Box style={{ overflowX: 'auto' }}>
-      <Table withTableBorder withColumnBorders data-testid="contact-sheet">
+      <Table withTableBorder withColumnBorders w="auto" data-testid="contact-sheet">
         <Table.Thead>
           <Table.Tr>
             <Table.Th>{t('render.group.shot')}</Table.Th>
@@ -41,7 +41,7 @@ export function ContactSheet({ group }: { group: RenderGroup }) {
                 )}
               </Table.Td>
               {row.cells.map((job, i) => (
-                <Table.Td key={job?.id ?? `${row.key}-${i}`} p={4}>
+                <Table.Td key={job?.id ?? `${row.key}-${i}`} p={4} w={CELL + 8}>
                   {job && <SheetCell job={job} />}
                 </Table.Td>
               ))}

@@ -45,7 +45,9 @@ function GroupView({ group, live }: { group: RenderGroup; live: Record<string, n
     <>
       <Group justify="space-between" align="flex-end">
         <div>
-          <Title order={2}>{group.name}</Title>
+          <Title order={2}>
+            {t('render.group.heading', { name: group.name, count: new Set(group.jobs.map((j) => j.shotId)).size })}
+          </Title>
           <Text c="dimmed" size="sm" data-testid="group-progress-text">
             {t('render.group.progress', { done, total: group.total })}
           </Text>

@@ -12,6 +12,16 @@ export interface SweepAxisDraft {
 
 const SWEEPABLE: WorkflowParameter['type'][] = ['int', 'float', 'seed', 'string', 'boolean']
 
+// What people sweep first: seeds and sampler settings; the values a shot fills in come last.
+const FIRST: (string | undefined)[] = ['seed', 'cfg', 'steps', 'loraStrength', 'denoise', 'upscaleFactor']
+const LAST: (string | undefined)[] = ['width', 'height', 'frames', 'fps', 'mask', 'controlImage']
+
+function sweepRank(p: WorkflowParameter): number {
+  const first = FIRST.indexOf(p.role)
+  if (first >= 0) return first
+  return LAST.includes(p.role) ? 100 : 50
+}
+
 /** Axes typed from their text; `bad` names the first value that does not fit its parameter. */
 export function sweepOf(
   axes: readonly SweepAxisDraft[],
@@ -39,9 +49,9 @@ export function SweepEditor({
 }) {
   const { t } = useTranslation()
   // Prompts are the shots' own; sweeping them would replace every shot's prompt.
-  const candidates = parameters.filter(
-    (p) => SWEEPABLE.includes(p.type) && p.role !== 'prompt' && p.role !== 'negative' && p.role !== 'image',
-  )
+  const candidates = parameters
+    .filter((p) => SWEEPABLE.includes(p.type) && p.role !== 'prompt' && p.role !== 'negative' && p.role !== 'image')
+    .sort((a, b) => sweepRank(a) - sweepRank(b))
   const unused = candidates.filter((p) => !axes.some((a) => a.name === p.name))
   if (candidates.length === 0) {
     return (
