@@ -125,3 +125,17 @@ function GroupView({ group, live }: { group: RenderGroup; live: Record<string, n
     </>
   )
 }
+
+/** A link from a job to the render group it belongs to. */
+export function RenderGroupLink({ groupId }: { groupId: string }) {
+  const { t } = useTranslation()
+  return (
+    <Anchor
+      size="xs"
+      renderRoot={(props) => <Link to="/farm/groups/$groupId" params={{ groupId }} {...props} />}
+      data-testid="render-group-link"
+    >
+      {t('render.group.open')}
+    </Anchor>
+  )
+}
