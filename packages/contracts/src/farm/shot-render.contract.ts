@@ -29,6 +29,8 @@ export const RenderPreviewItem = z.object({
   shotId: z.string(),
   shotCode: z.string(),
   taskTypeName: z.string(),
+  /** Whether the caller may render this task (a supervisor outside its department may not). */
+  mayRender: z.boolean(),
   /** The final prompt: the Prompt Engine's for the template's model, or the shot description. */
   prompt: z.string(),
   /** Null when the template's model takes no negative prompt (or the template has none). */

@@ -187,6 +187,7 @@ function bounded(value: number | undefined, p: WorkflowParameter | undefined): n
 export function planShotRender(input: {
   taskId: string
   taskTypeName: string
+  mayRender: boolean
   shot: PlanShot
   project: PlanProject
   template: Pick<WorkflowTemplate, 'modelFamily' | 'outputs' | 'parameters'>
@@ -204,6 +205,7 @@ export function planShotRender(input: {
     shotId: shot.id,
     shotCode: shot.code,
     taskTypeName: input.taskTypeName,
+    mayRender: input.mayRender,
     prompt: f.prompt,
     negative: roles.negative === undefined ? null : negative,
     width: sized ? bounded(f.size?.width, roles.width) : null,

@@ -212,11 +212,16 @@ for (const engine of testEngines('render shots from a template')) {
         call(studio, seat, 'POST', renders, { templateId: template.id, items: [{ taskId }] })
       expect((await render(artist, mine)).status).toBe(201)
       expect((await render(artist, notMine)).status).toBe(403)
-      expect(
-        (await call(studio, artist, 'POST', `${renders}/preview`, { taskIds: [notMine], templateId: template.id }))
-          .status,
-      ).toBe(403)
+      // The preview shows a task the artist may not render, marked so (the dialog leaves it out).
+      const seen = await call(studio, artist, 'POST', `${renders}/preview`, {
+        taskIds: [mine, notMine],
+        templateId: template.id,
+      })
+      expect(RenderPreview.parse(seen.json).items.map((i) => i.mayRender)).toEqual([true, false])
       expect((await render(client, mine)).status).toBe(403)
+      expect(
+        (await call(studio, client, 'POST', `${renders}/preview`, { taskIds: [mine], templateId: template.id })).status,
+      ).toBe(403)
       expect((await render(vendor, notMine)).status).toBe(403)
       expect((await render(admin, notMine)).status).toBe(201)
       expect((await render(outsider, mine)).status).toBe(404)

@@ -61,10 +61,9 @@ interface LoadedTask {
   item: RenderPreviewItem
 }
 
-/** Throws Forbidden unless the caller may render `task`: staff who may act on it. */
-function assertMayRender(access: ProjectAccess, taskId: string, scope: Parameters<typeof canActOnTask>[1]): void {
-  if (isOutsider(access)) throw new Forbidden('not allowed: rendering is for the studio team')
-  if (!canActOnTask(access, scope)) throw new Forbidden(`not allowed: render task ${taskId} (not assigned to you)`)
+/** The refusal for a task the caller may not render. */
+function notYours(taskId: string): Forbidden {
+  return new Forbidden(`not allowed: render task ${taskId} (not assigned to you or outside your department)`)
 }
 
 /** Checks each value against the template parameter it names; 400 naming `<field>.<name>`. */
@@ -116,10 +115,15 @@ export function createShotRenderService(deps: ShotRenderServiceDeps) {
   }
 
   /** The tasks with their previews; NotFound for tasks outside the project, Forbidden per rules. */
+  /**
+   * The tasks with their previews; NotFound for tasks outside the project. A task the caller
+   * may not act on is refused (`strict`, a render) or marked `mayRender: false` (a preview).
+   */
   async function loadTasks(
     access: ProjectAccess,
     taskIds: readonly string[],
     template: WorkflowTemplate,
+    strict: boolean,
   ): Promise<LoadedTask[]> {
     const { projectId } = access
     const unique = [...new Set(taskIds)]
@@ -141,12 +145,13 @@ export function createShotRenderService(deps: ShotRenderServiceDeps) {
       const shot = task === undefined ? undefined : shots.get(task.shotId)
       if (task === undefined || shot === undefined) throw new NotFound('task', taskId)
       const type = types.get(task.taskTypeId)
-      assertMayRender(access, taskId, {
+      const mayRender = canActOnTask(access, {
         assigneeIds: assignees.get(taskId) ?? [],
         department: type?.department ?? null,
       })
+      if (strict && !mayRender) throw notYours(taskId)
       const taskTypeName = type?.name ?? ''
-      const item = planShotRender({ taskId, taskTypeName, shot, project, template, catalog })
+      const item = planShotRender({ taskId, taskTypeName, mayRender, shot, project, template, catalog })
       return { taskId, taskTypeName, item }
     })
   }
@@ -174,7 +179,7 @@ export function createShotRenderService(deps: ShotRenderServiceDeps) {
     async preview(principal: Principal, projectId: string, input: RenderPreviewRequest): Promise<RenderPreview> {
       const access = await renderer(principal, projectId)
       const template = await templateOf(input.templateId)
-      const loaded = await loadTasks(access, input.taskIds, template)
+      const loaded = await loadTasks(access, input.taskIds, template, false)
       return {
         template: { id: template.id, name: template.name, modelFamily: template.modelFamily },
         items: loaded.map((l) => l.item),
@@ -201,6 +206,7 @@ export function createShotRenderService(deps: ShotRenderServiceDeps) {
         access,
         input.items.map((i) => i.taskId),
         template,
+        true,
       )
       const roles = templateRoles(template)
       const seedOf = seedsFor(input, roles)

@@ -88,7 +88,10 @@ function RenderForm({ onClose, project, shots }: Props) {
   )
   const preview = useRenderPreview(project.id, previewInput)
   const { sweep, bad } = sweepOf(axes, template?.parameters ?? [])
-  const count = jobCount(tasks.length, variations, sweep)
+  // The preview marks tasks the user may not render (e.g. another department's); they stay out.
+  const refused = new Set(preview.data?.items.filter((i) => !i.mayRender).map((i) => i.taskId))
+  const allowed = tasks.filter((x) => !refused.has(x.taskId))
+  const count = jobCount(allowed.length, variations, sweep)
 
   const submit = useMutation({
     mutationFn: () =>
@@ -96,7 +99,7 @@ function RenderForm({ onClose, project, shots }: Props) {
         params: { projectId: project.id },
         body: {
           templateId: templateId ?? '',
-          items: tasks.map((x) => ({ taskId: x.taskId, ...(edits[x.taskId] ?? {}) })),
+          items: allowed.map((x) => ({ taskId: x.taskId, ...(edits[x.taskId] ?? {}) })),
           variations,
           seed: seedMode === 'random' ? 'random' : seedBase,
           sweep,
@@ -220,7 +223,7 @@ function RenderForm({ onClose, project, shots }: Props) {
           <Button
             onClick={() => submit.mutate()}
             loading={submit.isPending}
-            disabled={template === null || tasks.length === 0 || bad !== null || !preview.data}
+            disabled={template === null || allowed.length === 0 || bad !== null || !preview.data}
             data-testid="render-submit"
           >
             {t('render.submit')}

@@ -60,6 +60,11 @@ function PreviewCard({
               {t('render.preview.edited')}
             </Badge>
           )}
+          {!item.mayRender && (
+            <Badge size="xs" variant="light" color="gray">
+              {t('render.preview.notYours')}
+            </Badge>
+          )}
         </Group>
         <Group gap={6}>
           {item.width !== null && item.height !== null && (
@@ -78,6 +83,7 @@ function PreviewCard({
         label={t('render.preview.prompt')}
         value={edit.prompt ?? item.prompt}
         onChange={(e) => onEdit({ prompt: e.currentTarget.value })}
+        disabled={!item.mayRender}
         autosize
         minRows={2}
         maxRows={8}
@@ -88,6 +94,7 @@ function PreviewCard({
           label={t('render.preview.negative')}
           value={edit.negative ?? item.negative}
           onChange={(e) => onEdit({ negative: e.currentTarget.value })}
+          disabled={!item.mayRender}
           autosize
           minRows={1}
           maxRows={4}
