@@ -228,6 +228,36 @@ describe.runIf(browserTestsEnabled('Farm page in Chromium'))('Farm page in Chrom
     await page.getByRole('heading', { name: 'Render farm' }).waitFor()
   }, 60_000)
 
+  it('lists the template library with the backends that can run each, and imports a workflow', async () => {
+    await page.getByRole('heading', { name: 'Workflow templates' }).waitFor()
+    const wan = page.getByRole('row').filter({ hasText: 'Wan 2.2 image to video' })
+    await wan.getByText('Built-in').waitFor()
+    await wan.getByRole('button', { name: 'Backends' }).click()
+    const compat = page.getByRole('dialog')
+    await compat
+      .getByText(/Can run it|Cannot run it/)
+      .first()
+      .waitFor()
+    await page.screenshot({ path: join(SCREENSHOTS, 'farm-template-backends-en-light.png') })
+    await page.keyboard.press('Escape')
+    await compat.waitFor({ state: 'hidden' })
+    await page.getByRole('button', { name: 'Import workflow' }).click()
+    const dialog = page.getByRole('dialog')
+    const still = textToImagePrompt({ text: 'a harbour at night, anamorphic', seed: 7 })
+    await dialog.locator('input[type="file"]').setInputFiles({
+      name: 'harbour.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(still)),
+    })
+    await dialog.getByRole('cell', { name: 'Negative prompt' }).waitFor()
+    expect(await dialog.textContent()).toContain('Text to image')
+    await dialog.getByLabel('Name').fill('Harbour still (imported)')
+    await page.screenshot({ path: join(SCREENSHOTS, 'farm-template-import-en-light.png') })
+    await dialog.getByRole('button', { name: 'Save template' }).click()
+    await dialog.waitFor({ state: 'hidden' })
+    await page.getByRole('row').filter({ hasText: 'Harbour still (imported)' }).waitFor()
+  }, 60_000)
+
   it('speaks Korean and has a dark theme', async () => {
     await page.getByRole('button', { name: 'Switch to dark theme' }).click()
     await page.getByTestId('backend-card').first().waitFor()
@@ -239,6 +269,7 @@ describe.runIf(browserTestsEnabled('Farm page in Chromium'))('Farm page in Chrom
     await page.screenshot({ path: join(SCREENSHOTS, 'farm-ko-dark.png'), fullPage: true })
     await page.getByRole('button', { name: '라이트 테마로 전환' }).click()
     await page.screenshot({ path: join(SCREENSHOTS, 'farm-ko-light.png'), fullPage: true })
+    await page.getByRole('heading', { name: '워크플로우 템플릿' }).waitFor()
     await page.getByRole('button', { name: '작업 제출' }).click()
     await page.getByRole('dialog').getByLabel('워크플로우 템플릿', { exact: true }).click()
     await page.getByRole('option', { name: templateName }).click()

@@ -17,6 +17,7 @@ const STATUS_BY_CODE: Record<string, number> = {
   payload_too_large: 413,
   rule_violation: 422,
   sweep_too_large: 422,
+  no_backend_can_run: 422,
   invalid_transition: 422,
   rate_limited: 429,
 }

@@ -23,6 +23,26 @@ describe('translated API errors', () => {
     expect(apiErrorText(error, i18n.t)).toContain('한도는 1000개')
   })
 
+  it('lists what each backend lacks when no backend can run a job, in English and Korean', async () => {
+    const backends = [
+      {
+        backendId: 'b1',
+        name: 'gpu-a',
+        ok: false,
+        missingNodeClasses: ['WanImageToVideo'],
+        missingModels: [{ folder: 'diffusion_models', name: 'wan2.2_i2v_high_noise_14B_fp8_scaled.safetensors' }],
+      },
+    ]
+    const error = http('no_backend_can_run', { status: 422, details: { backends } })
+    await i18n.changeLanguage('en')
+    expect(apiErrorText(error, i18n.t)).toContain(
+      'Missing — gpu-a: WanImageToVideo, wan2.2_i2v_high_noise_14B_fp8_scaled.safetensors.',
+    )
+    await i18n.changeLanguage('ko')
+    expect(apiErrorText(error, i18n.t)).toContain('온라인 렌더 백엔드가 없습니다')
+    expect(apiErrorText(error, i18n.t)).toContain('gpu-a: WanImageToVideo')
+  })
+
   it('names the field of too-deep JSON, bad base64 and a bad naming template without the request part', async () => {
     await i18n.changeLanguage('en')
     expect(

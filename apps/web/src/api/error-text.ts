@@ -12,6 +12,22 @@ function fieldOf(path: unknown): string {
   return text(path).replace(/^(body|query|params)\./, '')
 }
 
+/** "gpu-a: WanImageToVideo, wan2.2_i2v….safetensors; gpu-b: …" from a no_backend_can_run body. */
+function lackingBackends(backends: unknown): string {
+  if (!Array.isArray(backends)) return ''
+  return backends
+    .map((b: unknown) => {
+      if (typeof b !== 'object' || b === null) return ''
+      const name = 'name' in b ? text(b.name) : ''
+      const classes = 'missingNodeClasses' in b && Array.isArray(b.missingNodeClasses) ? b.missingNodeClasses : []
+      const models = 'missingModels' in b && Array.isArray(b.missingModels) ? b.missingModels : []
+      const files = models.map((m: unknown) => (typeof m === 'object' && m !== null && 'name' in m ? text(m.name) : ''))
+      return `${name}: ${[...classes.map(text), ...files].filter((x) => x !== '').join(', ')}`
+    })
+    .filter((line) => line !== '')
+    .join('; ')
+}
+
 /** The translated message for whatever an API call threw. */
 export function apiErrorText(error: unknown, t: TFunction): string {
   if (!(error instanceof ApiError)) return error instanceof Error ? error.message : String(error)
@@ -26,6 +42,8 @@ export function apiErrorText(error: unknown, t: TFunction): string {
       return t('errors.xmlTooDeep', { maxDepth: text(details.maxDepth) })
     case 'sweep_too_large':
       return t('errors.sweepTooLarge', { combinations: text(details.combinations), limit: text(details.limit) })
+    case 'no_backend_can_run':
+      return t('errors.noBackendCanRun', { backends: lackingBackends(details.backends) })
     case 'naming_template_invalid':
       return t('errors.namingTemplateInvalid', { field: fieldOf(details.path), position: text(details.position) })
     case 'validation_failed':

@@ -28,6 +28,12 @@ export {
   resolveInputSpec,
   typesCompatible,
 } from './object-info.schema'
+export {
+  type ParameterRole,
+  type ParameterSuggestion,
+  suggestParameters,
+  withPlaceholders,
+} from './parameter-suggestions'
 export { expandSweep, MAX_SWEEP_RUNS, type RandomizedSeeds, randomizeSeeds, type SweepRun } from './parameter-sweep'
 export {
   type ApplyParametersResult,
@@ -53,3 +59,14 @@ export { extractRequirements, type ModelRequirements, type WorkflowRequirements 
 export { type ConvertUiResult, convertUiToApi } from './ui-to-api.converter'
 export { UiLink, UiNode, UiNodeInput, UiNodeOutput, UiSubgraph, UiWorkflow } from './ui-workflow.schema'
 export { nodeLabel, type WorkflowError, type WorkflowErrorCode, type WorkflowErrorDetails } from './workflow-error'
+export { describeWorkflowImport, type WorkflowImport } from './workflow-import'
+export { type PreviewGraph, previewGraph, uiPositions } from './workflow-preview'
+export {
+  detectCategory,
+  detectModelFamily,
+  detectOutputs,
+  detectTraits,
+  type TemplateCategory,
+  type TemplateModelFamily,
+  type TemplateTraits,
+} from './workflow-traits'

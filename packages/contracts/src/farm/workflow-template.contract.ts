@@ -198,6 +198,51 @@ export const TemplateCompatibility = z.object({
   backends: z.array(BackendCompatibility),
 })
 
+/** Import without saving: a workflow as JSON, or a ComfyUI output file that embeds one. */
+export const InspectWorkflowTemplateRequest = z.union([
+  z.object({ source: TemplateSource }).strict(),
+  z
+    .object({
+      file: z
+        .object({
+          name: z.string().trim().min(1).max(255),
+          /** PNG (text chunks), WebP (EXIF) or MP4 (metadata tags) as written by ComfyUI's save nodes. */
+          dataBase64: z.string().min(1).max(90_000_000),
+        })
+        .strict(),
+    })
+    .strict(),
+])
+
+export const WorkflowPreviewGraph = z.object({
+  nodes: z.array(
+    z.object({
+      id: z.string(),
+      classType: z.string(),
+      title: z.string(),
+      x: z.number().optional(),
+      y: z.number().optional(),
+    }),
+  ),
+  links: z.array(z.object({ from: z.string(), to: z.string(), inputName: z.string() })),
+})
+
+export const WorkflowTemplateInspection = z
+  .object({
+    /** Where it came from: JSON (`api`, `ui`) or a file. */
+    sourceKind: z.enum(['api', 'ui', 'png', 'webp', 'mp4']),
+    /** The API prompt with the suggested `{placeholders}` written in (save it as an `api` source). */
+    prompt: JsonObject,
+    /** The placeholders with their types, defaults (the file's values) and suggested roles. */
+    parameters: z.array(WorkflowParameter),
+    modelFamily: TemplateModelFamily,
+    category: TemplateCategory,
+    outputs: z.array(z.enum(['image', 'video'])),
+    requirements: TemplateRequirements,
+    graph: WorkflowPreviewGraph,
+  })
+  .meta({ id: 'WorkflowTemplateInspection' })
+
 export const workflowTemplateRoutes = {
   listWorkflowTemplates: defineRoute({
     method: 'GET',
@@ -272,5 +317,15 @@ export const workflowTemplateRoutes = {
     access: access.atLeast('artist'),
     params: FarmIdParams,
     response: TemplateCompatibility,
+  }),
+  inspectWorkflowTemplate: defineRoute({
+    method: 'POST',
+    path: '/api/farm/templates/inspect',
+    summary: 'Read a workflow (JSON, or a PNG/WebP/MP4 that embeds one) and suggest its parameters, without saving',
+    tags: ['farm'],
+    access: access.atLeast('supervisor'),
+    body: InspectWorkflowTemplateRequest,
+    bodyLimit: 128 * 1024 * 1024,
+    response: WorkflowTemplateInspection,
   }),
 } as const

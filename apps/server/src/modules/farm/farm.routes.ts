@@ -58,6 +58,7 @@ export function registerFarmRoutes(
   bindRoute(app, tokens, r.getWorkflowTemplateRevision, ({ params }) =>
     s.templates.revision(params.id, params.revision),
   )
+  bindRoute(app, tokens, r.inspectWorkflowTemplate, ({ body }) => s.templates.inspect(body))
   bindRoute(app, tokens, r.getWorkflowTemplateCompatibility, ({ params }) => s.templates.compatibility(params.id))
   bindRoute(app, tokens, r.deleteWorkflowTemplate, async ({ params }) => s.templates.remove(params.id))
 }

@@ -4,9 +4,17 @@
 // out; with none known the job is accepted and waits (the dispatcher screens it later).
 import type { WorkflowRequirements } from '@aipipeline/comfyui'
 import type { BackendRepository } from '@aipipeline/db'
-import { RuleViolation } from '@aipipeline/domain'
+import { DomainError } from '@aipipeline/domain'
 import { backendCompatibility } from './template-compatibility'
 import { toTemplateRequirements } from './template-requirements'
+
+/**
+ * No online backend has the node classes and models a submission needs (HTTP 422). Details:
+ * `backends`, each `{backendId, name, ok, missingNodeClasses, missingModels}`.
+ */
+export class NoBackendCanRun extends DomainError {
+  readonly code = 'no_backend_can_run'
+}
 
 function lacking(a: ReturnType<typeof backendCompatibility>): string {
   const parts: string[] = []
@@ -27,7 +35,7 @@ export async function assertSomeBackendCanRun(
   const required = toTemplateRequirements(found)
   const answers = online.map((b) => backendCompatibility(required, b))
   if (answers.some((a) => a.ok)) return
-  throw new RuleViolation(`no online backend can run this workflow: ${answers.map(lacking).join('; ')}`, {
+  throw new NoBackendCanRun(`no online backend can run this workflow: ${answers.map(lacking).join('; ')}`, {
     backends: answers.map(({ capabilitiesKnown: _known, ...a }) => a),
   })
 }

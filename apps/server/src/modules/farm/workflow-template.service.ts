@@ -1,8 +1,9 @@
 // Workflow templates: an API prompt (UI workflows are converted on save) whose `{placeholders}`
 // become typed parameters, with what the studio knows about it (model family, category,
 // outputs, requirements). Every edit makes a new revision; the shipped library is seeded here.
-import { type ApiPrompt, extractRequirements, type ObjectInfo } from '@aipipeline/comfyui'
+import { type ApiPrompt, detectOutputs, detectTraits, extractRequirements, type ObjectInfo } from '@aipipeline/comfyui'
 import {
+  type InspectWorkflowTemplateRequest,
   type ParameterPatch,
   type TemplateCategory,
   type TemplateModelFamily,
@@ -19,15 +20,18 @@ import {
   type WorkflowTemplateRevisionRecord,
 } from '@aipipeline/db'
 import { Conflict, NotFound } from '@aipipeline/domain'
+import type { z } from 'zod'
 import type { OffloadPool } from '../../offload/offload-pool'
 import { backendCompatibility } from './template-compatibility'
+import { inspectWorkflow } from './template-inspection'
 import { type LibraryTemplate, libraryTemplates } from './template-library/template-library'
 import { type SeedReport, seedTemplateLibrary } from './template-library-seeding'
 import { carryOver, patchParameters } from './template-parameters'
 import { toTemplateRequirements } from './template-requirements'
-import { detectOutputs, detectTraits } from './template-traits'
 import { OFFLOAD_WORKFLOW_NODES, readTemplateTask } from './workflow-reading.task'
 import { type WorkflowInput, workflowSize } from './workflow-source'
+
+type InspectWorkflowTemplateRequestBody = z.infer<typeof InspectWorkflowTemplateRequest>
 
 type TemplateSource =
   | { kind: 'api'; prompt: Record<string, unknown> }
@@ -212,6 +216,11 @@ export function createWorkflowTemplateService(deps: TemplateServiceDeps) {
         requirements: t.requirements,
         backends: backends.map((b) => backendCompatibility(t.requirements, b)),
       }
+    },
+
+    /** Reads a workflow from JSON or a file and suggests its parameters; nothing is saved. */
+    inspect(request: InspectWorkflowTemplateRequestBody) {
+      return inspectWorkflow(request, deps)
     },
 
     /** Writes the shipped library into the database (studio start). */

@@ -10,6 +10,7 @@ import { BackendCard } from './backend-card'
 import { useBackends, useJobs } from './farm-queries'
 import { JobQueue } from './job-queue'
 import { SubmitJobDialog } from './submit-job-dialog'
+import { TemplateLibrary } from './template-library'
 import { useFarmLive } from './use-farm-live'
 
 /** The render farm for studio staff; clients and vendors, whom its API refuses, get a notice. */
@@ -73,6 +74,7 @@ function FarmContent() {
       ) : (
         <JobQueue jobs={jobs.data ?? []} backends={backendById} progress={progress} />
       )}
+      <TemplateLibrary />
       <SubmitJobDialog opened={submitOpened} onClose={submit.close} />
     </Stack>
   )

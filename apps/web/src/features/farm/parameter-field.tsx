@@ -13,13 +13,13 @@ interface Props {
 /** One typed field of a template parameter: text, whole or decimal number, switch, or seed with a dice. */
 export function ParameterField({ parameter: p, value, error, onChange }: Props) {
   const { t } = useTranslation()
-  const label = p.name
+  const label = p.label ?? p.name
   switch (p.type) {
     case 'boolean':
       return <Switch label={label} checked={value === true} onChange={(e) => onChange(e.currentTarget.checked)} />
     case 'string':
       // Prompts are long; other strings (file names, samplers) fit on one line.
-      return /prompt|text|caption/i.test(p.name) ? (
+      return p.role === 'prompt' || p.role === 'negative' || /prompt|text|caption/i.test(p.name) ? (
         <Textarea
           label={label}
           autosize

@@ -6,6 +6,7 @@ import {
   type ApiPrompt,
   applyParameters,
   ComfyClient,
+  detectTraits,
   type ObjectInfo,
   type Simulator,
   startSimulator,
@@ -101,6 +102,16 @@ describe('shipped workflow template library', () => {
       nodeClasses: ['CreateVideo', 'GetVideoComponents', 'LoadVideo', 'RIFE VFI', 'SaveVideo'],
       models: [],
     })
+  })
+
+  it('declares the traits import detection reads from its graph', () => {
+    for (const t of library) {
+      expect(detectTraits(t.prompt), t.key).toEqual({
+        modelFamily: t.modelFamily,
+        category: t.category,
+        outputs: t.outputs,
+      })
+    }
   })
 
   it('validates every template against the simulator object_info (links and inputs)', () => {

@@ -1,8 +1,31 @@
 // What a workflow is, read from its graph: the media it writes, the model family its prompts are
 // for (by loader files and node classes) and its category. Used when a template is saved or a
 // file is inspected without the user saying so; the user can always correct it.
-import type { ApiPrompt } from '@aipipeline/comfyui'
-import type { TemplateCategory, TemplateModelFamily } from '@aipipeline/contracts'
+import type { ApiPrompt } from './api-prompt.schema'
+
+/** A Prompt Engine target model id, or `generic` (the contracts' TemplateModelFamily). */
+export type TemplateModelFamily =
+  | 'sd15'
+  | 'sdxl'
+  | 'flux-dev'
+  | 'flux-schnell'
+  | 'wan-2.2'
+  | 'cogvideox'
+  | 'hunyuan-video'
+  | 'generic'
+
+/** The kind of work a workflow does (the contracts' TemplateCategory). */
+export type TemplateCategory =
+  | 'text-to-image'
+  | 'image-to-image'
+  | 'inpaint'
+  | 'outpaint'
+  | 'controlnet'
+  | 'upscale'
+  | 'interpolation'
+  | 'image-to-video'
+  | 'text-to-video'
+  | 'custom'
 
 const VIDEO_SAVES = new Set(['SaveVideo', 'SaveWEBM', 'SaveAnimatedWEBP', 'SaveAnimatedPNG', 'VHS_VideoCombine'])
 const IMAGE_SAVES = new Set(['SaveImage', 'PreviewImage', 'SaveImageWebsocket'])
