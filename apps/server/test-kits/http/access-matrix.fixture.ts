@@ -3,7 +3,7 @@
 // non-member of every role. Also the addresses and bodies that reach each route's handler, so
 // a refusal comes from the access rule, not from input validation. Only imported by tests.
 import { textToImagePrompt } from '@aipipeline/comfyui'
-import { ShotPage } from '@aipipeline/contracts'
+import { ShotPage, ShotRenderSubmitted } from '@aipipeline/contracts'
 import { createAgentRunRepository, createAgentStepRepository, EMPTY_STEP_USAGE, isoNow, newId } from '@aipipeline/db'
 import { ROLES, type Role } from '@aipipeline/domain'
 import sharp from 'sharp'
@@ -92,6 +92,14 @@ export async function matrixProject(studio: TestStudio): Promise<MatrixProject> 
     shotId: shot.id,
     taskId,
   })
+  const template = await call(studio, manager, 'POST', '/api/farm/templates', {
+    name: 'Matrix still',
+    source: { kind: 'api', prompt: textToImagePrompt({ text: '{prompt}' }) },
+  })
+  const templateId = idOf(template.json)
+  const render = await call(studio, manager, 'POST', `${base}/renders`, { templateId, items: [{ taskId }] })
+  if (render.status !== 201) throw new Error(`render: ${render.status} ${JSON.stringify(render.json)}`)
+  const groupId = ShotRenderSubmitted.parse(render.json).groupId
   const ids: Record<string, string> = {
     projectId: team.projectId,
     shotId: shot.id,
@@ -110,6 +118,8 @@ export async function matrixProject(studio: TestStudio): Promise<MatrixProject> 
     assetId: await created(studio, manager, `${base}/assets`, { kind: 'location', name: 'Lighthouse' }),
     customFieldId: await created(studio, manager, `${base}/custom-fields`, { key: 'lens', name: 'Lens', type: 'text' }),
     id: renderJobId,
+    templateId,
+    groupId,
     outputId: 'none',
     variant: 'file',
   }
@@ -179,6 +189,8 @@ export function bodyFor(p: MatrixProject, route: { method: string; path: string 
     'POST /api/agents/script-analyses/:runId/apply': { itemKeys: ['sequence:SC001'] },
     'POST /api/agents/prompt-enhancements/:runId/decision': { decision: 'reject' },
     'PATCH /api/farm/jobs/:id': { priority: 10 },
+    'POST /api/projects/:projectId/renders/preview': { taskIds: [taskId], templateId: p.ids.templateId },
+    'POST /api/projects/:projectId/renders': { templateId: p.ids.templateId, items: [{ taskId }] },
   }
   return bodies[`${route.method} ${route.path}`]
 }

@@ -8,6 +8,7 @@ import { type ImportSearch, ImportWizardPage } from '../features/agents/script-i
 import { LoginPage } from '../features/auth/login-page'
 import { FarmPage } from '../features/farm/farm-page'
 import { JobDetailPage } from '../features/farm/job-detail-page'
+import { RenderGroupPage } from '../features/farm/render/render-group-page'
 import { TemplateImportPage } from '../features/farm/templates/import/template-import-page'
 import { TemplateDetailPage } from '../features/farm/templates/template-detail-page'
 import { TemplatesPage } from '../features/farm/templates/templates-page'
@@ -119,6 +120,11 @@ const templateRoute = createRoute({
   path: '/templates/$templateId',
   component: TemplateDetailPage,
 })
+const renderGroupRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/farm/groups/$groupId',
+  component: RenderGroupPage,
+})
 const reviewRoute = createRoute({ getParentRoute: () => appRoute, path: '/review', component: ReviewPage })
 const promptEngineRoute = createRoute({
   getParentRoute: () => appRoute,
@@ -155,6 +161,7 @@ const routeTree = rootRoute.addChildren([
     templatesRoute,
     templateImportRoute,
     templateRoute,
+    renderGroupRoute,
     reviewRoute,
     promptEngineRoute,
     agentsRoute,

@@ -5,6 +5,8 @@ import agentsEn from '../features/agents/i18n/en.json'
 import agentsKo from '../features/agents/i18n/ko.json'
 import farmEn from '../features/farm/i18n/en.json'
 import farmKo from '../features/farm/i18n/ko.json'
+import renderEn from '../features/farm/render/i18n/en.json'
+import renderKo from '../features/farm/render/i18n/ko.json'
 import templatesEn from '../features/farm/templates/i18n/en.json'
 import templatesKo from '../features/farm/templates/i18n/ko.json'
 import peopleEn from '../features/people/i18n/en.json'
@@ -30,6 +32,7 @@ export const en = {
   projects: projectsEn,
   projectSetup: projectSetupEn,
   promptEngine: promptEngineEn,
+  render: renderEn,
   review: reviewEn,
   settings: settingsEn,
   templates: templatesEn,
@@ -43,6 +46,7 @@ export const ko = {
   projects: projectsKo,
   projectSetup: projectSetupKo,
   promptEngine: promptEngineKo,
+  render: renderKo,
   review: reviewKo,
   settings: settingsKo,
   templates: templatesKo,

@@ -17,6 +17,7 @@ import * as m0012 from './0012-farm-leader-lease.migration'
 import * as m0013 from './0013-ordering-keys.migration'
 import * as m0020 from './0020-farm-template-library.migration'
 import * as m0030 from './0030-version-ingest.migration'
+import * as m0040 from './0040-farm-render-groups.migration'
 import * as m0060 from './0060-auth-account-links.migration'
 import * as m0061 from './0061-production-departments.migration'
 import * as m0070 from './0070-project-setup.migration'
@@ -40,6 +41,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0060-auth-account-links': m0060,
   '0061-production-departments': m0061,
   '0070-project-setup': m0070,
+  '0040-farm-render-groups': m0040,
 }
 
 class InCodeMigrationProvider implements MigrationProvider {

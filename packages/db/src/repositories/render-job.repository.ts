@@ -8,7 +8,6 @@ import { type RawBuilder, type SqlBool, sql, type Transaction } from 'kysely'
 import type { Db } from '../dialect/dialect-factory'
 import { isoNow, newId } from '../ids'
 import type { DatabaseSchema } from '../tables/database.schema'
-import type { FarmRenderJobsTable } from '../tables/farm.tables'
 import { type FenceSource, leaseHeld } from './leader-lease.repository'
 import {
   type AttemptRecord,
@@ -21,6 +20,7 @@ import {
   toAttempt,
   toRecord,
 } from './render-job.records'
+import { insertJobRows, jobRow } from './render-job.rows'
 
 export * from './render-job.records'
 
@@ -73,47 +73,8 @@ export function createRenderJobRepository(db: Db, opts: { fence?: FenceSource } 
     /** Inserts jobs in one transaction (a sweep is all or nothing). */
     async insertMany(jobs: NewRenderJob[]): Promise<RenderJobRecord[]> {
       const now = isoNow()
-      const rows: FarmRenderJobsTable[] = jobs.map((j) => ({
-        id: newId(),
-        name: j.name,
-        state: 'queued',
-        priority: j.priority,
-        prompt: j.promptJson,
-        parameters: JSON.stringify(j.parameters),
-        requirements: JSON.stringify(j.requirements),
-        primaryModel: j.primaryModel,
-        cost: j.cost,
-        templateId: j.templateId,
-        templateRevision: j.templateRevision ?? null,
-        inputVersions: JSON.stringify(j.inputVersions ?? []),
-        groupId: j.groupId,
-        shotId: j.shotId,
-        taskId: j.taskId,
-        submittedBy: j.submittedBy,
-        backendId: null,
-        promptId: null,
-        attemptCount: 0,
-        maxAttempts: j.maxAttempts,
-        nextAttemptAt: null,
-        vramAboveGb: null,
-        unschedulableReason: null,
-        error: null,
-        progress: 0,
-        queuedAt: now,
-        startedAt: null,
-        finishedAt: null,
-        createdAt: now,
-        updatedAt: now,
-      }))
-      await db.transaction().execute(async (trx) => {
-        // Chunks keep each statement under SQLite's bound-parameter limit.
-        for (let i = 0; i < rows.length; i += 100) {
-          await trx
-            .insertInto('farmRenderJobs')
-            .values(rows.slice(i, i + 100))
-            .execute()
-        }
-      })
+      const rows = jobs.map((j) => jobRow(j, now))
+      await db.transaction().execute(async (trx) => insertJobRows(trx, rows))
       return rows.map(toRecord)
     },
 

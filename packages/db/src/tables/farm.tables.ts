@@ -148,6 +148,21 @@ export interface FarmJobOutputsTable {
   createdAt: string
 }
 
+/** A render from shots: one job group with its project, template, sweep axes and per-job values. */
+export interface FarmRenderGroupsTable {
+  id: string
+  projectId: string | null
+  templateId: string | null
+  name: string
+  variations: number
+  /** JSON [{name, values}] in the order given. */
+  axes: string
+  /** JSON {jobId: {variation, seed, sweep}}. */
+  jobValues: string
+  submittedBy: string | null
+  createdAt: string
+}
+
 /** A lease one instance holds at a time (the dispatcher's leadership). */
 export interface FarmLeaderLeasesTable {
   name: string
@@ -167,4 +182,5 @@ export interface FarmTables {
   farmJobAttempts: FarmJobAttemptsTable
   farmJobOutputs: FarmJobOutputsTable
   farmLeaderLeases: FarmLeaderLeasesTable
+  farmRenderGroups: FarmRenderGroupsTable
 }

@@ -3,14 +3,22 @@ import type { FastifyInstance } from 'fastify'
 import { bindRoute } from '../../http/route-binder'
 import type { TokenService } from '../auth'
 import type { BackendService } from './backend.service'
+import type { RenderGroupService } from './render-group.service'
 import type { RenderJobService } from './render-job.service'
+import type { ShotRenderService } from './shot-render.service'
 import type { WorkflowTemplateService } from './workflow-template.service'
 
 /** HTTP routes of the farm module; each handler is one service call. */
 export function registerFarmRoutes(
   app: FastifyInstance,
   tokens: TokenService,
-  s: { backends: BackendService; jobs: RenderJobService; templates: WorkflowTemplateService },
+  s: {
+    backends: BackendService
+    jobs: RenderJobService
+    templates: WorkflowTemplateService
+    renders: ShotRenderService
+    groups: RenderGroupService
+  },
 ): void {
   bindRoute(app, tokens, r.listFarmBackends, async () => ({ items: await s.backends.list() }))
   bindRoute(app, tokens, r.getFarmBackend, ({ params }) => s.backends.get(params.id))
@@ -31,6 +39,14 @@ export function registerFarmRoutes(
   bindRoute(app, tokens, r.cancelRenderJob, ({ params, principal }) => s.jobs.cancel(params.id, principal))
   bindRoute(app, tokens, r.retryRenderJob, ({ params, principal }) => s.jobs.retry(params.id, principal))
   bindRoute(app, tokens, r.getFarmSummary, () => s.jobs.summary())
+
+  bindRoute(app, tokens, r.previewShotRender, ({ params, body, principal }) =>
+    s.renders.preview(principal, params.projectId, body),
+  )
+  bindRoute(app, tokens, r.submitShotRender, ({ params, body, principal }) =>
+    s.renders.submit(principal, params.projectId, body),
+  )
+  bindRoute(app, tokens, r.getRenderGroup, ({ params, principal }) => s.groups.get(principal, params.groupId))
 
   bindRoute(app, tokens, r.listWorkflowTemplates, async () => ({ items: await s.templates.list() }))
   bindRoute(app, tokens, r.getWorkflowTemplate, ({ params }) => s.templates.get(params.id))

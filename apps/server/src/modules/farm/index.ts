@@ -2,13 +2,16 @@
 // leader election, live events and metrics. buildApp registers it; startStudio starts and
 // stops the dispatcher around listen/close.
 import { join } from 'node:path'
+import { defaultCatalog } from '@aipipeline/cpe'
 import {
   createBackendRepository,
   createProductionRepositories,
+  createRenderGroupRepository,
   createRenderJobRepository,
   createWorkflowTemplateRepository,
   type DatabaseHandle,
 } from '@aipipeline/db'
+import { NotFound } from '@aipipeline/domain'
 import type { FastifyInstance } from 'fastify'
 import type { Registry } from 'prom-client'
 import type { Config } from '../../config'
@@ -26,8 +29,10 @@ import { FarmDispatcher } from './farm-dispatcher'
 import { createFarmEvents } from './farm-events'
 import { createLeaderElection, type LeaderElection } from './leader-election'
 import { createObjectInfoCache } from './object-info-cache'
+import { createRenderGroupService, type RenderGroupService } from './render-group.service'
 import { createRenderJobService, type RenderJobService } from './render-job.service'
 import { createRenderJobAccess, type ProjectAccessResolver, type RenderJobAccess } from './render-job-access'
+import { createShotRenderService, type ShotRenderService } from './shot-render.service'
 import { createVersionIngest, type VersionIngest } from './version-ingest.job'
 import type { VersionPort } from './version-port'
 import { createWorkflowTemplateService, type WorkflowTemplateService } from './workflow-template.service'
@@ -60,6 +65,9 @@ export interface FarmModule {
   backends: BackendService
   jobs: RenderJobService
   templates: WorkflowTemplateService
+  /** Renders from shots (preview and job groups) and group progress. */
+  renders: ShotRenderService
+  groups: RenderGroupService
   /** Who may see and steer which job (routes and realtime alike). */
   access: RenderJobAccess
   dispatcher: FarmDispatcher
@@ -138,8 +146,9 @@ export function registerFarmModule(deps: FarmModuleDeps): FarmModule {
       return options.probeTimeoutMs
     },
   })
-  const { shots, tasks } = createProductionRepositories(db)
+  const { shots, tasks, projects } = createProductionRepositories(db)
   const access = createRenderJobAccess({ repos: { shots, tasks }, projects: deps.projects })
+  const groupsRepo = createRenderGroupRepository(db)
   const jobs = createRenderJobService({
     maxSweepCombinations: deps.config.sweepMaxCombinations,
     access,
@@ -161,13 +170,39 @@ export function registerFarmModule(deps: FarmModuleDeps): FarmModule {
       }
     },
   })
-  registerFarmRoutes(deps.app, deps.tokens, { backends, jobs, templates })
+  const renders = createShotRenderService({
+    repos: { projects, shots, tasks },
+    groups: groupsRepo,
+    backends: backendsRepo,
+    projects: deps.projects,
+    template: (id) =>
+      templates.get(id).catch((err: unknown) => {
+        if (err instanceof NotFound) return null
+        throw err
+      }),
+    catalog: defaultCatalog,
+    dispatcher,
+    events,
+    objectInfo: () => objectInfo.get(),
+    maxJobs: deps.config.sweepMaxCombinations,
+    ...reading,
+  })
+  const groups = createRenderGroupService({
+    groups: groupsRepo,
+    repos: { shots },
+    projects: deps.projects,
+    access,
+    progressOf: (id) => dispatcher.progressOf(id),
+  })
+  registerFarmRoutes(deps.app, deps.tokens, { backends, jobs, templates, renders, groups })
   // Stop dispatching before the database and the hub close (idempotent with studio.close).
   deps.app.addHook('preClose', async () => leader.stop())
   return {
     backends,
     jobs,
     templates,
+    renders,
+    groups,
     access,
     dispatcher,
     election: leader,

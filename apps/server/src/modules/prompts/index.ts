@@ -8,7 +8,7 @@ import { registerCpeRoutes } from './prompts.routes'
 export { type CpeCatalogService, createCpeCatalogService } from './cpe-catalog.service'
 export { type CpeEngineService, createCpeEngineService } from './cpe-engine.service'
 export { registerCpeRoutes } from './prompts.routes'
-export { promptParametersForShot, type ShotPromptParameters } from './shot-prompt'
+export { aspectRatioIdFor, aspectValue, promptParametersForShot, type ShotPromptParameters } from './shot-prompt'
 
 /**
  * Registers the prompts module's routes. The shipped catalog is parsed on the first CPE request,

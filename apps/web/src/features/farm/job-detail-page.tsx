@@ -19,6 +19,7 @@ import { useJob } from './farm-queries'
 import { JobActions } from './job-actions'
 import { JobOutputs } from './job-outputs'
 import { JobErrorPanel } from './node-errors'
+import { RenderGroupLink } from './render/render-group-page'
 import { JobStateBadge } from './state-badges'
 import { type LiveProgress, useFarmLive } from './use-farm-live'
 
@@ -65,6 +66,7 @@ function JobDetail({ job, live }: { job: RenderJobDetail; live: LiveProgress | u
           <Text size="xs" c="dimmed">
             {job.id}
           </Text>
+          {job.groupId && <RenderGroupLink groupId={job.groupId} />}
         </div>
         <JobActions job={job} />
       </Group>

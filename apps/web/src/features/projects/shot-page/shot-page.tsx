@@ -10,6 +10,7 @@ import { z } from 'zod'
 import { useApi } from '../../../api/api-context'
 import { ApiError } from '../../../api/api-error'
 import { apiErrorText } from '../../../api/error-text'
+import { RenderButton } from '../../farm/render/render-button'
 import { PromptEnginePanel } from '../../prompt-engine/prompt-engine-panel'
 import { projectKeys, useBreakdown, useProject, useShot } from '../project-queries'
 import { CommentComposer } from './comment-composer'
@@ -90,6 +91,9 @@ export function ShotPage({ projectId, shotId }: { projectId: string; shotId: str
             {t('projects.shot.frames', { in: s.frameIn, out: s.frameOut, duration: s.duration ?? 0 })}
           </Badge>
         )}
+        <Group ml="auto">
+          <RenderButton project={project} shots={[{ id: s.id, code: s.code, tasks: s.tasks }]} />
+        </Group>
       </Group>
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, lg: 7 }}>

@@ -51,6 +51,8 @@ export interface ShotGridProps {
   onHeaderClick: (column: number) => void
   /** Drag reorder by the row number; omitted while rows are not in editorial order. */
   onRowMove?: (from: number, to: number) => void
+  /** Display rows of the selection (row markers and cell ranges), e.g. for the Render button. */
+  onSelectedRowsChange?: (rows: number[]) => void
   onVisibleRowsChange?: (first: number, last: number) => void
   /** Columns kept in view while scrolling sideways. */
   frozenColumns: number
@@ -234,6 +236,11 @@ export function ShotGrid(props: ShotGridProps) {
     return () => window.removeEventListener('paste', listener)
   }, [selection, onPaste])
 
+  const { onSelectedRowsChange } = props
+  useEffect(() => {
+    if (onSelectedRowsChange) onSelectedRowsChange(selectedRows(selection))
+  }, [selection, onSelectedRowsChange])
+
   const getRowThemeOverride = useCallback(
     (row: number): Partial<Theme> | undefined => (cellAt(0, row).kind === 'group' ? groupTheme : undefined),
     [cellAt, groupTheme],
@@ -270,6 +277,16 @@ export function ShotGrid(props: ShotGridProps) {
       />
     </div>
   )
+}
+
+/** Rows covered by the row markers and every selected cell range, in order. */
+function selectedRows(selection: GridSelection): number[] {
+  const rows = new Set(selection.rows.toArray())
+  const current = selection.current
+  for (const r of current ? [current.range, ...current.rangeStack] : []) {
+    for (let y = r.y; y < r.y + r.height; y++) rows.add(y)
+  }
+  return [...rows].sort((a, b) => a - b)
 }
 
 /** Row and header heights, for tests that click into the canvas by coordinates. */

@@ -10,6 +10,8 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } fr
 import { useTranslation } from 'react-i18next'
 import { useApi, useSession } from '../../../api/api-context'
 import { ApiError } from '../../../api/api-error'
+import { RenderButton } from '../../farm/render/render-button'
+import { renderShotsOfTable } from '../../farm/render/render-plan'
 import { AssigneeDialog, type AssigneeTarget } from '../assignee-dialog'
 import { downloadAuthed } from '../authed-file'
 import { projectKeys, useBreakdown, useMembers, useProject, useShotTable } from '../project-queries'
@@ -220,6 +222,18 @@ function ShotTableView(props: {
     setTop(gridBox.current?.getBoundingClientRect().top ?? 0)
   })
   const shown = model.rows.filter((r) => r.kind === 'shot').length
+  const [selectedRows, setSelectedRows] = useState<number[]>([])
+  const renderShots = useMemo(
+    () =>
+      renderShotsOfTable(
+        table,
+        selectedRows.flatMap((r) => {
+          const row = model.rows[r]
+          return row?.kind === 'shot' ? [row.shot] : []
+        }),
+      ),
+    [table, model.rows, selectedRows],
+  )
   const exportAs = (format: 'xlsx' | 'csv') =>
     downloadAuthed(
       api,
@@ -244,6 +258,7 @@ function ShotTableView(props: {
         redo={{ can: edits.canRedo, run: () => void edits.redo().catch(fail) }}
         onImport={() => setImporting(true)}
         onExport={exportAs}
+        render={<RenderButton project={project} shots={renderShots} size="xs" />}
       />
       {notice && (
         <Alert
@@ -268,6 +283,7 @@ function ShotTableView(props: {
           onHeaderClick={onHeaderClick}
           {...(canReorder(view) && model.canEdit ? { onRowMove } : {})}
           onVisibleRowsChange={onVisibleRows}
+          onSelectedRowsChange={setSelectedRows}
           frozenColumns={3}
           dark={dark}
           height={Math.max(320, viewport - top - 24)}

@@ -1,6 +1,7 @@
 // Filters, grouping, saved filters, undo/redo and spreadsheet import/export above the grid.
 import type { Project } from '@aipipeline/contracts'
 import { Button, Group, Menu, MultiSelect, Select, Text, TextInput, Tooltip } from '@mantine/core'
+import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { SavedViewsMenu } from './saved-views-menu'
 import type { GroupBy, TableView } from './table-model'
@@ -20,6 +21,8 @@ interface Props {
   redo: { can: boolean; run: () => void }
   onImport: () => void
   onExport: (format: 'xlsx' | 'csv') => void
+  /** The Render button for the selected shots (absent when nothing is selected or the role cannot render). */
+  render?: ReactNode
 }
 
 /** The toolbar of the shot table. */
@@ -95,6 +98,7 @@ export function ShotTableToolbar(props: Props) {
       />
       <SavedViewsMenu projectId={props.projectId} view={view} onApply={onView} />
       <Group gap={4} ml="auto" wrap="nowrap">
+        {props.render}
         <Text size="xs" c="dimmed" data-testid="shot-count" aria-busy={props.loaded < props.total}>
           {props.loaded < props.total
             ? t('projects.table.countLoading', { shown: props.shown, loaded: props.loaded, total: props.total })
