@@ -8,7 +8,13 @@ import { type ImportSearch, ImportWizardPage } from '../features/agents/script-i
 import { LoginPage } from '../features/auth/login-page'
 import { FarmPage } from '../features/farm/farm-page'
 import { JobDetailPage } from '../features/farm/job-detail-page'
-import { BoardRoute, ProjectSettingsRoute, ShotRoute, ShotTableRoute } from '../features/projects/project-routes'
+import {
+  BoardRoute,
+  ProjectSettingsRoute,
+  ShotRoute,
+  type ShotSearch,
+  ShotTableRoute,
+} from '../features/projects/project-routes'
 import { ProjectView } from '../features/projects/project-view'
 import { ProjectsPage } from '../features/projects/projects-page'
 import { PromptEnginePage } from '../features/prompt-engine/prompt-engine-page'
@@ -88,7 +94,14 @@ const projectSettingsRoute = createRoute({
   path: 'settings',
   component: ProjectSettingsRoute,
 })
-const shotRoute = createRoute({ getParentRoute: () => projectRoute, path: 'shots/$shotId', component: ShotRoute })
+const shotRoute = createRoute({
+  getParentRoute: () => projectRoute,
+  path: 'shots/$shotId',
+  // `version` opens the shot on that version (links from the farm, review, notifications).
+  validateSearch: (search: Record<string, unknown>): ShotSearch =>
+    typeof search.version === 'string' && search.version !== '' ? { version: search.version } : {},
+  component: ShotRoute,
+})
 const farmRoute = createRoute({ getParentRoute: () => appRoute, path: '/farm', component: FarmPage })
 const farmJobRoute = createRoute({
   getParentRoute: () => appRoute,

@@ -17,6 +17,7 @@ export const projectKeys = {
   activity: (id: string, shotId: string) => ['project', id, 'activity', shotId] as const,
   shot: (shotId: string) => ['shot', shotId] as const,
   task: (taskId: string) => ['task', taskId] as const,
+  version: (versionId: string) => ['version', versionId] as const,
   notifications: ['notifications'] as const,
 }
 
@@ -108,5 +109,15 @@ export function useShotActivity(projectId: string, shotId: string) {
     queryKey: projectKeys.activity(projectId, shotId),
     queryFn: async () =>
       (await api.call(productionRoutes.listActivity, { params: { projectId }, query: { shotId, limit: 100 } })).items,
+  })
+}
+
+/** One version with its place in the project (for the detail panel and links from the farm). */
+export function useVersion(versionId: string | null) {
+  const api = useApi()
+  return useQuery({
+    queryKey: projectKeys.version(versionId ?? ''),
+    queryFn: () => api.call(productionRoutes.getVersion, { params: { versionId: versionId ?? '' } }),
+    enabled: versionId !== null,
   })
 }
