@@ -3,7 +3,7 @@
 // version's details below. Files are fetched with the token and shown as blob URLs.
 import type { Project } from '@aipipeline/contracts'
 import { ActionIcon, Badge, Group, Image, Paper, ScrollArea, Stack, Text, Tooltip, UnstyledButton } from '@mantine/core'
-import { useState } from 'react'
+import { useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { FramePlayer } from '../../../components/media/frame-player'
 import { ExpandIcon } from '../../../components/media/media-icons'
@@ -91,7 +91,15 @@ export function VersionsGallery(props: {
   const { t } = useTranslation()
   const { versions } = props
   const [viewing, setViewing] = useState(false)
-  const selected = versions.find((v) => v.id === props.selectedId) ?? versions[0] ?? null
+  // Without a choice in the URL the newest is shown, and stays shown when newer ones arrive
+  // live (they join the strip), so a playing video is not swapped away.
+  const shown = useRef<string | null>(null)
+  const selected =
+    versions.find((v) => v.id === props.selectedId) ??
+    versions.find((v) => v.id === shown.current) ??
+    versions[0] ??
+    null
+  shown.current = selected?.id ?? null
   const label = (v: ShotVersion) => versionLabel(v, props.taskName(v.taskId))
 
   if (versions.length === 0 || !selected)
