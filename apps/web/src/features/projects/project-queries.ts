@@ -1,12 +1,15 @@
 // Query keys and reads of the Projects area, all through the typed client built from the
 // route contracts. The shot grid reads its first page, then the compact whole-project table.
-import { type Project, productionRoutes } from '@aipipeline/contracts'
+import { type Project, productionRoutes, type TaskDetail } from '@aipipeline/contracts'
 import { useQuery } from '@tanstack/react-query'
 import { useCallback } from 'react'
 import { useTranslation } from 'react-i18next'
+import type { z } from 'zod'
 import { useApi } from '../../api/api-context'
 import { type GridTable, loadShotTable } from './shot-table/table-loading'
 import { defaultStatusRole } from './status-name'
+
+type Task = z.infer<typeof TaskDetail>
 
 export const projectKeys = {
   list: ['projects'] as const,
@@ -14,6 +17,7 @@ export const projectKeys = {
   members: (id: string) => ['project', id, 'members'] as const,
   breakdown: (id: string) => ['project', id, 'breakdown'] as const,
   table: (id: string) => ['project', id, 'shot-table'] as const,
+  latestVersions: (id: string) => ['project', id, 'latest-versions'] as const,
   activity: (id: string, shotId: string) => ['project', id, 'activity', shotId] as const,
   shot: (shotId: string) => ['shot', shotId] as const,
   task: (taskId: string) => ['task', taskId] as const,
@@ -31,7 +35,7 @@ export function useProjects() {
 }
 
 /** Settings, statuses (default ones named in the UI language), task types and custom fields. */
-export function useProject(projectId: string) {
+export function useProject(projectId: string, options: { enabled?: boolean } = {}) {
   const api = useApi()
   const { t, i18n } = useTranslation()
   // The language is what changes the names; t alone is stable across a switch.
@@ -50,6 +54,7 @@ export function useProject(projectId: string) {
     queryKey: projectKeys.project(projectId),
     queryFn: () => api.call(productionRoutes.getProject, { params: { projectId } }),
     select,
+    enabled: options.enabled ?? true,
   })
 }
 
@@ -85,20 +90,27 @@ export function useShotTable(projectId: string) {
 }
 
 /** One shot with its task summaries and CPE settings. */
-export function useShot(shotId: string) {
+export function useShot(shotId: string, options: { enabled?: boolean } = {}) {
   const api = useApi()
   return useQuery({
     queryKey: projectKeys.shot(shotId),
     queryFn: () => api.call(productionRoutes.getShot, { params: { shotId } }),
+    enabled: options.enabled ?? true,
   })
 }
 
 /** A task with its visible comments and versions. */
-export function useTask(taskId: string) {
+export function useTask(
+  taskId: string,
+  options: { enabled?: boolean; refetchInterval?: (task: Task | undefined) => number | false } = {},
+) {
   const api = useApi()
+  const { refetchInterval } = options
   return useQuery({
     queryKey: projectKeys.task(taskId),
     queryFn: () => api.call(productionRoutes.getTask, { params: { taskId } }),
+    enabled: options.enabled ?? true,
+    ...(refetchInterval ? { refetchInterval: (q: { state: { data?: Task } }) => refetchInterval(q.state.data) } : {}),
   })
 }
 
@@ -119,5 +131,17 @@ export function useVersion(versionId: string | null) {
     queryKey: projectKeys.version(versionId ?? ''),
     queryFn: () => api.call(productionRoutes.getVersion, { params: { versionId: versionId ?? '' } }),
     enabled: versionId !== null,
+  })
+}
+
+/** Each visible task's newest version, by task id (board cards). */
+export function useLatestVersions(projectId: string) {
+  const api = useApi()
+  return useQuery({
+    queryKey: projectKeys.latestVersions(projectId),
+    queryFn: async () => {
+      const { items } = await api.call(productionRoutes.latestVersions, { params: { projectId } })
+      return new Map(items.map((v) => [v.taskId, v]))
+    },
   })
 }
