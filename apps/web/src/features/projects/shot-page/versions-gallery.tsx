@@ -44,7 +44,9 @@ function Stage(props: { version: ShotVersion; project: Project; label: string; o
   const url = useVersionFileUrl(outputFile(version)?.id ?? null)
   const poster = useVersionFileUrl(version.kind === 'video' ? version.thumbnailFileId : null)
   return (
-    <Paper withBorder p={4} bg="dark.8" pos="relative">
+    // Pictures sit on a dark ground; the player draws its own black frame and keeps its
+    // controls on the page's colours so the counter stays readable in both themes.
+    <Paper withBorder p={4} bg={version.kind === 'image' ? 'dark.8' : undefined} pos="relative">
       {version.kind === 'video' ? (
         <FramePlayer
           key={version.id}
