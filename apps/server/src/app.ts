@@ -223,6 +223,13 @@ export async function buildApp(deps: AppDeps): Promise<Studio> {
     registry: metrics.registry,
     projects: production.services.access,
     offload,
+    versions: {
+      ingestOutput: (output) => production.services.versionIngest.ingestOutput(output),
+      assertInputVersions: (who, projectId, inputs) =>
+        production.services.versions.assertInputVersions(who, projectId, inputs),
+    },
+    queue: deps.queue,
+    jobHandlers: jobs,
     options: { leaseIntervalMs: config.farmLeaseIntervalMs, ...deps.farm },
   })
   registerFarmAgentModule({ app, tokens, database, farm, config, registry: metrics.registry, logger: deps.logger })

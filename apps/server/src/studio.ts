@@ -85,6 +85,8 @@ export async function startStudio(
     if (admin) logger.info({ email: admin.email }, 'created the first admin from AIPIPELINE_ADMIN_EMAIL')
     if (!config.redisUrl) worker = await startWorker({ queue: studio.queue, registry: studio.jobs })
     await scheduleAuthJobs(studio.queue)
+    // Outputs of jobs that succeeded while no ingest could run (a crash) become versions now.
+    await studio.farm.versions.reconcile()
     await opts.seed?.(studio, logger)
     await studio.app.listen({ port: config.port, host: config.host })
     studio.farm.start()

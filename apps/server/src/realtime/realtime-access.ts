@@ -36,7 +36,7 @@ export interface RealtimeAccessDeps {
 }
 
 /** Farm events about one job: delivered only to those who may see that job. */
-const JOB_EVENTS: ReadonlySet<ServerEventName> = new Set(['farm:job', 'farm:job-progress'])
+const JOB_EVENTS: ReadonlySet<ServerEventName> = new Set(['farm:job', 'farm:job-progress', 'farm:job-versions'])
 
 /** Keys of how a version was generated; never sent to clients over sockets. */
 const GENERATION_KEYS: ReadonlySet<string> = new Set(['prompt', 'negativePrompt', 'seed', 'model', 'parameters'])

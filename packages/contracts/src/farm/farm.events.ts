@@ -46,9 +46,18 @@ export const FarmQueueEvent = z.object({
   queuedByBand: z.object({ low: z.number().int(), normal: z.number().int(), high: z.number().int() }),
 })
 
+/** A job's outputs became versions (room `job:<id>` and `farm`): the job page links them. */
+export const FarmJobVersionsEvent = z.object({
+  jobId: z.string(),
+  /** One per output, in output order. */
+  versionIds: z.array(z.string()),
+  at: z.string(),
+})
+
 export const farmEvents = {
   'farm:backend': FarmBackendEvent,
   'farm:job': FarmJobEvent,
   'farm:job-progress': FarmJobProgressEvent,
   'farm:queue': FarmQueueEvent,
+  'farm:job-versions': FarmJobVersionsEvent,
 } as const

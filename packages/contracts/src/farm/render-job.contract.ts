@@ -38,6 +38,15 @@ const submitFields = {
   shotId: z.string().min(1).max(64).optional(),
   taskId: z.string().min(1).max(64).optional(),
   maxAttempts: z.number().int().min(1).max(10).default(3),
+  /**
+   * Versions fed into the workflow (source image, mask, control image), each through a
+   * parameter; recorded as the lineage of the versions the job makes. They must be versions of
+   * the job's project that the submitter may see, so the job needs a shot or task.
+   */
+  inputVersions: z
+    .array(z.object({ versionId: z.string().min(1).max(64), parameter: z.string().min(1).max(200) }).strict())
+    .max(16)
+    .default([]),
 }
 
 export const SubmitRenderJobRequest = z.object(submitFields).strict()
@@ -119,10 +128,15 @@ export const RenderJobOutput = z.object({
   mime: z.string().nullable(),
   bytes: z.number().int(),
   sha256: z.string(),
+  /** The version this output became (jobs for a task); null until it is ingested. */
+  versionId: z.string().nullable(),
 })
 
 export const RenderJobDetail = RenderJob.extend({
   parameters: z.record(z.string(), z.unknown()),
+  /** The template's revision when the job was submitted. */
+  templateRevision: z.number().int().nullable(),
+  inputVersions: z.array(z.object({ versionId: z.string(), parameter: z.string() })),
   attempts: z.array(RenderJobAttempt),
   outputs: z.array(RenderJobOutput),
 }).meta({ id: 'RenderJobDetail' })

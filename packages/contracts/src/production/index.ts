@@ -3,6 +3,7 @@ export * from './project.contract'
 export * from './project-config.contract'
 export * from './shot.contract'
 export * from './task.contract'
+export * from './version-sidecar.contract'
 
 import { projectRoutes } from './project.contract'
 import { projectConfigRoutes } from './project-config.contract'

@@ -27,6 +27,10 @@ export const productionEvents = {
     taskId: z.string(),
     shotId: z.string(),
     number: z.number().int(),
+    kind: z.enum(['image', 'video']),
+    thumbnailFileId: z.string().nullable(),
+    /** The render job it came from (null for uploads). */
+    renderJobId: z.string().nullable(),
   }),
   // Configuration, team and breakdown changes reach the studio only (like `project:update`);
   // clients and vendors re-read the project when they next load it. `fields` names what changed.

@@ -28,7 +28,8 @@ export const Comment = z
 
 export const VersionFile = z.object({
   id: z.string(),
-  role: z.enum(['output', 'thumbnail']),
+  /** `sidecar`: the version folder's JSON provenance (see VersionSidecar); clients read it only when the project shows generation details. */
+  role: z.enum(['output', 'thumbnail', 'sidecar']),
   name: z.string(),
   /** Root-relative storage path. */
   path: z.string(),
@@ -162,10 +163,22 @@ export const ParsePathResponse = z.object({
 export const VersionFileParams = z.object({ fileId: Id }).strict()
 export const VersionParams = z.object({ versionId: Id }).strict()
 /** One version with where it belongs, for links from review, the farm and notifications. */
+/** A version this one was made from (an img2img source, a mask, a control image). */
+export const VersionInput = z.object({
+  versionId: z.string(),
+  /** image | mask | control */
+  role: z.string(),
+  /** The workflow parameter it filled. */
+  parameter: z.string(),
+  taskId: z.string(),
+  number: z.number().int(),
+})
 export const VersionDetail = Version.extend({
   projectId: z.string(),
   shotId: z.string(),
   taskTypeId: z.string(),
+  /** Lineage (parents) the caller may see; empty when the caller does not see how it was generated. */
+  inputs: z.array(VersionInput),
 }).meta({ id: 'VersionDetail' })
 
 const tags = ['production'] as const

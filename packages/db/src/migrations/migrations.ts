@@ -15,6 +15,7 @@ import * as m0010 from './0010-auth-session-version.migration'
 import * as m0011 from './0011-auth-sign-in-addresses.migration'
 import * as m0012 from './0012-farm-leader-lease.migration'
 import * as m0013 from './0013-ordering-keys.migration'
+import * as m0030 from './0030-version-ingest.migration'
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-auth': m0001,
@@ -30,6 +31,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0011-auth-sign-in-addresses': m0011,
   '0012-farm-leader-lease': m0012,
   '0013-ordering-keys': m0013,
+  '0030-version-ingest': m0030,
 }
 
 class InCodeMigrationProvider implements MigrationProvider {

@@ -23,6 +23,10 @@ export type RenderJobError = z.infer<typeof RenderJobError>
 
 const Parameters = z.record(z.string(), z.unknown())
 
+/** A version fed into a job's workflow through one of its parameters. */
+export const InputVersionSchema = z.object({ versionId: z.string(), parameter: z.string() })
+export type InputVersion = z.infer<typeof InputVersionSchema>
+
 export interface RenderJobRecord {
   id: string
   name: string
@@ -35,6 +39,8 @@ export interface RenderJobRecord {
   primaryModel: string | null
   cost: number
   templateId: string | null
+  templateRevision: number | null
+  inputVersions: InputVersion[]
   groupId: string | null
   shotId: string | null
   taskId: string | null
@@ -64,6 +70,8 @@ export interface NewRenderJob {
   primaryModel: string | null
   cost: number
   templateId: string | null
+  templateRevision?: number | null
+  inputVersions?: InputVersion[]
   groupId: string | null
   shotId: string | null
   taskId: string | null
@@ -88,6 +96,9 @@ export interface AttemptRecord {
 }
 
 export type OutputRecord = FarmJobOutputsTable
+
+/** An output with the version it became (null until ingested, and for jobs without a task). */
+export type OutputWithVersion = OutputRecord & { versionId: string | null }
 
 export interface RenderJobFilter {
   states?: RenderJobState[]
@@ -116,6 +127,8 @@ export function toRecord(row: FarmRenderJobsTable): RenderJobRecord {
     parameters: Parameters.parse(JSON.parse(row.parameters)),
     requirements: JobRequirementsSchema.parse(JSON.parse(row.requirements)),
     cost: Number(row.cost),
+    templateRevision: row.templateRevision === null ? null : Number(row.templateRevision),
+    inputVersions: z.array(InputVersionSchema).parse(JSON.parse(row.inputVersions)),
     vramAboveGb: row.vramAboveGb === null ? null : Number(row.vramAboveGb),
     error: parseError(row.error),
     progress: Number(row.progress),

@@ -14,6 +14,7 @@ import {
   type AttemptRecord,
   type NewRenderJob,
   type OutputRecord,
+  type OutputWithVersion,
   type RenderJobError,
   type RenderJobFilter,
   type RenderJobRecord,
@@ -83,6 +84,8 @@ export function createRenderJobRepository(db: Db, opts: { fence?: FenceSource } 
         primaryModel: j.primaryModel,
         cost: j.cost,
         templateId: j.templateId,
+        templateRevision: j.templateRevision ?? null,
+        inputVersions: JSON.stringify(j.inputVersions ?? []),
         groupId: j.groupId,
         shotId: j.shotId,
         taskId: j.taskId,
@@ -471,6 +474,53 @@ export function createRenderJobRepository(db: Db, opts: { fence?: FenceSource } 
 
     async outputs(jobId: string): Promise<OutputRecord[]> {
       return db.selectFrom('farmJobOutputs').selectAll().where('jobId', '=', jobId).orderBy('nodeId').execute()
+    },
+
+    /** A job's outputs in the order they were downloaded, each with the version it became. */
+    async outputsWithVersions(jobId: string): Promise<OutputWithVersion[]> {
+      const rows = await db
+        .selectFrom('farmJobOutputs as o')
+        .leftJoin('versions as v', (j) =>
+          j.onRef('v.renderJobId', '=', 'o.jobId').onRef('v.renderOutputId', '=', 'o.id'),
+        )
+        .selectAll('o')
+        .select('v.id as versionId')
+        .where('o.jobId', '=', jobId)
+        .orderBy('o.id')
+        .execute()
+      return rows.map((r) => ({ ...r, versionId: r.versionId ?? null }))
+    },
+
+    /** Succeeded jobs for a task with an output that has no version yet (ingest to finish), oldest first. */
+    async succeededWithoutVersions(limit = 1000): Promise<string[]> {
+      const rows = await db
+        .selectFrom('farmRenderJobs as j')
+        .select('j.id')
+        .where('j.state', '=', 'succeeded')
+        .where('j.taskId', 'is not', null)
+        .where((eb) =>
+          eb.exists(
+            eb
+              .selectFrom('farmJobOutputs as o')
+              .select('o.id')
+              .whereRef('o.jobId', '=', 'j.id')
+              .where((inner) =>
+                inner.not(
+                  inner.exists(
+                    inner
+                      .selectFrom('versions as v')
+                      .select('v.id')
+                      .whereRef('v.renderJobId', '=', 'o.jobId')
+                      .whereRef('v.renderOutputId', '=', 'o.id'),
+                  ),
+                ),
+              ),
+          ),
+        )
+        .orderBy('j.finishedAt')
+        .limit(limit)
+        .execute()
+      return rows.map((r) => r.id)
     },
   }
 }

@@ -58,6 +58,10 @@ export interface FarmRenderJobsTable {
   /** Estimated work, cost units. */
   cost: number
   templateId: string | null
+  /** The template's revision at submit; null without a template (or before templates had revisions). */
+  templateRevision: number | null
+  /** JSON [{versionId, parameter}]: versions fed into the workflow (lineage of its outputs). */
+  inputVersions: string
   groupId: string | null
   shotId: string | null
   taskId: string | null

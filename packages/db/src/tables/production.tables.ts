@@ -168,6 +168,8 @@ export interface VersionsTable {
   kind: string
   authorId: string | null
   renderJobId: string | null
+  /** The farm output file it was ingested from; unique with renderJobId. */
+  renderOutputId: string | null
   /** JSON provenance: prompt, negative prompt, seed, model, parameters. */
   provenance: string
   /** Root-relative folder of this version. */
@@ -180,7 +182,7 @@ export interface VersionFilesTable {
   id: string
   versionId: string
   projectId: string
-  /** output | thumbnail */
+  /** output | thumbnail | sidecar */
   role: string
   name: string
   path: string
@@ -190,6 +192,16 @@ export interface VersionFilesTable {
   width: number | null
   height: number | null
   createdAt: string
+}
+
+/** Lineage: a version made from other versions (img2img source, mask, control image). */
+export interface VersionInputsTable {
+  versionId: string
+  inputVersionId: string
+  /** image | mask | control */
+  role: string
+  /** The workflow parameter the input filled. */
+  parameter: string
 }
 
 export interface CustomFieldsTable {
@@ -249,6 +261,7 @@ export interface ProductionTables {
   comments: CommentsTable
   versions: VersionsTable
   versionFiles: VersionFilesTable
+  versionInputs: VersionInputsTable
   customFields: CustomFieldsTable
   activity: ActivityTable
   notifications: NotificationsTable

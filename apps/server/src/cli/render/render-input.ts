@@ -66,6 +66,7 @@ export async function submitBody(args: RenderArgs): Promise<SubmitRenderJobReque
     priority: args.priority,
     requirements: { tags: [], minVramGb: 0 },
     maxAttempts: 3,
+    inputVersions: [],
     ...(args.name ? { name: args.name } : {}),
   }
 }

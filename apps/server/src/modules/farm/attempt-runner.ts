@@ -34,6 +34,8 @@ export interface RunnerContext {
   suspect(rt: BackendRuntime): void
   /** The backend's tracked model changed to `model`. */
   modelLoaded(rt: BackendRuntime, model: string): void
+  /** The job was settled as succeeded with its outputs stored: hand them on (versions). Never throws. */
+  succeeded(job: { id: string; taskId: string | null }): Promise<void>
 }
 
 const MAX_PREVIEW_BYTES = 64 * 1024
@@ -244,6 +246,7 @@ async function onSuccess(ctx: RunnerContext, rt: BackendRuntime, a: ActiveAttemp
   const endedAt = new Date(a.finishedAtMs ?? Date.now()).toISOString()
   if (!(await ctx.jobs.settle(a.jobId, a.promptId, 'succeeded', null, { outcome: 'succeeded', error: null, endedAt })))
     return
+  await ctx.succeeded({ id: a.jobId, taskId: job.taskId })
   ctx.metrics.attempts.inc({ outcome: 'succeeded' })
   if (a.startedAtMs !== null && a.finishedAtMs !== null) {
     ctx.metrics.jobDuration.observe((a.finishedAtMs - a.startedAtMs) / 1000)

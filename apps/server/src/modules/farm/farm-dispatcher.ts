@@ -33,6 +33,8 @@ export interface DispatcherDeps {
   storageDir: string
   /** Whether the leader lease is certainly still ours now (see LeaderElection.holds). */
   holdsLease(): boolean
+  /** A job succeeded (its outputs are stored); never throws. */
+  succeeded(job: { id: string; taskId: string | null }): Promise<void>
 }
 
 interface CachedJob {
@@ -98,6 +100,7 @@ export class FarmDispatcher {
       gpuFree: () => this.wake(),
       suspect: (rt) => void this.pool.probe(rt),
       modelLoaded: (rt, model) => this.modelLoaded(rt, model),
+      succeeded: (job) => deps.succeeded(job),
     }
   }
 

@@ -44,6 +44,8 @@ export interface FarmEvents {
   progress(update: ProgressUpdate): void
   /** Offers a preview image; sent with the next progress event if the preview interval passed. */
   preview(jobId: string, dataUrl: string): void
+  /** The job's outputs became these versions. */
+  versions(jobId: string, versionIds: string[]): void
   queue(counts: {
     queued: number
     assigned: number
@@ -108,6 +110,11 @@ export function createFarmEvents(
     },
     preview(jobId, dataUrl) {
       entry(jobId).preview = dataUrl
+    },
+    versions(jobId, versionIds) {
+      const payload = { jobId, versionIds, at: isoNow() }
+      hub?.emit(`job:${jobId}`, 'farm:job-versions', payload)
+      hub?.emit('farm', 'farm:job-versions', payload)
     },
     queue(counts) {
       hub?.emit('farm', 'farm:queue', counts)

@@ -12,6 +12,7 @@ import {
 import type { FastifyInstance } from 'fastify'
 import type { Registry } from 'prom-client'
 import type { Config } from '../../config'
+import type { JobHandlerRegistry, JobQueue } from '../../jobs'
 import type { Logger } from '../../observability/logger'
 import type { OffloadPool } from '../../offload/offload-pool'
 import type { RealtimeHub } from '../../realtime/realtime-hub'
@@ -27,11 +28,14 @@ import { createLeaderElection, type LeaderElection } from './leader-election'
 import { createObjectInfoCache } from './object-info-cache'
 import { createRenderJobService, type RenderJobService } from './render-job.service'
 import { createRenderJobAccess, type ProjectAccessResolver, type RenderJobAccess } from './render-job-access'
+import { createVersionIngest, type VersionIngest } from './version-ingest.job'
+import type { VersionPort } from './version-port'
 import { createWorkflowTemplateService, type WorkflowTemplateService } from './workflow-template.service'
 
 export { DEFAULT_FARM_OPTIONS, type FarmOptions } from './farm.options'
 export { registerSimCommand, startDemoFarm } from './farm-demo'
 export type { RenderJobAccess } from './render-job-access'
+export type { FarmOutputVersion, VersionPort } from './version-port'
 
 export interface FarmModuleDeps {
   app: FastifyInstance
@@ -45,6 +49,10 @@ export interface FarmModuleDeps {
   projects: ProjectAccessResolver
   /** Where large workflows are read, off the event loop. */
   offload: OffloadPool
+  /** Outputs of succeeded task jobs become versions through this port, in background jobs. */
+  versions: VersionPort
+  queue: JobQueue
+  jobHandlers: JobHandlerRegistry
   options?: Partial<FarmOptions>
 }
 
@@ -56,6 +64,8 @@ export interface FarmModule {
   access: RenderJobAccess
   dispatcher: FarmDispatcher
   election: LeaderElection
+  /** Render outputs → versions: the ingest job and the start-up reconcile. */
+  versions: VersionIngest
   /** Overrides options before start() (tests and benchmarks shorten intervals). */
   tune(overrides: Partial<FarmOptions>): void
   /** Starts leader election; the leader dispatches. */
@@ -81,6 +91,15 @@ export function registerFarmModule(deps: FarmModuleDeps): FarmModule {
     jobCounts: () => jobsRepo.countByState(),
     backends: () => backendsRepo.list(),
   })
+  const versions = createVersionIngest({
+    jobs: jobsRepo,
+    template: (id) => templatesRepo.get(id),
+    versions: deps.versions,
+    events,
+    queue: deps.queue,
+    logger: deps.logger,
+  })
+  versions.register(deps.jobHandlers)
   const dispatcher = new FarmDispatcher({
     jobs: dispatchJobs,
     backends: backendsRepo,
@@ -90,6 +109,7 @@ export function registerFarmModule(deps: FarmModuleDeps): FarmModule {
     options,
     storageDir: join(deps.config.dataDir, 'storage'),
     holdsLease: () => election?.holds() ?? false,
+    succeeded: (job) => versions.succeeded(job),
   })
   const leader = createLeaderElection({
     database: deps.database,
@@ -129,6 +149,7 @@ export function registerFarmModule(deps: FarmModuleDeps): FarmModule {
     template: (id) => templatesRepo.get(id),
     objectInfo: (id) => objectInfo.get(id),
     ...reading,
+    versions: deps.versions,
     isLeader: () => dispatcher.isLeader,
     cancelRemote: async (url, promptId) => {
       const client = farmClient(url, 'aipipeline-cancel')
@@ -149,6 +170,7 @@ export function registerFarmModule(deps: FarmModuleDeps): FarmModule {
     access,
     dispatcher,
     election: leader,
+    versions,
     tune: (overrides) => {
       Object.assign(options, farmOptions({ ...options, ...overrides }))
     },

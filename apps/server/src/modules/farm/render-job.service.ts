@@ -26,6 +26,7 @@ import type { FarmEvents } from './farm-events'
 import { allModels, primaryModel } from './render-cost'
 import type { RenderJobAccess } from './render-job-access'
 import { assertSweepWithinLimit } from './sweep-limit'
+import type { VersionPort } from './version-port'
 import {
   OFFLOAD_WORKFLOW_NODES,
   type PromptFacts,
@@ -52,6 +53,8 @@ export interface RenderJobServiceDeps {
   offload: OffloadPool
   /** Most nodes a workflow may have (WORKFLOW_MAX_NODES). */
   maxNodes: number
+  /** Checks input versions against the job's project. */
+  versions: Pick<VersionPort, 'assertInputVersions'>
 }
 
 /** The public shape of a job (no prompt, no internal ids). */
@@ -88,7 +91,13 @@ type Submission = Omit<SubmitRenderJobRequest, 'source' | 'parameters'>
 function newJob(
   facts: PromptFacts,
   parameters: Record<string, unknown>,
-  input: Submission & { templateId: string | null; groupId: string | null; name: string; submittedBy: string | null },
+  input: Submission & {
+    templateId: string | null
+    templateRevision: number | null
+    groupId: string | null
+    name: string
+    submittedBy: string | null
+  },
 ): NewRenderJob {
   const found = facts.requirements
   return {
@@ -105,6 +114,8 @@ function newJob(
     primaryModel: primaryModel(found),
     cost: facts.cost,
     templateId: input.templateId,
+    templateRevision: input.templateRevision,
+    inputVersions: input.inputVersions,
     groupId: input.groupId,
     shotId: input.shotId ?? null,
     taskId: input.taskId ?? null,
@@ -143,9 +154,22 @@ export function createRenderJobService(deps: RenderJobServiceDeps) {
     return job
   }
 
+  /** Input versions must be versions of the job's project that the submitter may see. */
+  async function assertInputs(who: Principal, input: Submission): Promise<void> {
+    if (input.inputVersions.length === 0) return
+    const projectId = await deps.access.projectOfJob({ shotId: input.shotId ?? null, taskId: input.taskId ?? null })
+    if (projectId === null) {
+      throw new ValidationFailed('input versions need the job to have a shotId or taskId', [
+        { path: 'inputVersions', message: 'needs shotId or taskId' },
+      ])
+    }
+    await deps.versions.assertInputVersions(who, projectId, input.inputVersions)
+  }
+
   return {
     async submit(input: SubmitRenderJobRequest, who: Principal): Promise<RenderJob> {
       await deps.access.assertSubmission(who, input)
+      await assertInputs(who, input)
       const submittedBy = who.userId
       const source = await gatherSource(input.source, deps)
       const facts = await deps.offload.runSized(
@@ -157,6 +181,7 @@ export function createRenderJobService(deps: RenderJobServiceDeps) {
       const row = newJob(facts, input.parameters, {
         ...input,
         templateId: source.templateId,
+        templateRevision: source.templateRevision,
         groupId: null,
         name,
         submittedBy,
@@ -171,6 +196,7 @@ export function createRenderJobService(deps: RenderJobServiceDeps) {
     /** One job per sweep combination, in one group. */
     async sweep(input: SubmitSweepRequest, who: Principal): Promise<{ groupId: string; items: RenderJob[] }> {
       await deps.access.assertSubmission(who, input)
+      await assertInputs(who, input)
       const submittedBy = who.userId
       assertSweepWithinLimit(input.sweep, deps.maxSweepCombinations)
       const source = await gatherSource(input.source, deps)
@@ -196,6 +222,7 @@ export function createRenderJobService(deps: RenderJobServiceDeps) {
           {
             ...input,
             templateId: source.templateId,
+            templateRevision: source.templateRevision,
             groupId,
             name: `${base} #${i + 1}`,
             submittedBy,
@@ -228,10 +255,12 @@ export function createRenderJobService(deps: RenderJobServiceDeps) {
 
     async get(id: string, who: Principal): Promise<RenderJobDetail> {
       const job = await visible(id, who)
-      const [attempts, outputs] = await Promise.all([jobs.attempts(id), jobs.outputs(id)])
+      const [attempts, outputs] = await Promise.all([jobs.attempts(id), jobs.outputsWithVersions(id)])
       return {
         ...toRenderJob(job, dispatcher.progressOf(id)),
         parameters: job.parameters,
+        templateRevision: job.templateRevision,
+        inputVersions: job.inputVersions,
         attempts: attempts.map(({ id: _id, jobId: _job, ...a }) => a),
         outputs: outputs.map(({ jobId: _job, createdAt: _c, ...o }) => o),
       }

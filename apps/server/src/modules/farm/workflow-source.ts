@@ -12,6 +12,7 @@ import {
 import type { WorkflowSource } from '@aipipeline/contracts'
 import type { WorkflowTemplateRecord } from '@aipipeline/db'
 import { assertNever, PayloadTooLarge, RuleViolation, ValidationFailed } from '@aipipeline/domain'
+import { templateFacts } from './render-provenance'
 
 export interface SourceDeps {
   template(id: string): Promise<WorkflowTemplateRecord | null>
@@ -81,6 +82,8 @@ export interface GatheredSource {
   workflow: WorkflowInput
   templateId: string | null
   templateName: string | null
+  /** The template's revision now (recorded on the job; null without a template or revisions). */
+  templateRevision: number | null
 }
 
 /** Looks up what a source refers to (template, node definitions); nothing is parsed yet. */
@@ -91,12 +94,14 @@ export async function gatherSource(source: WorkflowSource, deps: SourceDeps): Pr
         workflow: { kind: 'api', prompt: source.prompt, what: 'source.prompt' },
         templateId: null,
         templateName: null,
+        templateRevision: null,
       }
     case 'ui':
       return {
         workflow: { kind: 'ui', workflow: source.workflow, objectInfo: await deps.objectInfo(source.backendId) },
         templateId: null,
         templateName: null,
+        templateRevision: null,
       }
     case 'template': {
       const template = await deps.template(source.templateId)
@@ -107,6 +112,7 @@ export async function gatherSource(source: WorkflowSource, deps: SourceDeps): Pr
         workflow: { kind: 'api', prompt: template.prompt, what: `template "${template.name}"` },
         templateId: template.id,
         templateName: template.name,
+        templateRevision: templateFacts(template).revision,
       }
     }
     default:

@@ -2,3 +2,4 @@ export type { BreakdownItems, BreakdownResult, BreakdownService } from './breakd
 export { type ProductionModule, registerProductionModule } from './production.module'
 export type { ProductionServices } from './production.services'
 export type { RenderOutput, RenderOutputFile, VersionService } from './version.service'
+export type { IngestedVersion, RenderOutputIngest, VersionIngestService } from './version-ingest.service'

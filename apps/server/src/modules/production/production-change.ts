@@ -34,7 +34,8 @@ export function changeHeader(projectId: string, actorId: string) {
   return { projectId, actorId, at: new Date().toISOString() }
 }
 
-function isUniqueViolation(err: unknown): boolean {
+/** Whether a database error is a unique-key violation (either engine). */
+export function isUniqueViolation(err: unknown): boolean {
   return /UNIQUE constraint failed|duplicate key value/.test(err instanceof Error ? err.message : '')
 }
 

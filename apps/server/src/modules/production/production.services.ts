@@ -17,6 +17,7 @@ import { createShotService } from './shot.service'
 import { createSpreadsheetService, type SheetReading } from './spreadsheet.service'
 import { createTaskService } from './task.service'
 import { createVersionService } from './version.service'
+import { createVersionIngestService } from './version-ingest.service'
 
 export interface ProductionModuleDeps {
   database: DatabaseHandle
@@ -56,6 +57,8 @@ export function createProductionServices(deps: ProductionModuleDeps) {
     notifications,
     folders,
     versions: createVersionService(ctx, access, activity, folders),
+    /** Render outputs → versions (the farm reaches it through its version port). */
+    versionIngest: createVersionIngestService(ctx, activity, folders),
     spreadsheets: createSpreadsheetService(ctx, access, activity, comments, deps.sheets),
     assignments: {
       /** Whether any task of the shot is assigned to the user (artists act on their own shots). */

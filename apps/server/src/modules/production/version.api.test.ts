@@ -77,9 +77,10 @@ for (const engine of testEngines('version API')) {
       expect(bytes.status).toBe(200)
       // The same version as the task detail lists it.
       const task = TaskDetail.parse((await call(studio, p.seats.manager, 'GET', `/api/tasks/${taskId}`)).json)
-      const { projectId: _p, shotId, taskTypeId: _t, ...asListed } = version
+      const { projectId: _p, shotId, taskTypeId: _t, inputs, ...asListed } = version
       expect(task.versions).toEqual([asListed])
       expect(shotId).toBe(task.shotId)
+      expect(inputs).toEqual([])
     })
 
     it('hides a version from clients until its task shows them a client-allowed status, and its generation unless the project shows it', async () => {

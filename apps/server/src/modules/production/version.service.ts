@@ -26,6 +26,7 @@ import type { ProductionAccessService } from './production-access.service'
 import type { ProductionContext } from './production-context'
 import { loadProjectView } from './project-view'
 import { resolveInRoot, writeFileAtomic } from './storage-path'
+import { versionNewChange } from './version-ingest.service'
 
 export interface RenderOutputFile {
   /** Original file name; only its extension is kept (the template names the file). */
@@ -80,13 +81,19 @@ export async function showsGenerationDetails(
   return project !== undefined && seesGenerationDetails(access, project)
 }
 
-/** A version as the API shows it, with its own files and thumbnail; `generation` false strips how it was made. */
+const fileRole = (role: string): 'output' | 'thumbnail' | 'sidecar' =>
+  role === 'thumbnail' || role === 'sidecar' ? role : 'output'
+
+/**
+ * A version as the API shows it, with its own files and thumbnail; `generation` false strips how
+ * it was made, the sidecar file included.
+ */
 export function versionView(
   v: VersionRecord,
   files: readonly VersionFileRecord[],
   generation = true,
 ): z.input<typeof Version> {
-  const own = files.filter((f) => f.versionId === v.id)
+  const own = files.filter((f) => f.versionId === v.id && (generation || f.role !== 'sidecar'))
   return {
     id: v.id,
     taskId: v.taskId,
@@ -96,7 +103,7 @@ export function versionView(
     folderPath: v.folderPath,
     thumbnailFileId: own.find((f) => f.role === 'thumbnail')?.id ?? null,
     provenance: generation ? v.provenance : { ...v.provenance, ...HIDDEN_GENERATION },
-    files: own.map((f) => ({ ...f, role: f.role === 'thumbnail' ? 'thumbnail' : 'output' })),
+    files: own.map((f) => ({ ...f, role: fileRole(f.role) })),
     createdAt: v.createdAt,
   }
 }
@@ -190,6 +197,35 @@ export function createVersionService(
     return { task, access: view.access }
   }
 
+  /** The parents of a version that the caller may see, with their task and number. */
+  async function visibleInputs(principal: Principal, versionId: string) {
+    const rows = await repos.tasks.versionInputs([versionId])
+    const parents = new Map(
+      (await repos.tasks.findVersionsByIds(rows.map((r) => r.inputVersionId))).map((v) => [v.id, v]),
+    )
+    const out = []
+    for (const row of rows) {
+      const parent = parents.get(row.inputVersionId)
+      if (!parent) continue
+      const seen = await visibleTaskOf(principal, parent, 'version', parent.id).then(
+        () => true,
+        (err: unknown) => {
+          if (err instanceof NotFound) return false
+          throw err
+        },
+      )
+      if (seen)
+        out.push({
+          versionId: parent.id,
+          role: row.role,
+          parameter: row.parameter,
+          taskId: parent.taskId,
+          number: parent.number,
+        })
+    }
+    return out
+  }
+
   return {
     /** One version the caller may see, with its files, thumbnail, source and place in the project. */
     async get(principal: Principal, versionId: string): Promise<z.input<typeof VersionDetail>> {
@@ -197,11 +233,30 @@ export function createVersionService(
       if (!version) throw new NotFound('version', versionId)
       const { task, access: a } = await visibleTaskOf(principal, version, 'version', versionId)
       const files = await repos.tasks.versionFiles([version.id])
+      const generation = await showsGenerationDetails(repos, a)
       return {
-        ...versionView(version, files, await showsGenerationDetails(repos, a)),
+        ...versionView(version, files, generation),
         projectId: task.projectId,
         shotId: task.shotId,
         taskTypeId: task.taskTypeId,
+        inputs: generation ? await visibleInputs(principal, version.id) : [],
+      }
+    },
+
+    /**
+     * Checks the versions a render job is to be fed with: each must be a version of `projectId`
+     * that the submitter may see (NotFound naming the field otherwise, as for a missing one).
+     */
+    async assertInputVersions(
+      principal: Principal,
+      projectId: string,
+      inputs: readonly { versionId: string }[],
+    ): Promise<void> {
+      for (const [i, input] of inputs.entries()) {
+        const field = `body.inputVersions.${i}.versionId`
+        const version = await repos.tasks.findVersion(input.versionId)
+        if (!version || version.projectId !== projectId) throw new NotFound(field, input.versionId)
+        await visibleTaskOf(principal, version, field, input.versionId)
       }
     },
 
@@ -259,25 +314,7 @@ export function createVersionService(
           files,
         )
         if (shot.thumbnailVersionId === null) await r.shots.update(shot.id, { thumbnailVersionId: version.id })
-        const at = new Date().toISOString()
-        const change = {
-          event: 'version:new' as const,
-          payload: {
-            projectId: project.id,
-            actorId: output.authorId ?? null,
-            at,
-            versionId: version.id,
-            taskId: task.id,
-            shotId: shot.id,
-            number,
-          },
-          entityId: version.id,
-          shotId: shot.id,
-          taskId: task.id,
-          taskIds: [task.id],
-          clientVisible: false,
-          data: { versionId: version.id, number },
-        }
+        const change = versionNewChange(version, shot.id, task.statusId)
         await activity.record(r, project.id, output.authorId ?? null, [change])
         return { version, change }
       })
@@ -290,7 +327,9 @@ export function createVersionService(
       const file = await repos.tasks.findVersionFile(fileId)
       const version = file ? await repos.tasks.findVersion(file.versionId) : undefined
       if (!file || !version) throw new NotFound('file', fileId)
-      await visibleTaskOf(principal, version, 'file', fileId)
+      const { access: a } = await visibleTaskOf(principal, version, 'file', fileId)
+      // The sidecar is how the version was generated: hidden from clients unless the project shows it.
+      if (file.role === 'sidecar' && !(await showsGenerationDetails(repos, a))) throw new NotFound('file', fileId)
       return {
         data: await readFile(resolveInRoot(ctx.storageRoot, file.path)),
         mediaType: file.mediaType,

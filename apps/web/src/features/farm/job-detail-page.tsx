@@ -18,7 +18,6 @@ import { useTranslation } from 'react-i18next'
 import { useJob } from './farm-queries'
 import { JobActions } from './job-actions'
 import { JobOutputs } from './job-outputs'
-import { JobVersions } from './job-versions'
 import { JobErrorPanel } from './node-errors'
 import { JobStateBadge } from './state-badges'
 import { type LiveProgress, useFarmLive } from './use-farm-live'
@@ -110,7 +109,6 @@ function JobDetail({ job, live }: { job: RenderJobDetail; live: LiveProgress | u
       )}
       {job.error && <JobErrorPanel error={job.error} />}
       <Section title={t('farm.detail.outputs')}>
-        <JobVersions job={job} />
         <JobOutputs jobId={job.id} outputs={job.outputs} />
       </Section>
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">

@@ -3,6 +3,7 @@ import { Button, Card, Image, SimpleGrid, Stack, Text } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { useApi } from '../../api/api-context'
 import { downloadAuthed, useAuthedFileUrl } from '../../api/authed-file'
+import { VersionLink } from './job-versions'
 
 type Output = RenderJobDetail['outputs'][number]
 
@@ -45,6 +46,7 @@ function OutputCard({ jobId, output }: { jobId: string; output: Output }) {
         <Text size="xs" c="dimmed">
           {t('farm.detail.bytes', { size: (output.bytes / 1024).toFixed(1) })}
         </Text>
+        {output.versionId && <VersionLink versionId={output.versionId} />}
         <Button
           size="compact-xs"
           variant="light"

@@ -70,6 +70,10 @@ export function useFarmLive(): { progress: Record<string, LiveProgress>; queue: 
         }))
       }),
       onServerEvent(socket, 'farm:queue', setQueue),
+      // The job's outputs became versions: its page links them.
+      onServerEvent(socket, 'farm:job-versions', (e) => {
+        void queryClient.invalidateQueries({ queryKey: farmKeys.job(e.jobId) })
+      }),
     ]
     return () => {
       for (const off of offs) off()

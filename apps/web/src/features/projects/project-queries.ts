@@ -1,15 +1,12 @@
 // Query keys and reads of the Projects area, all through the typed client built from the
 // route contracts. The shot grid reads its first page, then the compact whole-project table.
-import { type Project, productionRoutes, type TaskDetail } from '@aipipeline/contracts'
+import { type Project, productionRoutes } from '@aipipeline/contracts'
 import { useQuery } from '@tanstack/react-query'
 import { useCallback } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { z } from 'zod'
 import { useApi } from '../../api/api-context'
 import { type GridTable, loadShotTable } from './shot-table/table-loading'
 import { defaultStatusRole } from './status-name'
-
-type Task = z.infer<typeof TaskDetail>
 
 export const projectKeys = {
   list: ['projects'] as const,
@@ -100,17 +97,11 @@ export function useShot(shotId: string, options: { enabled?: boolean } = {}) {
 }
 
 /** A task with its visible comments and versions. */
-export function useTask(
-  taskId: string,
-  options: { enabled?: boolean; refetchInterval?: (task: Task | undefined) => number | false } = {},
-) {
+export function useTask(taskId: string) {
   const api = useApi()
-  const { refetchInterval } = options
   return useQuery({
     queryKey: projectKeys.task(taskId),
     queryFn: () => api.call(productionRoutes.getTask, { params: { taskId } }),
-    enabled: options.enabled ?? true,
-    ...(refetchInterval ? { refetchInterval: (q: { state: { data?: Task } }) => refetchInterval(q.state.data) } : {}),
   })
 }
 
@@ -131,6 +122,8 @@ export function useVersion(versionId: string | null) {
     queryKey: projectKeys.version(versionId ?? ''),
     queryFn: () => api.call(productionRoutes.getVersion, { params: { versionId: versionId ?? '' } }),
     enabled: versionId !== null,
+    // A version hidden from the caller answers 404; asking again will not change that.
+    retry: false,
   })
 }
 

@@ -3,7 +3,13 @@ import { Role } from '@aipipeline/domain'
 import { z } from 'zod'
 import type { Db } from '../../dialect/dialect-factory'
 import { isoNow, newId } from '../../ids'
-import type { CommentsTable, TasksTable, VersionFilesTable, VersionsTable } from '../../tables/production.tables'
+import type {
+  CommentsTable,
+  TasksTable,
+  VersionFilesTable,
+  VersionInputsTable,
+  VersionsTable,
+} from '../../tables/production.tables'
 import { parseJson, stringList } from './production-records'
 
 export type TaskRow = TasksTable
@@ -50,6 +56,11 @@ export interface VersionRecord extends Omit<VersionsTable, 'provenance'> {
 }
 
 export type VersionFileRecord = VersionFilesTable
+export type VersionInputRecord = VersionInputsTable
+
+function toVersion(row: VersionsTable): VersionRecord {
+  return { ...row, provenance: parseJson(VersionProvenance, row.provenance) }
+}
 
 export function createTaskRepository(db: Db) {
   return {
@@ -163,28 +174,65 @@ export function createTaskRepository(db: Db) {
       return Number(row?.n ?? 0) + 1
     },
 
+    /** Inserts a version with its files and inputs (call in a transaction); `id` may be chosen beforehand. */
     async insertVersion(
-      v: Omit<VersionRecord, 'id' | 'createdAt'>,
+      v: Omit<VersionRecord, 'id' | 'createdAt' | 'renderOutputId'> & { id?: string; renderOutputId?: string | null },
       files: readonly Omit<VersionFileRecord, 'id' | 'versionId' | 'createdAt'>[],
-    ): Promise<VersionRecord> {
+      inputs: readonly Omit<VersionInputRecord, 'versionId'>[] = [],
+    ): Promise<VersionRecord & { files: VersionFileRecord[] }> {
       const now = isoNow()
-      const record: VersionRecord = { ...v, id: newId(), createdAt: now }
+      const record: VersionRecord = {
+        ...v,
+        renderOutputId: v.renderOutputId ?? null,
+        id: v.id ?? newId(),
+        createdAt: now,
+      }
       await db
         .insertInto('versions')
         .values({ ...record, provenance: JSON.stringify(record.provenance) })
         .execute()
-      if (files.length > 0) {
+      const fileRows = files.map((f) => ({ ...f, id: newId(), versionId: record.id, createdAt: now }))
+      if (fileRows.length > 0) await db.insertInto('versionFiles').values(fileRows).execute()
+      if (inputs.length > 0) {
         await db
-          .insertInto('versionFiles')
-          .values(files.map((f) => ({ ...f, id: newId(), versionId: record.id, createdAt: now })))
+          .insertInto('versionInputs')
+          .values(inputs.map((i) => ({ ...i, versionId: record.id })))
           .execute()
       }
-      return record
+      return { ...record, files: fileRows }
     },
 
     async findVersion(id: string): Promise<VersionRecord | undefined> {
       const row = await db.selectFrom('versions').selectAll().where('id', '=', id).executeTakeFirst()
-      return row ? { ...row, provenance: parseJson(VersionProvenance, row.provenance) } : undefined
+      return row ? toVersion(row) : undefined
+    },
+
+    async findVersionsByIds(ids: readonly string[]): Promise<VersionRecord[]> {
+      if (ids.length === 0) return []
+      const rows = await db.selectFrom('versions').selectAll().where('id', 'in', ids).execute()
+      return rows.map(toVersion)
+    },
+
+    /** The version made from one farm output, if it was ingested. */
+    async findVersionByOutput(renderJobId: string, renderOutputId: string): Promise<VersionRecord | undefined> {
+      const row = await db
+        .selectFrom('versions')
+        .selectAll()
+        .where('renderJobId', '=', renderJobId)
+        .where('renderOutputId', '=', renderOutputId)
+        .executeTakeFirst()
+      return row ? toVersion(row) : undefined
+    },
+
+    /** Lineage: the versions a version was made from. */
+    async versionInputs(versionIds: readonly string[]): Promise<VersionInputRecord[]> {
+      if (versionIds.length === 0) return []
+      return db
+        .selectFrom('versionInputs')
+        .selectAll()
+        .where('versionId', 'in', versionIds)
+        .orderBy('parameter')
+        .execute()
     },
 
     async versions(taskIds: readonly string[]): Promise<VersionRecord[]> {
@@ -196,7 +244,7 @@ export function createTaskRepository(db: Db) {
         .orderBy('taskId')
         .orderBy('number')
         .execute()
-      return rows.map((r) => ({ ...r, provenance: parseJson(VersionProvenance, r.provenance) }))
+      return rows.map(toVersion)
     },
 
     async versionFiles(versionIds: readonly string[]): Promise<VersionFileRecord[]> {

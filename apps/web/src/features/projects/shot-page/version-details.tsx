@@ -3,7 +3,7 @@
 // from, its files with sizes, and its JSON sidecar when the server lists one for the caller.
 import { farmRoutes, type Project } from '@aipipeline/contracts'
 import { access, roleSatisfies } from '@aipipeline/domain'
-import { Button, Group, Modal, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core'
+import { Box, Button, Group, Modal, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core'
 import { useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -13,6 +13,7 @@ import { farmKeys, useTemplates } from '../../farm/farm-queries'
 import { fetchAuthed, versionFilePath } from '../authed-file'
 import { useMembers, useVersion } from '../project-queries'
 import { formatBytes, type ShotVersion, sidecarFile } from './version-files'
+import { VersionLineage } from './version-lineage'
 
 function Fact({ label, value, testId }: { label: string; value: string | number | null; testId?: string }) {
   return (
@@ -45,7 +46,13 @@ function useRenderSource(renderJobId: string | null) {
 }
 
 /** The panel under the player. */
-export function VersionDetails({ project, version, label }: { project: Project; version: ShotVersion; label: string }) {
+export function VersionDetails(props: {
+  project: Project
+  version: ShotVersion
+  label: string
+  taskName: (taskId: string) => string
+}) {
+  const { project, version, label } = props
   const { t, i18n } = useTranslation()
   const members = useMembers(project.id).data ?? []
   const author = members.find((m) => m.userId === version.authorId)?.displayName ?? null
@@ -80,6 +87,9 @@ export function VersionDetails({ project, version, label }: { project: Project; 
           {p.negativePrompt && <Fact label={t('projects.versions.negativePrompt')} value={p.negativePrompt} />}
         </Stack>
       )}
+      <Box mt="xs">
+        <VersionLineage versionId={version.id} taskName={props.taskName} />
+      </Box>
       <Files version={detail ?? version} />
     </Paper>
   )

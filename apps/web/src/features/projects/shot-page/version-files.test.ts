@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { formatBytes, outputFile, sidecarFile, versionCode, versionLabel } from './version-files'
 
-const file = (id: string, role: 'output' | 'thumbnail') => ({
+const file = (id: string, role: 'output' | 'thumbnail' | 'sidecar') => ({
   id,
   role,
   name: `${id}.bin`,
@@ -21,11 +21,12 @@ describe('version files on the shot page', () => {
     expect(versionLabel({ number: 1 }, '')).toBe('v001')
   })
 
-  it('picks the output, not the thumbnail, and finds no sidecar the server did not list', () => {
+  it('picks the output, not the thumbnail, and the sidecar only when the server lists one', () => {
     const files = [file('t', 'thumbnail'), file('o', 'output')]
     expect(outputFile({ files })?.id).toBe('o')
     expect(sidecarFile({ files })).toBeNull()
     expect(outputFile({ files: [file('t', 'thumbnail')] })).toBeNull()
+    expect(sidecarFile({ files: [...files, file('s', 'sidecar')] })?.id).toBe('s')
   })
 
   it('writes sizes in bytes, KB and MB in the interface language', () => {

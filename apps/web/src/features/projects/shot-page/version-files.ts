@@ -24,12 +24,7 @@ export function outputFile(version: Pick<ShotVersion, 'files'>): File | null {
 
 /** The JSON sidecar, when the server lists one for the caller (clients may not get it). */
 export function sidecarFile(version: Pick<ShotVersion, 'files'>): File | null {
-  return (
-    version.files.find((f) => {
-      const role: string = f.role
-      return role === 'sidecar'
-    }) ?? null
-  )
+  return version.files.find((f) => f.role === 'sidecar') ?? null
 }
 
 /** A file size for people: 1023 B, 1.5 KB, 12.3 MB (1024-based, one decimal above bytes). */

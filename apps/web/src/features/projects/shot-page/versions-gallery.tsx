@@ -134,7 +134,7 @@ export function VersionsGallery(props: {
           ))}
         </Group>
       </ScrollArea>
-      <VersionDetails project={props.project} version={selected} label={label(selected)} />
+      <VersionDetails project={props.project} version={selected} label={label(selected)} taskName={props.taskName} />
       {viewing && (
         <VersionViewer
           project={props.project}

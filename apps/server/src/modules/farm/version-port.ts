@@ -1,0 +1,31 @@
+// What the farm needs from versions, as a port: the composition root passes the production
+// module's ingest service, so the farm never imports production internals.
+import type { Principal } from '../auth'
+
+/** One output of a succeeded render job for a task, as it is handed over to become a version. */
+export interface FarmOutputVersion {
+  taskId: string
+  renderJobId: string
+  renderOutputId: string
+  source: { path: string; mediaType: string | null; sizeBytes: number; sha256: string }
+  thumbnailPath: string | null
+  provenance: { prompt: string | null; negativePrompt: string | null; seed: number | null; model: string | null }
+  parameters: Record<string, unknown>
+  inputs: { versionId: string; parameter: string; role: string }[]
+  authorId: string | null
+  sidecar: {
+    template: { id: string; revision: number | null } | null
+    workflowHash: string
+    models: { checkpoints: string[]; unets: string[]; loras: string[] }
+    backend: { id: string; name: string } | null
+    attemptIds: string[]
+    timings: { queuedAt: string; startedAt: string | null; finishedAt: string | null }
+  }
+}
+
+export interface VersionPort {
+  /** Stores the output as a version, or returns the version it already became. */
+  ingestOutput(output: FarmOutputVersion): Promise<{ versionId: string; created: boolean }>
+  /** Refuses inputs that are not versions of `projectId` the caller may see (NotFound naming the field). */
+  assertInputVersions(principal: Principal, projectId: string, inputs: readonly { versionId: string }[]): Promise<void>
+}
