@@ -66,6 +66,11 @@ describe.runIf(browserTestsEnabled('version media in Chromium'))('version media 
 
   const counter = async () => Number((await page.getByTestId('frame-player').getAttribute('data-frame')) ?? 'NaN')
   const shownFrame = async () => page.getByTestId('frame-player').getAttribute('data-shown-frame')
+  /** Waits for the video's length to be known (its metadata loaded): steps stop at the last frame. */
+  const loaded = async () =>
+    expect
+      .poll(async () => Number(await page.getByTestId('frame-player').getAttribute('data-frame-count')))
+      .toBeGreaterThan(10)
   const press = async (key: string) => {
     await page.getByTestId('frame-player').focus()
     await page.keyboard.press(key)
@@ -97,7 +102,7 @@ describe.runIf(browserTestsEnabled('version media in Chromium'))('version media 
     chromium = await openBrowserPage({ viewport: { width: 1440, height: 1000 } })
     page = chromium.page
     mkdirSync(SCREENSHOTS, { recursive: true })
-    await signInAsDemoUser(page, studio.url, 'supervisor@demo.local')
+    await signInAsDemoUser(page, studio.url, 'manager@demo.local')
   }, 240_000)
 
   afterAll(async () => {
@@ -109,11 +114,12 @@ describe.runIf(browserTestsEnabled('version media in Chromium'))('version media 
     await page.goto(`${studio?.url}/projects/${projectId}/shots/${video.shotId}?version=${video.versionId}`)
     const player = page.getByTestId('frame-player')
     await player.waitFor()
+    await loaded()
     // The counter starts at the project's first frame, with timecode beside it.
     await expect.poll(counter).toBe(startFrame)
-    await expect
-      .poll(() => page.getByTestId('frame-counter').textContent())
-      .toMatch(new RegExp(`^${startFrame} / \\d+`))
+    const frames = Number(await player.getAttribute('data-frame-count'))
+    // The demo's movie is 72 frames: 1001 to 1072.
+    expect(await page.getByTestId('frame-counter').textContent()).toBe(`${startFrame} / ${startFrame + frames - 1}`)
     expect(await page.getByTestId('timecode').textContent()).toBe('00:00:00:00')
     await page.getByTestId('play-toggle').click()
     await expect.poll(counter, { timeout: 10_000 }).toBeGreaterThan(startFrame + 2)
@@ -173,17 +179,33 @@ describe.runIf(browserTestsEnabled('version media in Chromium'))('version media 
     const before = Table.parse(await api.get(`/api/projects/${projectId}/shot-table`))
     const latest = Latest.parse(await api.get(`/api/projects/${projectId}/latest-versions`))
     const withVersion = new Set(latest.items.map((v) => v.taskId))
-    // A shot with no version yet: its first version becomes its thumbnail in the table.
-    const at = before.tasks.id.findIndex(
-      (id, t) => !withVersion.has(id) && before.shots.thumbnailVersionId[before.tasks.shot[t] ?? -1] === null,
-    )
+    const types = z
+      .object({ taskTypes: z.array(z.object({ id: z.string(), name: z.string() })) })
+      .parse(await api.get(`/api/projects/${projectId}`))
+    const keyframe = types.taskTypes.find((tt) => tt.name === 'Keyframe')?.id
+    // A shot with no version yet, in view at the top of the table (shots come in editorial
+    // order): its first version becomes its thumbnail there.
+    const candidates = before.tasks.id
+      .map((id, t) => ({ id, t, shot: before.tasks.shot[t] ?? -1 }))
+      .filter(
+        (c) =>
+          before.tasks.taskTypeId[c.t] === keyframe &&
+          !withVersion.has(c.id) &&
+          before.shots.thumbnailVersionId[c.shot] === null,
+      )
+      .sort((a, b) => a.shot - b.shot)
+    const at = candidates[0]?.t ?? -1
     const taskId = before.tasks.id[at] ?? ''
     const shotId = before.shots.id[before.tasks.shot[at] ?? -1] ?? ''
     await page.goto(`${studio?.url}/projects/${projectId}/shots`)
     await page.getByTestId('shot-grid').waitFor()
-    const versionRead = page.waitForResponse((r) => /\/api\/versions\/[^/]+$/.test(r.url()) && r.ok(), {
-      timeout: 60_000,
-    })
+    const versionRead = page.waitForResponse(
+      async (r) =>
+        /\/api\/versions\/[^/]+$/.test(r.url()) &&
+        r.ok() &&
+        z.object({ taskId: z.string() }).parse(await r.json()).taskId === taskId,
+      { timeout: 60_000 },
+    )
     const job = z.object({ id: z.string() }).parse(
       await api.post('/api/farm/jobs', {
         source: { kind: 'api', prompt: textToImagePrompt({ steps: 2 }) },
@@ -202,7 +224,7 @@ describe.runIf(browserTestsEnabled('version media in Chromium'))('version media 
     await page.goto(`${studio?.url}/farm/jobs/${job.id}`)
     const link = page.getByTestId('job-version-link')
     await link.waitFor({ timeout: 30_000 })
-    expect(await link.textContent()).toMatch(/^v001 · SH\d+ · \w+/)
+    await expect.poll(() => link.textContent()).toMatch(/^v001 · SH\d+ · Keyframe$/)
     await page.screenshot({ path: join(SCREENSHOTS, 'version-job-link-en.png'), fullPage: true })
     await link.click()
     await page.getByTestId('versions-gallery').waitFor()
@@ -218,6 +240,7 @@ describe.runIf(browserTestsEnabled('version media in Chromium'))('version media 
     await page.getByRole('button', { name: '재생 (Space 또는 K)' }).waitFor()
     await page.getByText('상세 정보').first().waitFor()
     await page.getByText('파일', { exact: true }).first().waitFor()
+    await loaded()
     await expect.poll(counter).toBe(startFrame)
     await press('.')
     expect(await counter()).toBe(startFrame + 1)

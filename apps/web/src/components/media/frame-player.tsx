@@ -105,6 +105,7 @@ export function FramePlayer({ src, poster, fps, startFrame, label, autoFocus, fi
       aria-label={label}
       data-testid="frame-player"
       data-frame={startFrame + frame}
+      data-frame-count={count}
       data-shown-frame={shown === null ? '' : startFrame + shown}
       style={{ outline: 'none', width: '100%', height: fill ? '100%' : undefined }}
     >
