@@ -221,6 +221,8 @@ describe.runIf(browserTestsEnabled('version media in Chromium'))('version media 
 
     await page.goto(`${studio?.url}/projects/${projectId}/board`)
     await page.locator(`[data-task-id="${taskId}"] [data-testid="board-card-version"]`).waitFor()
+    await page.locator(`[data-task-id="${taskId}"] [data-testid="board-card-thumbnail"]`).waitFor()
+    await page.screenshot({ path: join(SCREENSHOTS, 'version-board-en.png') })
     await page.goto(`${studio?.url}/farm/jobs/${job.id}`)
     const link = page.getByTestId('job-version-link')
     await link.waitFor({ timeout: 30_000 })
@@ -230,7 +232,15 @@ describe.runIf(browserTestsEnabled('version media in Chromium'))('version media 
     await page.getByTestId('versions-gallery').waitFor()
     expect(new URL(page.url()).pathname).toBe(`/projects/${projectId}/shots/${shotId}`)
     expect(await page.getByTestId('selected-version').textContent()).toMatch(/v001$/)
-  }, 120_000)
+    // A second render lands in the open shot page's strip; the shown version stays.
+    await api.post('/api/farm/jobs', {
+      source: { kind: 'api', prompt: textToImagePrompt({ steps: 2 }) },
+      name: 'Live version 2',
+      taskId,
+    })
+    await page.getByTestId('version-thumb').filter({ hasText: 'Keyframe v002' }).waitFor({ timeout: 60_000 })
+    expect(await page.getByTestId('selected-version').textContent()).toMatch(/v001$/)
+  }, 180_000)
 
   it('speaks Korean in the player, the viewer and the details', async () => {
     await page.getByText('한국어', { exact: true }).click()

@@ -34,21 +34,21 @@ export function CardBody({ card, labels }: { card: BoardCard; labels: CardLabels
         <Text size="sm" fw={600}>
           {labels.sequenceCode(card.sequenceId)} {card.shotCode}
         </Text>
-        <Group gap={4} wrap="nowrap">
-          {version && (
-            <Badge size="xs" variant="outline" color="gray" data-testid="board-card-version">
-              {versionCode(version.number)}
-            </Badge>
-          )}
-          <Badge size="xs" variant="light">
-            {labels.taskTypeName(card.taskTypeId)}
-          </Badge>
-        </Group>
+        <Badge size="xs" variant="light">
+          {labels.taskTypeName(card.taskTypeId)}
+        </Badge>
       </Group>
-      {card.assigneeIds.length > 0 && (
-        <Text size="xs" c="dimmed" truncate>
-          {card.assigneeIds.map(labels.personName).join(', ')}
-        </Text>
+      {(card.assigneeIds.length > 0 || version) && (
+        <Group justify="space-between" gap={4} wrap="nowrap">
+          <Text size="xs" c="dimmed" truncate>
+            {card.assigneeIds.map(labels.personName).join(', ')}
+          </Text>
+          {version && (
+            <Text size="xs" ff="monospace" fw={600} c="dimmed" data-testid="board-card-version">
+              {versionCode(version.number)}
+            </Text>
+          )}
+        </Group>
       )}
     </>
   )
