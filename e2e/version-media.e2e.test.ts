@@ -153,6 +153,7 @@ describe.runIf(browserTestsEnabled('version media in Chromium'))('version media 
     const image = page.getByTestId('version-thumb').filter({ hasNotText: 'v002' }).first()
     await image.click()
     await page.getByTestId('version-image').waitFor()
+    await page.screenshot({ path: join(SCREENSHOTS, 'version-image-en.png') })
     await page.getByTestId('open-viewer').click()
     const zoom = page.getByTestId('zoom-image')
     await zoom.waitFor()
@@ -232,6 +233,12 @@ describe.runIf(browserTestsEnabled('version media in Chromium'))('version media 
     await page.getByTestId('versions-gallery').waitFor()
     expect(new URL(page.url()).pathname).toBe(`/projects/${projectId}/shots/${shotId}`)
     expect(await page.getByTestId('selected-version').textContent()).toMatch(/v001$/)
+    // A farm version has a sidecar with its provenance.
+    await page.getByTestId('open-sidecar').click()
+    await expect.poll(() => page.getByTestId('json-view').textContent()).toContain(job.id)
+    await page.screenshot({ path: join(SCREENSHOTS, 'version-sidecar-en.png') })
+    await page.keyboard.press('Escape')
+    await page.getByTestId('json-view').waitFor({ state: 'detached' })
     // A second render lands in the open shot page's strip; the shown version stays.
     await api.post('/api/farm/jobs', {
       source: { kind: 'api', prompt: textToImagePrompt({ steps: 2 }) },

@@ -60,9 +60,21 @@ function Stage(props: { version: ShotVersion; project: Project; label: string; o
         <UnstyledButton
           onClick={props.onOpen}
           aria-label={t('media.viewer.open')}
-          style={{ display: 'grid', placeItems: 'center', aspectRatio: '16 / 9', width: '100%', cursor: 'zoom-in' }}
+          style={{ position: 'relative', display: 'block', aspectRatio: '16 / 9', width: '100%', cursor: 'zoom-in' }}
         >
-          {url && <Image src={url} fit="contain" mah="100%" alt={props.label} data-testid="version-image" />}
+          {/* Contained in the 16:9 stage whatever the picture's own shape. */}
+          {url && (
+            <Image
+              src={url}
+              fit="contain"
+              pos="absolute"
+              inset={0}
+              w="100%"
+              h="100%"
+              alt={props.label}
+              data-testid="version-image"
+            />
+          )}
         </UnstyledButton>
       )}
       <Tooltip label={t('media.viewer.open')}>
