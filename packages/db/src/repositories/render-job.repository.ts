@@ -491,13 +491,17 @@ export function createRenderJobRepository(db: Db, opts: { fence?: FenceSource } 
       return rows.map((r) => ({ ...r, versionId: r.versionId ?? null }))
     },
 
-    /** Succeeded jobs for a task with an output that has no version yet (ingest to finish), oldest first. */
+    /**
+     * Succeeded jobs for a task that still exists with an output that has no version yet (ingest to
+     * finish), oldest first.
+     */
     async succeededWithoutVersions(limit = 1000): Promise<string[]> {
       const rows = await db
         .selectFrom('farmRenderJobs as j')
         .select('j.id')
         .where('j.state', '=', 'succeeded')
         .where('j.taskId', 'is not', null)
+        .where((eb) => eb.exists(eb.selectFrom('tasks as t').select('t.id').whereRef('t.id', '=', 'j.taskId')))
         .where((eb) =>
           eb.exists(
             eb

@@ -41,7 +41,7 @@ for (const engine of testEngines('version ingest')) {
     let shotId: string
     let taskId: string
     let stranger: Seat
-    let live: { manager: LiveSeat; stranger: LiveSeat }
+    let live: { manager: LiveSeat; stranger: LiveSeat; client: LiveSeat; vendor: LiveSeat }
     let firstJob: RenderJobDetail
     const storage = () => join(studio.config.dataDir, 'storage')
     const manager = () => p.seats.manager
@@ -95,7 +95,12 @@ for (const engine of testEngines('version ingest')) {
       const s = await studio.signIn('artist')
       stranger = { token: s.accessToken, userId: s.user.id, email: s.user.email }
       const url = `http://127.0.0.1:${address.port}`
-      live = { manager: await liveSeat(url, manager()), stranger: await liveSeat(url, stranger) }
+      live = {
+        manager: await liveSeat(url, manager()),
+        stranger: await liveSeat(url, stranger),
+        client: await liveSeat(url, p.seats.client),
+        vendor: await liveSeat(url, p.seats.vendor),
+      }
       expect(await live.manager.join(`project:${p.projectId}`)).toBe(true)
       expect(await live.stranger.join(`project:${p.projectId}`)).toBe(false)
       sim = await startSimulator({ name: 'gpu-ingest', timeScale: 0.01, vramGb: 24 })
@@ -104,8 +109,7 @@ for (const engine of testEngines('version ingest')) {
       studio.farm.start()
     })
     afterAll(async () => {
-      live?.manager.close()
-      live?.stranger.close()
+      for (const seat of Object.values(live ?? {})) seat.close()
       await studio.farm.stop()
       await sim?.close()
       await worker?.stop()
@@ -179,6 +183,11 @@ for (const engine of testEngines('version ingest')) {
       )
       for (const e of announced) expect(typeof (e as { thumbnailFileId: unknown }).thumbnailFileId).toBe('string')
       expect(live.stranger.received.some((e) => e.event === 'version:new')).toBe(false)
+      // The task shows clients no status they may see, and is not assigned to the vendor.
+      await live.client.settled()
+      await live.vendor.settled()
+      expect(live.client.received.some((e) => e.event === 'version:new')).toBe(false)
+      expect(live.vendor.received.some((e) => e.event === 'version:new')).toBe(false)
     })
 
     it('keeps exactly one version per output when the ingest runs again, concurrently, or is reconciled', async () => {
@@ -267,6 +276,15 @@ for (const engine of testEngines('version ingest')) {
       await call(studio, manager(), 'PATCH', `/api/projects/${p.projectId}`, { showGenerationDetailsToClients: true })
       expect((await call(studio, p.seats.client, 'GET', `/api/version-files/${sidecarId}`)).status).toBe(200)
       await call(studio, manager(), 'PATCH', `/api/projects/${p.projectId}`, { showGenerationDetailsToClients: false })
+      // With the task in a status clients see, a new version reaches the client live.
+      const jobId = await submit({ source: { kind: 'api', prompt: batchPrompt(99, 1) } })
+      const job = await versioned(jobId)
+      await eventually(async () => {
+        await live.client.settled()
+        return live.client.received.some(
+          (e) => e.event === 'version:new' && JSON.stringify(e.payload).includes(job.outputs[0]?.versionId ?? '-'),
+        )
+      })
       const outsider = await version(stranger, id)
       expect(outsider.status).toBe(404)
       expect((await call(studio, stranger, 'GET', `/api/version-files/${sidecarId}`)).status).toBe(404)

@@ -6,8 +6,9 @@
 // version port returns the versions already made.
 import { ApiPrompt } from '@aipipeline/comfyui'
 import type { RenderJobRecord, RenderJobRepository, WorkflowTemplateRecord } from '@aipipeline/db'
+import { NotFound } from '@aipipeline/domain'
 import { z } from 'zod'
-import { defineJob, enqueueJob, type JobHandlerRegistry, type JobQueue } from '../../jobs'
+import { defineJob, enqueueJob, type JobHandlerRegistry, type JobQueue, UnrecoverableJobError } from '../../jobs'
 import type { Logger } from '../../observability/logger'
 import type { FarmEvents } from './farm-events'
 import { inputRole, renderProvenance, templateFacts } from './render-provenance'
@@ -100,9 +101,22 @@ export function createVersionIngest(deps: VersionIngestDeps) {
 
     /** Registers the ingest handler with the worker's registry. */
     register(registry: JobHandlerRegistry): void {
-      registry.registerJobHandler(INGEST_VERSIONS_JOB.name, INGEST_VERSIONS_JOB.schema, async (job) => ({
-        versionIds: await ingest(job.data.renderJobId),
-      }))
+      // Several jobs at once: most of an ingest is file and database waits; outputs of one
+      // task are still numbered one at a time by the version port.
+      registry.registerJobHandler(
+        INGEST_VERSIONS_JOB.name,
+        INGEST_VERSIONS_JOB.schema,
+        async (job) => {
+          try {
+            return { versionIds: await ingest(job.data.renderJobId) }
+          } catch (err) {
+            // The task went away meanwhile: retrying cannot help.
+            if (err instanceof NotFound) throw new UnrecoverableJobError(err.message)
+            throw err
+          }
+        },
+        { concurrency: 4 },
+      )
     },
 
     /** Enqueues the ingest of a job that just succeeded (once per render job); never throws. */

@@ -9,14 +9,22 @@
 // transaction that inserted the row, after the insert claimed the version number: a loser of a
 // race never writes into the winner's folder, and a crash before commit leaves files that the
 // retry (which claims the same number) overwrites.
-import { type VersionSidecar, VersionSidecar as VersionSidecarSchema } from '@aipipeline/contracts'
-import { inProductionTransaction, newId, type VersionFileRecord, type VersionRecord } from '@aipipeline/db'
+import type { VersionSidecar } from '@aipipeline/contracts'
+import {
+  inProductionTransaction,
+  newId,
+  type ProjectRecord,
+  type ShotRecord,
+  type TaskRow,
+  type VersionFileRecord,
+  type VersionRecord,
+} from '@aipipeline/db'
 import { NotFound, resolveTemplates } from '@aipipeline/domain'
 import type { ActivityService, Change } from './activity.service'
 import { type FolderService, shotTokens } from './folder.service'
 import { isUniqueViolation } from './production-change'
 import type { ProductionContext } from './production-context'
-import { fileDigest, placeFile, sha256Hex } from './version-files'
+import { placeFile, sha256Hex, smallFileDigest, writeSmallFileAtomic } from './version-files'
 
 /** One farm output to store as a version (the farm module's port speaks this shape). */
 export interface RenderOutputIngest {
@@ -73,8 +81,8 @@ export function createVersionIngestService(ctx: ProductionContext, activity: Act
     return found && { versionId: found.id, number: found.number, created: false }
   }
 
-  /** One try at the next number; undefined when another writer took that number first. */
-  async function ingestAt(input: RenderOutputIngest): Promise<IngestedVersion | undefined> {
+  /** Where the next version of the output's task goes: its number, tokens, folder and file name. */
+  async function placement(input: RenderOutputIngest): Promise<Placement> {
     const task = await repos.tasks.findById(input.taskId)
     if (!task) throw new NotFound('task', input.taskId)
     const [project, shot, taskTypes] = await Promise.all([
@@ -86,81 +94,35 @@ export function createVersionIngestService(ctx: ProductionContext, activity: Act
     if (!project || !shot || !taskType) throw new NotFound('task', task.id)
     const number = await repos.tasks.nextVersionNumber(task.id)
     const tokens = { ...(await shotTokens(repos, project, shot)), task: taskType.name, version: number }
-    const folder = folders.render(project, 'versionFolder', tokens)
     const ext = extensionOf(input.source.path)
-    const name =
+    const fileName =
       folders
         .render(project, 'versionFile', { ...tokens, ext })
         .split('/')
         .pop() ?? `output.${ext}`
-    const kind = kindOf(input.source.mediaType, input.source.path)
-    const files: Omit<VersionFileRecord, 'id' | 'versionId' | 'createdAt'>[] = [
-      {
-        projectId: project.id,
-        role: 'output',
-        name,
-        path: `${folder}/${name}`,
-        mediaType: input.source.mediaType ?? 'application/octet-stream',
-        sizeBytes: input.source.sizeBytes,
-        sha256: input.source.sha256,
-        width: null,
-        height: null,
-      },
-    ]
-    const places: { from: string; to: string }[] = [{ from: input.source.path, to: `${folder}/${name}` }]
-    if (input.thumbnailPath !== null) {
-      const digest = await fileDigest(ctx.storageRoot, input.thumbnailPath).catch(() => null)
-      if (digest !== null) {
-        const path = `${folder}/thumbnail.webp`
-        files.push({
-          projectId: project.id,
-          role: 'thumbnail',
-          name: 'thumbnail.webp',
-          path,
-          mediaType: 'image/webp',
-          width: null,
-          height: null,
-          ...digest,
-        })
-        places.push({ from: input.thumbnailPath, to: path })
-      }
+    return {
+      task,
+      project,
+      shot,
+      number,
+      tokens,
+      folder: folders.render(project, 'versionFolder', tokens),
+      fileName,
+      kind: kindOf(input.source.mediaType, input.source.path),
     }
+  }
+
+  /** One try at the next number; undefined when another writer took that number first. */
+  async function ingestAt(input: RenderOutputIngest): Promise<IngestedVersion | undefined> {
+    const at = await placement(input)
+    const { files, places } = versionFiles(ctx.storageRoot, input, at)
     const versionId = newId()
-    const templates = resolveTemplates(project.namingTemplates)
-    const sidecar: VersionSidecar = VersionSidecarSchema.parse({
-      schema: 'aipipeline.version-sidecar/1',
-      version: { id: versionId, number, kind, projectId: project.id, taskId: task.id, shotId: shot.id },
-      naming: {
-        versionFolder: templates.versionFolder,
-        versionFile: templates.versionFile,
-        tokens: definedTokens(tokens),
-      },
-      template: input.sidecar.template,
-      workflowHash: input.sidecar.workflowHash,
-      prompt: input.provenance.prompt,
-      negativePrompt: input.provenance.negativePrompt,
-      seed: input.provenance.seed,
-      parameters: input.parameters,
-      models: input.sidecar.models,
-      backend: input.sidecar.backend,
-      job: { id: input.renderJobId, attemptIds: input.sidecar.attemptIds, outputId: input.renderOutputId },
-      inputs: input.inputs,
-      timings: { ...input.sidecar.timings, ingestedAt: new Date().toISOString() },
-      files: files.map(({ name, role, path, mediaType, sizeBytes, sha256 }) => ({
-        name,
-        role: role === 'thumbnail' ? 'thumbnail' : 'output',
-        path,
-        mediaType,
-        sizeBytes,
-        sha256,
-      })),
-    })
-    const sidecarText = `${JSON.stringify(sidecar, null, 2)}\n`
+    const sidecarText = `${JSON.stringify(sidecarOf(input, at, files, versionId), null, 2)}\n`
     files.push({
-      projectId: project.id,
+      projectId: at.project.id,
       role: 'sidecar',
       name: 'version.json',
-      path: `${folder}/version.json`,
+      path: `${at.folder}/version.json`,
       mediaType: 'application/json',
       sizeBytes: Buffer.byteLength(sidecarText),
       sha256: sha256Hex(sidecarText),
@@ -172,15 +134,15 @@ export function createVersionIngestService(ctx: ProductionContext, activity: Act
         const version = await r.tasks.insertVersion(
           {
             id: versionId,
-            projectId: project.id,
-            taskId: task.id,
-            number,
-            kind,
+            projectId: at.project.id,
+            taskId: at.task.id,
+            number: at.number,
+            kind: at.kind,
             authorId: input.authorId,
             renderJobId: input.renderJobId,
             renderOutputId: input.renderOutputId,
             provenance: { renderJobId: input.renderJobId, ...input.provenance, parameters: input.parameters },
-            folderPath: folder,
+            folderPath: at.folder,
             thumbnailPath: places[1]?.to ?? null,
           },
           files,
@@ -188,14 +150,14 @@ export function createVersionIngestService(ctx: ProductionContext, activity: Act
         )
         // The number is ours now (the row holds it until commit): place the files.
         for (const p of places) await placeFile(ctx.storageRoot, p.from, p.to)
-        await folders.writeSidecar(folder, sidecar)
-        if (shot.thumbnailVersionId === null) await r.shots.update(shot.id, { thumbnailVersionId: version.id })
-        const change = versionNewChange(version, shot.id, task.statusId)
-        await activity.record(r, project.id, input.authorId, [change])
+        writeSmallFileAtomic(ctx.storageRoot, `${at.folder}/version.json`, sidecarText)
+        if (at.shot.thumbnailVersionId === null) await r.shots.update(at.shot.id, { thumbnailVersionId: version.id })
+        const change = versionNewChange(version, at.shot.id, at.task.statusId)
+        await activity.record(r, at.project.id, input.authorId, [change])
         return change
       })
-      await activity.publish(project.id, [change])
-      return { versionId, number, created: true }
+      await activity.publish(at.project.id, [change])
+      return { versionId, number: at.number, created: true }
     } catch (err) {
       if (isUniqueViolation(err)) return undefined
       throw err
@@ -220,6 +182,108 @@ export function createVersionIngestService(ctx: ProductionContext, activity: Act
   }
 }
 export type VersionIngestService = ReturnType<typeof createVersionIngestService>
+
+type NewFile = Omit<VersionFileRecord, 'id' | 'versionId' | 'createdAt'>
+
+interface Placement {
+  task: TaskRow
+  project: ProjectRecord
+  shot: ShotRecord
+  number: number
+  tokens: Record<string, string | number | undefined>
+  folder: string
+  fileName: string
+  kind: 'image' | 'video'
+}
+
+/** The version's output and thumbnail rows, and where each comes from in the farm's storage. */
+function versionFiles(root: string, input: RenderOutputIngest, at: Placement) {
+  const outputPath = `${at.folder}/${at.fileName}`
+  const files: NewFile[] = [
+    {
+      projectId: at.project.id,
+      role: 'output',
+      name: at.fileName,
+      path: outputPath,
+      mediaType: input.source.mediaType ?? 'application/octet-stream',
+      sizeBytes: input.source.sizeBytes,
+      sha256: input.source.sha256,
+      width: null,
+      height: null,
+    },
+  ]
+  const places = [{ from: input.source.path, to: outputPath }]
+  // A thumbnail the farm could not keep is left out, not a failed ingest.
+  const digest = input.thumbnailPath === null ? null : thumbnailDigest(root, input.thumbnailPath)
+  if (input.thumbnailPath !== null && digest !== null) {
+    const path = `${at.folder}/thumbnail.webp`
+    files.push({
+      projectId: at.project.id,
+      role: 'thumbnail',
+      name: 'thumbnail.webp',
+      path,
+      mediaType: 'image/webp',
+      width: null,
+      height: null,
+      ...digest,
+    })
+    places.push({ from: input.thumbnailPath, to: path })
+  }
+  return { files, places }
+}
+
+function thumbnailDigest(root: string, path: string): { sha256: string; sizeBytes: number } | null {
+  try {
+    return smallFileDigest(root, path)
+  } catch {
+    return null
+  }
+}
+
+/** The sidecar: built from parsed rows and typed by the contract's schema (not re-parsed: hot path). */
+function sidecarOf(
+  input: RenderOutputIngest,
+  at: Placement,
+  files: readonly NewFile[],
+  versionId: string,
+): VersionSidecar {
+  const templates = resolveTemplates(at.project.namingTemplates)
+  return {
+    schema: 'aipipeline.version-sidecar/1',
+    version: {
+      id: versionId,
+      number: at.number,
+      kind: at.kind,
+      projectId: at.project.id,
+      taskId: at.task.id,
+      shotId: at.shot.id,
+    },
+    naming: {
+      versionFolder: templates.versionFolder,
+      versionFile: templates.versionFile,
+      tokens: definedTokens(at.tokens),
+    },
+    template: input.sidecar.template,
+    workflowHash: input.sidecar.workflowHash,
+    prompt: input.provenance.prompt,
+    negativePrompt: input.provenance.negativePrompt,
+    seed: input.provenance.seed,
+    parameters: input.parameters,
+    models: input.sidecar.models,
+    backend: input.sidecar.backend,
+    job: { id: input.renderJobId, attemptIds: input.sidecar.attemptIds, outputId: input.renderOutputId },
+    inputs: input.inputs,
+    timings: { ...input.sidecar.timings, ingestedAt: new Date().toISOString() },
+    files: files.map(({ name, role, path, mediaType, sizeBytes, sha256 }) => ({
+      name,
+      role: role === 'thumbnail' ? 'thumbnail' : 'output',
+      path,
+      mediaType,
+      sizeBytes,
+      sha256,
+    })),
+  }
+}
 
 /** The `version:new` change of a new version: clients and vendors get it where the task's status and assignment let them. */
 export function versionNewChange(
