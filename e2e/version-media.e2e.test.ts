@@ -225,7 +225,7 @@ describe.runIf(browserTestsEnabled('version media in Chromium'))('version media 
     await page.locator(`[data-task-id="${taskId}"] [data-testid="board-card-thumbnail"]`).waitFor()
     await page.screenshot({ path: join(SCREENSHOTS, 'version-board-en.png') })
     await page.goto(`${studio?.url}/farm/jobs/${job.id}`)
-    const link = page.getByTestId('job-version-link')
+    const link = page.getByTestId('output-version')
     await link.waitFor({ timeout: 30_000 })
     await expect.poll(() => link.textContent()).toMatch(/^v001 · SH\d+ · Keyframe$/)
     await page.screenshot({ path: join(SCREENSHOTS, 'version-job-link-en.png'), fullPage: true })

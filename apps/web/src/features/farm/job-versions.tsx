@@ -28,7 +28,7 @@ export function VersionLink({ versionId }: { versionId: string }) {
       )}
       size="xs"
       fw={600}
-      data-testid="job-version-link"
+      data-testid="output-version"
     >
       {label}
     </Anchor>
