@@ -25,7 +25,11 @@ const Job = z.looseObject({
   state: z.string(),
   outputs: z.array(z.looseObject({ versionId: z.string().nullable() })),
 })
-const Shot = z.looseObject({ id: z.string(), tasks: z.array(z.object({ id: z.string(), taskTypeId: z.string() })) })
+const Shot = z.looseObject({
+  id: z.string(),
+  code: z.string(),
+  tasks: z.array(z.object({ id: z.string(), taskTypeId: z.string() })),
+})
 const ProjectBody = z.looseObject({ taskTypes: z.array(z.object({ id: z.string(), name: z.string() })) })
 
 describe.runIf(browserTestsEnabled('Versions from renders in Chromium'))('Versions from renders in Chromium', () => {
@@ -117,11 +121,12 @@ describe.runIf(browserTestsEnabled('Versions from renders in Chromium'))('Versio
     await signInAsDemoUser(page, demo?.url ?? '', 'manager@demo.local')
     await page.goto(`${demo?.url}/farm/jobs/${second.id}`)
     const link = page.getByTestId('output-version')
-    const label = `Version v${String(child.number).padStart(3, '0')}`
+    // "v002 · SH010 · Keyframe": number, shot and task type.
+    const label = `v${String(child.number).padStart(3, '0')} · ${shot.code} · Keyframe`
     await expect.poll(() => link.first().textContent()).toBe(label)
     await page.screenshot({ path: join(SCREENSHOTS, 'versions-job-detail-en.png'), fullPage: true })
     await link.first().click()
-    await page.waitForURL(`**/shots/${shot.id}`)
+    await page.waitForURL(`**/shots/${shot.id}?version=${childId}`)
     await page.getByRole('button', { name: `Keyframe v${String(child.number).padStart(3, '0')}` }).click()
     const lineage = page.getByTestId('version-lineage')
     await expect.poll(() => lineage.textContent()).toContain('Made from')

@@ -1,4 +1,5 @@
-import { ShotTable } from '@aipipeline/contracts'
+import { ShotTable, TaskDetail } from '@aipipeline/contracts'
+import { requireFfmpeg } from '@aipipeline/testing/videos'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestStudio, type TestStudio } from '../../test-kits/test-studio'
 import { seedDemoUsers } from './demo-seed'
@@ -23,5 +24,19 @@ describe('demo film', () => {
     expect(new Set(table.tasks.statusId).size).toBeGreaterThanOrEqual(5)
     expect(table.shots.thumbnailVersionId.filter((v) => v !== null).length).toBeGreaterThan(0)
     expect(await seedDemoProduction(studio.auth, studio.production.services)).toBeUndefined()
-  }, 60_000)
+    if (!requireFfmpeg("the demo film's video version")) return
+    // With ffmpeg, one shot has a numbered movie with its poster next to its image.
+    const tasks = await Promise.all(
+      table.tasks.id.map(async (taskId) =>
+        TaskDetail.parse(await studio.production.services.tasks.get(principal, taskId)),
+      ),
+    )
+    const videos = tasks.flatMap((t) => t.versions).filter((v) => v.kind === 'video')
+    expect(videos).toHaveLength(1)
+    const video = videos[0]
+    expect(video?.files.find((f) => f.role === 'output')?.mediaType).toBe('video/mp4')
+    expect(video?.thumbnailFileId).not.toBeNull()
+    const sameTask = tasks.find((t) => t.id === video?.taskId)
+    expect(sameTask?.versions.map((v) => v.kind).sort()).toEqual(['image', 'video'])
+  }, 120_000)
 })

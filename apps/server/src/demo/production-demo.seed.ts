@@ -1,11 +1,13 @@
 // The demo's sample production: a short film with 3 sequences and 40 shots, characters and
 // locations, tasks spread over the statuses, and a few versions with simulated renders
-// (gradient frames drawn with sharp, attached through the farm's own entry point).
+// (gradient frames drawn with sharp, attached through the farm's own entry point) and, when
+// ffmpeg is installed, a short numbered movie as a video version.
 // Idempotent: does nothing when the project already exists.
 import { ROLES } from '@aipipeline/domain'
 import sharp from 'sharp'
 import type { AuthService, Principal } from '../modules/auth'
 import type { ProductionServices } from '../modules/production'
+import { makeDemoMovie } from './demo-movie'
 import { demoEmail } from './demo-seed'
 
 const SEQUENCES = [
@@ -174,4 +176,22 @@ async function progressTasks(
       files: [{ name: 'render.png', mediaType: 'image/png', data, width: 960, height: 540 }],
     })
   }
+  // The first shot with an image gets a video next to it, so one shot shows both players.
+  const movieTask = keyTasks[10]
+  const movie = movieTask ? await makeDemoMovie(project.fps, project.startFrame) : undefined
+  if (movieTask && movie)
+    await production.versions.attachRenderOutput({
+      taskId: movieTask,
+      renderJobId: null,
+      kind: 'video',
+      prompt: 'slow push-in on the lighthouse lamp, dusk, 35mm film',
+      negativePrompt: 'blurry',
+      seed: 2001,
+      model: 'wan-demo',
+      parameters: { frames: movie.frames, fps: project.fps },
+      files: [
+        { name: 'render.mp4', mediaType: 'video/mp4', data: movie.movie, width: movie.width, height: movie.height },
+      ],
+      thumbnail: { data: movie.poster, mediaType: 'image/jpeg' },
+    })
 }

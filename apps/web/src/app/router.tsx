@@ -15,7 +15,13 @@ import { TemplatesPage } from '../features/farm/templates/templates-page'
 import { AccountLinkPage } from '../features/people/account-link-page'
 import { AccountPage } from '../features/people/account-page'
 import { UsersPage } from '../features/people/users-page'
-import { BoardRoute, ProjectSettingsRoute, ShotRoute, ShotTableRoute } from '../features/projects/project-routes'
+import {
+  BoardRoute,
+  ProjectSettingsRoute,
+  ShotRoute,
+  type ShotSearch,
+  ShotTableRoute,
+} from '../features/projects/project-routes'
 import { ProjectView } from '../features/projects/project-view'
 import { ProjectsPage } from '../features/projects/projects-page'
 import { PromptEnginePage } from '../features/prompt-engine/prompt-engine-page'
@@ -102,7 +108,14 @@ const projectSettingsRoute = createRoute({
   path: 'settings',
   component: ProjectSettingsRoute,
 })
-const shotRoute = createRoute({ getParentRoute: () => projectRoute, path: 'shots/$shotId', component: ShotRoute })
+const shotRoute = createRoute({
+  getParentRoute: () => projectRoute,
+  path: 'shots/$shotId',
+  // `version` opens the shot on that version (links from the farm, review, notifications).
+  validateSearch: (search: Record<string, unknown>): ShotSearch =>
+    typeof search.version === 'string' && search.version !== '' ? { version: search.version } : {},
+  component: ShotRoute,
+})
 const farmRoute = createRoute({ getParentRoute: () => appRoute, path: '/farm', component: FarmPage })
 const farmJobRoute = createRoute({
   getParentRoute: () => appRoute,

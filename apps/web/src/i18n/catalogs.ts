@@ -1,6 +1,9 @@
 // All translation catalogs. The shell's strings live in ./en.json and ./ko.json; each feature
 // owns its own pair under src/features/<area>/i18n/, mounted here under the feature's key
-// (t('farm.queue.title')), so features never edit a shared catalog.
+// (t('farm.queue.title')), so features never edit a shared catalog. Shared components with
+// words of their own (the media player and viewer) own a pair the same way.
+import mediaEn from '../components/media/i18n/en.json'
+import mediaKo from '../components/media/i18n/ko.json'
 import agentsEn from '../features/agents/i18n/en.json'
 import agentsKo from '../features/agents/i18n/ko.json'
 import farmEn from '../features/farm/i18n/en.json'
@@ -29,6 +32,7 @@ export const en = {
   agents: agentsEn,
   farm: farmEn,
   people: peopleEn,
+  media: mediaEn,
   projects: projectsEn,
   projectSetup: projectSetupEn,
   promptEngine: promptEngineEn,
@@ -43,6 +47,7 @@ export const ko = {
   agents: agentsKo,
   farm: farmKo,
   people: peopleKo,
+  media: mediaKo,
   projects: projectsKo,
   projectSetup: projectSetupKo,
   promptEngine: promptEngineKo,

@@ -192,6 +192,16 @@ export const ShotDetail = ShotRow.extend({ cpeSettings: z.record(z.string(), z.u
   id: 'ShotDetail',
 })
 
+/** A task's newest version, for board cards and cells that show where a task stands. */
+export const LatestVersion = z.object({
+  taskId: z.string(),
+  versionId: z.string(),
+  number: z.number().int(),
+  kind: z.enum(['image', 'video']),
+  thumbnailFileId: z.string().nullable(),
+})
+export type LatestVersion = z.infer<typeof LatestVersion>
+
 const tags = ['production'] as const
 export const shotRoutes = {
   listShots: defineRoute({
@@ -212,6 +222,15 @@ export const shotRoutes = {
     access: access.authenticated,
     params: ProjectParams,
     response: ShotTable,
+  }),
+  latestVersions: defineRoute({
+    method: 'GET',
+    path: '/api/projects/:projectId/latest-versions',
+    summary: "Each visible task's newest version (number, kind, thumbnail), for board cards",
+    tags,
+    access: access.authenticated,
+    params: ProjectParams,
+    response: z.object({ items: z.array(LatestVersion) }),
   }),
   createShots: defineRoute({
     method: 'POST',

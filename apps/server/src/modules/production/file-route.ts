@@ -54,11 +54,43 @@ export function bindFileRoute<C extends RouteContract>(
       const input = { params: request.params, query: request.query, principal } as Parameters<typeof handler>[0]
       const file = await handler(input)
       const safeName = file.fileName.replace(/[^\w.-]/g, '_')
-      return reply
+      reply
         .header('content-type', file.mediaType)
         .header('content-disposition', `${file.disposition}; filename="${safeName}"`)
         .header('cache-control', 'private, no-store')
-        .send(file.data)
+        .header('accept-ranges', 'bytes')
+      const size = file.data.byteLength
+      const range = byteRange(request.headers.range, size)
+      if (range === 'unsatisfiable') return reply.code(416).header('content-range', `bytes */${size}`).send()
+      if (range === undefined) return reply.send(file.data)
+      return reply
+        .code(206)
+        .header('content-range', `bytes ${range.start}-${range.end}/${size}`)
+        .send(file.data.subarray(range.start, range.end + 1))
     },
   })
+}
+
+/**
+ * The one byte range a `Range: bytes=…` header asks for, inclusive, so a player can seek in a
+ * video without reading it all. Several ranges or another unit get the whole file (RFC 9110
+ * lets a server ignore Range); a range wholly past the end is unsatisfiable (416).
+ */
+export function byteRange(
+  header: string | undefined,
+  size: number,
+): { start: number; end: number } | 'unsatisfiable' | undefined {
+  const m = header === undefined ? null : /^bytes=(\d*)-(\d*)$/.exec(header.trim())
+  if (!m || (m[1] === '' && m[2] === '')) return undefined
+  if (m[1] === '') {
+    // `bytes=-N`: the last N bytes.
+    const suffix = Number(m[2])
+    if (suffix === 0 || size === 0) return 'unsatisfiable'
+    return { start: Math.max(size - suffix, 0), end: size - 1 }
+  }
+  const start = Number(m[1])
+  const end = m[2] === '' ? size - 1 : Math.min(Number(m[2]), size - 1)
+  if (start >= size) return 'unsatisfiable'
+  if (end < start) return undefined
+  return { start, end }
 }

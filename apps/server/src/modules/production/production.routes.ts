@@ -97,6 +97,9 @@ export function registerProductionRoutes(app: FastifyInstance, tokens: TokenServ
     s.shots.list(principal, params.projectId, query),
   )
   bindRoute(app, tokens, r.shotTable, ({ principal, params }) => s.shots.table(principal, params.projectId))
+  bindRoute(app, tokens, r.latestVersions, ({ principal, params }) =>
+    s.shots.latestVersions(principal, params.projectId),
+  )
   bindRoute(app, tokens, r.createShots, ({ principal, params, body }) =>
     s.shots.create(principal, params.projectId, body),
   )

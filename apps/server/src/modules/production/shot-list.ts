@@ -1,9 +1,11 @@
 // The shot list's two reads: a keyset page of rows with their visible tasks (three flat
 // queries whatever the page size) and the compact whole-project table as column arrays
-// (three queries, one pass). Both are built straight into the contract's shapes.
+// (three queries, one pass). Both are built straight into the contract's shapes. The board
+// also reads each visible task's newest version.
 import {
   appendTask,
   emptyShotTable,
+  type LatestVersion,
   type ShotListQuery,
   type ShotPage,
   type ShotRow,
@@ -11,7 +13,7 @@ import {
   type TaskSummary,
 } from '@aipipeline/contracts'
 import { countShotsBySequence, type Db, type ProductionRepositories, type ShotListRecord } from '@aipipeline/db'
-import { NotFound, seesOnlyAssigned, ValidationFailed } from '@aipipeline/domain'
+import { canSeeTask, NotFound, seesOnlyAssigned, ValidationFailed } from '@aipipeline/domain'
 import { z } from 'zod'
 import { assigneesByTask, shotView, taskView, type Visibility } from './production-visibility'
 import type { ProjectView } from './project-view'
@@ -126,6 +128,38 @@ export async function shotTable(repos: ProductionRepositories, view: ProjectView
     if (summary) appendTask(t, at, summary)
   }
   return { shots: s, tasks: t }
+}
+
+/**
+ * The newest version of each task whose versions the caller may see, by the rule a version
+ * read applies: vendors only on tasks assigned to them, clients only while the task shows
+ * them a status they may see.
+ */
+export async function latestVersions(
+  repos: ProductionRepositories,
+  view: ProjectView,
+): Promise<{ items: LatestVersion[] }> {
+  const projectId = view.access.projectId
+  const [tasks, pairs, latest] = await Promise.all([
+    repos.lists.tasks(projectId),
+    repos.lists.assignees(projectId),
+    repos.lists.latestVersions(projectId),
+  ])
+  const assignees = assigneesByTask(pairs)
+  const visible = new Set(
+    tasks
+      .filter(
+        (t) =>
+          view.v.statusVisible(t.statusId) &&
+          canSeeTask(view.access, { assigneeIds: assignees.get(t.id) ?? [], department: null }),
+      )
+      .map((t) => t.id),
+  )
+  return {
+    items: latest
+      .filter((v) => visible.has(v.taskId))
+      .map((v) => ({ ...v, kind: v.kind === 'video' ? 'video' : 'image' })),
+  }
 }
 
 /** Only the values of fields the caller may see (and that still exist). */

@@ -28,7 +28,7 @@ import { mergeFieldValues } from './custom-field-values'
 import type { ProductionAccessService } from './production-access.service'
 import type { ProductionContext } from './production-context'
 import { loadProjectView, type ProjectView } from './project-view'
-import { listShots, shotRows, shotTable } from './shot-list'
+import { latestVersions, listShots, shotRows, shotTable } from './shot-list'
 
 function shotChange(
   event: 'shot:new' | 'shot:update',
@@ -93,6 +93,11 @@ export function createShotService(ctx: ProductionContext, access: ProductionAcce
     /** Every visible shot and task as column arrays (the grid's compact bulk mode). */
     async table(principal: Principal, projectId: string): Promise<ShotTable> {
       return shotTable(repos, await load(principal, projectId))
+    },
+
+    /** The newest version of each visible task (board cards). */
+    async latestVersions(principal: Principal, projectId: string) {
+      return latestVersions(repos, await load(principal, projectId))
     },
 
     async get(principal: Principal, shotId: string): Promise<z.input<typeof ShotDetail>> {

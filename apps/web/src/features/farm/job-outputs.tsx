@@ -1,10 +1,9 @@
-import { farmOutputFilePath, productionRoutes, type RenderJobDetail } from '@aipipeline/contracts'
-import { Anchor, Button, Card, Image, SimpleGrid, Stack, Text } from '@mantine/core'
-import { useQuery } from '@tanstack/react-query'
-import { Link } from '@tanstack/react-router'
+import { farmOutputFilePath, type RenderJobDetail } from '@aipipeline/contracts'
+import { Button, Card, Image, SimpleGrid, Stack, Text } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { useApi } from '../../api/api-context'
 import { downloadAuthed, useAuthedFileUrl } from '../../api/authed-file'
+import { VersionLink } from './job-versions'
 
 type Output = RenderJobDetail['outputs'][number]
 
@@ -57,27 +56,5 @@ function OutputCard({ jobId, output }: { jobId: string; output: Output }) {
         </Button>
       </Stack>
     </Card>
-  )
-}
-
-/** The version an output became, linked to its shot (where the caller may see it). */
-function VersionLink({ versionId }: { versionId: string }) {
-  const { t } = useTranslation()
-  const api = useApi()
-  const version = useQuery({
-    queryKey: ['version', versionId],
-    queryFn: () => api.call(productionRoutes.getVersion, { params: { versionId } }),
-    retry: false,
-  })
-  if (!version.data) return null
-  const { projectId, shotId, number } = version.data
-  return (
-    <Anchor
-      size="xs"
-      data-testid="output-version"
-      renderRoot={(props) => <Link to="/projects/$projectId/shots/$shotId" params={{ projectId, shotId }} {...props} />}
-    >
-      {t('farm.detail.version', { number: String(number).padStart(3, '0') })}
-    </Anchor>
   )
 }

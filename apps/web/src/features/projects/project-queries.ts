@@ -14,9 +14,11 @@ export const projectKeys = {
   members: (id: string) => ['project', id, 'members'] as const,
   breakdown: (id: string) => ['project', id, 'breakdown'] as const,
   table: (id: string) => ['project', id, 'shot-table'] as const,
+  latestVersions: (id: string) => ['project', id, 'latest-versions'] as const,
   activity: (id: string, shotId: string) => ['project', id, 'activity', shotId] as const,
   shot: (shotId: string) => ['shot', shotId] as const,
   task: (taskId: string) => ['task', taskId] as const,
+  version: (versionId: string) => ['version', versionId] as const,
   notifications: ['notifications'] as const,
 }
 
@@ -35,7 +37,7 @@ export function useProjects(includeArchived = false) {
 }
 
 /** Settings, statuses (default ones named in the UI language), task types and custom fields. */
-export function useProject(projectId: string) {
+export function useProject(projectId: string, options: { enabled?: boolean } = {}) {
   const api = useApi()
   const { t, i18n } = useTranslation()
   // The language is what changes the names; t alone is stable across a switch.
@@ -54,6 +56,7 @@ export function useProject(projectId: string) {
     queryKey: projectKeys.project(projectId),
     queryFn: () => api.call(productionRoutes.getProject, { params: { projectId } }),
     select,
+    enabled: options.enabled ?? true,
   })
 }
 
@@ -89,11 +92,12 @@ export function useShotTable(projectId: string) {
 }
 
 /** One shot with its task summaries and CPE settings. */
-export function useShot(shotId: string) {
+export function useShot(shotId: string, options: { enabled?: boolean } = {}) {
   const api = useApi()
   return useQuery({
     queryKey: projectKeys.shot(shotId),
     queryFn: () => api.call(productionRoutes.getShot, { params: { shotId } }),
+    enabled: options.enabled ?? true,
   })
 }
 
@@ -113,5 +117,29 @@ export function useShotActivity(projectId: string, shotId: string) {
     queryKey: projectKeys.activity(projectId, shotId),
     queryFn: async () =>
       (await api.call(productionRoutes.listActivity, { params: { projectId }, query: { shotId, limit: 100 } })).items,
+  })
+}
+
+/** One version with its place in the project (for the detail panel and links from the farm). */
+export function useVersion(versionId: string | null) {
+  const api = useApi()
+  return useQuery({
+    queryKey: projectKeys.version(versionId ?? ''),
+    queryFn: () => api.call(productionRoutes.getVersion, { params: { versionId: versionId ?? '' } }),
+    enabled: versionId !== null,
+    // A version hidden from the caller answers 404; asking again will not change that.
+    retry: false,
+  })
+}
+
+/** Each visible task's newest version, by task id (board cards). */
+export function useLatestVersions(projectId: string) {
+  const api = useApi()
+  return useQuery({
+    queryKey: projectKeys.latestVersions(projectId),
+    queryFn: async () => {
+      const { items } = await api.call(productionRoutes.latestVersions, { params: { projectId } })
+      return new Map(items.map((v) => [v.taskId, v]))
+    },
   })
 }

@@ -1,5 +1,5 @@
 // Route components of the Projects area: they read the path parameters and render the page.
-import { useParams } from '@tanstack/react-router'
+import { useNavigate, useParams, useSearch } from '@tanstack/react-router'
 import { BoardPage } from './board/board-page'
 import { ProjectSettingsPage } from './project-settings-page'
 import { ShotPage } from './shot-page/shot-page'
@@ -20,8 +20,30 @@ export function BoardRoute() {
 /** /projects/$projectId/shots/$shotId */
 export function ShotRoute() {
   const { projectId, shotId } = useParams({ from: '/signed-in/projects/$projectId/shots/$shotId' })
+  const { version } = useSearch({ from: '/signed-in/projects/$projectId/shots/$shotId' })
+  const navigate = useNavigate()
+  const selectVersion = (versionId: string) =>
+    void navigate({
+      to: '/projects/$projectId/shots/$shotId',
+      params: { projectId, shotId },
+      search: { version: versionId },
+      replace: true,
+    })
   // Keyed by shot so moving between shots starts each page fresh (composer, CPE panel).
-  return <ShotPage key={shotId} projectId={projectId} shotId={shotId} />
+  return (
+    <ShotPage
+      key={shotId}
+      projectId={projectId}
+      shotId={shotId}
+      versionId={version ?? null}
+      onSelectVersion={selectVersion}
+    />
+  )
+}
+
+/** The shot page's search: the version it shows. */
+export interface ShotSearch {
+  version?: string
 }
 
 /** /projects/$projectId/settings */

@@ -72,7 +72,14 @@ export function useProjectLive(projectId: string): void {
       flush()
     }
     const offs = [
-      ...TABLE_EVENTS.map((name) => onServerEvent(socket, name, () => refetch(projectKeys.table(projectId)))),
+      // Board cards show each task's newest version, and which tasks a client or vendor sees
+      // moves with statuses and assignments, so the same events re-read it.
+      ...TABLE_EVENTS.map((name) =>
+        onServerEvent(socket, name, () => {
+          refetch(projectKeys.table(projectId))
+          refetch(projectKeys.latestVersions(projectId))
+        }),
+      ),
       onServerEvent(socket, 'shot:update', (e) => {
         for (const id of e.shotIds) refetch(projectKeys.shot(id))
       }),

@@ -32,6 +32,15 @@ export interface TaskListRecord {
   retakeCount: number
 }
 
+/** A task's newest version with its thumbnail file, if it has one. */
+export interface LatestVersionRecord {
+  taskId: string
+  versionId: string
+  number: number
+  kind: string
+  thumbnailFileId: string | null
+}
+
 type ShotListRow = Omit<ShotListRecord, 'customFields'> & { customFields: string }
 
 const SORT_COLUMN = { order: sql.ref('s.order_key'), code: sql.ref('s.code'), updated: sql.ref('s.updated_at') }
@@ -102,6 +111,17 @@ export function createShotListQueries(db: Db) {
       const { rows } = await sql<ShotListRow>`select ${SHOT_COLUMNS} from shots s
         where s.project_id = ${projectId} order by s.order_key, s.id`.execute(raw)
       return rows.map(toShotList)
+    },
+
+    /** The newest version of every task of a project that has one (the `(task_id, number)` key finds it). */
+    async latestVersions(projectId: string): Promise<LatestVersionRecord[]> {
+      const { rows } = await sql<LatestVersionRecord>`select v.task_id as "taskId", v.id as "versionId", v.number,
+          v.kind, (select f.id from version_files f where f.version_id = v.id and f.role = 'thumbnail'
+            order by f.id limit 1) as "thumbnailFileId"
+        from versions v
+        where v.project_id = ${projectId}
+          and v.number = (select max(w.number) from versions w where w.task_id = v.task_id)`.execute(raw)
+      return rows.map((r) => ({ ...r, number: Number(r.number) }))
     },
 
     /** Tasks of the given shots, or of the whole project. */

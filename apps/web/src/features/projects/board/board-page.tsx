@@ -20,7 +20,7 @@ import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useApi } from '../../../api/api-context'
 import { ApiError } from '../../../api/api-error'
-import { projectKeys, useBreakdown, useMembers, useProject, useShotTable } from '../project-queries'
+import { projectKeys, useBreakdown, useLatestVersions, useMembers, useProject, useShotTable } from '../project-queries'
 import { CardBody, type CardLabels } from './board-card'
 import { BoardColumn } from './board-column'
 import { type BoardCard, type BoardFilter, boardCards, boardColumns, canDrop, cardsByColumn } from './board-model'
@@ -35,6 +35,7 @@ export function BoardPage({ projectId }: { projectId: string }) {
   const table = useShotTable(projectId).data
   const sequences = useBreakdown(projectId).data?.sequences
   const members = useMembers(projectId).data
+  const latest = useLatestVersions(projectId).data
   const [filter, setFilter] = useState<BoardFilter>({ sequenceIds: [], taskTypeId: null, assigneeIds: [] })
   const [pending, setPending] = useState<ReadonlyMap<string, string>>(new Map())
   const [dragging, setDragging] = useState<BoardCard | null>(null)
@@ -56,8 +57,9 @@ export function BoardPage({ projectId }: { projectId: string }) {
       sequenceCode: (id) => seq.get(id) ?? '',
       taskTypeName: (id) => types.get(id) ?? '',
       personName: (id) => people.get(id) ?? '?',
+      latestVersion: (taskId) => latest?.get(taskId),
     }
-  }, [sequences, project, members])
+  }, [sequences, project, members, latest])
 
   if (!project || !table || !sequences || !members) return <Loader aria-label={t('app.loading')} />
 

@@ -44,7 +44,14 @@ function useCpeSettings(shotId: string, stored: Record<string, unknown> | null) 
 }
 
 /** The shot page. */
-export function ShotPage({ projectId, shotId }: { projectId: string; shotId: string }) {
+export function ShotPage(props: {
+  projectId: string
+  shotId: string
+  /** The version to show (from the URL); the newest when null or not on this shot. */
+  versionId: string | null
+  onSelectVersion: (versionId: string) => void
+}) {
+  const { projectId, shotId } = props
   const { t } = useTranslation()
   const api = useApi()
   const project = useProject(projectId).data
@@ -97,7 +104,13 @@ export function ShotPage({ projectId, shotId }: { projectId: string; shotId: str
       </Group>
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, lg: 7 }}>
-          <VersionsGallery versions={versions} taskName={taskName} />
+          <VersionsGallery
+            project={project}
+            versions={versions}
+            taskName={taskName}
+            selectedId={props.versionId}
+            onSelect={props.onSelectVersion}
+          />
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 5 }}>
           <Tabs defaultValue="comments">

@@ -1,59 +1,122 @@
-// Every version of the shot's tasks: a strip of thumbnails and the selected one large,
-// images shown and videos played (files fetched with the token, shown as blob URLs).
-import type { Version } from '@aipipeline/contracts'
-import { Badge, Group, Image, Paper, ScrollArea, Stack, Text, UnstyledButton } from '@mantine/core'
-import { useState } from 'react'
+// Every version of the shot's tasks: a strip of thumbnails and the selected one large, images
+// shown (click for the full-size viewer) and videos played frame-accurately inline, with the
+// version's details below. Files are fetched with the token and shown as blob URLs.
+import type { Project } from '@aipipeline/contracts'
+import { ActionIcon, Badge, Group, Image, Paper, ScrollArea, Stack, Text, Tooltip, UnstyledButton } from '@mantine/core'
+import { useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { z } from 'zod'
-import { useAuthedFileUrl, versionFilePath } from '../authed-file'
-import { VersionLineage } from './version-lineage'
+import { FramePlayer } from '../../../components/media/frame-player'
+import { ExpandIcon } from '../../../components/media/media-icons'
+import { VersionDetails } from './version-details'
+import { outputFile, type ShotVersion, useVersionFileUrl, versionLabel } from './version-files'
+import { VersionViewer } from './version-viewer'
 
-type V = z.infer<typeof Version>
-
-/** A blob URL for a version file (null while loading or without a file). */
-function useBlobUrl(fileId: string | null): string | null {
-  return useAuthedFileUrl(fileId === null ? null : versionFilePath(fileId))
-}
-
-function output(version: V) {
-  return version.files.find((f) => f.role === 'output') ?? version.files[0] ?? null
-}
-
-function Thumb({
-  version,
-  selected,
-  onSelect,
-  label,
-}: {
-  version: V
-  selected: boolean
-  onSelect: () => void
-  label: string
-}) {
-  const fileId = version.thumbnailFileId ?? output(version)?.id ?? null
-  const url = useBlobUrl(version.kind === 'image' || version.thumbnailFileId ? fileId : null)
+function Thumb(props: { version: ShotVersion; selected: boolean; onSelect: () => void; label: string }) {
+  const { version } = props
+  const fileId = version.thumbnailFileId ?? (version.kind === 'image' ? (outputFile(version)?.id ?? null) : null)
+  const url = useVersionFileUrl(fileId)
   return (
-    <UnstyledButton onClick={onSelect} aria-pressed={selected} aria-label={label}>
-      <Paper withBorder p={2} style={{ outline: selected ? '2px solid var(--mantine-color-blue-6)' : undefined }}>
-        {url ? <Image src={url} w={112} h={63} fit="cover" alt="" /> : <div style={{ width: 112, height: 63 }} />}
+    <UnstyledButton
+      onClick={props.onSelect}
+      aria-pressed={props.selected}
+      aria-label={props.label}
+      data-testid="version-thumb"
+      data-version-id={version.id}
+    >
+      <Paper withBorder p={2} style={{ outline: props.selected ? '2px solid var(--mantine-color-blue-6)' : undefined }}>
+        {url ? (
+          <Image src={url} w={112} h={63} fit="cover" alt="" />
+        ) : (
+          <div style={{ width: 112, height: 63, background: 'var(--mantine-color-default-hover)' }} />
+        )}
         <Text size="xs" ta="center">
-          {label}
+          {props.label}
         </Text>
       </Paper>
     </UnstyledButton>
   )
 }
 
-/** The gallery; `taskName` labels versions by their task type. */
-export function VersionsGallery({ versions, taskName }: { versions: V[]; taskName: (taskId: string) => string }) {
+/** The selected version large: a frame player for videos, a clickable picture for images. */
+function Stage(props: { version: ShotVersion; project: Project; label: string; onOpen: () => void }) {
   const { t } = useTranslation()
-  const [selectedId, setSelectedId] = useState<string | null>(null)
-  const selected = versions.find((v) => v.id === selectedId) ?? versions[0] ?? null
-  const file = selected ? output(selected) : null
-  const url = useBlobUrl(file?.id ?? null)
-  const label = (v: V) => `${taskName(v.taskId)} v${String(v.number).padStart(3, '0')}`
+  const { version } = props
+  const url = useVersionFileUrl(outputFile(version)?.id ?? null)
+  const poster = useVersionFileUrl(version.kind === 'video' ? version.thumbnailFileId : null)
+  return (
+    // Pictures sit on a dark ground; the player draws its own black frame and keeps its
+    // controls on the page's colours so the counter stays readable in both themes.
+    <Paper withBorder p={4} bg={version.kind === 'image' ? 'dark.8' : undefined} pos="relative">
+      {version.kind === 'video' ? (
+        <FramePlayer
+          key={version.id}
+          src={url}
+          poster={poster}
+          fps={props.project.fps}
+          startFrame={props.project.startFrame}
+          label={props.label}
+        />
+      ) : (
+        <UnstyledButton
+          onClick={props.onOpen}
+          aria-label={t('media.viewer.open')}
+          style={{ position: 'relative', display: 'block', aspectRatio: '16 / 9', width: '100%', cursor: 'zoom-in' }}
+        >
+          {/* Contained in the 16:9 stage whatever the picture's own shape. */}
+          {url && (
+            <Image
+              src={url}
+              fit="contain"
+              pos="absolute"
+              inset={0}
+              w="100%"
+              h="100%"
+              alt={props.label}
+              data-testid="version-image"
+            />
+          )}
+        </UnstyledButton>
+      )}
+      <Tooltip label={t('media.viewer.open')}>
+        <ActionIcon
+          pos="absolute"
+          top={10}
+          right={10}
+          variant="default"
+          aria-label={t('media.viewer.open')}
+          onClick={props.onOpen}
+          data-testid="open-viewer"
+        >
+          <ExpandIcon />
+        </ActionIcon>
+      </Tooltip>
+    </Paper>
+  )
+}
 
-  if (versions.length === 0)
+/** The gallery; `taskName` labels versions by their task type; the selection lives in the URL. */
+export function VersionsGallery(props: {
+  project: Project
+  versions: ShotVersion[]
+  taskName: (taskId: string) => string
+  selectedId: string | null
+  onSelect: (versionId: string) => void
+}) {
+  const { t } = useTranslation()
+  const { versions } = props
+  const [viewing, setViewing] = useState(false)
+  // Without a choice in the URL the newest is shown, and stays shown when newer ones arrive
+  // live (they join the strip), so a playing video is not swapped away.
+  const shown = useRef<string | null>(null)
+  const selected =
+    versions.find((v) => v.id === props.selectedId) ??
+    versions.find((v) => v.id === shown.current) ??
+    versions[0] ??
+    null
+  shown.current = selected?.id ?? null
+  const label = (v: ShotVersion) => versionLabel(v, props.taskName(v.taskId))
+
+  if (versions.length === 0 || !selected)
     return (
       <Paper withBorder p="xl" style={{ borderStyle: 'dashed' }}>
         <Text c="dimmed" ta="center">
@@ -62,48 +125,38 @@ export function VersionsGallery({ versions, taskName }: { versions: V[]; taskNam
       </Paper>
     )
   return (
-    <Stack gap="xs">
-      <Paper withBorder p={4} bg="dark.8" style={{ aspectRatio: '16 / 9', display: 'grid', placeItems: 'center' }}>
-        {url && selected?.kind === 'video' && (
-          // biome-ignore lint/a11y/useMediaCaption: renders have no dialogue to caption
-          <video src={url} controls loop style={{ maxWidth: '100%', maxHeight: '100%' }} data-testid="version-video" />
-        )}
-        {url && selected?.kind === 'image' && (
-          <Image src={url} fit="contain" mah="100%" alt={label(selected)} data-testid="version-image" />
-        )}
-      </Paper>
-      {selected && (
-        <Group gap="xs">
-          <Badge>{label(selected)}</Badge>
-          {selected.provenance.model && (
-            <Badge variant="light" data-testid="version-model">
-              {selected.provenance.model}
-            </Badge>
-          )}
-          {selected.provenance.seed !== null && (
-            <Badge variant="light" color="gray" data-testid="version-seed">
-              {t('projects.versions.seed', { seed: selected.provenance.seed })}
-            </Badge>
-          )}
-          <Text size="xs" c="dimmed" lineClamp={2} style={{ flex: 1 }} data-testid="version-prompt">
-            {selected.provenance.prompt}
-          </Text>
-        </Group>
-      )}
-      {selected && <VersionLineage versionId={selected.id} taskName={taskName} />}
+    <Stack gap="xs" data-testid="versions-gallery">
+      <Stage version={selected} project={props.project} label={label(selected)} onOpen={() => setViewing(true)} />
+      <Group gap="xs">
+        <Badge data-testid="selected-version">{label(selected)}</Badge>
+        <Text size="xs" c="dimmed" lineClamp={1} style={{ flex: 1 }} data-testid="version-prompt">
+          {selected.provenance.prompt}
+        </Text>
+      </Group>
       <ScrollArea type="auto">
         <Group gap="xs" wrap="nowrap" pb={6}>
           {versions.map((v) => (
             <Thumb
               key={v.id}
               version={v}
-              selected={v.id === selected?.id}
-              onSelect={() => setSelectedId(v.id)}
+              selected={v.id === selected.id}
+              onSelect={() => props.onSelect(v.id)}
               label={label(v)}
             />
           ))}
         </Group>
       </ScrollArea>
+      <VersionDetails project={props.project} version={selected} label={label(selected)} taskName={props.taskName} />
+      {viewing && (
+        <VersionViewer
+          project={props.project}
+          versions={versions}
+          current={selected}
+          label={label}
+          onSelect={props.onSelect}
+          onClose={() => setViewing(false)}
+        />
+      )}
     </Stack>
   )
 }

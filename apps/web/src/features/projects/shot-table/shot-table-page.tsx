@@ -74,7 +74,7 @@ function ShotTableView(props: {
   const [importing, setImporting] = useState(false)
   const edits = useShotEdits(projectId)
   const index = useMemo(() => indexTasks(table), [table])
-  const thumbs = useThumbnails(table, index)
+  const thumbs = useThumbnails(table)
   const { model, headers } = useTableModel({ ...props, index, view, userId, thumbnail: thumbs.thumbnail })
   const cellAt = useCallback((c: number, r: number) => cellView(model, c, r), [model])
   const copyText = useCallback((c: number, r: number) => cellCopyText(model, c, r), [model])

@@ -1,23 +1,24 @@
-// Thumbnails for the rows in view. The table names each shot's thumbnail version, but no
-// route returns a version by id (reported as missing), so for shots scrolled into view we
-// read their tasks until the version turns up, then fetch its thumbnail file. Only visible
-// rows are looked up, a few at a time, each version once per visit.
+// Thumbnails for the rows in view. The table names each shot's thumbnail version; for shots
+// scrolled into view we read that version and fetch its thumbnail file. Only visible rows are
+// looked up, a few at a time, each version once per visit. When the table is re-read (a new
+// version arrived live, say) the rows last in view are looked at again, so a shot that just
+// got its first version shows it without a scroll or a reload.
 import { productionRoutes, type ShotTable } from '@aipipeline/contracts'
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { useApi } from '../../../api/api-context'
 import { fetchAuthed, versionFilePath } from '../authed-file'
-import type { TaskIndex } from './table-model'
 
 const PARALLEL = 3
 
 /** Blob URLs of thumbnails by version id, and a callback for the rows now in view. */
-export function useThumbnails(table: ShotTable | undefined, index: TaskIndex | undefined) {
+export function useThumbnails(table: ShotTable | undefined) {
   const api = useApi()
   const [urls, setUrls] = useState<ReadonlyMap<string, string>>(new Map())
   const requested = useRef(new Set<string>())
-  const queue = useRef<{ versionId: string; shot: number }[]>([])
+  const queue = useRef<string[]>([])
   const running = useRef(0)
   const created = useRef<string[]>([])
+  const lastVisible = useRef<readonly number[]>([])
 
   useEffect(
     () => () => {
@@ -27,34 +28,25 @@ export function useThumbnails(table: ShotTable | undefined, index: TaskIndex | u
   )
 
   const load = useCallback(
-    async (versionId: string, shot: number) => {
-      if (!table || !index) return
-      const taskIds: string[] = []
-      for (const column of index.taskOf.values()) {
-        const t = column[shot] ?? -1
-        if (t >= 0) taskIds.push(table.tasks.id[t] ?? '')
-      }
-      for (const taskId of taskIds) {
-        const task = await api.call(productionRoutes.getTask, { params: { taskId } })
-        const version = task.versions.find((v) => v.id === versionId)
-        if (!version) continue
-        const file = version.files.find((f) => f.id === version.thumbnailFileId) ?? version.files[0]
-        if (!file) return
-        const url = URL.createObjectURL(await fetchAuthed(api, versionFilePath(file.id)))
-        created.current.push(url)
-        setUrls((prev) => new Map(prev).set(versionId, url))
-        return
-      }
+    async (versionId: string) => {
+      const version = await api.call(productionRoutes.getVersion, { params: { versionId } })
+      const file =
+        version.files.find((f) => f.id === version.thumbnailFileId) ??
+        (version.kind === 'image' ? version.files.find((f) => f.role === 'output') : undefined)
+      if (!file) return
+      const url = URL.createObjectURL(await fetchAuthed(api, versionFilePath(file.id)))
+      created.current.push(url)
+      setUrls((prev) => new Map(prev).set(versionId, url))
     },
-    [api, table, index],
+    [api],
   )
 
   const pump = useCallback(() => {
     while (running.current < PARALLEL) {
       const next = queue.current.shift()
-      if (!next) return
+      if (next === undefined) return
       running.current++
-      load(next.versionId, next.shot)
+      load(next)
         .catch(() => {
           // A missing or hidden file leaves the cell empty; the shot page shows the details.
         })
@@ -67,17 +59,23 @@ export function useThumbnails(table: ShotTable | undefined, index: TaskIndex | u
 
   const onVisibleShots = useCallback(
     (shots: readonly number[]) => {
+      lastVisible.current = shots
       if (!table) return
       for (const shot of shots) {
         const versionId = table.shots.thumbnailVersionId[shot]
         if (!versionId || requested.current.has(versionId)) continue
         requested.current.add(versionId)
-        queue.current.push({ versionId, shot })
+        queue.current.push(versionId)
       }
       pump()
     },
     [table, pump],
   )
+
+  // A re-read table may name new thumbnails for rows already in view.
+  useEffect(() => {
+    onVisibleShots(lastVisible.current)
+  }, [onVisibleShots])
 
   const thumbnail = useCallback((versionId: string) => urls.get(versionId) ?? null, [urls])
   return useMemo(() => ({ thumbnail, onVisibleShots }), [thumbnail, onVisibleShots])
