@@ -1,6 +1,7 @@
 // Saved workflow templates with their typed parameter schema (from describeParameters).
 import { access } from '@aipipeline/domain'
 import { z } from 'zod'
+import { base64Field } from '../http/base64'
 import { defineRoute } from '../http/route'
 import { FarmIdParams } from './farm-backend.contract'
 
@@ -207,7 +208,7 @@ export const InspectWorkflowTemplateRequest = z.union([
         .object({
           name: z.string().trim().min(1).max(255),
           /** PNG (text chunks), WebP (EXIF) or MP4 (metadata tags) as written by ComfyUI's save nodes. */
-          dataBase64: z.string().min(1).max(90_000_000),
+          dataBase64: base64Field(90_000_000),
         })
         .strict(),
     })

@@ -176,7 +176,7 @@ for (const engine of testEngines('workflow template inspect API')) {
           /"prompt" entry is not valid JSON/,
         ],
         [file('cut.mp4', ffmpegMp4(['-metadata', 'comment=x']).subarray(0, 900)), /MP4/],
-        [{ file: { name: 'x.png', dataBase64: '***' } }, /not base64/],
+        [{ file: { name: 'x.png', dataBase64: '***' } }, /not valid base64/],
         [
           file('odd.png', await pngWithText([{ keyword: 'prompt', text: '{"1": {"inputs": {}}}' }])),
           /the prompt in "odd.png"/,

@@ -13,16 +13,6 @@ import { type WorkflowInput, workflowSize } from './workflow-source'
 
 type InspectRequest = z.infer<typeof InspectWorkflowTemplateRequest>
 
-function decodeBase64(data: string): Buffer {
-  const clean = data.replace(/\s+/g, '')
-  if (clean.length === 0 || !/^[A-Za-z0-9+/]*={0,2}$/.test(clean) || clean.length % 4 === 1) {
-    throw new ValidationFailed('file.dataBase64 is not base64', [
-      { path: 'body.file.dataBase64', message: 'expected base64 data' },
-    ])
-  }
-  return Buffer.from(clean, 'base64')
-}
-
 /** The workflow an inspect request carries, before it is read into an API prompt. */
 async function sourceOf(
   request: InspectRequest,
@@ -36,7 +26,7 @@ async function sourceOf(
   }
   const { name, dataBase64 } = request.file
   try {
-    const found = await readWorkflowFile(name, decodeBase64(dataBase64))
+    const found = await readWorkflowFile(name, Buffer.from(dataBase64, 'base64'))
     // The API prompt is exactly what ran; the UI workflow only adds positions.
     const input: WorkflowInput =
       found.prompt !== undefined
