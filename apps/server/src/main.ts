@@ -1,14 +1,13 @@
 // The `aipipeline` command. Every command has --help; errors print one clear line.
-import { migrateToLatest, openDatabase } from '@aipipeline/db'
+// The studio, the database and the demo load inside the command that needs them: the sources
+// run through tsx without a build step, so `--help`, `sim` or a refused argument should not
+// compile the whole server first.
 import { Command } from 'commander'
 import { registerAgentCommand } from './cli/agent.command'
 import { registerRenderCommand } from './cli/render.command'
+import { registerSimCommand } from './cli/sim.command'
 import { registerUserCommands } from './cli/user.command'
 import { ConfigError, loadConfig } from './config'
-import { DEMO_PASSWORD, seedDemoUsers } from './demo/demo-seed'
-import { seedDemoProduction } from './demo/production-demo.seed'
-import { registerSimCommand, startDemoFarm } from './modules/farm'
-import { closeOnSignals, startStudio, startWorkerProcess } from './studio'
 
 const program = new Command('aipipeline')
   .description('AIPipeline: a self-hosted studio for AI film and content production')
@@ -18,6 +17,7 @@ program
   .command('serve')
   .description('start the studio (HTTP API, realtime, web app) with the configuration from the environment')
   .action(async () => {
+    const { closeOnSignals, startStudio } = await import('./studio')
     const studio = await startStudio(loadConfig())
     studio.logger.info({ url: studio.url }, 'AIPipeline studio ready')
     closeOnSignals(studio, studio.logger)
@@ -27,6 +27,10 @@ program
   .command('demo')
   .description('start the studio with demo users (one per role, password "demo")')
   .action(async () => {
+    const { closeOnSignals, startStudio } = await import('./studio')
+    const { DEMO_PASSWORD, seedDemoUsers } = await import('./demo/demo-seed')
+    const { seedDemoProduction } = await import('./demo/production-demo.seed')
+    const { startDemoFarm } = await import('./modules/farm')
     const studio = await startStudio(loadConfig(), {
       seed: async (s, logger) => {
         const created = await seedDemoUsers(s.auth)
@@ -48,6 +52,7 @@ program
   .description('apply pending database migrations and exit')
   .action(async () => {
     const config = loadConfig()
+    const { migrateToLatest, openDatabase } = await import('@aipipeline/db')
     const database = openDatabase(config.databaseUrl)
     try {
       const report = await migrateToLatest(database.db)
@@ -61,6 +66,7 @@ program
   .command('worker')
   .description('run background job handlers in this process (scale-out mode: set REDIS_URL and DATABASE_URL)')
   .action(async () => {
+    const { startWorkerProcess } = await import('./studio')
     await startWorkerProcess(loadConfig())
   })
 

@@ -1,10 +1,8 @@
 import { CreateUserRequest } from '@aipipeline/contracts'
-import { createRefreshTokenRepository, createUserRepository, migrateToLatest, openDatabase } from '@aipipeline/db'
 import { Role } from '@aipipeline/domain'
 import type { Command } from 'commander'
 import { z } from 'zod'
 import { loadConfig } from '../config'
-import { createAuthService, createTokenService } from '../modules/auth'
 import { promptPassword } from './prompt-password'
 
 /** `aipipeline user create`: the first admin, or any user, from the command line. */
@@ -28,6 +26,11 @@ export function registerUserCommands(program: Command): void {
         password,
       })
       if (!input.success) throw new Error(z.prettifyError(input.error))
+      // Loaded once the input is known good: a refused argument answers without them.
+      const { createRefreshTokenRepository, createUserRepository, migrateToLatest, openDatabase } = await import(
+        '@aipipeline/db'
+      )
+      const { createAuthService, createTokenService } = await import('../modules/auth')
       const database = openDatabase(config.databaseUrl)
       try {
         await migrateToLatest(database.db)

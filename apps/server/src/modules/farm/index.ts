@@ -38,7 +38,7 @@ import type { VersionPort } from './version-port'
 import { createWorkflowTemplateService, type WorkflowTemplateService } from './workflow-template.service'
 
 export { DEFAULT_FARM_OPTIONS, type FarmOptions } from './farm.options'
-export { registerSimCommand, startDemoFarm } from './farm-demo'
+export { startDemoFarm } from './farm-demo'
 export type { RenderJobAccess } from './render-job-access'
 export type { FarmOutputVersion, VersionPort } from './version-port'
 
