@@ -25,7 +25,9 @@ function run(args: string[], env: Record<string, string>, input?: string) {
   })
 }
 
-describe('aipipeline CLI', () => {
+// Each case spawns the command (tsx compiles the sources on a cold start): on a loaded machine
+// that takes tens of seconds, so the limit is generous; the cases assert only what is printed.
+describe('aipipeline CLI', { timeout: 180_000 }, () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'aipipeline-cli-'))
   const env = { DATA_DIR: dataDir, AIPIPELINE_SECRET_KEY: randomBytes(32).toString('hex'), LOG_LEVEL: 'silent' }
 
@@ -58,17 +60,15 @@ describe('aipipeline CLI', () => {
   })
 
   it('refuses bad input with one clear line and a non-zero exit', async () => {
-    const weak = await run(['user', 'create', '--email', 'x@studio.test', '--role', 'admin'], env, 'short\n')
+    const [weak, badRole, badEnv] = await Promise.all([
+      run(['user', 'create', '--email', 'x@studio.test', '--role', 'admin'], env, 'short\n'),
+      run(['user', 'create', '--email', 'y@studio.test', '--role', 'director'], env, 'long enough pw\n'),
+      run(['migrate'], { ...env, PORT: 'eighty' }),
+    ])
     expect(weak.code).not.toBe(0)
     expect(weak.stderr).toMatch(/password/i)
-    const badRole = await run(
-      ['user', 'create', '--email', 'y@studio.test', '--role', 'director'],
-      env,
-      'long enough pw\n',
-    )
     expect(badRole.code).not.toBe(0)
     expect(badRole.stderr).toMatch(/role/i)
-    const badEnv = await run(['migrate'], { ...env, PORT: 'eighty' })
     expect(badEnv.code).toBe(1)
     expect(badEnv.stderr).toContain('PORT')
   })
