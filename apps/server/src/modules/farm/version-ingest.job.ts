@@ -12,7 +12,7 @@ import { defineJob, enqueueJob, type JobHandlerRegistry, type JobQueue, Unrecove
 import type { Logger } from '../../observability/logger'
 import type { FarmEvents } from './farm-events'
 import { inputRole, renderProvenance, templateFacts } from './render-provenance'
-import type { FarmOutputVersion, VersionPort } from './version-port'
+import type { FarmJobVersions, VersionPort } from './version-port'
 
 export const INGEST_VERSIONS_JOB = defineJob('farm.versions', z.object({ renderJobId: z.string() }))
 
@@ -57,7 +57,7 @@ export function createVersionIngest(deps: VersionIngestDeps) {
         attemptIds: attempts.map((a) => a.promptId),
         timings: { queuedAt: job.queuedAt, startedAt: job.startedAt, finishedAt: job.finishedAt },
       },
-    } satisfies Omit<FarmOutputVersion, 'renderOutputId' | 'source' | 'thumbnailPath'>
+    } satisfies FarmJobVersions
   }
 
   /** Makes the missing versions of a render job's outputs; returns every output's version id, in output order. */
@@ -67,22 +67,21 @@ export function createVersionIngest(deps: VersionIngestDeps) {
     const outputs = await deps.jobs.outputsWithVersions(renderJobId)
     if (outputs.every((o) => o.versionId !== null)) return outputs.flatMap((o) => (o.versionId ? [o.versionId] : []))
     const shared = await jobFacts({ ...job, taskId: job.taskId })
-    const ids: string[] = []
-    let made = false
-    for (const o of outputs) {
-      if (o.versionId !== null) {
-        ids.push(o.versionId)
-        continue
-      }
-      const version = await deps.versions.ingestOutput({
-        ...shared,
+    const missing = outputs.filter((o) => o.versionId === null)
+    const versions = await deps.versions.ingestOutputs(
+      shared,
+      missing.map((o) => ({
         renderOutputId: o.id,
         source: { path: o.path, mediaType: o.mime, sizeBytes: o.bytes, sha256: o.sha256 },
         thumbnailPath: o.thumbnailPath,
-      })
-      made ||= version.created
-      ids.push(version.versionId)
-    }
+      })),
+    )
+    const made = versions.some((v) => v.created)
+    const byOutput = new Map(missing.map((o, i) => [o.id, versions[i]?.versionId ?? null]))
+    const ids = outputs.flatMap((o) => {
+      const id = o.versionId ?? byOutput.get(o.id) ?? null
+      return id === null ? [] : [id]
+    })
     if (made) deps.events.versions(renderJobId, ids)
     return ids
   }
