@@ -25,6 +25,8 @@ export interface RealtimeGate {
   mayJoin(principal: Principal, room: RoomName): Promise<boolean>
   mayReceive(principal: Principal, room: RoomName, event: ServerEventName, payload: unknown): Promise<boolean>
   shape(principal: Principal, payload: unknown): unknown
+  /** Told of each event as it is emitted, before it is queued for delivery. */
+  observe?(room: RoomName, event: ServerEventName): void
 }
 
 export interface RealtimeHub {
@@ -123,6 +125,7 @@ export function createRealtimeHub(opts: {
   // One chain keeps events in the order they were emitted (a job's state after its progress).
   let sending: Promise<void> = Promise.resolve()
   function enqueue(room: RoomName, event: ServerEventName, payload: unknown): void {
+    gate.observe?.(room, event)
     sending = sending
       .then(() => deliver(room, event, payload))
       .catch((err: unknown) => {
