@@ -109,6 +109,9 @@ export function createRealtimeHub(opts: {
    * slowest instance; instead each instance filters its own sockets (see `emit`).
    */
   async function deliver(room: RoomName, event: ServerEventName, payload: unknown): Promise<void> {
+    // Most events go to rooms nobody here is in (a job's room, the farm room with no farm page
+    // open): the adapter's room map answers that without a round through fetchSockets.
+    if (!io.of('/').adapter.rooms.has(room)) return
     const sockets = await io.local.in(room).fetchSockets()
     await Promise.all(
       sockets.map(async (socket) => {
