@@ -4,6 +4,7 @@
 // versions (the process died between settling and enqueueing, or the ingest failed for good).
 // A studio killed mid-ingest finishes it on restart: the queue runs the job again and the
 // version port returns the versions already made.
+import { availableParallelism } from 'node:os'
 import { ApiPrompt } from '@aipipeline/comfyui'
 import type { RenderJobRecord, RenderJobRepository, WorkflowTemplateRecord } from '@aipipeline/db'
 import { NotFound } from '@aipipeline/domain'
@@ -13,6 +14,9 @@ import type { Logger } from '../../observability/logger'
 import type { FarmEvents } from './farm-events'
 import { inputRole, renderProvenance, templateFacts } from './render-provenance'
 import type { FarmJobVersions, VersionPort } from './version-port'
+
+/** Ingests run at once in one process: two on two cores, up to four on larger machines. */
+const INGEST_CONCURRENCY = Math.min(4, Math.max(2, availableParallelism()))
 
 export const INGEST_VERSIONS_JOB = defineJob('farm.versions', z.object({ renderJobId: z.string() }))
 
@@ -100,8 +104,10 @@ export function createVersionIngest(deps: VersionIngestDeps) {
 
     /** Registers the ingest handler with the worker's registry. */
     register(registry: JobHandlerRegistry): void {
-      // Several jobs at once: most of an ingest is file and database waits; outputs of one
-      // task are still numbered one at a time by the version port.
+      // Two jobs at once, one more per core beyond two (at most four): an ingest is mostly
+      // short file and database steps on the event loop, so more in flight on a small machine
+      // only queues behind the farm's own work; outputs of one task are still numbered one at
+      // a time by the version port.
       registry.registerJobHandler(
         INGEST_VERSIONS_JOB.name,
         INGEST_VERSIONS_JOB.schema,
@@ -114,7 +120,7 @@ export function createVersionIngest(deps: VersionIngestDeps) {
             throw err
           }
         },
-        { concurrency: 4 },
+        { concurrency: INGEST_CONCURRENCY },
       )
     },
 
