@@ -237,7 +237,7 @@ export async function buildApp(deps: AppDeps): Promise<Studio> {
     projects: production.services.access,
     offload,
     versions: {
-      ingestOutput: (output) => production.services.versionIngest.ingestOutput(output),
+      ingestOutputs: (job, outputs) => production.services.versionIngest.ingestOutputs(job, outputs),
       assertInputVersions: (who, projectId, inputs) =>
         production.services.versions.assertInputVersions(who, projectId, inputs),
     },

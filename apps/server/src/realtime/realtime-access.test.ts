@@ -99,6 +99,30 @@ for (const engine of testEngines('realtime rooms check access')) {
       expect(jobsSeen(stranger).some((p) => p.includes(studioWide))).toBe(true)
     })
 
+    it('stops sending project events to a member as soon as they are removed from the team', async () => {
+      const s = await studio.signIn('artist', `leaving-${engine}@example.test`)
+      const leaving: Seat = { token: s.accessToken, userId: s.user.id, email: s.user.email }
+      const members = `/api/projects/${team.projectId}/members/${leaving.userId}`
+      expect((await call(studio, team.seats.manager, 'PUT', members, {})).status).toBe(200)
+      const seat = await connect(leaving)
+      expect(await seat.join(`project:${team.projectId}`)).toBe(true)
+      const shots = `/api/projects/${team.projectId}/shots`
+      const addShot = (code: string) =>
+        call(studio, team.seats.manager, 'POST', shots, { shots: [{ sequenceId: team.sequenceId, code }] })
+      await addShot('SH900')
+      await studio.hub.flushed()
+      await seat.settled()
+      const projectEvents = (from: number) =>
+        seat.received.slice(from).filter((e) => e.event === 'shot:new' || e.event === 'member:remove')
+      expect(projectEvents(0).length).toBe(1)
+      const before = seat.received.length
+      expect((await call(studio, team.seats.manager, 'DELETE', members)).status).toBeLessThan(300)
+      await addShot('SH910')
+      await studio.hub.flushed()
+      await seat.settled()
+      expect(projectEvents(before)).toEqual([])
+    })
+
     it('sends budget alerts of a project to its managers, not to its artists', async () => {
       const manager = await connect(team.seats.manager)
       const artist = await connect(team.seats.artist)

@@ -35,6 +35,16 @@ export interface RealtimeAccessDeps {
   agentRunProject(jobId: string): Promise<string | undefined>
 }
 
+/** Team changes: a project room's decisions are asked again from the next event on. */
+const MEMBER_EVENTS: ReadonlySet<ServerEventName> = new Set(['member:new', 'member:update', 'member:remove'])
+
+/**
+ * How long a project room decision is kept for deliveries. Team changes drop a project's
+ * decisions at once (see `observe`), on every instance (the hub hands each instance every
+ * event); the bound only covers changes that bypass the team routes.
+ */
+const ROOM_DECISION_MS = 2000
+
 /** Farm events about one job: delivered only to those who may see that job. */
 const JOB_EVENTS: ReadonlySet<ServerEventName> = new Set(['farm:job', 'farm:job-progress', 'farm:job-versions'])
 
@@ -74,6 +84,25 @@ export function createRealtimeAccess(deps: RealtimeAccessDeps) {
       scopes.set(jobId, scope)
     }
     return scopes.get(jobId) ?? null
+  }
+
+  // Project room decisions for deliveries, per (room, user, role, session): a batch of events
+  // asks the database once per member instead of once per event and socket.
+  const decisions = new Map<string, { at: number; allowed: Promise<boolean> }>()
+  function projectRoomDecision(principal: Principal, room: RoomName): Promise<boolean> {
+    const session = 'sessionVersion' in principal ? String(principal.sessionVersion) : ''
+    const key = `${room}\u0000${principal.userId}\u0000${principal.role}\u0000${session}`
+    const now = Date.now()
+    const kept = decisions.get(key)
+    if (kept !== undefined && now - kept.at < ROOM_DECISION_MS) return kept.allowed
+    if (decisions.size > 10_000) decisions.clear()
+    const allowed = Promise.resolve(deps.projectRoom(principal, room))
+    decisions.set(key, { at: now, allowed })
+    // A failed check is not kept: the next event asks again.
+    allowed.catch(() => {
+      if (decisions.get(key)?.allowed === allowed) decisions.delete(key)
+    })
+    return allowed
   }
 
   async function mayFollowJob(principal: Principal, jobId: string): Promise<boolean> {
@@ -117,8 +146,12 @@ export function createRealtimeAccess(deps: RealtimeAccessDeps) {
     event: ServerEventName,
     payload: unknown,
   ): Promise<boolean> {
-    if (!(await mayJoin(principal, room))) return false
     const [kind, id] = room.split(':')
+    const member =
+      kind === 'project' && id !== undefined
+        ? await projectRoomDecision(principal, room)
+        : await mayJoin(principal, room)
+    if (!member) return false
     if (kind === 'farm' && JOB_EVENTS.has(event)) {
       const jobId = jobIdOf(payload)
       const job = jobId === undefined ? null : await scopeOf(jobId)
@@ -134,6 +167,15 @@ export function createRealtimeAccess(deps: RealtimeAccessDeps) {
   return {
     mayJoin,
     mayReceive,
+    /**
+     * Sees every event as it is emitted (before any delivery): a team change drops the
+     * project's kept decisions, so a removed member gets nothing from that event on.
+     */
+    observe(room: RoomName, event: ServerEventName): void {
+      if (!MEMBER_EVENTS.has(event) || !room.startsWith('project:')) return
+      const prefix = `${room}\u0000`
+      for (const key of decisions.keys()) if (key.startsWith(prefix)) decisions.delete(key)
+    },
     /** The payload as this principal may see it: clients never get generation details. */
     shape(principal: Principal, payload: unknown): unknown {
       return principal.role === 'client' ? withoutGeneration(payload) : payload

@@ -25,6 +25,8 @@ export interface RealtimeGate {
   mayJoin(principal: Principal, room: RoomName): Promise<boolean>
   mayReceive(principal: Principal, room: RoomName, event: ServerEventName, payload: unknown): Promise<boolean>
   shape(principal: Principal, payload: unknown): unknown
+  /** Told of each event as it is emitted, before it is queued for delivery. */
+  observe?(room: RoomName, event: ServerEventName): void
 }
 
 export interface RealtimeHub {
@@ -107,6 +109,9 @@ export function createRealtimeHub(opts: {
    * slowest instance; instead each instance filters its own sockets (see `emit`).
    */
   async function deliver(room: RoomName, event: ServerEventName, payload: unknown): Promise<void> {
+    // Most events go to rooms nobody here is in (a job's room, the farm room with no farm page
+    // open): the adapter's room map answers that without a round through fetchSockets.
+    if (!io.of('/').adapter.rooms.has(room)) return
     const sockets = await io.local.in(room).fetchSockets()
     await Promise.all(
       sockets.map(async (socket) => {
@@ -123,6 +128,7 @@ export function createRealtimeHub(opts: {
   // One chain keeps events in the order they were emitted (a job's state after its progress).
   let sending: Promise<void> = Promise.resolve()
   function enqueue(room: RoomName, event: ServerEventName, payload: unknown): void {
+    gate.observe?.(room, event)
     sending = sending
       .then(() => deliver(room, event, payload))
       .catch((err: unknown) => {

@@ -40,7 +40,7 @@ import { createWorkflowTemplateService, type WorkflowTemplateService } from './w
 export { DEFAULT_FARM_OPTIONS, type FarmOptions } from './farm.options'
 export { startDemoFarm } from './farm-demo'
 export type { RenderJobAccess } from './render-job-access'
-export type { FarmOutputVersion, VersionPort } from './version-port'
+export type { FarmJobVersions, FarmOutputFile, VersionPort } from './version-port'
 
 export interface FarmModuleDeps {
   app: FastifyInstance

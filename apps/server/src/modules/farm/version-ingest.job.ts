@@ -4,6 +4,7 @@
 // versions (the process died between settling and enqueueing, or the ingest failed for good).
 // A studio killed mid-ingest finishes it on restart: the queue runs the job again and the
 // version port returns the versions already made.
+import { availableParallelism } from 'node:os'
 import { ApiPrompt } from '@aipipeline/comfyui'
 import type { RenderJobRecord, RenderJobRepository, WorkflowTemplateRecord } from '@aipipeline/db'
 import { NotFound } from '@aipipeline/domain'
@@ -12,7 +13,10 @@ import { defineJob, enqueueJob, type JobHandlerRegistry, type JobQueue, Unrecove
 import type { Logger } from '../../observability/logger'
 import type { FarmEvents } from './farm-events'
 import { inputRole, renderProvenance, templateFacts } from './render-provenance'
-import type { FarmOutputVersion, VersionPort } from './version-port'
+import type { FarmJobVersions, VersionPort } from './version-port'
+
+/** Ingests run at once in one process: two on two cores, up to four on larger machines. */
+const INGEST_CONCURRENCY = Math.min(4, Math.max(2, availableParallelism()))
 
 export const INGEST_VERSIONS_JOB = defineJob('farm.versions', z.object({ renderJobId: z.string() }))
 
@@ -57,7 +61,7 @@ export function createVersionIngest(deps: VersionIngestDeps) {
         attemptIds: attempts.map((a) => a.promptId),
         timings: { queuedAt: job.queuedAt, startedAt: job.startedAt, finishedAt: job.finishedAt },
       },
-    } satisfies Omit<FarmOutputVersion, 'renderOutputId' | 'source' | 'thumbnailPath'>
+    } satisfies FarmJobVersions
   }
 
   /** Makes the missing versions of a render job's outputs; returns every output's version id, in output order. */
@@ -67,22 +71,21 @@ export function createVersionIngest(deps: VersionIngestDeps) {
     const outputs = await deps.jobs.outputsWithVersions(renderJobId)
     if (outputs.every((o) => o.versionId !== null)) return outputs.flatMap((o) => (o.versionId ? [o.versionId] : []))
     const shared = await jobFacts({ ...job, taskId: job.taskId })
-    const ids: string[] = []
-    let made = false
-    for (const o of outputs) {
-      if (o.versionId !== null) {
-        ids.push(o.versionId)
-        continue
-      }
-      const version = await deps.versions.ingestOutput({
-        ...shared,
+    const missing = outputs.filter((o) => o.versionId === null)
+    const versions = await deps.versions.ingestOutputs(
+      shared,
+      missing.map((o) => ({
         renderOutputId: o.id,
         source: { path: o.path, mediaType: o.mime, sizeBytes: o.bytes, sha256: o.sha256 },
         thumbnailPath: o.thumbnailPath,
-      })
-      made ||= version.created
-      ids.push(version.versionId)
-    }
+      })),
+    )
+    const made = versions.some((v) => v.created)
+    const byOutput = new Map(missing.map((o, i) => [o.id, versions[i]?.versionId ?? null]))
+    const ids = outputs.flatMap((o) => {
+      const id = o.versionId ?? byOutput.get(o.id) ?? null
+      return id === null ? [] : [id]
+    })
     if (made) deps.events.versions(renderJobId, ids)
     return ids
   }
@@ -101,8 +104,10 @@ export function createVersionIngest(deps: VersionIngestDeps) {
 
     /** Registers the ingest handler with the worker's registry. */
     register(registry: JobHandlerRegistry): void {
-      // Several jobs at once: most of an ingest is file and database waits; outputs of one
-      // task are still numbered one at a time by the version port.
+      // Two jobs at once, one more per core beyond two (at most four): an ingest is mostly
+      // short file and database steps on the event loop, so more in flight on a small machine
+      // only queues behind the farm's own work; outputs of one task are still numbered one at
+      // a time by the version port.
       registry.registerJobHandler(
         INGEST_VERSIONS_JOB.name,
         INGEST_VERSIONS_JOB.schema,
@@ -115,7 +120,7 @@ export function createVersionIngest(deps: VersionIngestDeps) {
             throw err
           }
         },
-        { concurrency: 4 },
+        { concurrency: INGEST_CONCURRENCY },
       )
     },
 

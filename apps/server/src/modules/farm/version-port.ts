@@ -2,13 +2,10 @@
 // module's ingest service, so the farm never imports production internals.
 import type { Principal } from '../auth'
 
-/** One output of a succeeded render job for a task, as it is handed over to become a version. */
-export interface FarmOutputVersion {
+/** What every output of a succeeded render job for a task shares when it becomes a version. */
+export interface FarmJobVersions {
   taskId: string
   renderJobId: string
-  renderOutputId: string
-  source: { path: string; mediaType: string | null; sizeBytes: number; sha256: string }
-  thumbnailPath: string | null
   provenance: { prompt: string | null; negativePrompt: string | null; seed: number | null; model: string | null }
   parameters: Record<string, unknown>
   inputs: { versionId: string; parameter: string; role: string }[]
@@ -23,9 +20,22 @@ export interface FarmOutputVersion {
   }
 }
 
+/** One output file of that job. */
+export interface FarmOutputFile {
+  renderOutputId: string
+  source: { path: string; mediaType: string | null; sizeBytes: number; sha256: string }
+  thumbnailPath: string | null
+}
+
 export interface VersionPort {
-  /** Stores the output as a version, or returns the version it already became. */
-  ingestOutput(output: FarmOutputVersion): Promise<{ versionId: string; created: boolean }>
+  /**
+   * Stores the job's outputs as versions (the job's missing ones together), or returns the
+   * versions they already became; in output order.
+   */
+  ingestOutputs(
+    job: FarmJobVersions,
+    outputs: readonly FarmOutputFile[],
+  ): Promise<{ versionId: string; created: boolean }[]>
   /** Refuses inputs that are not versions of `projectId` the caller may see (NotFound naming the field). */
   assertInputVersions(principal: Principal, projectId: string, inputs: readonly { versionId: string }[]): Promise<void>
 }

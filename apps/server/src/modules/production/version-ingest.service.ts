@@ -13,6 +13,7 @@ import type { VersionSidecar } from '@aipipeline/contracts'
 import {
   inProductionTransaction,
   newId,
+  type ProductionRepositories,
   type ProjectRecord,
   type ShotRecord,
   type TaskRow,
@@ -21,20 +22,18 @@ import {
 } from '@aipipeline/db'
 import { NotFound, resolveTemplates } from '@aipipeline/domain'
 import type { ActivityService, Change } from './activity.service'
-import { type FolderService, shotTokens } from './folder.service'
+import type { FolderService } from './folder.service'
 import { isUniqueViolation } from './production-change'
 import type { ProductionContext } from './production-context'
 import { placeFile, sha256Hex, smallFileDigest, writeSmallFileAtomic } from './version-files'
 
 /** One farm output to store as a version (the farm module's port speaks this shape). */
-export interface RenderOutputIngest {
+export interface RenderOutputIngest extends RenderJobIngest, OutputFileIngest {}
+
+/** What every output of one render job shares. */
+export interface RenderJobIngest {
   taskId: string
   renderJobId: string
-  renderOutputId: string
-  /** The downloaded file, relative to the storage root; its name gives the extension. */
-  source: { path: string; mediaType: string | null; sizeBytes: number; sha256: string }
-  /** The farm's thumbnail of it (webp), relative to the storage root. */
-  thumbnailPath: string | null
   provenance: { prompt: string | null; negativePrompt: string | null; seed: number | null; model: string | null }
   parameters: Record<string, unknown>
   /** Versions fed into the workflow; `role` image | mask | control. */
@@ -45,6 +44,15 @@ export interface RenderOutputIngest {
     attemptIds: string[]
     timings: Omit<VersionSidecar['timings'], 'ingestedAt'>
   }
+}
+
+/** One output file of the job. */
+export interface OutputFileIngest {
+  renderOutputId: string
+  /** The downloaded file, relative to the storage root; its name gives the extension. */
+  source: { path: string; mediaType: string | null; sizeBytes: number; sha256: string }
+  /** The farm's thumbnail of it (webp), relative to the storage root. */
+  thumbnailPath: string | null
 }
 
 export interface IngestedVersion {
@@ -76,48 +84,104 @@ export function createVersionIngestService(ctx: ProductionContext, activity: Act
     return next
   }
 
-  async function existing(input: RenderOutputIngest): Promise<IngestedVersion | undefined> {
-    const found = await repos.tasks.findVersionByOutput(input.renderJobId, input.renderOutputId)
-    return found && { versionId: found.id, number: found.number, created: false }
+  /** The versions already made from the job's outputs, by output id. */
+  async function existing(renderJobId: string): Promise<Map<string, IngestedVersion>> {
+    const found = await repos.tasks.versionsOfRenderJob(renderJobId)
+    return new Map(
+      found.flatMap((v) =>
+        v.renderOutputId === null ? [] : [[v.renderOutputId, { versionId: v.id, number: v.number, created: false }]],
+      ),
+    )
   }
 
-  /** Where the next version of the output's task goes: its number, tokens, folder and file name. */
-  async function placement(input: RenderOutputIngest): Promise<Placement> {
-    const task = await repos.tasks.findById(input.taskId)
-    if (!task) throw new NotFound('task', input.taskId)
-    const [project, shot, taskTypes] = await Promise.all([
+  /** What every version of the task shares: read once per job, not per output. */
+  async function taskContext(taskId: string): Promise<TaskContext> {
+    const task = await repos.tasks.findById(taskId)
+    if (!task) throw new NotFound('task', taskId)
+    const [project, shot, taskTypes, sequences] = await Promise.all([
       repos.projects.findById(task.projectId),
       repos.shots.findById(task.shotId),
       repos.projects.taskTypes(task.projectId),
+      repos.projects.sequences(task.projectId),
     ])
     const taskType = taskTypes.find((t) => t.id === task.taskTypeId)
     if (!project || !shot || !taskType) throw new NotFound('task', task.id)
-    const number = await repos.tasks.nextVersionNumber(task.id)
-    const tokens = { ...(await shotTokens(repos, project, shot)), task: taskType.name, version: number }
-    const ext = extensionOf(input.source.path)
+    const sequence = sequences.find((s) => s.id === shot.sequenceId)
+    const tokens = { project: project.code, sequence: sequence?.code, shot: shot.code, task: taskType.name }
+    return { task, project, shot, tokens }
+  }
+
+  /** Where version `number` of the output goes: tokens, folder and file name. */
+  function placement(at: TaskContext, output: OutputFileIngest, number: number): Placement {
+    const tokens = { ...at.tokens, version: number }
+    const ext = extensionOf(output.source.path)
     const fileName =
       folders
-        .render(project, 'versionFile', { ...tokens, ext })
+        .render(at.project, 'versionFile', { ...tokens, ext })
         .split('/')
         .pop() ?? `output.${ext}`
     return {
-      task,
-      project,
-      shot,
+      ...at,
       number,
       tokens,
-      folder: folders.render(project, 'versionFolder', tokens),
+      folder: folders.render(at.project, 'versionFolder', tokens),
       fileName,
-      kind: kindOf(input.source.mediaType, input.source.path),
+      kind: kindOf(output.source.mediaType, output.source.path),
     }
   }
 
-  /** One try at the next number; undefined when another writer took that number first. */
-  async function ingestAt(input: RenderOutputIngest): Promise<IngestedVersion | undefined> {
-    const at = await placement(input)
-    const { files, places } = versionFiles(ctx.storageRoot, input, at)
+  /**
+   * One try at the next numbers: every missing output of the job in one transaction, numbered
+   * from the task's next number read inside it. Undefined when another writer took a number
+   * (or made one of the versions) first.
+   */
+  async function ingestAt(
+    job: RenderJobIngest,
+    outputs: readonly OutputFileIngest[],
+    at: TaskContext,
+  ): Promise<Map<string, IngestedVersion> | undefined> {
+    // Thumbnails are read and hashed before the transaction: they do not depend on the number.
+    const thumbnails = outputs.map((o) =>
+      o.thumbnailPath === null ? null : thumbnailDigest(ctx.storageRoot, o.thumbnailPath),
+    )
+    try {
+      const { made, changes } = await inProductionTransaction(ctx.db, async (r) => {
+        const first = await r.tasks.nextVersionNumber(at.task.id)
+        const made = new Map<string, IngestedVersion>()
+        const changes: Change[] = []
+        let shotThumbnail = at.shot.thumbnailVersionId
+        for (const [i, output] of outputs.entries()) {
+          const place = placement(at, output, first + i)
+          const version = await insertVersion(r, job, output, place, thumbnails[i] ?? null)
+          if (shotThumbnail === null) {
+            await r.shots.update(at.shot.id, { thumbnailVersionId: version.id })
+            shotThumbnail = version.id
+          }
+          changes.push(versionNewChange(version, at.shot.id, at.task.statusId))
+          made.set(output.renderOutputId, { versionId: version.id, number: version.number, created: true })
+        }
+        await activity.record(r, at.project.id, job.authorId, changes)
+        return { made, changes }
+      })
+      await activity.publish(at.project.id, changes)
+      return made
+    } catch (err) {
+      if (isUniqueViolation(err)) return undefined
+      throw err
+    }
+  }
+
+  /** Inserts one version's rows, then (the number is ours until commit) places its files. */
+  async function insertVersion(
+    r: ProductionRepositories,
+    job: RenderJobIngest,
+    output: OutputFileIngest,
+    at: Placement,
+    thumbnail: FileDigest | null,
+  ) {
+    const { files, places } = versionFiles(output, at, thumbnail)
     const versionId = newId()
-    const sidecarText = `${JSON.stringify(sidecarOf(input, at, files, versionId), null, 2)}\n`
+    const sidecarText = `${JSON.stringify(sidecarOf(job, output, at, files, versionId), null, 2)}\n`
     files.push({
       projectId: at.project.id,
       role: 'sidecar',
@@ -129,66 +193,72 @@ export function createVersionIngestService(ctx: ProductionContext, activity: Act
       width: null,
       height: null,
     })
-    try {
-      const change = await inProductionTransaction(ctx.db, async (r) => {
-        const version = await r.tasks.insertVersion(
-          {
-            id: versionId,
-            projectId: at.project.id,
-            taskId: at.task.id,
-            number: at.number,
-            kind: at.kind,
-            authorId: input.authorId,
-            renderJobId: input.renderJobId,
-            renderOutputId: input.renderOutputId,
-            provenance: { renderJobId: input.renderJobId, ...input.provenance, parameters: input.parameters },
-            folderPath: at.folder,
-            thumbnailPath: places[1]?.to ?? null,
-          },
-          files,
-          input.inputs.map((i) => ({ inputVersionId: i.versionId, parameter: i.parameter, role: i.role })),
-        )
-        // The number is ours now (the row holds it until commit): place the files.
-        for (const p of places) await placeFile(ctx.storageRoot, p.from, p.to)
-        writeSmallFileAtomic(ctx.storageRoot, `${at.folder}/version.json`, sidecarText)
-        if (at.shot.thumbnailVersionId === null) await r.shots.update(at.shot.id, { thumbnailVersionId: version.id })
-        const change = versionNewChange(version, at.shot.id, at.task.statusId)
-        await activity.record(r, at.project.id, input.authorId, [change])
-        return change
-      })
-      await activity.publish(at.project.id, [change])
-      return { versionId, number: at.number, created: true }
-    } catch (err) {
-      if (isUniqueViolation(err)) return undefined
-      throw err
-    }
+    const version = await r.tasks.insertVersion(
+      {
+        id: versionId,
+        projectId: at.project.id,
+        taskId: at.task.id,
+        number: at.number,
+        kind: at.kind,
+        authorId: job.authorId,
+        renderJobId: job.renderJobId,
+        renderOutputId: output.renderOutputId,
+        provenance: { renderJobId: job.renderJobId, ...job.provenance, parameters: job.parameters },
+        folderPath: at.folder,
+        thumbnailPath: places[1]?.to ?? null,
+      },
+      files,
+      job.inputs.map((i) => ({ inputVersionId: i.versionId, parameter: i.parameter, role: i.role })),
+    )
+    for (const p of places) await placeFile(ctx.storageRoot, p.from, p.to)
+    writeSmallFileAtomic(ctx.storageRoot, `${at.folder}/version.json`, sidecarText)
+    return version
+  }
+
+  /**
+   * Stores a render job's outputs as its task's next versions (one transaction for the job's
+   * missing ones), or returns the versions they already became; in output order.
+   */
+  async function ingestOutputs(job: RenderJobIngest, outputs: readonly OutputFileIngest[]): Promise<IngestedVersion[]> {
+    if (outputs.length === 0) return []
+    return serialPerTask(job.taskId, async () => {
+      const at = await taskContext(job.taskId)
+      for (let race = 0; race < MAX_NUMBER_RACES; race++) {
+        const done = await existing(job.renderJobId)
+        const missing = outputs.filter((o) => !done.has(o.renderOutputId))
+        const made = missing.length === 0 ? new Map<string, IngestedVersion>() : await ingestAt(job, missing, at)
+        if (made)
+          return outputs.map((o) => made.get(o.renderOutputId) ?? (done.get(o.renderOutputId) as IngestedVersion))
+      }
+      throw new Error(`version numbers of task ${job.taskId} kept being taken by concurrent ingests`)
+    })
   }
 
   return {
+    ingestOutputs,
+
     /** Stores one farm output as its task's next version, or returns the version it already became. */
     async ingestOutput(input: RenderOutputIngest): Promise<IngestedVersion> {
-      const before = await existing(input)
-      if (before) return before
-      return serialPerTask(input.taskId, async () => {
-        for (let race = 0; race < MAX_NUMBER_RACES; race++) {
-          const found = await existing(input)
-          if (found) return found
-          const made = await ingestAt(input)
-          if (made) return made
-        }
-        throw new Error(`version numbers of task ${input.taskId} kept being taken by concurrent ingests`)
-      })
+      const [version] = await ingestOutputs(input, [input])
+      if (!version) throw new Error(`output ${input.renderOutputId} was not ingested`)
+      return version
     },
   }
 }
 export type VersionIngestService = ReturnType<typeof createVersionIngestService>
 
-type NewFile = Omit<VersionFileRecord, 'id' | 'versionId' | 'createdAt'>
-
-interface Placement {
+interface TaskContext {
   task: TaskRow
   project: ProjectRecord
   shot: ShotRecord
+  tokens: { project: string; sequence: string | undefined; shot: string; task: string }
+}
+
+type FileDigest = { sha256: string; sizeBytes: number }
+
+type NewFile = Omit<VersionFileRecord, 'id' | 'versionId' | 'createdAt'>
+
+interface Placement extends Omit<TaskContext, 'tokens'> {
   number: number
   tokens: Record<string, string | number | undefined>
   folder: string
@@ -197,7 +267,7 @@ interface Placement {
 }
 
 /** The version's output and thumbnail rows, and where each comes from in the farm's storage. */
-function versionFiles(root: string, input: RenderOutputIngest, at: Placement) {
+function versionFiles(input: OutputFileIngest, at: Placement, digest: FileDigest | null) {
   const outputPath = `${at.folder}/${at.fileName}`
   const files: NewFile[] = [
     {
@@ -214,7 +284,6 @@ function versionFiles(root: string, input: RenderOutputIngest, at: Placement) {
   ]
   const places = [{ from: input.source.path, to: outputPath }]
   // A thumbnail the farm could not keep is left out, not a failed ingest.
-  const digest = input.thumbnailPath === null ? null : thumbnailDigest(root, input.thumbnailPath)
   if (input.thumbnailPath !== null && digest !== null) {
     const path = `${at.folder}/thumbnail.webp`
     files.push({
@@ -232,7 +301,7 @@ function versionFiles(root: string, input: RenderOutputIngest, at: Placement) {
   return { files, places }
 }
 
-function thumbnailDigest(root: string, path: string): { sha256: string; sizeBytes: number } | null {
+function thumbnailDigest(root: string, path: string): FileDigest | null {
   try {
     return smallFileDigest(root, path)
   } catch {
@@ -242,7 +311,8 @@ function thumbnailDigest(root: string, path: string): { sha256: string; sizeByte
 
 /** The sidecar: built from parsed rows and typed by the contract's schema (not re-parsed: hot path). */
 function sidecarOf(
-  input: RenderOutputIngest,
+  input: RenderJobIngest,
+  output: OutputFileIngest,
   at: Placement,
   files: readonly NewFile[],
   versionId: string,
@@ -271,7 +341,7 @@ function sidecarOf(
     parameters: input.parameters,
     models: input.sidecar.models,
     backend: input.sidecar.backend,
-    job: { id: input.renderJobId, attemptIds: input.sidecar.attemptIds, outputId: input.renderOutputId },
+    job: { id: input.renderJobId, attemptIds: input.sidecar.attemptIds, outputId: output.renderOutputId },
     inputs: input.inputs,
     timings: { ...input.sidecar.timings, ingestedAt: new Date().toISOString() },
     files: files.map(({ name, role, path, mediaType, sizeBytes, sha256 }) => ({

@@ -224,6 +224,12 @@ export function createTaskRepository(db: Db) {
       return row ? toVersion(row) : undefined
     },
 
+    /** The versions already made from a render job's outputs (one indexed read for all of them). */
+    async versionsOfRenderJob(renderJobId: string): Promise<VersionRecord[]> {
+      const rows = await db.selectFrom('versions').selectAll().where('renderJobId', '=', renderJobId).execute()
+      return rows.map(toVersion)
+    },
+
     /** Lineage: the versions a version was made from. */
     async versionInputs(versionIds: readonly string[]): Promise<VersionInputRecord[]> {
       if (versionIds.length === 0) return []
