@@ -302,6 +302,7 @@ describe.runIf(enabled)('shot to version in Chromium', () => {
       .toBeGreaterThan(0)
     const atKill = await versionsOfGroup(api, groupId)
     expect(atKill.count).toBeLessThan(16)
+    console.info(`[e2e] killed the studio with ${atKill.count} of 16 versions made`)
     await page.screenshot({ path: shot('before-kill'), fullPage: true })
     if (!studio) throw new Error('no studio')
     const place = await killDemo(studio)
