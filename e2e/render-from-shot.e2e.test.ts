@@ -18,12 +18,7 @@ import {
   startDemo,
   stopDemo,
 } from './support/demo-studio'
-
-// The shot grid is a canvas (shot-grid.tsx geometry): cells are clicked by position.
-const MARKER = 44
-const HEADER = 38
-const ROW = 36
-const DESCRIPTION_X = MARKER + 90 + 90 + 110 + 120
+import { selectShotRows } from './support/shot-grid'
 
 const TEMPLATE = 'SD 1.5 text to image'
 const TEXT = {
@@ -80,15 +75,7 @@ describe.runIf(browserTestsEnabled('render from the shot table in Chromium'))(
     }, 30_000)
 
     async function selectFirstTwoShots(): Promise<void> {
-      await page.goto(`${demo?.url}/projects/${projectId}/shots`)
-      await page.getByTestId('shot-count').filter({ hasText: '40' }).waitFor()
-      await page.waitForTimeout(400)
-      const box = await page.getByTestId('shot-grid').boundingBox()
-      if (!box) throw new Error('no grid')
-      await page.mouse.click(box.x + DESCRIPTION_X, box.y + HEADER + ROW / 2)
-      await page.keyboard.down('Shift')
-      await page.mouse.click(box.x + DESCRIPTION_X, box.y + HEADER + ROW + ROW / 2)
-      await page.keyboard.up('Shift')
+      await selectShotRows(page, demo?.url ?? '', projectId, 0, 2)
     }
 
     for (const lang of ['en', 'ko'] as const) {

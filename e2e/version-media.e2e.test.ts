@@ -20,6 +20,7 @@ import {
   startDemo,
   stopDemo,
 } from './support/demo-studio'
+import { apiAs, type StudioApi } from './support/studio-api'
 
 const Latest = z.object({
   items: z.array(
@@ -31,34 +32,11 @@ const Table = z.object({
   tasks: z.object({ id: z.array(z.string()), shot: z.array(z.number()), taskTypeId: z.array(z.string()) }),
 })
 
-/** A signed-in API caller for setting up and checking what the browser shows. */
-async function apiAs(url: string, email: string) {
-  const res = await fetch(`${url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password: 'demo' }),
-  })
-  const { accessToken } = z.object({ accessToken: z.string() }).parse(await res.json())
-  const send = async (method: string, path: string, body?: unknown): Promise<unknown> => {
-    const r = await fetch(`${url}${path}`, {
-      method,
-      headers: {
-        authorization: `Bearer ${accessToken}`,
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    })
-    if (!r.ok) throw new Error(`${method} ${path}: ${r.status} ${await r.text()}`)
-    return r.json()
-  }
-  return { get: (path: string) => send('GET', path), post: (path: string, body: unknown) => send('POST', path, body) }
-}
-
 describe.runIf(browserTestsEnabled('version media in Chromium'))('version media in Chromium', () => {
   let studio: DemoStudio | undefined
   let chromium: BrowserPage | undefined
   let page: Page
-  let api: Awaited<ReturnType<typeof apiAs>>
+  let api: StudioApi
   let projectId = ''
   let fps = 24
   let startFrame = 1001

@@ -41,10 +41,19 @@ export function ensureWebBuild(): void {
     execFileSync('npm', ['run', 'build', '-w', '@aipipeline/web'], { cwd: ROOT, stdio: 'inherit' })
 }
 
-/** Starts `aipipeline demo` and resolves once /api/health answers 200 (60 s at most). */
-export async function startDemo(env: Record<string, string> = {}): Promise<DemoStudio> {
-  const port = await freePort()
-  const dataDir = mkdtempSync(join(tmpdir(), 'aipipeline-e2e-'))
+/** Where a restarted demo keeps serving: the same port and data folder (its SQLite database). */
+export interface DemoPlace {
+  port: number
+  dataDir: string
+}
+
+/**
+ * Starts `aipipeline demo` and resolves once /api/health answers 200 (60 s at most). Given a
+ * place, it starts on that port and data folder again (a restart after `killDemo`).
+ */
+export async function startDemo(env: Record<string, string> = {}, place?: DemoPlace): Promise<DemoStudio> {
+  const port = place?.port ?? (await freePort())
+  const dataDir = place?.dataDir ?? mkdtempSync(join(tmpdir(), 'aipipeline-e2e-'))
   const url = `http://127.0.0.1:${port}`
   const child = spawn(process.execPath, ['apps/server/bin/aipipeline.js', 'demo'], {
     cwd: ROOT,
@@ -73,6 +82,17 @@ export async function startDemo(env: Record<string, string> = {}): Promise<DemoS
   }
   await stopDemo(studio)
   throw new Error(`aipipeline demo did not become ready at ${url} within 60 s:\n${log}`)
+}
+
+/** SIGKILL, like a crashed host: no cleanup at all, and the data folder stays for a restart. */
+export async function killDemo(studio: DemoStudio): Promise<DemoPlace> {
+  const { process: child } = studio
+  if (child.exitCode === null && child.signalCode === null) {
+    const exited = new Promise<void>((r) => child.once('exit', () => r()))
+    child.kill('SIGKILL')
+    await exited
+  }
+  return { port: Number(new URL(studio.url).port), dataDir: studio.dataDir }
 }
 
 /** Stops the demo (SIGTERM, then SIGKILL after 5 s) and removes its data folder. */
