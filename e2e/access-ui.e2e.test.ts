@@ -18,6 +18,7 @@ import {
   startDemo,
   stopDemo,
 } from './support/demo-studio'
+import { watchedPage } from './support/watched-page'
 
 const ROLES = ['admin', 'manager', 'supervisor', 'artist', 'client', 'vendor'] as const
 type DemoRole = (typeof ROLES)[number]
@@ -53,28 +54,6 @@ async function submitLongJob(demo: DemoStudio, token: string, name: string): Pro
     name,
   })
   return z.object({ id: z.string() }).parse(job).id
-}
-
-/** A page of a fresh context that records every 4xx/5xx response and console error it meets. */
-interface WatchedPage {
-  page: Page
-  problems: string[]
-  close: () => Promise<void>
-}
-
-async function watchedPage(browser: Browser, locale: 'en-US' | 'ko-KR' = 'en-US'): Promise<WatchedPage> {
-  const context = await browser.newContext({ locale, viewport: { width: 1366, height: 900 } })
-  context.setDefaultTimeout(20_000)
-  const page = await context.newPage()
-  const problems: string[] = []
-  page.on('response', (r) => {
-    if (r.status() >= 400) problems.push(`${r.status()} ${r.request().method()} ${new URL(r.url()).pathname}`)
-  })
-  page.on('console', (m) => {
-    if (m.type() === 'error') problems.push(`console: ${m.text()}`)
-  })
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`))
-  return { page, problems, close: () => context.close() }
 }
 
 describe.runIf(browserTestsEnabled('access UI in Chromium'))('what each role is shown, in Chromium', () => {

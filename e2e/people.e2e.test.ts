@@ -7,7 +7,7 @@ import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { Member, UserSummary } from '@aipipeline/contracts'
 import { launchChromium } from '@aipipeline/testing/chromium'
-import type { Browser, Page } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import { browserTestsEnabled } from './support/chromium'
@@ -19,38 +19,11 @@ import {
   startDemo,
   stopDemo,
 } from './support/demo-studio'
+import { type WatchedPage, watchedPage } from './support/watched-page'
 
 const INVITEE = { name: 'Jiwoo Han', email: 'jiwoo@demo.local' }
 const FIRST_PASSWORD = 'lighthouse 1'
 const SECOND_PASSWORD = 'lighthouse 2'
-
-interface WatchedPage {
-  page: Page
-  problems: string[]
-  close: () => Promise<void>
-}
-
-/** A page of a fresh context in `lang` that records every 4xx/5xx answer and console error. */
-async function watchedPage(browser: Browser, lang: 'en' | 'ko', height = 860): Promise<WatchedPage> {
-  const context = await browser.newContext({
-    locale: lang === 'ko' ? 'ko-KR' : 'en-US',
-    viewport: { width: 1366, height },
-  })
-  await context.addInitScript((l) => {
-    if (localStorage.getItem('aipipeline.locale') === null) localStorage.setItem('aipipeline.locale', l)
-  }, lang)
-  context.setDefaultTimeout(20_000)
-  const page = await context.newPage()
-  const problems: string[] = []
-  page.on('response', (r) => {
-    if (r.status() >= 400) problems.push(`${r.status()} ${r.request().method()} ${new URL(r.url()).pathname}`)
-  })
-  page.on('console', (m) => {
-    if (m.type() === 'error') problems.push(`console: ${m.text()}`)
-  })
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`))
-  return { page, problems, close: () => context.close() }
-}
 
 describe.runIf(browserTestsEnabled('people in Chromium'))('people: invite, join a project, change password', () => {
   let demo: DemoStudio | undefined
@@ -84,8 +57,8 @@ describe.runIf(browserTestsEnabled('people in Chromium'))('people: invite, join 
     projectId = projects.items[0]?.id ?? ''
     browser = await launchChromium()
     // Tall enough for the Members tab with its departments (a full-page shot repeats the fixed header).
-    admin = await watchedPage(browser, 'en', 1300)
-    invitee = await watchedPage(browser, 'ko')
+    admin = await watchedPage(browser, { lang: 'en', storeLanguage: true, height: 1300 })
+    invitee = await watchedPage(browser, { lang: 'ko', storeLanguage: true, height: 860 })
     mkdirSync(SCREENSHOTS, { recursive: true })
   }, 240_000)
 

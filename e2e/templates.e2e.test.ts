@@ -18,32 +18,11 @@ import {
   startDemo,
   stopDemo,
 } from './support/demo-studio'
+import { type WatchedPage, watchedPage } from './support/watched-page'
 
 const WORKFLOW = 'comfyui/workflows/api/comfy-cli_default_text2img.api.json'
 const UI_WORKFLOW = 'comfyui/workflows/ui/pair_comfyui-examples_img2img.ui.json'
 const RAW_SERVER_TEXT = /may not|forbidden|not found|unauthenticated/i
-
-/** A page of a fresh context that records every 4xx/5xx response and console error it meets. */
-interface WatchedPage {
-  page: Page
-  problems: string[]
-  close: () => Promise<void>
-}
-
-async function watchedPage(browser: Browser, locale: 'en-US' | 'ko-KR' = 'en-US'): Promise<WatchedPage> {
-  const context = await browser.newContext({ locale, viewport: { width: 1366, height: 900 } })
-  context.setDefaultTimeout(20_000)
-  const page = await context.newPage()
-  const problems: string[] = []
-  page.on('response', (r) => {
-    if (r.status() >= 400) problems.push(`${r.status()} ${r.request().method()} ${new URL(r.url()).pathname}`)
-  })
-  page.on('console', (m) => {
-    if (m.type() === 'error') problems.push(`console: ${m.text()}`)
-  })
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`))
-  return { page, problems, close: () => context.close() }
-}
 
 /** The parameter the studio fills with the shot's prompt, else the first one of the table. */
 async function promptParameter(page: Page): Promise<string> {
