@@ -1,4 +1,4 @@
-import { accountRoutes, authRoutes, systemRoutes } from '@aipipeline/contracts'
+import { accountRoutes, authRoutes, productionRoutes, systemRoutes } from '@aipipeline/contracts'
 import { describe, expect, it } from 'vitest'
 import { ApiClient, REFRESH_TOKEN_KEY, type TokenStorage } from './api-client'
 import { ApiError } from './api-error'
@@ -79,6 +79,16 @@ describe('ApiClient', () => {
     expect(server.seen[1]?.authorization).toBe('Bearer access-1')
     // The access token is never persisted.
     expect([...storage.items.values()].join()).not.toContain('access-1')
+  })
+
+  it('calls a route whose query has only defaults without a query, sending the defaults', async () => {
+    const server = fakeServer((req) =>
+      req.url === '/api/auth/login' ? json(200, session(1)) : json(200, { items: [] }),
+    )
+    const api = new ApiClient({ fetch: server.fetchFn, storage: new MemoryStorage() })
+    await api.login('admin@demo.local', 'demo')
+    expect(await api.call(productionRoutes.listProjects)).toEqual({ items: [] })
+    expect(server.seen[1]?.url).toBe('/api/projects?includeArchived=false')
   })
 
   it('refreshes once on a 401 and retries the call with the new access token', async () => {

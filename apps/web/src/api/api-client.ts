@@ -239,7 +239,8 @@ export class ApiClient {
       const value = isRecord(params) ? params[name] : undefined
       return encodeURIComponent(String(value))
     })
-    const query = route.query ? checkInput(route.query, input.query, 'query') : undefined
+    // A query whose fields all have defaults may be left out by the caller: it is parsed from `{}`.
+    const query = route.query ? checkInput(route.query, input.query ?? {}, 'query') : undefined
     const search = isRecord(query) ? toSearch(query) : ''
     const init: RequestInit = { method: route.method, headers: { accept: 'application/json' } }
     if (input.signal) init.signal = input.signal
