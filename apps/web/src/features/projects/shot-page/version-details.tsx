@@ -76,10 +76,11 @@ export function VersionDetails(props: {
           value={new Date(version.createdAt).toLocaleString(i18n.language)}
         />
         <Fact label={t('projects.versions.kind')} value={t(`projects.versions.kinds.${version.kind}`)} />
-        <Fact label={t('projects.versions.template')} value={source.template} />
-        <Fact label={t('projects.versions.backend')} value={source.backend} />
-        <Fact label={t('projects.versions.seedLabel')} value={p.seed} testId="version-seed" />
-        <Fact label={t('projects.versions.model')} value={p.model} testId="version-model" />
+        {/* How it was generated: absent, not blank, where the server withholds it (clients). */}
+        {source.template !== null && <Fact label={t('projects.versions.template')} value={source.template} />}
+        {source.backend !== null && <Fact label={t('projects.versions.backend')} value={source.backend} />}
+        {p.seed !== null && <Fact label={t('projects.versions.seedLabel')} value={p.seed} testId="version-seed" />}
+        {p.model !== null && <Fact label={t('projects.versions.model')} value={p.model} testId="version-model" />}
       </SimpleGrid>
       {p.prompt !== null && (
         <Stack gap={2} mt="xs">
