@@ -49,15 +49,7 @@ export async function createTestDatabase(engine: Engine): Promise<TestDatabase> 
   const url = uniquePostgresUrl()
   await ensurePostgresSchema(url)
   const handle = openDatabase(url, { poolSize: 5 })
-  try {
-    await migrateToLatest(handle.db)
-  } catch (err) {
-    // Seen rarely in full runs on a fresh clone: the new schema is reported missing while its
-    // migration starts (cause not yet found). Create it again and migrate once more.
-    if (!(err instanceof Error && /schema ".*" does not exist/.test(err.message))) throw err
-    await ensurePostgresSchema(url)
-    await migrateToLatest(handle.db)
-  }
+  await migrateToLatest(handle.db)
   return {
     engine,
     url,

@@ -5,9 +5,18 @@ import SQLite from 'better-sqlite3'
 import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely'
 import pg from 'pg'
 import type { DatabaseSchema } from '../tables/database.schema'
+import { CurrentSchemaIntrospector } from './current-schema.introspector'
 import { type Engine, parseDatabaseUrl } from './database-url'
 
 export type Db = Kysely<DatabaseSchema>
+
+/** Postgres, with metadata read for the session's schema only (see current-schema.introspector.ts). */
+class SchemaScopedPostgresDialect extends PostgresDialect {
+  // biome-ignore lint/suspicious/noExplicitAny: the dialect contract takes an untyped Kysely.
+  override createIntrospector(db: Kysely<any>): CurrentSchemaIntrospector {
+    return new CurrentSchemaIntrospector(db)
+  }
+}
 
 export interface DatabaseHandle {
   db: Db
@@ -61,7 +70,7 @@ export function openDatabase(url: string, opts: OpenDatabaseOptions = {}): Datab
   pool.on('connect', (client) => {
     client.on('error', () => {})
   })
-  const db = new Kysely<DatabaseSchema>({ dialect: new PostgresDialect({ pool }), plugins })
+  const db = new Kysely<DatabaseSchema>({ dialect: new SchemaScopedPostgresDialect({ pool }), plugins })
   return { db, engine: 'postgres', close: once(() => db.destroy()) }
 }
 

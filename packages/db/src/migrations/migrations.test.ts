@@ -29,4 +29,39 @@ describe.runIf(requireService(postgres, 'migrations across Postgres schemas'))('
       for (const url of urls) await dropPostgresSchema(url)
     }
   })
+
+  it('migrates while other databases on the server drop their schemas', async () => {
+    // Kysely's own introspector resolved every schema's tables by name, so a schema dropped
+    // meanwhile made an unrelated migration fail ("relation … does not exist").
+    const mine = uniquePostgresUrl()
+    const others = Array.from({ length: 6 }, () => uniquePostgresUrl())
+    const setup = openDatabase(others[0] ?? '', { poolSize: 1 })
+    try {
+      for (const url of others) {
+        await ensurePostgresSchema(url)
+        const schema = new URL(url).searchParams.get('schema') ?? ''
+        for (let t = 0; t < 20; t++)
+          await sql`create table ${sql.id(schema, `t${t}`)} (id serial primary key)`.execute(setup.db)
+      }
+      await ensurePostgresSchema(mine)
+      const handle = openDatabase(mine, { poolSize: 2 })
+      try {
+        const [report] = await Promise.all([
+          migrateToLatest(handle.db),
+          ...others.map((url) => dropPostgresSchema(url)),
+        ])
+        expect(report.applied.length).toBe(report.total)
+        // Metadata is read for this schema only.
+        const tables = await handle.db.introspection.getTables()
+        const schema = new URL(mine).searchParams.get('schema')
+        expect(tables.length).toBeGreaterThan(0)
+        expect(tables.every((t) => t.schema === schema)).toBe(true)
+      } finally {
+        await handle.close()
+      }
+    } finally {
+      await setup.close()
+      for (const url of [mine, ...others]) await dropPostgresSchema(url)
+    }
+  })
 })
