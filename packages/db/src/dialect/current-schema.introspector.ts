@@ -7,8 +7,7 @@
 import { type DatabaseIntrospector, type DatabaseMetadata, type Kysely, sql, type TableMetadata } from 'kysely'
 
 export class CurrentSchemaIntrospector implements DatabaseIntrospector {
-  // biome-ignore lint/suspicious/noExplicitAny: Kysely's introspector contract takes an untyped Kysely.
-  constructor(private readonly db: Kysely<any>) {}
+  constructor(private readonly db: Kysely<unknown>) {}
 
   async getSchemas(): Promise<{ name: string }[]> {
     const result = await sql<{ name: string }>`
