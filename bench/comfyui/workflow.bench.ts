@@ -11,6 +11,7 @@ import {
   parseApiPrompt,
   validateApiPrompt,
 } from '@aipipeline/comfyui'
+import { twoHundredNodePrompt } from '../support/two-hundred-node-prompt'
 
 const fixtures = new URL('../../../shared/fixtures/comfyui/', import.meta.url)
 const readJson = (relative: string): unknown =>
@@ -30,37 +31,7 @@ function median(fn: () => void, runs: number): number {
   return Number((samples[Math.floor(samples.length / 2)] ?? 0).toFixed(4))
 }
 
-/** A 200-node graph: one loader and two prompts shared by 49 latent → sampler → decode → save chains. */
-function generatedPrompt(): ApiPrompt {
-  const prompt: ApiPrompt = {
-    '1': { class_type: 'CheckpointLoaderSimple', inputs: { ckpt_name: 'sd_xl_base_1.0.safetensors' } },
-    '2': { class_type: 'CLIPTextEncode', inputs: { text: 'a {subject} at {time:dusk}', clip: ['1', 1] } },
-    '3': { class_type: 'CLIPTextEncode', inputs: { text: 'blurry, text', clip: ['1', 1] } },
-  }
-  for (let chain = 0; chain < 49; chain++) {
-    const id = (k: number) => String(10 + chain * 4 + k)
-    prompt[id(0)] = { class_type: 'EmptyLatentImage', inputs: { width: 512, height: 512, batch_size: 1 } }
-    prompt[id(1)] = {
-      class_type: 'KSampler',
-      inputs: {
-        seed: chain,
-        steps: '{steps:30}',
-        cfg: 7,
-        sampler_name: 'euler',
-        scheduler: 'normal',
-        denoise: 1,
-        model: ['1', 0],
-        positive: ['2', 0],
-        negative: ['3', 0],
-        latent_image: [id(0), 0],
-      },
-    }
-    prompt[id(2)] = { class_type: 'VAEDecode', inputs: { samples: [id(1), 0], vae: ['1', 2] } }
-    prompt[id(3)] = { class_type: 'SaveImage', inputs: { filename_prefix: `shot_${chain}`, images: [id(2), 0] } }
-  }
-  prompt['500'] = { class_type: 'PreviewImage', inputs: { images: ['12', 0] } }
-  return prompt
-}
+const generatedPrompt = (): ApiPrompt => twoHundredNodePrompt({ placeholders: true })
 
 const full2026 = objectInfo('autoflow_2026-02_full_with_wan')
 const full2024 = objectInfo('comfy-ts_2024_full_with_custom_nodes')
