@@ -2,6 +2,7 @@ export * from './farm.events'
 export * from './farm-backend.contract'
 export * from './render-job.contract'
 export * from './shot-render.contract'
+export * from './version-derive.contract'
 export * from './workflow-template.contract'
 
 import { farmBackendRoutes } from './farm-backend.contract'
