@@ -3,8 +3,6 @@
 // field shots hold values of is deleted with its values only after the user confirms.
 import { CustomFieldType, type Project, productionRoutes } from '@aipipeline/contracts'
 import {
-  ActionIcon,
-  Alert,
   Badge,
   Button,
   Checkbox,
@@ -23,6 +21,7 @@ import { useTranslation } from 'react-i18next'
 import type { z } from 'zod'
 import { useApi } from '../../../api/api-context'
 import { ApiError } from '../../../api/api-error'
+import { ConfigDialogFooter, ConfigErrorAlert, ConfigListHeader, ConfigRowActions } from './config-editor-parts'
 import { MONO } from './mono-input'
 import { useConfigChange } from './use-config-change'
 
@@ -94,23 +93,15 @@ export function CustomFieldsTab({ project, readOnly }: { project: Project; readO
     )
   return (
     <Stack gap="sm">
-      <Group justify="flex-end">
-        <Button
-          size="xs"
-          disabled={readOnly}
-          onClick={() => {
-            save.reset()
-            setEditing({ fieldId: null, form: { key: '', name: '', type: 'text', choices: [], clientVisible: false } })
-          }}
-        >
-          {t('projectSetup.fields.add')}
-        </Button>
-      </Group>
-      {remove.errorText && (
-        <Alert color="red" role="alert" withCloseButton onClose={() => remove.reset()}>
-          {remove.errorText}
-        </Alert>
-      )}
+      <ConfigListHeader
+        addLabel={t('projectSetup.fields.add')}
+        readOnly={readOnly}
+        onAdd={() => {
+          save.reset()
+          setEditing({ fieldId: null, form: { key: '', name: '', type: 'text', choices: [], clientVisible: false } })
+        }}
+      />
+      <ConfigErrorAlert error={remove.errorText} onClose={() => remove.reset()} />
       {project.customFields.map((f) => (
         <Paper key={f.id} withBorder p={6} data-testid={`row-${f.name}`}>
           <Group gap="xs" wrap="nowrap">
@@ -131,27 +122,15 @@ export function CustomFieldsTab({ project, readOnly }: { project: Project; readO
                 {t('projectSetup.statuses.flagShort.clientAllowed')}
               </Badge>
             )}
-            <Button
-              size="compact-xs"
-              variant="subtle"
-              disabled={readOnly}
-              onClick={() => {
+            <ConfigRowActions
+              name={f.name}
+              readOnly={readOnly}
+              onEdit={() => {
                 save.reset()
                 setEditing({ fieldId: f.id, form: { ...f, choices: [...f.choices] } })
               }}
-            >
-              {t('projectSetup.common.edit')}
-            </Button>
-            <ActionIcon
-              size="sm"
-              variant="subtle"
-              color="red"
-              disabled={readOnly}
-              aria-label={`${t('projectSetup.common.delete')} ${f.name}`}
-              onClick={() => askRemove(f)}
-            >
-              ✕
-            </ActionIcon>
+              onDelete={() => askRemove(f)}
+            />
           </Group>
         </Paper>
       ))}
@@ -254,19 +233,13 @@ function FieldDialog(props: {
             onChange={(choices) => set({ choices })}
           />
         )}
-        {props.error && (
-          <Text size="sm" c="red" role="alert">
-            {props.error}
-          </Text>
-        )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={props.onClose}>
-            {t('projectSetup.common.cancel')}
-          </Button>
-          <Button onClick={() => props.onSave(form)} disabled={!valid} loading={props.busy}>
-            {t('projectSetup.common.save')}
-          </Button>
-        </Group>
+        <ConfigDialogFooter
+          error={props.error}
+          busy={props.busy}
+          canSave={valid}
+          onCancel={props.onClose}
+          onSave={() => props.onSave(form)}
+        />
       </Stack>
     </Modal>
   )

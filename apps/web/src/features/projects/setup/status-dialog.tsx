@@ -1,9 +1,10 @@
 // The editor of one status: name, short name, colour, kanban column and the flags that give
 // it its meaning. New statuses are added at the end of the board.
 import { BOARD_ROLES, type BoardRole } from '@aipipeline/domain'
-import { Button, Checkbox, ColorInput, Group, Modal, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core'
+import { Checkbox, ColorInput, Modal, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { ConfigDialogFooter } from './config-editor-parts'
 import { STATUS_FLAGS, type StatusForm, statusFormProblems } from './status-form'
 
 const SWATCHES = ['#9e9e9e', '#3273dc', '#ab26ff', '#22d160', '#ff3860', '#1a7f37', '#ffa726', '#00bcd4', '#795548']
@@ -86,19 +87,7 @@ export function StatusDialog(props: Props) {
             />
           ))}
         </SimpleGrid>
-        {props.error && (
-          <Text size="sm" c="red" role="alert">
-            {props.error}
-          </Text>
-        )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={props.onClose}>
-            {t('projectSetup.common.cancel')}
-          </Button>
-          <Button onClick={save} loading={props.busy}>
-            {t('projectSetup.common.save')}
-          </Button>
-        </Group>
+        <ConfigDialogFooter error={props.error} busy={props.busy} onCancel={props.onClose} onSave={save} />
       </Stack>
     </Modal>
   )

@@ -2,10 +2,11 @@
 // add and delete. The server keeps the rules (one default status, no deleting a status in
 // use) and its refusals are shown translated.
 import { type Project, productionRoutes } from '@aipipeline/contracts'
-import { ActionIcon, Alert, Badge, Button, ColorSwatch, Group, Stack, Text } from '@mantine/core'
+import { Badge, ColorSwatch, Group, Stack, Text } from '@mantine/core'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useApi } from '../../../api/api-context'
+import { ConfigErrorAlert, ConfigListHeader, ConfigRowActions } from './config-editor-parts'
 import { SortableRows } from './sortable-rows'
 import { StatusDialog } from './status-dialog'
 import {
@@ -43,34 +44,22 @@ export function StatusesTab({ project, readOnly }: { project: Project; readOnly:
   const error = move.errorText ?? remove.errorText
   return (
     <Stack gap="sm">
-      <Group justify="space-between">
-        <Text size="sm" c="dimmed">
-          {t('projectSetup.common.dragHint')}
-        </Text>
-        <Button
-          size="xs"
-          disabled={readOnly}
-          onClick={() => {
-            save.reset()
-            setEditing({ statusId: null, form: newStatusForm() })
-          }}
-        >
-          {t('projectSetup.statuses.add')}
-        </Button>
-      </Group>
-      {error && (
-        <Alert
-          color="red"
-          role="alert"
-          withCloseButton
-          onClose={() => {
-            move.reset()
-            remove.reset()
-          }}
-        >
-          {error}
-        </Alert>
-      )}
+      <ConfigListHeader
+        hint={t('projectSetup.common.dragHint')}
+        addLabel={t('projectSetup.statuses.add')}
+        readOnly={readOnly}
+        onAdd={() => {
+          save.reset()
+          setEditing({ statusId: null, form: newStatusForm() })
+        }}
+      />
+      <ConfigErrorAlert
+        error={error}
+        onClose={() => {
+          move.reset()
+          remove.reset()
+        }}
+      />
       <SortableRows
         items={project.statuses}
         disabled={readOnly}
@@ -95,27 +84,15 @@ export function StatusesTab({ project, readOnly }: { project: Project; readOnly:
                 </Badge>
               ))}
             </Group>
-            <Button
-              size="compact-xs"
-              variant="subtle"
-              disabled={readOnly}
-              onClick={() => {
+            <ConfigRowActions
+              name={s.name}
+              readOnly={readOnly}
+              onEdit={() => {
                 save.reset()
                 setEditing({ statusId: s.id, form: statusForm(s) })
               }}
-            >
-              {t('projectSetup.common.edit')}
-            </Button>
-            <ActionIcon
-              size="sm"
-              variant="subtle"
-              color="red"
-              disabled={readOnly}
-              aria-label={`${t('projectSetup.common.delete')} ${s.name}`}
-              onClick={() => remove.mutate(s.id)}
-            >
-              ✕
-            </ActionIcon>
+              onDelete={() => remove.mutate(s.id)}
+            />
           </>
         )}
       />

@@ -2,23 +2,11 @@
 // and department, add (a task on every shot) and delete (refused while any task of it was
 // worked on; the refusal says what uses it).
 import { type Project, productionRoutes } from '@aipipeline/contracts'
-import {
-  ActionIcon,
-  Alert,
-  Badge,
-  Button,
-  ColorInput,
-  ColorSwatch,
-  Group,
-  Modal,
-  SimpleGrid,
-  Stack,
-  Text,
-  TextInput,
-} from '@mantine/core'
+import { Badge, ColorInput, ColorSwatch, Modal, SimpleGrid, Stack, Text, TextInput } from '@mantine/core'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useApi } from '../../../api/api-context'
+import { ConfigDialogFooter, ConfigErrorAlert, ConfigListHeader, ConfigRowActions } from './config-editor-parts'
 import { SortableRows } from './sortable-rows'
 import { useConfigChange } from './use-config-change'
 
@@ -58,34 +46,22 @@ export function TaskTypesTab({ project, readOnly }: { project: Project; readOnly
   const error = move.errorText ?? remove.errorText
   return (
     <Stack gap="sm">
-      <Group justify="space-between">
-        <Text size="sm" c="dimmed">
-          {t('projectSetup.common.dragHint')} {t('projectSetup.taskTypes.hint')}
-        </Text>
-        <Button
-          size="xs"
-          disabled={readOnly}
-          onClick={() => {
-            save.reset()
-            setEditing({ taskTypeId: null, form: { name: '', shortName: '', color: '#888888', department: '' } })
-          }}
-        >
-          {t('projectSetup.taskTypes.add')}
-        </Button>
-      </Group>
-      {error && (
-        <Alert
-          color="red"
-          role="alert"
-          withCloseButton
-          onClose={() => {
-            move.reset()
-            remove.reset()
-          }}
-        >
-          {error}
-        </Alert>
-      )}
+      <ConfigListHeader
+        hint={`${t('projectSetup.common.dragHint')} ${t('projectSetup.taskTypes.hint')}`}
+        addLabel={t('projectSetup.taskTypes.add')}
+        readOnly={readOnly}
+        onAdd={() => {
+          save.reset()
+          setEditing({ taskTypeId: null, form: { name: '', shortName: '', color: '#888888', department: '' } })
+        }}
+      />
+      <ConfigErrorAlert
+        error={error}
+        onClose={() => {
+          move.reset()
+          remove.reset()
+        }}
+      />
       <SortableRows
         items={project.taskTypes}
         disabled={readOnly}
@@ -103,30 +79,18 @@ export function TaskTypesTab({ project, readOnly }: { project: Project; readOnly
             <Text size="sm" c="dimmed" style={{ flex: 1 }}>
               {tt.department ?? ''}
             </Text>
-            <Button
-              size="compact-xs"
-              variant="subtle"
-              disabled={readOnly}
-              onClick={() => {
+            <ConfigRowActions
+              name={tt.name}
+              readOnly={readOnly}
+              onEdit={() => {
                 save.reset()
                 setEditing({
                   taskTypeId: tt.id,
                   form: { name: tt.name, shortName: tt.shortName, color: tt.color, department: tt.department ?? '' },
                 })
               }}
-            >
-              {t('projectSetup.common.edit')}
-            </Button>
-            <ActionIcon
-              size="sm"
-              variant="subtle"
-              color="red"
-              disabled={readOnly}
-              aria-label={`${t('projectSetup.common.delete')} ${tt.name}`}
-              onClick={() => remove.mutate(tt.id)}
-            >
-              ✕
-            </ActionIcon>
+              onDelete={() => remove.mutate(tt.id)}
+            />
           </>
         )}
       />
@@ -188,19 +152,13 @@ function TaskTypeDialog(props: {
             onChange={(e) => set({ department: e.currentTarget.value })}
           />
         </SimpleGrid>
-        {props.error && (
-          <Text size="sm" c="red" role="alert">
-            {props.error}
-          </Text>
-        )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={props.onClose}>
-            {t('projectSetup.common.cancel')}
-          </Button>
-          <Button onClick={() => props.onSave(form)} disabled={!valid} loading={props.busy}>
-            {t('projectSetup.common.save')}
-          </Button>
-        </Group>
+        <ConfigDialogFooter
+          error={props.error}
+          busy={props.busy}
+          canSave={valid}
+          onCancel={props.onClose}
+          onSave={() => props.onSave(form)}
+        />
       </Stack>
     </Modal>
   )
