@@ -48,14 +48,19 @@ export interface DemoPlace {
 }
 
 /**
- * Starts `aipipeline demo` and resolves once /api/health answers 200 (60 s at most). Given a
- * place, it starts on that port and data folder again (a restart after `killDemo`).
+ * Starts `aipipeline demo` (or, with `serve`, an empty studio) and resolves once /api/health
+ * answers 200 (60 s at most). Given a place, it starts on that port and data folder again (a
+ * restart after `killDemo`).
  */
-export async function startDemo(env: Record<string, string> = {}, place?: DemoPlace): Promise<DemoStudio> {
+export async function startDemo(
+  env: Record<string, string> = {},
+  place?: DemoPlace,
+  command: 'demo' | 'serve' = 'demo',
+): Promise<DemoStudio> {
   const port = place?.port ?? (await freePort())
   const dataDir = place?.dataDir ?? mkdtempSync(join(tmpdir(), 'aipipeline-e2e-'))
   const url = `http://127.0.0.1:${port}`
-  const child = spawn(process.execPath, ['apps/server/bin/aipipeline.js', 'demo'], {
+  const child = spawn(process.execPath, ['apps/server/bin/aipipeline.js', command], {
     cwd: ROOT,
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -71,17 +76,17 @@ export async function startDemo(env: Record<string, string> = {}, place?: DemoPl
   const deadline = Date.now() + 60_000
   while (Date.now() < deadline) {
     if (child.exitCode !== null) {
-      throw new Error(`aipipeline demo exited with code ${child.exitCode} before it was ready:\n${log}`)
+      throw new Error(`aipipeline ${command} exited with code ${child.exitCode} before it was ready:\n${log}`)
     }
     const healthy = await fetch(`${url}/api/health`)
       .then((res) => res.status === 200)
       .catch(() => false)
-    // The demo prints its URL once seeding is done; wait for that too.
+    // The studio prints its URL once seeding is done; wait for that too.
     if (healthy && log.includes(url)) return studio
     await new Promise((r) => setTimeout(r, 250))
   }
   await stopDemo(studio)
-  throw new Error(`aipipeline demo did not become ready at ${url} within 60 s:\n${log}`)
+  throw new Error(`aipipeline ${command} did not become ready at ${url} within 60 s:\n${log}`)
 }
 
 /** SIGKILL, like a crashed host: no cleanup at all, and the data folder stays for a restart. */

@@ -55,6 +55,7 @@ export function apiErrorText(error: unknown, t: TFunction): string {
     case 'conflict':
       if (details.rule === 'email_taken') return t('errors.emailTaken')
       if (details.rule === 'department_exists') return t('errors.departmentExists')
+      if (details.rule === 'studio_already_set_up') return t('errors.studioAlreadySetUp')
       return failure.message
     case 'rate_limited':
       return t('errors.rateLimitedFor', { seconds: String(failure.retryAfterSeconds ?? 60) })

@@ -67,6 +67,18 @@ export const CreateUserRequest = z
   })
   .strict()
 
+/** Whether the studio still waits for its first admin (no users at all). */
+export const FirstRunState = z.object({ needsAdmin: z.boolean() }).meta({ id: 'FirstRunState' })
+/** The first admin of an empty studio, created from the sign-in page. */
+export const CreateFirstAdminRequest = z
+  .object({
+    email: Email,
+    displayName: z.string().trim().min(1).max(120),
+    locale: Locale.default('en'),
+    password: NewPassword,
+  })
+  .strict()
+
 export const UserIdParams = z.object({ id: z.string().min(1).max(64) }).strict()
 export const UpdateUserRequest = z
   .object({
@@ -78,6 +90,24 @@ export const UpdateUserRequest = z
   .strict()
 
 export const authRoutes = {
+  getFirstRun: defineRoute({
+    method: 'GET',
+    path: '/api/auth/first-run',
+    summary: 'Whether the studio has no users yet and waits for its first admin',
+    tags: ['auth'],
+    access: access.public,
+    response: FirstRunState,
+  }),
+  createFirstAdmin: defineRoute({
+    method: 'POST',
+    path: '/api/auth/first-run',
+    summary: 'Create the first admin of an empty studio and sign in (409 once any user exists)',
+    tags: ['auth'],
+    access: access.public,
+    body: CreateFirstAdminRequest,
+    response: Session,
+    status: 201,
+  }),
   login: defineRoute({
     method: 'POST',
     path: '/api/auth/login',

@@ -12,6 +12,8 @@ export function registerAuthRoutes(
   auth: AuthService,
   accounts: AccountService,
 ): void {
+  bindRoute(app, tokens, authRoutes.getFirstRun, () => auth.firstRunState())
+  bindRoute(app, tokens, authRoutes.createFirstAdmin, ({ body }) => auth.createFirstAdmin(body))
   bindRoute(app, tokens, authRoutes.login, ({ body, request }) => auth.login({ ...body, clientAddress: request.ip }))
   bindRoute(app, tokens, authRoutes.refresh, ({ body }) => auth.refresh(body.refreshToken))
   bindRoute(app, tokens, authRoutes.logout, async ({ body }) => {

@@ -1,5 +1,5 @@
 // Sign-in, token rotation and user administration.
-import type { CreateUserRequest, Session, UpdateMeRequest, UpdateUserRequest, User } from '@aipipeline/contracts'
+import type { CreateFirstAdminRequest, CreateUserRequest, Session, UpdateMeRequest, UpdateUserRequest, User } from '@aipipeline/contracts'
 import { Locale } from '@aipipeline/contracts'
 import {
   isoNow,
@@ -66,6 +66,12 @@ export async function openSession(
 
 export function createAuthService(deps: AuthServiceDeps) {
   const startSession = (user: UserRecord, familyId: string) => openSession(deps, user, familyId)
+  /**
+   * First-admin requests run one at a time in this process, so two browsers racing on an empty
+   * studio make one admin and one 409. (A scale-out studio is set up before its second instance
+   * starts, or from AIPIPELINE_ADMIN_EMAIL.)
+   */
+  let firstRun: Promise<unknown> = Promise.resolve()
 
   return {
     /**
@@ -155,6 +161,25 @@ export function createAuthService(deps: AuthServiceDeps) {
       // A new role or a deactivation ends the user's sessions before the admin hears back.
       if (updated.sessionEnded) await deps.sessions?.ended(id, updated.user.sessionVersion)
       return toUser(updated.user)
+    },
+
+    /** Whether the studio has no users yet, so the sign-in page offers to create the first admin. */
+    async firstRunState(): Promise<{ needsAdmin: boolean }> {
+      return { needsAdmin: (await deps.users.count()) === 0 }
+    },
+
+    /** Creates the first admin of an empty studio and signs them in; 409 once any user exists. */
+    async createFirstAdmin(input: z.infer<typeof CreateFirstAdminRequest>): Promise<Session> {
+      const run = firstRun.then(async () => {
+        if ((await deps.users.count()) > 0)
+          throw new Conflict('this studio already has users: sign in instead', { rule: 'studio_already_set_up' })
+        const created = await this.createUser({ ...input, role: 'admin' as Role })
+        const user = await deps.users.findById(created.id)
+        if (!user) throw new NotFound('user', created.id)
+        return startSession(user, newId())
+      })
+      firstRun = run.catch(() => undefined)
+      return run
     },
 
     /** Creates the first admin from the environment when the studio has no users yet. */

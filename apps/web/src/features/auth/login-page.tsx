@@ -1,12 +1,13 @@
-import { LoginRequest } from '@aipipeline/contracts'
+import { authRoutes, LoginRequest } from '@aipipeline/contracts'
 import { Alert, Box, Button, Center, Group, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core'
-import { useMutation } from '@tanstack/react-query'
+import { useMutation, useQuery } from '@tanstack/react-query'
 import { useRouter, useSearch } from '@tanstack/react-router'
 import { type FormEvent, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useApi } from '../../api/api-context'
 import { LanguageSwitch } from '../../components/language-switch'
 import { ThemeToggle } from '../../components/theme-toggle'
+import { FirstAdminForm } from './first-admin-form'
 import { loginErrorMessage } from './login-error'
 
 interface FieldErrors {
@@ -30,6 +31,13 @@ export function LoginPage() {
   const [email, setEmail] = useState('')
   const [password, setPassword] = useState('')
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({})
+  // An empty studio (no users yet) offers to create its first admin instead of signing in.
+  const firstRun = useQuery({
+    queryKey: ['auth', 'first-run'],
+    queryFn: () => api.call(authRoutes.getFirstRun),
+    retry: false,
+    staleTime: Number.POSITIVE_INFINITY,
+  })
 
   const login = useMutation({
     mutationFn: () => api.login(email.trim(), password),
@@ -54,56 +62,60 @@ export function LoginPage() {
       </Group>
       <Center px="md" pb="15vh" pt="6vh">
         <Paper withBorder shadow="sm" p="xl" w="100%" maw={400}>
-          <form onSubmit={submit} noValidate>
-            <Stack gap="md">
-              <div>
-                <Text fw={700} size="lg">
-                  {t('app.name')}
-                </Text>
-                <Text size="sm" c="dimmed">
-                  {t('app.tagline')}
-                </Text>
-              </div>
-              <Title order={2}>{t('login.title')}</Title>
-              {search.expired && !failure && (
-                <Alert color="yellow" variant="light">
-                  {t('login.sessionEnded')}
-                </Alert>
-              )}
-              {failure && (
-                <Alert color="red" variant="light" role="alert" data-testid="login-error">
-                  {'values' in failure ? t(failure.key, failure.values) : t(failure.key)}
-                </Alert>
-              )}
-              <TextInput
-                label={t('login.email')}
-                placeholder={t('login.emailPlaceholder')}
-                type="email"
-                autoComplete="username"
-                autoFocus
-                value={email}
-                onChange={(e) => {
-                  setEmail(e.currentTarget.value)
-                  setFieldErrors(({ email: _, ...rest }) => rest)
-                }}
-                error={fieldErrors.email ? t(fieldErrors.email) : undefined}
-              />
-              <PasswordInput
-                label={t('login.password')}
-                autoComplete="current-password"
-                visibilityToggleButtonProps={{ 'aria-label': t('login.togglePassword') }}
-                value={password}
-                onChange={(e) => {
-                  setPassword(e.currentTarget.value)
-                  setFieldErrors(({ password: _, ...rest }) => rest)
-                }}
-                error={fieldErrors.password ? t(fieldErrors.password) : undefined}
-              />
-              <Button type="submit" loading={login.isPending} fullWidth>
-                {t('login.submit')}
-              </Button>
-            </Stack>
-          </form>
+          {firstRun.data?.needsAdmin ? (
+            <FirstAdminForm onTaken={() => void firstRun.refetch()} />
+          ) : (
+            <form onSubmit={submit} noValidate>
+              <Stack gap="md">
+                <div>
+                  <Text fw={700} size="lg">
+                    {t('app.name')}
+                  </Text>
+                  <Text size="sm" c="dimmed">
+                    {t('app.tagline')}
+                  </Text>
+                </div>
+                <Title order={2}>{t('login.title')}</Title>
+                {search.expired && !failure && (
+                  <Alert color="yellow" variant="light">
+                    {t('login.sessionEnded')}
+                  </Alert>
+                )}
+                {failure && (
+                  <Alert color="red" variant="light" role="alert" data-testid="login-error">
+                    {'values' in failure ? t(failure.key, failure.values) : t(failure.key)}
+                  </Alert>
+                )}
+                <TextInput
+                  label={t('login.email')}
+                  placeholder={t('login.emailPlaceholder')}
+                  type="email"
+                  autoComplete="username"
+                  autoFocus
+                  value={email}
+                  onChange={(e) => {
+                    setEmail(e.currentTarget.value)
+                    setFieldErrors(({ email: _, ...rest }) => rest)
+                  }}
+                  error={fieldErrors.email ? t(fieldErrors.email) : undefined}
+                />
+                <PasswordInput
+                  label={t('login.password')}
+                  autoComplete="current-password"
+                  visibilityToggleButtonProps={{ 'aria-label': t('login.togglePassword') }}
+                  value={password}
+                  onChange={(e) => {
+                    setPassword(e.currentTarget.value)
+                    setFieldErrors(({ password: _, ...rest }) => rest)
+                  }}
+                  error={fieldErrors.password ? t(fieldErrors.password) : undefined}
+                />
+                <Button type="submit" loading={login.isPending} fullWidth>
+                  {t('login.submit')}
+                </Button>
+              </Stack>
+            </form>
+          )}
         </Paper>
       </Center>
     </Box>
