@@ -1,5 +1,12 @@
 // Sign-in, token rotation and user administration.
-import type { CreateFirstAdminRequest, CreateUserRequest, Session, UpdateMeRequest, UpdateUserRequest, User } from '@aipipeline/contracts'
+import type {
+  CreateFirstAdminRequest,
+  CreateUserRequest,
+  Session,
+  UpdateMeRequest,
+  UpdateUserRequest,
+  User,
+} from '@aipipeline/contracts'
 import { Locale } from '@aipipeline/contracts'
 import {
   isoNow,
