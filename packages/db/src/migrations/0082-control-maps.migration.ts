@@ -12,11 +12,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('input_sha256', 'text')
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute()
-  await db.schema
-    .createIndex('farm_control_maps_version')
-    .on('farm_control_maps')
-    .column('source_version_id')
-    .execute()
+  await db.schema.createIndex('farm_control_maps_version').on('farm_control_maps').column('source_version_id').execute()
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
