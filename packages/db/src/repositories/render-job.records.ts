@@ -36,6 +36,10 @@ export const InputFileSchema = z.object({
   fileName: z.string(),
   /** Masks: the parameter of the image the mask's alpha is copied onto (/upload/mask original_ref). */
   originalParameter: z.string().optional(),
+  /** Control images: how strongly and over which part of the steps (0..1) the ControlNet applies. */
+  strength: z.number().optional(),
+  startPercent: z.number().optional(),
+  endPercent: z.number().optional(),
 })
 export type InputFile = z.infer<typeof InputFileSchema>
 
