@@ -3,6 +3,7 @@
 // once for two jobs and the exact painted mask as 1 − alpha; masks of another size are refused
 // unless resized; outpaint pads, upscale and interpolation check their inputs; the rules of
 // rendering a task decide who may derive; a failed upload is a failed attempt that retries.
+import { textToVideoPrompt } from '@aipipeline/comfyui'
 import { ErrorBody, RenderJobDetail } from '@aipipeline/contracts'
 import { testEngines } from '@aipipeline/testing'
 import sharp from 'sharp'
@@ -141,6 +142,36 @@ for (const engine of testEngines('renders from a version')) {
         const [v] = await versionsOf(b, id ?? '')
         expect(await lineageOf(b, v ?? '')).toEqual([{ inputVersionId: b.sourceId, role: 'image', parameter: 'image' }])
       }
+    })
+
+    it('interpolates a video version from its clip, and refuses image modes on it', async () => {
+      const shot = await b.studio.testDb.handle.db
+        .selectFrom('tasks')
+        .select('shotId')
+        .where('id', '=', b.taskId)
+        .executeTakeFirstOrThrow()
+      // The sample writes an animated WebP; an MP4 through CreateVideo + SaveVideo makes a video version.
+      const prompt = textToVideoPrompt({ seed: 5, width: 320, height: 192, length: 9 })
+      const saveId = Object.keys(prompt).find((id) => prompt[id]?.class_type === 'SaveAnimatedWEBP') ?? ''
+      prompt[saveId] = { class_type: 'CreateVideo', inputs: { images: ['8', 0], fps: 16 } }
+      prompt.save = {
+        class_type: 'SaveVideo',
+        inputs: { video: [saveId, 0], filename_prefix: 'video/clip', format: 'auto', codec: 'auto' },
+      }
+      const clip = await call(b.studio, b.team.seats.manager, 'POST', '/api/farm/jobs', {
+        source: { kind: 'api', prompt },
+        shotId: shot.shotId,
+        taskId: b.taskId,
+      })
+      const [videoId] = await versionsOf(b, String((clip.json as { id: string }).id))
+      const rife = b.template('Frame interpolation (RIFE)')
+      const res = submitted(await derive(b, { mode: 'interpolate', templateId: rife.id }, videoId))
+      const detail = await job(res.items[0]?.id ?? '')
+      expect(String(detail.parameters.video)).toMatch(/^[0-9a-f]{64}\.mp4$/)
+      const [made] = await versionsOf(b, detail.id)
+      expect(await lineageOf(b, made ?? '')).toEqual([{ inputVersionId: videoId, role: 'image', parameter: 'video' }])
+      const refine = await derive(b, { mode: 'refine', templateId: b.template('SDXL image to image').id }, videoId)
+      expect([refine.status, issue(refine)]).toEqual([422, 'body.mode'])
     })
 
     it('lets only who may render the task derive: 403 for clients and unassigned artists, 404 for non-members', async () => {
