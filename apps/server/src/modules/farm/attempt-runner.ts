@@ -10,12 +10,11 @@ import {
   type SubmitResult,
 } from '@aipipeline/comfyui'
 import type { InputFile, RenderJobError, RenderJobRepository } from '@aipipeline/db'
-import { NotFound } from '@aipipeline/domain'
 import { retryDelayMs } from '../../jobs'
 import { describeFetchError } from './backend-discovery'
 import type { ActiveAttempt, BackendRuntime } from './backend-pool'
 import { learnSpeed } from './backend-speed'
-import { type InputBytesSource, uploadJobInputs } from './derive/input-upload'
+import { type InputBytesSource, promptWithInputs } from './derive/input-upload'
 import type { FarmMetrics } from './farm.metrics'
 import type { FarmOptions } from './farm.options'
 import type { FarmEvents } from './farm-events'
@@ -43,8 +42,6 @@ export interface RunnerContext {
 }
 
 const MAX_PREVIEW_BYTES = 64 * 1024
-/** Error type of a job whose input files could not be uploaded to its backend; the web translates it. */
-export const INPUT_UPLOAD_FAILED = 'input_upload_failed'
 /** Error type of a job whose outputs could not be downloaded; the web translates it. */
 export const OUTPUT_DOWNLOAD_FAILED = 'output_download_failed'
 /** How long after another prompt started we wait for our own end event before reading /history. */
@@ -58,9 +55,15 @@ export async function runAttempt(
   filled: ApiPrompt,
   inputFiles: readonly InputFile[] = [],
 ) {
-  const prompt = await withInputs(ctx, rt, a, filled, inputFiles)
+  const uploaded = await promptWithInputs(ctx.inputs, rt.client, filled, inputFiles, rt.record.name)
+  if (!uploaded.ok) {
+    if (uploaded.suspect) ctx.suspect(rt)
+    await settleFailure(ctx, rt, a, 'failed', uploaded.error, uploaded.retry ? 'backoff' : 'never')
+    return
+  }
   // Canceled or lost while the inputs were on their way: nothing to submit.
-  if (prompt === null || a.settled) return
+  if (a.settled) return
+  const prompt = uploaded.prompt
   let submitted: SubmitResult
   try {
     submitted = await rt.client.submit(prompt, { promptId: a.promptId })
@@ -86,34 +89,6 @@ export async function runAttempt(
   }
   ctx.metrics.dispatchLatency.observe((Date.now() - a.submittedAtMs) / 1000)
   await followAttempt(ctx, rt, a, rt.client.watch(a.promptId, { prompt }))
-}
-
-/**
- * The prompt after its inputs reached the backend (null when the upload failed and the attempt
- * was settled): a failed upload is a failed attempt, retried with backoff on any backend; an
- * input the studio no longer has can never be sent, so that job fails at once.
- */
-async function withInputs(
-  ctx: RunnerContext,
-  rt: BackendRuntime,
-  a: ActiveAttempt,
-  prompt: ApiPrompt,
-  files: readonly InputFile[],
-): Promise<ApiPrompt | null> {
-  if (files.length === 0) return prompt
-  try {
-    if (ctx.inputs === null) throw new NotFound('render input store')
-    return await uploadJobInputs(ctx.inputs, rt.client, prompt, files)
-  } catch (err) {
-    const missing = err instanceof NotFound
-    if (!missing && !(err instanceof ComfyHttpError)) ctx.suspect(rt)
-    const message = missing
-      ? `an input file of this job is no longer stored in the studio: ${err.message}`
-      : `uploading the input files to ${rt.record.name} failed: ${describeFetchError(err)}`
-    const error: RenderJobError = { type: INPUT_UPLOAD_FAILED, message, nodeId: null, nodeType: null, nodeErrors: [] }
-    await settleFailure(ctx, rt, a, 'failed', error, missing ? 'never' : 'backoff')
-    return null
-  }
 }
 
 /** Follows a submitted (or, after a restart, reconciled) prompt until its result is handled. */

@@ -3,9 +3,14 @@
 // uploaded image (ComfyUI copies the mask's alpha onto it). Each is named by its hash and never
 // overwrites, so a backend that already holds the same bytes keeps them. When the backend stores
 // a file under another name (a clash with other content), the prompt is pointed at that name.
-import type { ApiPrompt, ComfyClient } from '@aipipeline/comfyui'
-import type { InputFile } from '@aipipeline/db'
+import { type ApiPrompt, type ComfyClient, ComfyHttpError } from '@aipipeline/comfyui'
+import type { InputFile, RenderJobError } from '@aipipeline/db'
+import { NotFound } from '@aipipeline/domain'
+import { describeFetchError } from '../backend-discovery'
 import { maskForUpload } from './render-input-file'
+
+/** Error type of a job whose input files could not be uploaded to its backend; the web translates it. */
+export const INPUT_UPLOAD_FAILED = 'input_upload_failed'
 
 /** Where the studio reads an input's bytes (its render input store). */
 export interface InputBytesSource {
@@ -59,4 +64,39 @@ export async function uploadJobInputs(
     result = renamed(result, f.fileName, loaderName(uploaded))
   }
   return result
+}
+
+/** The prompt to submit once the inputs are up, or why the attempt failed and whether to retry. */
+export type InputUploadOutcome =
+  | { ok: true; prompt: ApiPrompt }
+  | { ok: false; error: RenderJobError; retry: boolean; suspect: boolean }
+
+/**
+ * Uploads a job's inputs before its prompt is submitted. A failed upload is a failed attempt,
+ * retried with backoff (on any backend; a network failure also gets the backend probed); an
+ * input the studio no longer has can never be sent, so that job fails at once.
+ */
+export async function promptWithInputs(
+  source: InputBytesSource | null,
+  client: Uploader,
+  prompt: ApiPrompt,
+  files: readonly InputFile[],
+  backendName: string,
+): Promise<InputUploadOutcome> {
+  if (files.length === 0) return { ok: true, prompt }
+  try {
+    if (source === null) throw new NotFound('render input store')
+    return { ok: true, prompt: await uploadJobInputs(source, client, prompt, files) }
+  } catch (err) {
+    const missing = err instanceof NotFound
+    const message = missing
+      ? `an input file of this job is no longer stored in the studio: ${err.message}`
+      : `uploading the input files to ${backendName} failed: ${describeFetchError(err)}`
+    return {
+      ok: false,
+      error: { type: INPUT_UPLOAD_FAILED, message, nodeId: null, nodeType: null, nodeErrors: [] },
+      retry: !missing,
+      suspect: !missing && !(err instanceof ComfyHttpError),
+    }
+  }
 }
