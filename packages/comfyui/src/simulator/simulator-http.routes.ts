@@ -23,6 +23,8 @@ export interface RouteContext {
   failUploads: () => number | null
   /** Notes an upload as it was stored (tests read exactly what a backend received). */
   recordUpload: (upload: SimulatorUpload) => void
+  /** Every upload so far (GET /sim/uploads, the simulator's own test route). */
+  uploads: () => SimulatorUpload[]
 }
 
 /** One upload the simulator stored, as a test reads it back. */
@@ -324,6 +326,19 @@ const exact: Record<string, Handler> = {
       (ctx.models().embeddings ?? []).map((f) => f.replace(/\.[^.]+$/, '')),
     ),
   'GET /extensions': (_ctx, _req, res) => json(res, 200, []),
+  // Not a ComfyUI route: what this simulator received, for tests driving it from another process.
+  'GET /sim/uploads': (ctx, _req, res) =>
+    json(
+      res,
+      200,
+      ctx.uploads().map((u) => ({
+        ...u,
+        alpha:
+          u.alpha === null
+            ? null
+            : { width: u.alpha.width, height: u.alpha.height, base64: u.alpha.data.toString('base64') },
+      })),
+    ),
 }
 
 /** Routes with a path parameter: `[method, prefix, handler(param)]`. */

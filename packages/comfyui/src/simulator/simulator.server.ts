@@ -225,6 +225,7 @@ class SimulatorInstance implements Simulator {
       recordUpload: (upload) => {
         this.uploadLog.push(upload)
       },
+      uploads: () => this.uploads(),
     }
     const server = createServer((req, res) => {
       route(ctx, req, res).catch((err: unknown) => {
