@@ -90,7 +90,7 @@ export const AgentHeartbeatResponse = z.object({
 export type AgentHeartbeatResponse = z.infer<typeof AgentHeartbeatResponse>
 
 export const AgentRenderInputParams = z
-  .object({ sha256: z.string().regex(/^[0-9a-f]{64}$/, 'a sha256 hex digest') })
+  .object({ hash: z.string().regex(/^[0-9a-f]{64}$/, 'a sha256 hex digest') })
   .strict()
 
 /** An input file's bytes as an agent receives them (base64 keeps the route a contract route). */
@@ -142,7 +142,7 @@ export const farmAgentRoutes = {
   }),
   agentRenderInput: defineRoute({
     method: 'GET',
-    path: '/api/farm/agent/render-inputs/:sha256',
+    path: '/api/farm/agent/render-inputs/:hash',
     summary: `An input file of a render (image, mask, control image) by its sha256, for a GPU agent (token in ${AGENT_TOKEN_HEADER})`,
     tags: ['farm'],
     access: access.agent,

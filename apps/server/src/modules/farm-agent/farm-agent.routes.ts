@@ -51,9 +51,9 @@ export function registerFarmAgentRoutes(
     tokens,
     farmAgentRoutes.agentRenderInput,
     async ({ params }) => {
-      const file = await inputs.bytes(params.sha256)
+      const file = await inputs.bytes(params.hash)
       return {
-        sha256: params.sha256,
+        sha256: params.hash,
         mediaType: file.mediaType,
         fileName: file.fileName,
         contentBase64: file.data.toString('base64'),
