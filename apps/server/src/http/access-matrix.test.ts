@@ -66,7 +66,7 @@ for (const engine of testEngines('role × route access matrix')) {
 }
 
 /** Path parameters that address a project or something inside one. */
-const PROJECT_SCOPED = /:(projectId|shotId|taskId|versionId|fileId|runId|groupId)\b|^\/api\/farm\/jobs\/:id/
+const PROJECT_SCOPED = /:(projectId|shotId|taskId|versionId|fileId|runId|groupId|inputId)\b|^\/api\/farm\/jobs\/:id/
 
 /** A route's URL with the matrix project's ids filled in. */
 function urlOf(p: MatrixProject, path: string, query?: string): string {
@@ -126,6 +126,10 @@ for (const engine of testEngines('project membership matrix')) {
           'GET /api/agents/runs/:runId',
           'POST /api/farm/jobs/:id/cancel',
           'PUT /api/llm/budgets',
+          'POST /api/projects/:projectId/render-inputs',
+          'GET /api/projects/:projectId/render-inputs/:inputId/file',
+          'POST /api/versions/:versionId/derive',
+          'GET /api/versions/:versionId/control-maps',
         ]),
       )
     })

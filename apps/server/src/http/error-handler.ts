@@ -16,6 +16,7 @@ const STATUS_BY_CODE: Record<string, number> = {
   conflict: 409,
   account_link_invalid: 410,
   payload_too_large: 413,
+  unsupported_media_type: 415,
   rule_violation: 422,
   sweep_too_large: 422,
   no_backend_can_run: 422,

@@ -100,8 +100,14 @@ export async function matrixProject(studio: TestStudio): Promise<MatrixProject> 
   const render = await call(studio, manager, 'POST', `${base}/renders`, { templateId, items: [{ taskId }] })
   if (render.status !== 201) throw new Error(`render: ${render.status} ${JSON.stringify(render.json)}`)
   const groupId = ShotRenderSubmitted.parse(render.json).groupId
+  const input = await call(studio, artist, 'POST', `${base}/render-inputs`, {
+    kind: 'image',
+    contentBase64: image.toString('base64'),
+  })
+  if (input.status !== 201) throw new Error(`render input: ${input.status} ${JSON.stringify(input.json)}`)
   const ids: Record<string, string> = {
     projectId: team.projectId,
+    inputId: idOf(input.json),
     shotId: shot.id,
     taskId,
     versionId: version.id,
@@ -156,6 +162,10 @@ export function projectInInput(p: MatrixProject, route: { method: string; path: 
   return inputs[`${route.method} ${route.path}`]
 }
 
+/** A 1×1 PNG: a valid render input body. */
+const MATRIX_PNG_BASE64 =
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=='
+
 /** A body that passes validation for routes whose path names the project (or a thing in it). */
 export function bodyFor(p: MatrixProject, route: { method: string; path: string }): unknown {
   const { shotId, taskId, userId } = p.ids
@@ -191,6 +201,9 @@ export function bodyFor(p: MatrixProject, route: { method: string; path: string 
     'PATCH /api/farm/jobs/:id': { priority: 10 },
     'POST /api/projects/:projectId/renders/preview': { taskIds: [taskId], templateId: p.ids.templateId },
     'POST /api/projects/:projectId/renders': { templateId: p.ids.templateId, items: [{ taskId }] },
+    'POST /api/projects/:projectId/render-inputs': { kind: 'mask', contentBase64: MATRIX_PNG_BASE64 },
+    'POST /api/versions/:versionId/derive': { mode: 'refine', templateId: p.ids.templateId },
+    'POST /api/versions/:versionId/control-maps': { preprocessor: 'pose' },
   }
   return bodies[`${route.method} ${route.path}`]
 }

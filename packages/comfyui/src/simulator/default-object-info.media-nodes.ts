@@ -302,4 +302,35 @@ export const MEDIA_NODE_SPECS: Record<string, NodeSpec> = {
     category: 'CogVideoWrapper',
     module: 'custom_nodes.ComfyUI-CogVideoXWrapper',
   },
+  // comfyui_controlnet_aux (Fannovel16): preprocessors that turn a picture into a control map.
+  // They download their own annotator weights, so their checkpoints are fixed lists, not folders.
+  OpenposePreprocessor: {
+    required: { image: ['IMAGE'] },
+    optional: {
+      detect_hand: [['enable', 'disable'], { default: 'enable' }],
+      detect_body: [['enable', 'disable'], { default: 'enable' }],
+      detect_face: [['enable', 'disable'], { default: 'enable' }],
+      resolution: ['INT', { default: 512, min: 64, max: 16384, step: 64 }],
+      scale_stick_for_xinsr_cn: [['disable', 'enable'], { default: 'disable' }],
+    },
+    output: ['IMAGE', 'POSE_KEYPOINT'],
+    names: ['IMAGE', 'POSE_KEYPOINT'],
+    category: 'ControlNet Preprocessors/Faces and Poses Estimators',
+    module: 'custom_nodes.comfyui_controlnet_aux',
+    display: 'OpenPose Pose',
+  },
+  DepthAnythingPreprocessor: {
+    required: { image: ['IMAGE'] },
+    optional: {
+      ckpt_name: [
+        ['depth_anything_vitl14.pth', 'depth_anything_vitb14.pth', 'depth_anything_vits14.pth'],
+        { default: 'depth_anything_vitl14.pth' },
+      ],
+      resolution: ['INT', { default: 512, min: 64, max: 16384, step: 64 }],
+    },
+    output: ['IMAGE'],
+    category: 'ControlNet Preprocessors/Normal and Depth Estimators',
+    module: 'custom_nodes.comfyui_controlnet_aux',
+    display: 'Depth Anything',
+  },
 }

@@ -19,3 +19,4 @@ export {
   startSimulator,
 } from './simulator.server'
 export { type SimulatorFarm, simulatorFarmSpecs, startSimulatorFarm } from './simulator-farm'
+export type { SimulatorUpload } from './simulator-http.routes'

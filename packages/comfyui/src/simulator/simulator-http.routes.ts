@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import sharp from 'sharp'
 import { z } from 'zod'
@@ -18,6 +19,38 @@ export interface RouteContext {
   jobsApi: boolean
   /** The status /view answers for output files while the fail-downloads fault is on, else null. */
   failDownloads: () => number | null
+  /** The status /upload/* answers while the fail-uploads fault is on, else null. */
+  failUploads: () => number | null
+  /** Notes an upload as it was stored (tests read exactly what a backend received). */
+  recordUpload: (upload: SimulatorUpload) => void
+  /** Every upload so far (GET /sim/uploads, the simulator's own test route). */
+  uploads: () => SimulatorUpload[]
+}
+
+/** One upload the simulator stored, as a test reads it back. */
+export interface SimulatorUpload {
+  route: 'image' | 'mask'
+  /** The name it was stored under (renamed `name (1).ext` on a clash with other content). */
+  name: string
+  /** The name the client sent. */
+  requestedName: string
+  subfolder: string
+  type: string
+  /** sha256 of the bytes the client sent. */
+  receivedSha256: string
+  /** sha256 of the stored file (for masks: the original with the mask's alpha). */
+  storedSha256: string
+  /** The same name already held the same content, so nothing new was written. */
+  reused: boolean
+  /** Masks: the alpha channel of the stored file, one byte per pixel, row-major. */
+  alpha: { width: number; height: number; data: Buffer } | null
+}
+
+const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex')
+
+async function alphaOf(png: Buffer): Promise<SimulatorUpload['alpha']> {
+  const { data, info } = await sharp(png).ensureAlpha().extractChannel(3).raw().toBuffer({ resolveWithObject: true })
+  return { width: info.width, height: info.height, data }
 }
 
 const MODEL_FOLDERS = ['checkpoints', 'loras', 'vae', 'text_encoders', 'diffusion_models', 'clip_vision']
@@ -135,6 +168,8 @@ async function applyMask(ctx: RouteContext, refJson: string, mask: Buffer): Prom
 
 async function upload(ctx: RouteContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const body = await readBody(req)
+  const failing = ctx.failUploads()
+  if (failing !== null) return empty(res, failing)
   let form: FormData
   try {
     form = await new Request('http://sim/upload', {
@@ -152,7 +187,8 @@ async function upload(ctx: RouteContext, req: IncomingMessage, res: ServerRespon
   const overwrite = ['true', '1'].includes(String(form.get('overwrite') ?? ''))
   if (subfolder.startsWith('/') || subfolder.split('/').includes('..') || image.name.includes('..'))
     return empty(res, 400)
-  let bytes: Buffer = Buffer.from(await image.arrayBuffer())
+  const received: Buffer = Buffer.from(await image.arrayBuffer())
+  let bytes = received
   const ref = form.get('original_ref')
   if (typeof ref === 'string') {
     const masked = await applyMask(ctx, ref, bytes)
@@ -163,13 +199,29 @@ async function upload(ctx: RouteContext, req: IncomingMessage, res: ServerRespon
   const dot = name.lastIndexOf('.')
   const [stem, ext] = dot > 0 ? [name.slice(0, dot), name.slice(dot)] : [name, '']
   // Name clash → "name (1).ext", unless the existing file has the same content.
+  let reused = false
   for (let i = 1; !overwrite; i++) {
     const existing = ctx.engine.files.get(fileKey(type, subfolder, name))
-    if (existing === undefined || (existing.kind === 'bytes' && existing.bytes.equals(bytes))) break
+    if (existing === undefined) break
+    if (existing.kind === 'bytes' && existing.bytes.equals(bytes)) {
+      reused = true
+      break
+    }
     name = `${stem} (${i})${ext}`
   }
   ctx.engine.files.set(fileKey(type, subfolder, name), { kind: 'bytes', bytes })
   ctx.onInputsChanged()
+  ctx.recordUpload({
+    route: typeof ref === 'string' ? 'mask' : 'image',
+    name,
+    requestedName: image.name,
+    subfolder,
+    type,
+    receivedSha256: sha256(received),
+    storedSha256: sha256(bytes),
+    reused,
+    alpha: typeof ref === 'string' ? await alphaOf(bytes) : null,
+  })
   json(res, 200, { name, subfolder, type })
 }
 
@@ -274,6 +326,19 @@ const exact: Record<string, Handler> = {
       (ctx.models().embeddings ?? []).map((f) => f.replace(/\.[^.]+$/, '')),
     ),
   'GET /extensions': (_ctx, _req, res) => json(res, 200, []),
+  // Not a ComfyUI route: what this simulator received, for tests driving it from another process.
+  'GET /sim/uploads': (ctx, _req, res) =>
+    json(
+      res,
+      200,
+      ctx.uploads().map((u) => ({
+        ...u,
+        alpha:
+          u.alpha === null
+            ? null
+            : { width: u.alpha.width, height: u.alpha.height, base64: u.alpha.data.toString('base64') },
+      })),
+    ),
 }
 
 /** Routes with a path parameter: `[method, prefix, handler(param)]`. */

@@ -8,7 +8,7 @@ import {
   withInstalledModels,
 } from './default-object-info'
 import { SimulatorEngine } from './simulator.engine'
-import { type RouteContext, route } from './simulator-http.routes'
+import { type RouteContext, route, type SimulatorUpload } from './simulator-http.routes'
 import { renderPreviewFrames } from './simulator-media'
 import { SocketHub } from './simulator-socket.hub'
 
@@ -34,6 +34,8 @@ export type SimulatorFault =
    * results cannot be fetched (full disk, files cleaned up, a proxy in front failing).
    */
   | { kind: 'fail-downloads'; status?: number }
+  /** /upload/image and /upload/mask answer `status` (default 500): inputs cannot reach the backend. */
+  | { kind: 'fail-uploads'; status?: number }
 
 export interface SimulatorOptions {
   port?: number
@@ -73,7 +75,9 @@ export interface Simulator {
   readonly name: string
   readonly state: SimulatorState
   inject(fault: SimulatorFault): Promise<void>
-  /** Removes hang, silent-socket, OOM and download faults. */
+  /** Every upload received so far, oldest first (kept across crashes: a log for tests). */
+  uploads(): SimulatorUpload[]
+  /** Removes hang, silent-socket, OOM, download and upload faults. */
   clearFaults(): void
   restart(): Promise<void>
   close(): Promise<void>
@@ -94,6 +98,8 @@ class SimulatorInstance implements Simulator {
   private infoCache: ObjectInfo | null = null
   private slowStartMs = 0
   private failDownloads: number | null = null
+  private failUploads: number | null = null
+  private readonly uploadLog: SimulatorUpload[] = []
   private listening = false
   private currentPort: number
 
@@ -215,6 +221,11 @@ class SimulatorInstance implements Simulator {
       },
       jobsApi: this.options.jobsApi === true,
       failDownloads: () => this.failDownloads,
+      failUploads: () => this.failUploads,
+      recordUpload: (upload) => {
+        this.uploadLog.push(upload)
+      },
+      uploads: () => this.uploads(),
     }
     const server = createServer((req, res) => {
       route(ctx, req, res).catch((err: unknown) => {
@@ -263,7 +274,12 @@ class SimulatorInstance implements Simulator {
     this.hub.silent = false
     this.engine.oomTargets.length = 0
     this.failDownloads = null
+    this.failUploads = null
     this.engine.resume()
+  }
+
+  uploads(): SimulatorUpload[] {
+    return [...this.uploadLog]
   }
 
   async inject(fault: SimulatorFault): Promise<void> {
@@ -294,6 +310,9 @@ class SimulatorInstance implements Simulator {
         return
       case 'fail-downloads':
         this.failDownloads = fault.status ?? 500
+        return
+      case 'fail-uploads':
+        this.failUploads = fault.status ?? 500
         return
     }
   }

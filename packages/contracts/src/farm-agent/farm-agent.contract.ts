@@ -89,6 +89,20 @@ export const AgentHeartbeatResponse = z.object({
 })
 export type AgentHeartbeatResponse = z.infer<typeof AgentHeartbeatResponse>
 
+export const AgentRenderInputParams = z
+  .object({ hash: z.string().regex(/^[0-9a-f]{64}$/, 'a sha256 hex digest') })
+  .strict()
+
+/** An input file's bytes as an agent receives them (base64 keeps the route a contract route). */
+export const AgentRenderInput = z.object({
+  sha256: z.string(),
+  mediaType: z.string(),
+  /** The name ComfyUI should store it under: the hash with the type's extension. */
+  fileName: z.string(),
+  contentBase64: z.string(),
+})
+export type AgentRenderInput = z.infer<typeof AgentRenderInput>
+
 export const farmAgentRoutes = {
   createAgentToken: defineRoute({
     method: 'POST',
@@ -125,5 +139,14 @@ export const farmAgentRoutes = {
     access: access.agent,
     body: AgentHeartbeatRequest,
     response: AgentHeartbeatResponse,
+  }),
+  agentRenderInput: defineRoute({
+    method: 'GET',
+    path: '/api/farm/agent/render-inputs/:hash',
+    summary: `An input file of a render (image, mask, control image) by its sha256, for a GPU agent (token in ${AGENT_TOKEN_HEADER})`,
+    tags: ['farm'],
+    access: access.agent,
+    params: AgentRenderInputParams,
+    response: AgentRenderInput,
   }),
 } as const

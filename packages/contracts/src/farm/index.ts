@@ -8,7 +8,14 @@ export * from './workflow-template.contract'
 import { farmBackendRoutes } from './farm-backend.contract'
 import { renderJobRoutes } from './render-job.contract'
 import { shotRenderRoutes } from './shot-render.contract'
+import { versionDeriveRoutes } from './version-derive.contract'
 import { workflowTemplateRoutes } from './workflow-template.contract'
 
 /** Every route of the render farm API. */
-export const farmRoutes = { ...farmBackendRoutes, ...renderJobRoutes, ...shotRenderRoutes, ...workflowTemplateRoutes }
+export const farmRoutes = {
+  ...farmBackendRoutes,
+  ...renderJobRoutes,
+  ...shotRenderRoutes,
+  ...workflowTemplateRoutes,
+  ...versionDeriveRoutes,
+}

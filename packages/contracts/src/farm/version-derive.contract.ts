@@ -190,6 +190,8 @@ export const versionDeriveRoutes = {
     body: UploadRenderInputRequest,
     response: RenderInput,
     status: 201,
+    // The base64 of the largest file plus room for the JSON around it.
+    bodyLimit: Math.ceil((MAX_RENDER_INPUT_BYTES * 4) / 3) + 64 * 1024,
   }),
   getRenderInput: defineRoute({
     method: 'GET',
@@ -199,6 +201,16 @@ export const versionDeriveRoutes = {
     access: access.atLeast('artist'),
     params: RenderInputParams,
     response: RenderInput,
+  }),
+  /** The input's bytes (an image); answered as a file, not JSON. */
+  renderInputFile: defineRoute({
+    method: 'GET',
+    path: '/api/projects/:projectId/render-inputs/:inputId/file',
+    summary: "An input file's bytes",
+    tags,
+    access: access.atLeast('artist'),
+    params: RenderInputParams,
+    response: null,
   }),
   deriveRender: defineRoute({
     method: 'POST',
@@ -232,6 +244,11 @@ export const versionDeriveRoutes = {
     response: z.object({ items: z.array(ControlMap) }),
   }),
 } as const
+
+/** The path of an input file's bytes (for <img src> with the web's authenticated fetch). */
+export function renderInputFilePath(projectId: string, inputId: string): string {
+  return `/api/projects/${encodeURIComponent(projectId)}/render-inputs/${encodeURIComponent(inputId)}/file`
+}
 
 /** Lineage and decisions on versions: production routes, bound by the production module. */
 export const versionDecisionRoutes = {

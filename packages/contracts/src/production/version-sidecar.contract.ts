@@ -44,6 +44,21 @@ export const VersionSidecar = z
     backend: z.object({ id: z.string(), name: z.string() }).nullable(),
     job: z.object({ id: z.string(), attemptIds: z.array(z.string()), outputId: z.string() }),
     inputs: z.array(z.object({ versionId: z.string(), parameter: z.string(), role: z.string() })),
+    /** The files the render took, by content: the source image, a painted mask, a control image. */
+    inputFiles: z
+      .array(z.object({ parameter: z.string(), sha256: Sha256, kind: z.enum(['image', 'mask', 'control']) }))
+      .optional(),
+    /** A guided render's control image and how the ControlNet applied it (0..1 of the steps). */
+    control: z
+      .object({
+        parameter: z.string(),
+        sha256: Sha256,
+        strength: z.number().nullable(),
+        startPercent: z.number().nullable(),
+        endPercent: z.number().nullable(),
+      })
+      .nullable()
+      .optional(),
     timings: z.object({
       queuedAt: z.string(),
       startedAt: z.string().nullable(),

@@ -21,6 +21,9 @@ import * as m0040 from './0040-farm-render-groups.migration'
 import * as m0060 from './0060-auth-account-links.migration'
 import * as m0061 from './0061-production-departments.migration'
 import * as m0070 from './0070-project-setup.migration'
+import * as m0080 from './0080-render-inputs.migration'
+import * as m0081 from './0081-render-job-input-files.migration'
+import * as m0082 from './0082-control-maps.migration'
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-auth': m0001,
@@ -42,6 +45,9 @@ const MIGRATIONS: Record<string, Migration> = {
   '0061-production-departments': m0061,
   '0070-project-setup': m0070,
   '0040-farm-render-groups': m0040,
+  '0080-render-inputs': m0080,
+  '0081-render-job-input-files': m0081,
+  '0082-control-maps': m0082,
 }
 
 class InCodeMigrationProvider implements MigrationProvider {

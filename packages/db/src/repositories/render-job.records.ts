@@ -27,6 +27,22 @@ const Parameters = z.record(z.string(), z.unknown())
 export const InputVersionSchema = z.object({ versionId: z.string(), parameter: z.string() })
 export type InputVersion = z.infer<typeof InputVersionSchema>
 
+/** A file the job uploads to its backend before queueing (named `fileName`, filling `parameter`). */
+export const InputFileSchema = z.object({
+  parameter: z.string(),
+  sha256: z.string(),
+  kind: z.enum(['image', 'mask', 'control']),
+  /** The name it is uploaded under (its hash); the parameter holds it until the backend answers. */
+  fileName: z.string(),
+  /** Masks: the parameter of the image the mask's alpha is copied onto (/upload/mask original_ref). */
+  originalParameter: z.string().optional(),
+  /** Control images: how strongly and over which part of the steps (0..1) the ControlNet applies. */
+  strength: z.number().optional(),
+  startPercent: z.number().optional(),
+  endPercent: z.number().optional(),
+})
+export type InputFile = z.infer<typeof InputFileSchema>
+
 export interface RenderJobRecord {
   id: string
   name: string
@@ -41,6 +57,7 @@ export interface RenderJobRecord {
   templateId: string | null
   templateRevision: number | null
   inputVersions: InputVersion[]
+  inputFiles: InputFile[]
   groupId: string | null
   shotId: string | null
   taskId: string | null
@@ -72,6 +89,7 @@ export interface NewRenderJob {
   templateId: string | null
   templateRevision?: number | null
   inputVersions?: InputVersion[]
+  inputFiles?: InputFile[]
   groupId: string | null
   shotId: string | null
   taskId: string | null
@@ -129,6 +147,7 @@ export function toRecord(row: FarmRenderJobsTable): RenderJobRecord {
     cost: Number(row.cost),
     templateRevision: row.templateRevision === null ? null : Number(row.templateRevision),
     inputVersions: z.array(InputVersionSchema).parse(JSON.parse(row.inputVersions)),
+    inputFiles: z.array(InputFileSchema).parse(JSON.parse(row.inputFiles)),
     vramAboveGb: row.vramAboveGb === null ? null : Number(row.vramAboveGb),
     error: parseError(row.error),
     progress: Number(row.progress),

@@ -20,6 +20,7 @@ export function jobRow(j: NewRenderJob, now: string): FarmRenderJobsTable {
     templateId: j.templateId,
     templateRevision: j.templateRevision ?? null,
     inputVersions: JSON.stringify(j.inputVersions ?? []),
+    inputFiles: JSON.stringify(j.inputFiles ?? []),
     groupId: j.groupId,
     shotId: j.shotId,
     taskId: j.taskId,

@@ -91,6 +91,8 @@ export interface FarmRenderJobsTable {
   templateRevision: number | null
   /** JSON [{versionId, parameter}]: versions fed into the workflow (lineage of its outputs). */
   inputVersions: string
+  /** JSON [{parameter, sha256, kind, fileName, originalParameter?}]: files uploaded to the backend first. */
+  inputFiles: string
   groupId: string | null
   shotId: string | null
   taskId: string | null
@@ -174,6 +176,33 @@ export interface FarmLeaderLeasesTable {
   expiresAtMs: number
 }
 
+/** An input file of renders (image, mask, control image), one row per (project, content). */
+export interface RenderInputsTable {
+  projectId: string
+  sha256: string
+  /** image | mask | control */
+  kind: string
+  mediaType: string
+  width: number
+  height: number
+  sizeBytes: number
+  /** Root-relative, content-addressed. */
+  path: string
+  createdBy: string | null
+  createdAt: string
+}
+
+/** A preprocessor job on a version; its output becomes a control input once it succeeds. */
+export interface FarmControlMapsTable {
+  jobId: string
+  projectId: string
+  sourceVersionId: string
+  /** pose | depth | canny */
+  preprocessor: string
+  inputSha256: string | null
+  createdAt: string
+}
+
 export interface FarmTables {
   farmBackends: FarmBackendsTable
   farmWorkflowTemplates: FarmWorkflowTemplatesTable
@@ -183,4 +212,6 @@ export interface FarmTables {
   farmJobOutputs: FarmJobOutputsTable
   farmLeaderLeases: FarmLeaderLeasesTable
   farmRenderGroups: FarmRenderGroupsTable
+  renderInputs: RenderInputsTable
+  farmControlMaps: FarmControlMapsTable
 }

@@ -4,6 +4,7 @@ import { Unauthenticated } from '@aipipeline/domain'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { bindRoute } from '../../http/route-binder'
 import type { TokenService } from '../auth'
+import type { FarmModule } from '../farm'
 import type { AgentHeartbeatService } from './agent-heartbeat.service'
 import type { AgentTokenService } from './agent-token.service'
 
@@ -11,9 +12,14 @@ import type { AgentTokenService } from './agent-token.service'
 export function registerFarmAgentRoutes(
   app: FastifyInstance,
   tokens: TokenService,
-  services: { agentTokens: AgentTokenService; heartbeats: AgentHeartbeatService },
+  services: {
+    agentTokens: AgentTokenService
+    heartbeats: AgentHeartbeatService
+    /** Render input bytes by hash, for agents that place inputs on their ComfyUI themselves. */
+    inputs: Pick<FarmModule['inputs'], 'bytes'>
+  },
 ): void {
-  const { agentTokens, heartbeats } = services
+  const { agentTokens, heartbeats, inputs } = services
   // The authenticated agent of each request, set by authenticateAgent before the handler runs.
   const agents = new WeakMap<FastifyRequest, AgentTokenRecord>()
   const authenticateAgent = async (request: FastifyRequest): Promise<void> => {
@@ -37,6 +43,21 @@ export function registerFarmAgentRoutes(
       const agent = agents.get(request)
       if (agent === undefined) throw new Unauthenticated('agent token required')
       return heartbeats.beat(agent, body, request.ip)
+    },
+    authenticateAgent,
+  )
+  bindRoute(
+    app,
+    tokens,
+    farmAgentRoutes.agentRenderInput,
+    async ({ params }) => {
+      const file = await inputs.bytes(params.hash)
+      return {
+        sha256: params.hash,
+        mediaType: file.mediaType,
+        fileName: file.fileName,
+        contentBase64: file.data.toString('base64'),
+      }
     },
     authenticateAgent,
   )

@@ -30,7 +30,7 @@ export interface FarmAgentModuleDeps {
   app: FastifyInstance
   tokens: TokenService
   database: DatabaseHandle
-  farm: Pick<FarmModule, 'backends' | 'jobs'>
+  farm: Pick<FarmModule, 'backends' | 'jobs' | 'inputs'>
   config: Pick<Config, 'dataDir'>
   registry: Registry
   logger: Logger
@@ -48,7 +48,7 @@ export function registerFarmAgentModule(deps: FarmAgentModuleDeps): void {
   const agentBackends = createAgentBackendRepository(db)
   const agentTokens = createAgentTokenService({ repo: createAgentTokenRepository(db) })
   const heartbeats = createAgentHeartbeatService({ backends, agentBackends })
-  registerFarmAgentRoutes(app, tokens, { agentTokens, heartbeats })
+  registerFarmAgentRoutes(app, tokens, { agentTokens, heartbeats, inputs: deps.farm.inputs })
   registerFarmOutputRoutes(app, tokens, {
     jobs: createRenderJobRepository(db),
     assertVisible: (principal, jobId) => deps.farm.jobs.assertVisible(jobId, principal),

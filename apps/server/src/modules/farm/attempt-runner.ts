@@ -9,11 +9,12 @@ import {
   type PromptWatch,
   type SubmitResult,
 } from '@aipipeline/comfyui'
-import type { RenderJobError, RenderJobRepository } from '@aipipeline/db'
+import type { InputFile, RenderJobError, RenderJobRepository } from '@aipipeline/db'
 import { retryDelayMs } from '../../jobs'
 import { describeFetchError } from './backend-discovery'
 import type { ActiveAttempt, BackendRuntime } from './backend-pool'
 import { learnSpeed } from './backend-speed'
+import { type InputBytesSource, promptWithInputs } from './derive/input-upload'
 import type { FarmMetrics } from './farm.metrics'
 import type { FarmOptions } from './farm.options'
 import type { FarmEvents } from './farm-events'
@@ -36,6 +37,8 @@ export interface RunnerContext {
   modelLoaded(rt: BackendRuntime, model: string): void
   /** The job was settled as succeeded with its outputs stored: hand them on (versions). Never throws. */
   succeeded(job: { id: string; taskId: string | null }): Promise<void>
+  /** Where the bytes of job input files are read before they are uploaded to a backend. */
+  inputs: InputBytesSource | null
 }
 
 const MAX_PREVIEW_BYTES = 64 * 1024
@@ -44,8 +47,23 @@ export const OUTPUT_DOWNLOAD_FAILED = 'output_download_failed'
 /** How long after another prompt started we wait for our own end event before reading /history. */
 const MISSED_END_GRACE_MS = 250
 
-/** Submits the attempt's prompt and follows it to its end. */
-export async function runAttempt(ctx: RunnerContext, rt: BackendRuntime, a: ActiveAttempt, prompt: ApiPrompt) {
+/** Uploads the job's input files, submits the attempt's prompt and follows it to its end. */
+export async function runAttempt(
+  ctx: RunnerContext,
+  rt: BackendRuntime,
+  a: ActiveAttempt,
+  filled: ApiPrompt,
+  inputFiles: readonly InputFile[] = [],
+) {
+  const uploaded = await promptWithInputs(ctx.inputs, rt.client, filled, inputFiles, rt.record.name)
+  if (!uploaded.ok) {
+    if (uploaded.suspect) ctx.suspect(rt)
+    await settleFailure(ctx, rt, a, 'failed', uploaded.error, uploaded.retry ? 'backoff' : 'never')
+    return
+  }
+  // Canceled or lost while the inputs were on their way: nothing to submit.
+  if (a.settled) return
+  const prompt = uploaded.prompt
   let submitted: SubmitResult
   try {
     submitted = await rt.client.submit(prompt, { promptId: a.promptId })

@@ -4,7 +4,7 @@
 // becomes leader. Durable truth is the database; this object only holds what is in flight.
 import { randomUUID } from 'node:crypto'
 import { parseApiPrompt } from '@aipipeline/comfyui'
-import type { BackendRecord, BackendRepository, RenderJobRecord, RenderJobRepository } from '@aipipeline/db'
+import type { BackendRecord, BackendRepository, InputFile, RenderJobRecord, RenderJobRepository } from '@aipipeline/db'
 import {
   DEFAULT_HEALTH_POLICY,
   INITIAL_ROUND_ROBIN,
@@ -17,6 +17,7 @@ import {
 import type { Logger } from '../../observability/logger'
 import { followAttempt, loseAttempt, type RunnerContext, runAttempt } from './attempt-runner'
 import { type ActiveAttempt, BackendPool, type BackendRuntime } from './backend-pool'
+import type { InputBytesSource } from './derive/input-upload'
 import type { FarmMetrics } from './farm.metrics'
 import type { FarmOptions } from './farm.options'
 import type { FarmEvents } from './farm-events'
@@ -35,6 +36,8 @@ export interface DispatcherDeps {
   holdsLease(): boolean
   /** A job succeeded (its outputs are stored); never throws. */
   succeeded(job: { id: string; taskId: string | null }): Promise<void>
+  /** Where job input files are read before they are uploaded to a backend. */
+  inputs?: InputBytesSource
 }
 
 interface CachedJob {
@@ -42,6 +45,7 @@ interface CachedJob {
   primaryModel: string | null
   cost: number
   promptJson: string
+  inputFiles: InputFile[]
 }
 
 function median(values: number[]): number | null {
@@ -101,6 +105,7 @@ export class FarmDispatcher {
       suspect: (rt) => void this.pool.probe(rt),
       modelLoaded: (rt, model) => this.modelLoaded(rt, model),
       succeeded: (job) => deps.succeeded(job),
+      inputs: deps.inputs ?? null,
     }
   }
 
@@ -380,7 +385,7 @@ export class FarmDispatcher {
       await loseAttempt(this.ctx, rt, a, 'this instance stopped leading before the prompt was sent')
       return
     }
-    void runAttempt(this.ctx, rt, a, parsed.prompt)
+    void runAttempt(this.ctx, rt, a, parsed.prompt, cached.inputFiles)
   }
 
   private async fillCache(ids: string[]): Promise<void> {
@@ -392,6 +397,7 @@ export class FarmDispatcher {
         primaryModel: job.primaryModel,
         cost: job.cost,
         promptJson: job.promptJson,
+        inputFiles: job.inputFiles,
       })
     }
   }

@@ -2,11 +2,13 @@
 // leader election, live events and metrics. buildApp registers it; startStudio starts and
 // stops the dispatcher around listen/close.
 import { join } from 'node:path'
+import { MAX_RENDER_INPUT_BYTES, MAX_RENDER_INPUT_SIDE } from '@aipipeline/contracts'
 import { defaultCatalog } from '@aipipeline/cpe'
 import {
   createBackendRepository,
   createProductionRepositories,
   createRenderGroupRepository,
+  createRenderInputRepository,
   createRenderJobRepository,
   createWorkflowTemplateRepository,
   type DatabaseHandle,
@@ -22,6 +24,11 @@ import type { RealtimeHub } from '../../realtime/realtime-hub'
 import type { TokenService } from '../auth'
 import { type BackendService, createBackendService } from './backend.service'
 import { farmClient } from './backend-pool'
+import { type ControlMapService, createControlMapService } from './derive/control-map.service'
+import { registerDeriveRoutes } from './derive/derive.routes'
+import { createDeriveService, type DeriveService } from './derive/derive.service'
+import { createRenderInputService, type RenderInputService } from './derive/render-input.service'
+import { createVersionSource } from './derive/version-source'
 import { createFarmMetrics } from './farm.metrics'
 import { type FarmOptions, farmOptions } from './farm.options'
 import { registerFarmRoutes } from './farm.routes'
@@ -68,6 +75,12 @@ export interface FarmModule {
   /** Renders from shots (preview and job groups) and group progress. */
   renders: ShotRenderService
   groups: RenderGroupService
+  /** Input files of renders from versions (uploads, masks, control images), by content. */
+  inputs: RenderInputService
+  /** Renders from a version: refine, inpaint, outpaint, guide, upscale, interpolate. */
+  derive: DeriveService
+  /** Preprocessor jobs on versions whose outputs become control inputs. */
+  controlMaps: ControlMapService
   /** Who may see and steer which job (routes and realtime alike). */
   access: RenderJobAccess
   dispatcher: FarmDispatcher
@@ -108,6 +121,16 @@ export function registerFarmModule(deps: FarmModuleDeps): FarmModule {
     logger: deps.logger,
   })
   versions.register(deps.jobHandlers)
+  const storageDir = join(deps.config.dataDir, 'storage')
+  const inputsRepo = createRenderInputRepository(db)
+  const inputs = createRenderInputService({
+    inputs: inputsRepo,
+    projects: deps.projects,
+    storageDir,
+    limits: { maxBytes: MAX_RENDER_INPUT_BYTES, maxSide: MAX_RENDER_INPUT_SIDE },
+  })
+  // Built after the dispatcher (it queues jobs); the dispatcher tells it of succeeded jobs.
+  let controlMaps: ControlMapService | undefined
   const dispatcher = new FarmDispatcher({
     jobs: dispatchJobs,
     backends: backendsRepo,
@@ -115,9 +138,13 @@ export function registerFarmModule(deps: FarmModuleDeps): FarmModule {
     metrics,
     logger: deps.logger,
     options,
-    storageDir: join(deps.config.dataDir, 'storage'),
+    storageDir,
     holdsLease: () => election?.holds() ?? false,
-    succeeded: (job) => versions.succeeded(job),
+    succeeded: async (job) => {
+      await controlMaps?.succeeded(job)
+      await versions.succeeded(job)
+    },
+    inputs,
   })
   const leader = createLeaderElection({
     database: deps.database,
@@ -194,7 +221,44 @@ export function registerFarmModule(deps: FarmModuleDeps): FarmModule {
     access,
     progressOf: (id) => dispatcher.progressOf(id),
   })
+  const templateOrNull = (id: string) =>
+    templates.get(id).catch((err: unknown) => {
+      if (err instanceof NotFound) return null
+      throw err
+    })
+  const sources = createVersionSource({ repos: { projects, shots, tasks }, projects: deps.projects })
+  const derive = createDeriveService({
+    sources,
+    inputs,
+    repos: { tasks },
+    groups: groupsRepo,
+    backends: backendsRepo,
+    template: templateOrNull,
+    dispatcher,
+    events,
+    objectInfo: () => objectInfo.get(),
+    ...reading,
+  })
+  controlMaps = createControlMapService({
+    sources,
+    inputs,
+    repo: inputsRepo,
+    jobs: jobsRepo,
+    tasks,
+    projects: deps.projects,
+    backends: backendsRepo,
+    templateByKey: async (key) => {
+      const record = await templatesRepo.getByLibraryKey(key)
+      return record === null ? null : templateOrNull(record.id)
+    },
+    objectInfo: () => objectInfo.get(),
+    dispatcher,
+    events,
+    storageDir,
+    logger: deps.logger,
+  })
   registerFarmRoutes(deps.app, deps.tokens, { backends, jobs, templates, renders, groups })
+  registerDeriveRoutes(deps.app, deps.tokens, { inputs, derive, controlMaps })
   // Stop dispatching before the database and the hub close (idempotent with studio.close).
   deps.app.addHook('preClose', async () => leader.stop())
   return {
@@ -203,6 +267,9 @@ export function registerFarmModule(deps: FarmModuleDeps): FarmModule {
     templates,
     renders,
     groups,
+    inputs,
+    derive,
+    controlMaps,
     access,
     dispatcher,
     election: leader,

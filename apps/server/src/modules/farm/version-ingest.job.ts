@@ -32,6 +32,25 @@ export interface VersionIngestDeps {
   logger: Pick<Logger, 'warn' | 'info'>
 }
 
+/** The sidecar's record of a job's input files and, for a guided render, its control image. */
+function inputFacts(job: RenderJobRecord): Pick<FarmJobVersions['sidecar'], 'inputFiles' | 'control'> {
+  if (job.inputFiles.length === 0) return {}
+  const control = job.inputFiles.find((f) => f.kind === 'control')
+  return {
+    inputFiles: job.inputFiles.map(({ parameter, sha256, kind }) => ({ parameter, sha256, kind })),
+    control:
+      control === undefined
+        ? null
+        : {
+            parameter: control.parameter,
+            sha256: control.sha256,
+            strength: control.strength ?? null,
+            startPercent: control.startPercent ?? null,
+            endPercent: control.endPercent ?? null,
+          },
+  }
+}
+
 export function createVersionIngest(deps: VersionIngestDeps) {
   /** What every output of `job` shares when it is handed to the version port. */
   async function jobFacts(job: RenderJobRecord & { taskId: string }) {
@@ -60,6 +79,7 @@ export function createVersionIngest(deps: VersionIngestDeps) {
         backend: winner ? { id: winner.backendId, name: winner.backendName } : null,
         attemptIds: attempts.map((a) => a.promptId),
         timings: { queuedAt: job.queuedAt, startedAt: job.startedAt, finishedAt: job.finishedAt },
+        ...inputFacts(job),
       },
     } satisfies FarmJobVersions
   }

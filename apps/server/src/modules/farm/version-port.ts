@@ -17,6 +17,14 @@ export interface FarmJobVersions {
     backend: { id: string; name: string } | null
     attemptIds: string[]
     timings: { queuedAt: string; startedAt: string | null; finishedAt: string | null }
+    inputFiles?: { parameter: string; sha256: string; kind: 'image' | 'mask' | 'control' }[]
+    control?: {
+      parameter: string
+      sha256: string
+      strength: number | null
+      startPercent: number | null
+      endPercent: number | null
+    } | null
   }
 }
 

@@ -40,7 +40,7 @@ export interface RenderJobIngest {
   inputs: { versionId: string; parameter: string; role: string }[]
   authorId: string | null
   /** What the sidecar records beyond the version itself. */
-  sidecar: Pick<VersionSidecar, 'template' | 'workflowHash' | 'models' | 'backend'> & {
+  sidecar: Pick<VersionSidecar, 'template' | 'workflowHash' | 'models' | 'backend' | 'inputFiles' | 'control'> & {
     attemptIds: string[]
     timings: Omit<VersionSidecar['timings'], 'ingestedAt'>
   }
@@ -343,6 +343,8 @@ function sidecarOf(
     backend: input.sidecar.backend,
     job: { id: input.renderJobId, attemptIds: input.sidecar.attemptIds, outputId: output.renderOutputId },
     inputs: input.inputs,
+    ...(input.sidecar.inputFiles === undefined ? {} : { inputFiles: input.sidecar.inputFiles }),
+    ...(input.sidecar.control === undefined ? {} : { control: input.sidecar.control }),
     timings: { ...input.sidecar.timings, ingestedAt: new Date().toISOString() },
     files: files.map(({ name, role, path, mediaType, sizeBytes, sha256 }) => ({
       name,

@@ -17,8 +17,8 @@ function controlNetPrompt(model: string, canny: boolean, prefix: string): ApiPro
       control_net: ['2', 0],
       image: canny ? ['11', 0] : ['3', 0],
       strength: '{control_strength:1.0}',
-      start_percent: 0,
-      end_percent: 1,
+      start_percent: '{control_start:0.0}',
+      end_percent: '{control_end:1.0}',
     }),
     '7': node('EmptyLatentImage', { width: '{width:512}', height: '{height:768}', batch_size: 1 }),
     '8': node('KSampler', {
@@ -46,12 +46,16 @@ function controlNetPrompt(model: string, canny: boolean, prefix: string): ApiPro
   return prompt
 }
 
-const CONTROL = { control_strength: { label: 'ControlNet strength', min: 0, max: 2 } }
+const CONTROL = {
+  control_strength: { label: 'ControlNet strength', min: 0, max: 2 },
+  control_start: { label: 'ControlNet starts at (0–1 of the steps)', min: 0, max: 1 },
+  control_end: { label: 'ControlNet ends at (0–1 of the steps)', min: 0, max: 1 },
+}
 
 const controlNets: ShippedTemplate[] = [
   {
     key: 'sd15-controlnet-pose',
-    revision: 1,
+    revision: 2,
     name: 'SD 1.5 ControlNet pose',
     description: 'Follows the body pose of an OpenPose skeleton image.',
     modelFamily: 'sd15',
@@ -62,7 +66,7 @@ const controlNets: ShippedTemplate[] = [
   },
   {
     key: 'sd15-controlnet-depth',
-    revision: 1,
+    revision: 2,
     name: 'SD 1.5 ControlNet depth',
     description: 'Follows the depth layout of a depth map (near = bright).',
     modelFamily: 'sd15',
@@ -73,7 +77,7 @@ const controlNets: ShippedTemplate[] = [
   },
   {
     key: 'sd15-controlnet-canny',
-    revision: 1,
+    revision: 2,
     name: 'SD 1.5 ControlNet canny',
     description: 'Follows the edges of a reference image, found with the Canny detector.',
     modelFamily: 'sd15',

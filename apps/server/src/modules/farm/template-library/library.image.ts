@@ -164,9 +164,12 @@ const sdxlImageToImage: ShippedTemplate = {
 
 const INPAINT_CKPT = 'sd-v1-5-inpainting.ckpt'
 
+// The mask travels as ComfyUI's own mask editor sends it: /upload/mask copies the mask's alpha
+// onto the input image and LoadImage's MASK output is 1 − alpha, so the studio uploads the
+// painted (white) area as transparent and that area is what VAEEncodeForInpaint repaints.
 const sd15Inpaint: ShippedTemplate = {
   key: 'sd15-inpaint',
-  revision: 1,
+  revision: 2,
   name: 'SD 1.5 inpaint',
   description: 'Repaints the masked part of an image with the SD 1.5 inpainting model.',
   modelFamily: 'sd15',
@@ -176,11 +179,11 @@ const sd15Inpaint: ShippedTemplate = {
   prompt: {
     ...checkpointGraph(
       INPAINT_CKPT,
-      node('VAEEncodeForInpaint', { pixels: ['8', 0], vae: ['1', 2], mask: ['9', 0], grow_mask_by: 6 }),
+      node('VAEEncodeForInpaint', { pixels: ['8', 0], vae: ['1', 2], mask: ['9', 1], grow_mask_by: 6 }),
       'aipipeline/inpaint',
     ),
     '8': node('LoadImage', { image: '{image}' }, 'Input image'),
-    '9': node('LoadImageMask', { image: '{mask}', channel: 'red' }, 'Mask'),
+    '9': node('LoadImage', { image: '{mask}' }, 'Mask (the image with the mask as alpha)'),
   },
 }
 

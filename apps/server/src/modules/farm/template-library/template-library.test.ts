@@ -84,7 +84,8 @@ describe('shipped workflow template library', () => {
   it('gives each template a seed, and a prompt unless it only transforms media', () => {
     for (const t of library) {
       const roles = new Set(t.parameters.map((p) => p.role))
-      if (t.category === 'upscale' || t.category === 'interpolation') continue
+      // Upscaling, interpolation and control map preprocessors only transform media.
+      if (t.category === 'upscale' || t.category === 'interpolation' || t.category === 'custom') continue
       expect(roles.has('prompt'), t.key).toBe(true)
       expect(roles.has('seed'), t.key).toBe(true)
     }

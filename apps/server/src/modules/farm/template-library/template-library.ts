@@ -6,9 +6,11 @@ import type { TemplateRequirements, WorkflowParameter } from '@aipipeline/contra
 import { toTemplateRequirements } from '../template-requirements'
 import { GUIDED_TEMPLATES } from './library.guided'
 import { IMAGE_TEMPLATES } from './library.image'
+import { PREPROCESSOR_TEMPLATES } from './library.preprocessors'
 import type { ParameterMeta, ShippedTemplate } from './library.types'
 import { VIDEO_TEMPLATES } from './library.video'
 
+export { PREPROCESSOR_TEMPLATE_KEYS } from './library.preprocessors'
 export type { ParameterMeta, ShippedTemplate } from './library.types'
 
 /** Meaning of the placeholder names every template uses the same way. */
@@ -37,6 +39,7 @@ export const SHIPPED_TEMPLATES: readonly ShippedTemplate[] = [
   ...IMAGE_TEMPLATES,
   ...GUIDED_TEMPLATES,
   ...VIDEO_TEMPLATES,
+  ...PREPROCESSOR_TEMPLATES,
 ]
 
 /** Reads one shipped template into its stored form. */
