@@ -1,23 +1,16 @@
 // The dispatcher: one loop with the global view (ARCHITECTURE decision 2). It keeps every
-// online backend at its in-flight limit (one running + pre-queued prompts), places queued
-// jobs with the policy from packages/domain, and reconciles with the backends whenever it
-// becomes leader. Durable truth is the database; this object only holds what is in flight.
-import { randomUUID } from 'node:crypto'
+// online backend at its in-flight limit (one running + pre-queued prompts), runs dispatch
+// passes (dispatch-pass.ts: placing queued jobs with the policy from packages/domain) one at
+// a time, and reconciles with the backends whenever it becomes leader. Durable truth is the
+// database; this object only holds what is in flight.
 import { parseApiPrompt } from '@aipipeline/comfyui'
-import type { BackendRecord, BackendRepository, InputFile, RenderJobRecord, RenderJobRepository } from '@aipipeline/db'
-import {
-  DEFAULT_HEALTH_POLICY,
-  INITIAL_ROUND_ROBIN,
-  type Placement,
-  type PlacementJob,
-  placeRoundRobin,
-  placeSmart,
-  type RoundRobinState,
-} from '@aipipeline/domain'
+import type { BackendRecord, BackendRepository, RenderJobRepository } from '@aipipeline/db'
+import { DEFAULT_HEALTH_POLICY } from '@aipipeline/domain'
 import type { Logger } from '../../observability/logger'
-import { followAttempt, loseAttempt, type RunnerContext, runAttempt } from './attempt-runner'
-import { type ActiveAttempt, BackendPool, type BackendRuntime } from './backend-pool'
+import { followAttempt, loseAttempt, type RunnerContext } from './attempt-runner'
+import { BackendPool, type BackendRuntime } from './backend-pool'
 import type { InputBytesSource } from './derive/input-upload'
+import { DispatchPass, newAttempt } from './dispatch-pass'
 import type { FarmMetrics } from './farm.metrics'
 import type { FarmOptions } from './farm.options'
 import type { FarmEvents } from './farm-events'
@@ -40,20 +33,6 @@ export interface DispatcherDeps {
   inputs?: InputBytesSource
 }
 
-interface CachedJob {
-  requirements: PlacementJob['requirements']
-  primaryModel: string | null
-  cost: number
-  promptJson: string
-  inputFiles: InputFile[]
-}
-
-function median(values: number[]): number | null {
-  if (values.length === 0) return null
-  const sorted = [...values].sort((a, b) => a - b)
-  return sorted[Math.floor(sorted.length / 2)] ?? null
-}
-
 export class FarmDispatcher {
   readonly pool: BackendPool
   private leader = false
@@ -61,11 +40,9 @@ export class FarmDispatcher {
   private again = false
   private scheduled = false
   private timer: NodeJS.Timeout | null = null
-  private retryTimer: NodeJS.Timeout | null = null
-  private readonly cache = new Map<string, CachedJob>()
   private readonly schedulability: JobSchedulability
-  private rr: RoundRobinState = INITIAL_ROUND_ROBIN
   private readonly ctx: RunnerContext
+  private readonly passes: DispatchPass
 
   constructor(private readonly deps: DispatcherDeps) {
     this.schedulability = new JobSchedulability({ jobs: deps.jobs, events: deps.events })
@@ -107,6 +84,17 @@ export class FarmDispatcher {
       succeeded: (job) => deps.succeeded(job),
       inputs: deps.inputs ?? null,
     }
+    this.passes = new DispatchPass({
+      jobs: deps.jobs,
+      events: deps.events,
+      metrics: deps.metrics,
+      options: deps.options,
+      pool: this.pool,
+      schedulability: this.schedulability,
+      ctx: this.ctx,
+      holdsLease: () => deps.holdsLease(),
+      wake: () => this.wake(),
+    })
   }
 
   get isLeader(): boolean {
@@ -131,9 +119,8 @@ export class FarmDispatcher {
     if (!this.leader) return
     this.leader = false
     if (this.timer) clearInterval(this.timer)
-    if (this.retryTimer) clearTimeout(this.retryTimer)
     this.timer = null
-    this.retryTimer = null
+    this.passes.stop()
     await this.cancelOrphans()
     await this.pool.stop()
     this.schedulability.stop()
@@ -249,36 +236,12 @@ export class FarmDispatcher {
         continue
       }
       const parsed = parseApiPrompt(JSON.parse(job.promptJson))
-      const a = this.attemptOf(job, rt, job.promptId, job.attemptCount)
+      const a = newAttempt(job, rt, job.promptId, job.attemptCount)
       a.startedAtMs = job.startedAt === null ? null : Date.parse(job.startedAt)
       rt.attempts.set(job.promptId, a)
       if (job.primaryModel !== null) rt.lastModel = job.primaryModel
       const watch = rt.client.watch(job.promptId, parsed.ok ? { prompt: parsed.prompt } : {})
       void followAttempt(this.ctx, rt, a, watch)
-    }
-  }
-
-  private attemptOf(
-    job: Pick<RenderJobRecord, 'id' | 'priority' | 'cost' | 'primaryModel'>,
-    rt: BackendRuntime,
-    promptId: string,
-    number: number,
-  ): ActiveAttempt {
-    return {
-      jobId: job.id,
-      promptId,
-      backendId: rt.record.id,
-      number,
-      priority: job.priority,
-      cost: job.cost,
-      primaryModel: job.primaryModel,
-      loadsModel: job.primaryModel !== null && rt.lastModel !== job.primaryModel,
-      progress: 0,
-      submittedAtMs: Date.now(),
-      startedAtMs: null,
-      finishedAtMs: null,
-      settled: false,
-      canceled: false,
     }
   }
 
@@ -292,7 +255,7 @@ export class FarmDispatcher {
     }
     this.ticking = true
     try {
-      await this.pass()
+      await this.passes.run()
     } catch (err) {
       this.deps.logger.error({ err }, 'farm dispatch pass failed')
     } finally {
@@ -302,116 +265,6 @@ export class FarmDispatcher {
         this.wake()
       }
     }
-  }
-
-  private async pass(): Promise<void> {
-    const now = Date.now()
-    const heads = await this.deps.jobs.queuedHeads()
-    const due = heads.filter((h) => h.nextAttemptAt === null || Date.parse(h.nextAttemptAt) <= now)
-    this.armRetryTimer(heads, now)
-    await this.fillCache(due.map((h) => h.id))
-    const speeds = this.pool.all().flatMap((rt) => (rt.speed === null ? [] : [rt.speed]))
-    const views = this.pool.placementView(median(speeds) ?? 1)
-    await this.schedulability.recheck(views)
-    const candidates: PlacementJob[] = []
-    for (const h of due) {
-      const c = this.cache.get(h.id)
-      if (!c) continue
-      const job: PlacementJob = {
-        id: h.id,
-        priority: h.priority,
-        queuedAtMs: Date.parse(h.queuedAt),
-        requirements: c.requirements,
-        primaryModel: c.primaryModel,
-        cost: c.cost,
-        vramAboveGb: h.vramAboveGb,
-      }
-      if (await this.schedulability.screen(job, views)) candidates.push(job)
-    }
-    for (const p of this.place(candidates, views, now)) {
-      const job = candidates.find((j) => j.id === p.jobId)
-      if (job) await this.dispatch(p, job, now)
-    }
-    this.schedulability.emitQueue()
-  }
-
-  private place(jobs: PlacementJob[], views: ReturnType<BackendPool['placementView']>, now: number): Placement[] {
-    if (this.deps.options.policy === 'smart') return placeSmart(jobs, views, now, this.deps.options.smart)
-    const { placements, state } = placeRoundRobin(jobs, views, this.rr)
-    this.rr = state
-    return placements
-  }
-
-  private async dispatch(p: Placement, job: PlacementJob, now: number): Promise<void> {
-    const rt = this.pool.get(p.backendId)
-    const cached = this.cache.get(p.jobId)
-    if (!rt || !cached || !this.deps.holdsLease()) return
-    const promptId = randomUUID()
-    const number = await this.deps.jobs.claim({
-      jobId: p.jobId,
-      backendId: rt.record.id,
-      backendName: rt.record.name,
-      promptId,
-    })
-    this.cache.delete(p.jobId)
-    this.schedulability.forget(p.jobId)
-    if (number === null) return
-    const a = this.attemptOf(
-      { id: job.id, priority: job.priority, cost: job.cost, primaryModel: job.primaryModel },
-      rt,
-      promptId,
-      number,
-    )
-    rt.attempts.set(promptId, a)
-    if (job.primaryModel !== null) rt.lastModel = job.primaryModel
-    this.deps.metrics.queueWait.observe(Math.max(0, now - job.queuedAtMs) / 1000)
-    this.deps.events.job({
-      jobId: job.id,
-      state: 'assigned',
-      priority: job.priority,
-      backendId: rt.record.id,
-      attempt: number,
-      error: null,
-    })
-    this.pool.announce(rt)
-    const parsed = parseApiPrompt(JSON.parse(cached.promptJson))
-    if (!parsed.ok) {
-      await loseAttempt(this.ctx, rt, a, 'stored prompt no longer parses')
-      return
-    }
-    // Last check before the prompt leaves: ComfyUI cannot check a fencing token, so a leader
-    // whose lease may have run out meanwhile hands the job back instead of submitting it.
-    if (!this.deps.holdsLease()) {
-      await loseAttempt(this.ctx, rt, a, 'this instance stopped leading before the prompt was sent')
-      return
-    }
-    void runAttempt(this.ctx, rt, a, parsed.prompt, cached.inputFiles)
-  }
-
-  private async fillCache(ids: string[]): Promise<void> {
-    if (ids.every((id) => this.cache.has(id))) return
-    for (const job of await this.deps.jobs.inStates(['queued'])) {
-      if (this.cache.has(job.id)) continue
-      this.cache.set(job.id, {
-        requirements: job.requirements,
-        primaryModel: job.primaryModel,
-        cost: job.cost,
-        promptJson: job.promptJson,
-        inputFiles: job.inputFiles,
-      })
-    }
-  }
-
-  private armRetryTimer(heads: Array<{ nextAttemptAt: string | null }>, now: number): void {
-    let earliest = Number.POSITIVE_INFINITY
-    for (const h of heads) {
-      if (h.nextAttemptAt === null) continue
-      const at = Date.parse(h.nextAttemptAt)
-      if (at > now) earliest = Math.min(earliest, at)
-    }
-    if (!Number.isFinite(earliest)) return
-    if (this.retryTimer) clearTimeout(this.retryTimer)
-    this.retryTimer = setTimeout(() => this.wake(), earliest - now + 5)
   }
 }
 
