@@ -3,3 +3,4 @@ export { type ProductionModule, registerProductionModule } from './production.mo
 export type { ProductionServices } from './production.services'
 export type { RenderOutput, RenderOutputFile, VersionService } from './version.service'
 export type { IngestedVersion, RenderOutputIngest, VersionIngestService } from './version-ingest.service'
+export { bindFileRoute, type FileBody } from './file-route'
