@@ -126,6 +126,8 @@ for (const engine of testEngines('project membership matrix')) {
           'GET /api/agents/runs/:runId',
           'POST /api/farm/jobs/:id/cancel',
           'PUT /api/llm/budgets',
+          'GET /api/projects/:projectId/reports/:reportId/pdf',
+          'PUT /api/projects/:projectId/report-schedule',
         ]),
       )
     })

@@ -4,7 +4,14 @@
 // a refusal comes from the access rule, not from input validation. Only imported by tests.
 import { textToImagePrompt } from '@aipipeline/comfyui'
 import { ShotPage, ShotRenderSubmitted } from '@aipipeline/contracts'
-import { createAgentRunRepository, createAgentStepRepository, EMPTY_STEP_USAGE, isoNow, newId } from '@aipipeline/db'
+import {
+  createAgentRunRepository,
+  createAgentStepRepository,
+  createReportRepository,
+  EMPTY_STEP_USAGE,
+  isoNow,
+  newId,
+} from '@aipipeline/db'
 import { ROLES, type Role } from '@aipipeline/domain'
 import sharp from 'sharp'
 import { call, type Seat, type TeamProject, teamProject } from '../production/production-test-kit'
@@ -100,8 +107,20 @@ export async function matrixProject(studio: TestStudio): Promise<MatrixProject> 
   const render = await call(studio, manager, 'POST', `${base}/renders`, { templateId, items: [{ taskId }] })
   if (render.status !== 201) throw new Error(`render: ${render.status} ${JSON.stringify(render.json)}`)
   const groupId = ShotRenderSubmitted.parse(render.json).groupId
+  // A report still queued: its files answer 409, which the matrix counts as reached.
+  const report = await createReportRepository(studio.testDb.handle.db).insert({
+    projectId: team.projectId,
+    kind: 'weekly',
+    periodStart: at,
+    periodEnd: at,
+    timezone: 'UTC',
+    locale: 'en',
+    trigger: 'manual',
+    requestedBy: manager.userId,
+  })
   const ids: Record<string, string> = {
     projectId: team.projectId,
+    reportId: report.id,
     shotId: shot.id,
     taskId,
     versionId: version.id,
@@ -191,6 +210,15 @@ export function bodyFor(p: MatrixProject, route: { method: string; path: string 
     'PATCH /api/farm/jobs/:id': { priority: 10 },
     'POST /api/projects/:projectId/renders/preview': { taskIds: [taskId], templateId: p.ids.templateId },
     'POST /api/projects/:projectId/renders': { templateId: p.ids.templateId, items: [{ taskId }] },
+    'POST /api/projects/:projectId/reports': { kind: 'daily' },
+    'PUT /api/projects/:projectId/report-schedule': {
+      dailyEnabled: false,
+      weeklyEnabled: false,
+      timeOfDay: '08:00',
+      weekday: 1,
+      timezone: 'UTC',
+      locale: 'en',
+    },
   }
   return bodies[`${route.method} ${route.path}`]
 }
