@@ -1,6 +1,7 @@
 // English sentences for activity and notifications.
-import type { PhraseInput, Phrases, Sentence } from './activity-sentence'
+
 import { actionOf, areaOf, compact, person, shotLinks, taskLink, text } from './sentence-parts'
+import type { PhraseInput, Phrases, Sentence } from './sentence-types'
 
 const AREA: Record<string, string> = {
   status: 'the status',

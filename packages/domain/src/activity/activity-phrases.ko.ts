@@ -1,8 +1,9 @@
 // Korean sentences for activity and notifications, in the GLOSSARY's terms (샷, 태스크, 상태,
 // 코멘트, 버전, 시퀀스, 캐릭터, 에셋). Particles follow the word before them (korean-particle).
-import type { PhraseInput, Phrases, Sentence, SentencePart } from './activity-sentence'
+
 import { withParticle } from './korean-particle'
 import { actionOf, areaOf, compact, person, shotLinks, taskLink, text } from './sentence-parts'
+import type { PhraseInput, Phrases, Sentence, SentencePart } from './sentence-types'
 
 const AREA: Record<string, string> = {
   status: '상태',

@@ -1,5 +1,5 @@
 // Building blocks the phrase tables share.
-import type { PhraseInput, Sentence, SentencePart } from './activity-sentence'
+import type { PhraseInput, Sentence, SentencePart } from './sentence-types'
 
 export const text = (t: string): SentencePart => ({ kind: 'text', text: t })
 export const person = (name: string): SentencePart => ({ kind: 'person', text: name })
