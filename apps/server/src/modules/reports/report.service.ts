@@ -136,7 +136,8 @@ export function createReportService(deps: ReportServiceDeps) {
       await readable(principal, projectId)
       const r = await reportIn(projectId, reportId)
       const path = format === 'html' ? r.htmlPath : r.pdfPath
-      if (r.status !== 'ready' || path === null) throw new Conflict(`report ${reportId} is ${r.status}, not ready`, { rule: 'report_not_ready' })
+      if (r.status !== 'ready' || path === null)
+        throw new Conflict(`report ${reportId} is ${r.status}, not ready`, { rule: 'report_not_ready' })
       const data = await deps.files.read(path)
       const day = r.periodEnd.slice(0, 10)
       return {
