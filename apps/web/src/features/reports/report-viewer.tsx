@@ -1,5 +1,6 @@
 // The report's HTML inside the page: fetched with the session's token and shown in a sandboxed
-// frame (no scripts, no same-origin access); its shot links open in a new tab.
+// frame where no script may run (the page has none, and its CSP forbids them too); same-origin
+// is kept only so the browser treats it as a normal document. Shot links open in a new tab.
 import { Alert, Loader, Modal } from '@mantine/core'
 import { useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
@@ -26,7 +27,7 @@ export function ReportViewer(props: { report: ReportItem | null; title: string; 
         <iframe
           title={props.title}
           srcDoc={page.data}
-          sandbox="allow-popups allow-popups-to-escape-sandbox"
+          sandbox="allow-same-origin allow-popups allow-popups-to-escape-sandbox"
           style={{ width: '100%', height: '75vh', border: 0, background: 'white' }}
           data-testid="report-frame"
         />
