@@ -10,6 +10,7 @@ import {
   notificationSentence,
   sentenceLocale,
   sentenceText,
+  withoutStatusComments,
 } from './activity-sentence'
 
 const names: ActivityNames = {
@@ -107,6 +108,13 @@ describe('activity sentences', () => {
     expect(sentenceText(notificationSentence({ ...n, kind: 'assignment' }, names, 'ko'))).toBe(
       'Jun님이 나를 SH0030 Keyframe에 배정했습니다',
     )
+  })
+
+  it('leaves out a comment that carried a status change, keeping other comments', () => {
+    const status = entry({ event: 'task:status-changed', taskId: 't1', data: { statusId: 'st1', commentId: 'c1' } })
+    const carrier = entry({ event: 'comment:new', taskId: 't1', data: { commentId: 'c1' } })
+    const other = entry({ event: 'comment:new', taskId: 't1', data: { commentId: 'c2' } })
+    expect(withoutStatusComments([carrier, status, other])).toEqual([status, other])
   })
 
   it('cuts long notes and picks the locale from a language tag', () => {

@@ -145,6 +145,21 @@ export function notificationSentence(
   return PHRASES[locale].notification(n.kind, actor, taskRef(names, n.taskId, null, locale))
 }
 
+/**
+ * Entries without the comments that carried a status change: the status sentence already
+ * quotes the comment ("… to Retake: 'softer key'"), so listing both would say it twice.
+ */
+export function withoutStatusComments<E extends Pick<ActivityEntry, 'event' | 'data'>>(entries: readonly E[]): E[] {
+  const carried = new Set(
+    entries.flatMap((e) =>
+      e.event === 'task:status-changed' && typeof e.data.commentId === 'string' ? [e.data.commentId] : [],
+    ),
+  )
+  return entries.filter(
+    (e) => !(e.event === 'comment:new' && typeof e.data.commentId === 'string' && carried.has(e.data.commentId)),
+  )
+}
+
 /** The sentence as plain text (reports, titles, tests). */
 export function sentenceText(sentence: Sentence): string {
   return sentence.map((p) => p.text).join('')

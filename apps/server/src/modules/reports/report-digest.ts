@@ -9,8 +9,15 @@ import type {
   ReportLocale,
   ReportSummary,
 } from '@aipipeline/db'
-import { type ActivityNames, activitySentence, type Sentence } from '@aipipeline/domain'
+import {
+  type ActivityNames,
+  activitySentence,
+  DEFAULT_STATUSES,
+  type Sentence,
+  withoutStatusComments,
+} from '@aipipeline/domain'
 import { dateIn } from './report-period'
+import { reportWords } from './report-text'
 
 /** Sentences per group, tasks per list. */
 export const DIGEST_LIMITS = { activityRows: 2000, perGroup: 40, tasks: 50 } as const
@@ -66,12 +73,19 @@ export interface DigestRequest {
   periodEnd: string
 }
 
+/** A status's name in the digest's language: the default set in glossary terms, the studio's own names as they are. */
+function statusLabel(locale: ReportLocale, s: { name: string; boardRole: string }): string {
+  const d = DEFAULT_STATUSES.find((x) => x.boardRole === s.boardRole)
+  return d !== undefined && d.name === s.name ? (reportWords(locale).statuses[s.boardRole] ?? s.name) : s.name
+}
+
 async function namesFor(
   reads: ReportDigestReads,
-  projectId: string,
+  req: DigestRequest,
   rows: readonly ActivityRecord[],
   tasks: DigestTask[],
 ) {
+  const projectId = req.projectId
   const str = (v: unknown) => (typeof v === 'string' ? [v] : [])
   const arr = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [])
   const userIds = new Set<string>()
@@ -93,14 +107,17 @@ async function namesFor(
   const [users, shots, statuses, comments] = await Promise.all([
     reads.userNames([...userIds]),
     reads.shotCodes([...shotIds]),
-    reads.statusNames(projectId),
+    reads.statuses(projectId),
     reads.commentTexts([...commentIds]),
   ])
   const names: ActivityNames = {
     user: (id) => users.get(id),
     shot: (id) => shots.get(id),
     task: (id) => taskMap.get(id),
-    status: (id) => statuses.get(id),
+    status: (id) => {
+      const s = statuses.find((x) => x.id === id)
+      return s === undefined ? undefined : statusLabel(req.locale, s)
+    },
     comment: (id) => comments.get(id),
   }
   return names
@@ -136,18 +153,21 @@ export async function buildDigest(reads: ReportDigestReads, req: DigestRequest, 
     reads.farmAttempts(period),
     reads.llmSpend(period),
   ])
-  const names = await namesFor(reads, req.projectId, activity.items, [...late.items, ...review.items])
+  const names = await namesFor(reads, req, activity.items, [...late.items, ...review.items])
   const totals = new Map<ChangeGroup, number>()
   for (const [event, n] of activity.counts) totals.set(groupOf(event), (totals.get(groupOf(event)) ?? 0) + n)
   const groups = GROUP_ORDER.flatMap((group) => {
-    const rows = activity.items.filter((r) => groupOf(r.event) === group).slice(0, DIGEST_LIMITS.perGroup)
-    const total = totals.get(group) ?? 0
+    const all = activity.items.filter((r) => groupOf(r.event) === group)
+    const rows = withoutStatusComments(all).slice(0, DIGEST_LIMITS.perGroup)
+    // Comments folded into their status change are not "more" either.
+    const total = (totals.get(group) ?? 0) - (all.length - withoutStatusComments(all).length)
     if (total === 0) return []
     const entries = rows.map((r) => ({ at: r.createdAt, sentence: activitySentence(r, names, req.locale) }))
     return [{ group, entries, more: total - entries.length }]
   })
   const withPeople = (t: DigestTask): DigestTaskLine => ({
     ...t,
+    statusName: statusLabel(req.locale, { name: t.statusName, boardRole: t.statusRole }),
     assignees: t.assigneeIds.map((id) => names.user(id) ?? '?'),
   })
   const farm = farmTime(attempts)

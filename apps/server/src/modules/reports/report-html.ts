@@ -8,7 +8,7 @@ import { reportWords } from './report-text'
 import { html, type SafeHtml } from './safe-html'
 
 const STYLE = `
-body{font-family:"Nanum Gothic","Noto Sans KR",system-ui,sans-serif;margin:2rem auto;max-width:60rem;color:#1f2328;padding:0 1rem}
+body{font-family:"NanumGothic","Nanum Gothic","Noto Sans KR","Apple SD Gothic Neo","Malgun Gothic",sans-serif;margin:2rem auto;max-width:60rem;color:#1f2328;padding:0 1rem}
 h1{font-size:1.6rem;margin-bottom:.2rem}h2{font-size:1.2rem;border-bottom:1px solid #d0d7de;padding-bottom:.2rem;margin-top:2rem}
 h3{font-size:1rem;margin-bottom:.3rem}.muted{color:#59636e}table{border-collapse:collapse;width:100%;font-size:.9rem}
 td,th{border-bottom:1px solid #eaeef2;text-align:left;padding:.3rem .4rem}.stats{display:flex;gap:1rem;flex-wrap:wrap}

@@ -17,6 +17,7 @@ function digest(locale: 'en' | 'ko'): ReportDigest {
     shotCode: 'SH0030',
     taskTypeName: '키프레임',
     statusName: '리테이크',
+    statusRole: 'retake',
     dueDate: '2026-01-01',
     assigneeIds: ['u1'],
     assignees: ['민아'],

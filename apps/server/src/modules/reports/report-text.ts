@@ -39,6 +39,8 @@ const en = {
   },
   byBackend: 'GPU hours by backend',
   nobody: 'nobody',
+  /** Names of the default statuses (by board role) when the studio kept them unchanged. */
+  statuses: {} as Record<string, string>,
   noFont: 'A font with Korean characters was not found (REPORT_FONT_PATH); Korean text may not show.',
 }
 
@@ -79,6 +81,7 @@ const ko: typeof en = {
   },
   byBackend: '백엔드별 GPU 시간',
   nobody: '없음',
+  statuses: { pending: '대기', wip: '작업 중', review: '검토', approved: '승인', retake: '리테이크', final: '최종' },
   noFont: '한글 글꼴을 찾지 못했습니다 (REPORT_FONT_PATH). 한글이 표시되지 않을 수 있습니다.',
 }
 

@@ -20,6 +20,8 @@ export interface DigestTask {
   shotCode: string
   taskTypeName: string
   statusName: string
+  /** The status's board role: a default status unchanged is named in the digest's language. */
+  statusRole: string
   dueDate: string | null
   assigneeIds: string[]
   /** Number of the task's newest version, if any. */
@@ -64,6 +66,7 @@ export function createReportDigestReads(db: Db) {
         'shots.code as shotCode',
         'taskTypes.name as taskTypeName',
         'taskStatuses.name as statusName',
+        'taskStatuses.boardRole as statusRole',
         'tasks.dueDate',
         (eb) =>
           eb
@@ -197,13 +200,12 @@ export function createReportDigestReads(db: Db) {
       return new Map(rows.map((r) => [r.id, { shotId: r.shotId, typeName: r.name }]))
     },
 
-    async statusNames(projectId: string): Promise<Map<string, string>> {
-      const rows = await db
+    async statuses(projectId: string): Promise<{ id: string; name: string; boardRole: string }[]> {
+      return db
         .selectFrom('taskStatuses')
-        .select(['id', 'name'])
+        .select(['id', 'name', 'boardRole'])
         .where('projectId', '=', projectId)
         .execute()
-      return new Map(rows.map((r) => [r.id, r.name]))
     },
 
     async commentTexts(ids: readonly string[]): Promise<Map<string, string>> {

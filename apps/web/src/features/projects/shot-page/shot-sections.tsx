@@ -1,6 +1,6 @@
 // The shot page's lists: the comment thread, the tasks and the activity feed.
 import type { Comment, Project, TaskDetail } from '@aipipeline/contracts'
-import { activitySentence, sentenceLocale } from '@aipipeline/domain'
+import { activitySentence, sentenceLocale, withoutStatusComments } from '@aipipeline/domain'
 import { Badge, Group, Paper, Stack, Table, Text } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import type { z } from 'zod'
@@ -99,7 +99,7 @@ export function ActivityFeed(props: {
   const { t, i18n } = useTranslation()
   const projectId = props.project.id
   const members = useMembers(projectId).data ?? []
-  const activity = useShotActivity(projectId, props.shot.id).data ?? []
+  const activity = withoutStatusComments(useShotActivity(projectId, props.shot.id).data ?? [])
   const names = activityNames({
     project: props.project,
     members,
