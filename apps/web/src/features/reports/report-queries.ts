@@ -15,11 +15,13 @@ export const reportKeys = {
 
 const POLL_MS = 1000
 
-export function useReports(projectId: string) {
+export function useReports(projectId: string, options: { enabled: boolean }) {
   const api = useApi()
   return useQuery({
     queryKey: reportKeys.list(projectId),
     queryFn: async () => (await api.call(reportRoutes.listReports, { params: { projectId } })).items,
+    // Roles the server refuses never ask (no 403 in their console).
+    enabled: options.enabled,
     refetchInterval: (q) =>
       (q.state.data ?? []).some((r) => r.status === 'queued' || r.status === 'running') ? POLL_MS : false,
   })

@@ -48,7 +48,7 @@ export function ReportsPage({ projectId }: { projectId: string }) {
   const api = useApi()
   const project = useProject(projectId).data
   const allowed = readsReports(project?.myRole)
-  const reports = useReports(allowed ? projectId : '')
+  const reports = useReports(projectId, { enabled: allowed })
   const generate = useGenerateReport(projectId)
   const when = useWhen()
   const [kind, setKind] = useState<ReportItem['kind']>('weekly')
