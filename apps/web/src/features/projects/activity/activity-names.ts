@@ -1,11 +1,12 @@
 // The names activity sentences need, from what the page already holds: the project (statuses
 // named in the UI language, task types), its members, the shots and tasks in view and the
 // comments loaded with them. Anything not in view falls back to the formatter's neutral words.
-import type { Project } from '@aipipeline/contracts'
 import type { ActivityNames } from '@aipipeline/domain'
 
 export interface NameSources {
-  project: Pick<Project, 'statuses' | 'taskTypes'> | undefined
+  project:
+    | { statuses: readonly { id: string; name: string }[]; taskTypes: readonly { id: string; name: string }[] }
+    | undefined
   members: readonly { userId: string; displayName: string }[]
   shots: readonly { id: string; code: string }[]
   tasks: readonly { id: string; shotId: string; taskTypeId: string }[]
