@@ -107,6 +107,19 @@ export function createReportService(deps: ReportServiceDeps) {
     })
   }
 
+  async function applySchedule(
+    projectId: string,
+    s: Pick<Schedule, 'dailyEnabled' | 'weeklyEnabled' | 'timeOfDay' | 'weekday' | 'timezone'>,
+  ) {
+    const crons = digestCrons(s)
+    for (const kind of ['daily', 'weekly'] as const) {
+      const id = digestScheduleId(projectId, kind)
+      if (kind === 'daily' ? s.dailyEnabled : s.weeklyEnabled)
+        await deps.queue.schedule(id, crons[kind], GENERATE_REPORT_JOB, { projectId, kind }, { timezone: s.timezone })
+      else await deps.queue.unschedule(id)
+    }
+  }
+
   return {
     async list(principal: Principal, projectId: string) {
       await readable(principal, projectId)
@@ -158,20 +171,18 @@ export function createReportService(deps: ReportServiceDeps) {
       if (!canManageProject(access))
         throw new Forbidden('not allowed: the report schedule is set by the project’s managers')
       await deps.reports.saveSchedule({ projectId, ...input, updatedBy: principal.userId })
-      const crons = digestCrons(input)
-      for (const kind of ['daily', 'weekly'] as const) {
-        const id = digestScheduleId(projectId, kind)
-        if (input[kind === 'daily' ? 'dailyEnabled' : 'weeklyEnabled'])
-          await deps.queue.schedule(
-            id,
-            crons[kind],
-            GENERATE_REPORT_JOB,
-            { projectId, kind },
-            { timezone: input.timezone },
-          )
-        else await deps.queue.unschedule(id)
-      }
+      await applySchedule(projectId, input)
       return scheduleOf(projectId)
+    },
+
+    /**
+     * Registers every stored schedule with the job queue again (on start): a studio moved from
+     * the local queue to BullMQ, or a flushed Redis, keeps its digests. Idempotent.
+     */
+    async syncSchedules(): Promise<number> {
+      const all = await deps.reports.schedules()
+      for (const s of all) await applySchedule(s.projectId, s)
+      return all.length
     },
 
     /** The job: renders a requested report, or (a cron tick) makes the project's scheduled digest. */

@@ -151,6 +151,10 @@ for (const engine of testEngines('reports API')) {
       const weekly = rows.find((r) => r.id === digestScheduleId(team.projectId, 'weekly'))
       expect(weekly).toMatchObject({ cron: '30 18 * * 5', timezone: 'Asia/Seoul', name: 'reports.generate' })
       expect(rows.some((r) => r.id === digestScheduleId(team.projectId, 'daily'))).toBe(false)
+      // A queue that lost its schedules (a new Redis) gets them back from the database on start.
+      expect(await studio.queue.unschedule(digestScheduleId(team.projectId, 'weekly'))).toBe(true)
+      expect(await studio.reports.syncSchedules()).toBeGreaterThanOrEqual(1)
+      expect(await studio.queue.unschedule(digestScheduleId(team.projectId, 'weekly'))).toBe(true)
       await call(studio, team.seats.manager, 'PUT', url, { ...wanted, weeklyEnabled: false })
       expect(await studio.queue.unschedule(digestScheduleId(team.projectId, 'weekly'))).toBe(false)
     })

@@ -173,13 +173,13 @@ export function createReportRepository(db: Db) {
 
     /** Every stored schedule (re-registered with the job queue on start). */
     async schedules(): Promise<ReportScheduleRecord[]> {
-      const rows = await db.selectFrom('reportSchedules').select('projectId').execute()
-      const out: ReportScheduleRecord[] = []
-      for (const r of rows) {
-        const s = await this.schedule(r.projectId)
-        if (s) out.push(s)
-      }
-      return out
+      const rows = await db.selectFrom('reportSchedules').selectAll().execute()
+      return rows.map((row) => ({
+        ...row,
+        dailyEnabled: row.dailyEnabled === 1,
+        weeklyEnabled: row.weeklyEnabled === 1,
+        locale: row.locale === 'ko' ? 'ko' : 'en',
+      }))
     },
   }
 }
