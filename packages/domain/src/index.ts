@@ -1,5 +1,5 @@
-export * from './auth/role'
 export * from './activity/index'
+export * from './auth/role'
 export * from './errors/domain-error'
 export * from './farm'
 export * from './llm/route-order'
