@@ -198,13 +198,21 @@ describe.runIf(browserTestsEnabled('access UI in Chromium'))('what each role is 
         if ((await nav.getByRole('link', { name: 'Users', exact: true }).count()) > 0) paths.push('/users')
         if ((await page.goto(`${studio().url}/projects/${projectId}`)) && (await tabCount(page, 'Settings')) > 0)
           paths.push(`/projects/${projectId}/settings`)
+        if ((await tabCount(page, 'Reports')) > 0) paths.push(`/projects/${projectId}/reports`)
         for (const path of paths) {
           await page.goto(`${studio().url}${path}`)
           await page.waitForLoadState('networkidle')
           expect(await page.locator('body').textContent()).not.toMatch(RAW_SERVER_TEXT)
         }
         // Pages a role is not offered, reached by a typed link, explain themselves in its language.
-        for (const path of ['/farm', '/agents', '/templates', '/users', `/projects/${projectId}/settings`]) {
+        for (const path of [
+          '/farm',
+          '/agents',
+          '/templates',
+          '/users',
+          `/projects/${projectId}/settings`,
+          `/projects/${projectId}/reports`,
+        ]) {
           if (paths.includes(path)) continue
           await page.goto(`${studio().url}${path}`)
           await page.getByTestId('not-for-role').waitFor()

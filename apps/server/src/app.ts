@@ -42,6 +42,7 @@ import { registerFarmAgentModule } from './modules/farm-agent'
 import { type LlmModule, registerLlmModule } from './modules/llm'
 import { type ProductionModule, registerProductionModule } from './modules/production'
 import { registerPromptsModule } from './modules/prompts'
+import { type ReportService, registerReportsModule } from './modules/reports'
 import type { Logger } from './observability/logger'
 import { installMetrics, type Metrics } from './observability/metrics'
 import { createOffloadPool, type OffloadPool } from './offload/offload-pool'
@@ -74,6 +75,7 @@ export interface Studio {
   metrics: Metrics
   production: ProductionModule
   farm: FarmModule
+  reports: ReportService
   /** Worker threads for heavy parsing; closed with the app. */
   offload: OffloadPool
 }
@@ -246,10 +248,21 @@ export async function buildApp(deps: AppDeps): Promise<Studio> {
     options: { leaseIntervalMs: config.farmLeaseIntervalMs, ...deps.farm },
   })
   registerFarmAgentModule({ app, tokens, database, farm, config, registry: metrics.registry, logger: deps.logger })
+  const reports = registerReportsModule({
+    app,
+    tokens,
+    database,
+    queue: deps.queue,
+    jobs,
+    projects: production.services.access,
+    dataDir: config.dataDir,
+    fontPath: config.reportFontPath,
+    logger: deps.logger,
+  })
 
   await serveWebApp(app, config.webDistDir)
   assertEveryContractBound(app)
-  return { app, jobs, queue: deps.queue, auth, tokens, hub, metrics, llm, production, farm, offload }
+  return { app, jobs, queue: deps.queue, auth, tokens, hub, metrics, llm, production, farm, reports, offload }
 }
 
 /** Serves the built SPA, if there is one, with history fallback to index.html. */

@@ -62,6 +62,7 @@ const EnvSchema = z.object({
   WEB_DIST_DIR: z.string().optional(),
   OTEL_EXPORTER_OTLP_ENDPOINT: z.url().optional(),
   FFMPEG_PATH: z.string().min(1).optional(),
+  REPORT_FONT_PATH: z.string().min(1).default('/usr/share/fonts/truetype/nanum/NanumGothic.ttf'),
   FARM_LEASE_INTERVAL_MS: z.coerce.number().int().min(100).max(60_000).default(2000),
   OFFLOAD_THREADS: z.coerce.number().int().min(1).max(64).optional(),
   SCRIPT_MAX_CHARS: z.coerce.number().int().min(1000).max(MAX_SCRIPT_CHARS).default(MAX_SCRIPT_CHARS),
@@ -102,6 +103,8 @@ export interface Config {
   otelEndpoint: string | undefined
   /** ffmpeg for video poster frames; unset looks it up on PATH, and it is optional either way. */
   ffmpegPath: string | undefined
+  /** A TrueType font with Hangul for report PDFs; without it PDFs use Helvetica and say Korean may not show. */
+  reportFontPath: string
   /**
    * Render dispatcher leader lease interval, ms: the lease lasts two, the leader renews it and
    * a standby tries to take it every half interval, so a frozen leader is replaced within 3.
@@ -160,6 +163,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDistDir: resolve(e.WEB_DIST_DIR ?? new URL('../../web/dist', import.meta.url).pathname),
     otelEndpoint: e.OTEL_EXPORTER_OTLP_ENDPOINT,
     ffmpegPath: e.FFMPEG_PATH,
+    reportFontPath: e.REPORT_FONT_PATH,
     farmLeaseIntervalMs: e.FARM_LEASE_INTERVAL_MS,
     offloadThreads: e.OFFLOAD_THREADS ?? defaultOffloadThreads(),
     scriptMaxChars: e.SCRIPT_MAX_CHARS,

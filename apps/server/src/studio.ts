@@ -85,6 +85,7 @@ export async function startStudio(
     if (admin) logger.info({ email: admin.email }, 'created the first admin from AIPIPELINE_ADMIN_EMAIL')
     if (!config.redisUrl) worker = await startWorker({ queue: studio.queue, registry: studio.jobs })
     await scheduleAuthJobs(studio.queue)
+    await studio.reports.syncSchedules()
     const library = await studio.farm.templates.seedLibrary()
     if (library.inserted.length + library.updated.length > 0)
       logger.info(library, 'seeded the workflow template library')

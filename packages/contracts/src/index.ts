@@ -11,6 +11,7 @@ export * from './http/route'
 export * from './llm/index'
 export * from './production/index'
 export * from './realtime/realtime.contract'
+export * from './reports/index'
 export * from './system/system.contract'
 
 import { agentRoutes } from './agents/index'
@@ -21,6 +22,7 @@ import { farmRoutes } from './farm'
 import { farmAgentRoutes } from './farm-agent/index'
 import { llmRoutes } from './llm/index'
 import { productionRoutes } from './production/index'
+import { reportRoutes } from './reports/index'
 import { systemRoutes } from './system/system.contract'
 
 /** Every HTTP route of the API; the server binds exactly these (the matrix test checks). */
@@ -34,4 +36,5 @@ export const apiRoutes = {
   ...agentRoutes,
   ...farmRoutes,
   ...farmAgentRoutes,
+  ...reportRoutes,
 }

@@ -1,3 +1,4 @@
+export * from './activity/index'
 export * from './auth/role'
 export * from './errors/domain-error'
 export * from './farm'

@@ -130,6 +130,8 @@ for (const engine of testEngines('project membership matrix')) {
           'GET /api/projects/:projectId/render-inputs/:inputId/file',
           'POST /api/versions/:versionId/derive',
           'GET /api/versions/:versionId/control-maps',
+          'GET /api/projects/:projectId/reports/:reportId/pdf',
+          'PUT /api/projects/:projectId/report-schedule',
         ]),
       )
     })

@@ -4,7 +4,14 @@
 // a refusal comes from the access rule, not from input validation. Only imported by tests.
 import { textToImagePrompt } from '@aipipeline/comfyui'
 import { ShotPage, ShotRenderSubmitted } from '@aipipeline/contracts'
-import { createAgentRunRepository, createAgentStepRepository, EMPTY_STEP_USAGE, isoNow, newId } from '@aipipeline/db'
+import {
+  createAgentRunRepository,
+  createAgentStepRepository,
+  createReportRepository,
+  EMPTY_STEP_USAGE,
+  isoNow,
+  newId,
+} from '@aipipeline/db'
 import { ROLES, type Role } from '@aipipeline/domain'
 import sharp from 'sharp'
 import { call, type Seat, type TeamProject, teamProject } from '../production/production-test-kit'
@@ -105,9 +112,21 @@ export async function matrixProject(studio: TestStudio): Promise<MatrixProject> 
     contentBase64: image.toString('base64'),
   })
   if (input.status !== 201) throw new Error(`render input: ${input.status} ${JSON.stringify(input.json)}`)
+  // A report still queued: its files answer 409, which the matrix counts as reached.
+  const report = await createReportRepository(studio.testDb.handle.db).insert({
+    projectId: team.projectId,
+    kind: 'weekly',
+    periodStart: at,
+    periodEnd: at,
+    timezone: 'UTC',
+    locale: 'en',
+    trigger: 'manual',
+    requestedBy: manager.userId,
+  })
   const ids: Record<string, string> = {
     projectId: team.projectId,
     inputId: idOf(input.json),
+    reportId: report.id,
     shotId: shot.id,
     taskId,
     versionId: version.id,
@@ -204,6 +223,15 @@ export function bodyFor(p: MatrixProject, route: { method: string; path: string 
     'POST /api/projects/:projectId/render-inputs': { kind: 'mask', contentBase64: MATRIX_PNG_BASE64 },
     'POST /api/versions/:versionId/derive': { mode: 'refine', templateId: p.ids.templateId },
     'POST /api/versions/:versionId/control-maps': { preprocessor: 'pose' },
+    'POST /api/projects/:projectId/reports': { kind: 'daily' },
+    'PUT /api/projects/:projectId/report-schedule': {
+      dailyEnabled: false,
+      weeklyEnabled: false,
+      timeOfDay: '08:00',
+      weekday: 1,
+      timezone: 'UTC',
+      locale: 'en',
+    },
   }
   return bodies[`${route.method} ${route.path}`]
 }

@@ -95,4 +95,17 @@ describe('translated API errors', () => {
     expect(apiErrorText(inUse, i18n.t)).toContain('태스크 3개')
     expect(apiErrorText(http('rule_violation', { details: { reason: 'project_archived' } }), i18n.t)).toContain('보관')
   })
+
+  it('words refusals, missing things, server failures and an unfinished report in the user language, not the server text', async () => {
+    await i18n.changeLanguage('ko')
+    for (const code of ['forbidden', 'not_found', 'internal', 'payload_too_large']) {
+      const text = apiErrorText(http(code), i18n.t)
+      expect(text).not.toContain('server says')
+      expect(text).toMatch(/[가-힣]/)
+    }
+    const notReady = http('conflict', { status: 409, details: { rule: 'report_not_ready' } })
+    expect(apiErrorText(notReady, i18n.t)).toContain('리포트')
+    await i18n.changeLanguage('en')
+    expect(apiErrorText(notReady, i18n.t)).toBe('The report is still being generated. Try again when it is ready.')
+  })
 })

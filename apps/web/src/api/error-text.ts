@@ -56,6 +56,7 @@ export function apiErrorText(error: unknown, t: TFunction): string {
       if (details.rule === 'email_taken') return t('errors.emailTaken')
       if (details.rule === 'department_exists') return t('errors.departmentExists')
       if (details.rule === 'studio_already_set_up') return t('errors.studioAlreadySetUp')
+      if (details.rule === 'report_not_ready') return t('errors.reportNotReady')
       return failure.message
     case 'rate_limited':
       return t('errors.rateLimitedFor', { seconds: String(failure.retryAfterSeconds ?? 60) })
@@ -64,6 +65,15 @@ export function apiErrorText(error: unknown, t: TFunction): string {
       return issue ? t('errors.invalidField', { field: fieldOf(issue.path), message: issue.message }) : failure.message
     case 'rule_violation':
       return ruleText(details, failure.message, t)
+    // Refusals and failures with no finer code: a sentence in the user's language, never the server's English.
+    case 'forbidden':
+      return t('errors.generic.forbidden')
+    case 'not_found':
+      return t('errors.generic.notFound')
+    case 'payload_too_large':
+      return t('errors.generic.tooLarge')
+    case 'internal':
+      return t('errors.generic.internal')
     default:
       return failure.message
   }

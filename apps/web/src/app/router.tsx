@@ -17,6 +17,7 @@ import { AccountPage } from '../features/people/account-page'
 import { UsersPage } from '../features/people/users-page'
 import {
   BoardRoute,
+  ProjectReportsRoute,
   ProjectSettingsRoute,
   ShotRoute,
   type ShotSearch,
@@ -108,6 +109,11 @@ const projectSettingsRoute = createRoute({
   path: 'settings',
   component: ProjectSettingsRoute,
 })
+const projectReportsRoute = createRoute({
+  getParentRoute: () => projectRoute,
+  path: 'reports',
+  component: ProjectReportsRoute,
+})
 const shotRoute = createRoute({
   getParentRoute: () => projectRoute,
   path: 'shots/$shotId',
@@ -168,7 +174,14 @@ const routeTree = rootRoute.addChildren([
   appRoute.addChildren([
     indexRoute,
     projectsRoute,
-    projectRoute.addChildren([projectIndexRoute, shotTableRoute, boardRoute, shotRoute, projectSettingsRoute]),
+    projectRoute.addChildren([
+      projectIndexRoute,
+      shotTableRoute,
+      boardRoute,
+      shotRoute,
+      projectSettingsRoute,
+      projectReportsRoute,
+    ]),
     farmRoute,
     farmJobRoute,
     templatesRoute,

@@ -20,6 +20,8 @@ import projectSetupEn from '../features/projects/setup/i18n/en.json'
 import projectSetupKo from '../features/projects/setup/i18n/ko.json'
 import promptEngineEn from '../features/prompt-engine/i18n/en.json'
 import promptEngineKo from '../features/prompt-engine/i18n/ko.json'
+import reportsEn from '../features/reports/i18n/en.json'
+import reportsKo from '../features/reports/i18n/ko.json'
 import reviewEn from '../features/review/i18n/en.json'
 import reviewKo from '../features/review/i18n/ko.json'
 import settingsEn from '../features/settings/i18n/en.json'
@@ -37,6 +39,7 @@ export const en = {
   projectSetup: projectSetupEn,
   promptEngine: promptEngineEn,
   render: renderEn,
+  reports: reportsEn,
   review: reviewEn,
   settings: settingsEn,
   templates: templatesEn,
@@ -52,6 +55,7 @@ export const ko = {
   projectSetup: projectSetupKo,
   promptEngine: promptEngineKo,
   render: renderKo,
+  reports: reportsKo,
   review: reviewKo,
   settings: settingsKo,
   templates: templatesKo,

@@ -24,6 +24,7 @@ import * as m0070 from './0070-project-setup.migration'
 import * as m0080 from './0080-render-inputs.migration'
 import * as m0081 from './0081-render-job-input-files.migration'
 import * as m0082 from './0082-control-maps.migration'
+import * as m0105 from './0105-reports.migration'
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-auth': m0001,
@@ -48,6 +49,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0080-render-inputs': m0080,
   '0081-render-job-input-files': m0081,
   '0082-control-maps': m0082,
+  '0105-reports': m0105,
 }
 
 class InCodeMigrationProvider implements MigrationProvider {

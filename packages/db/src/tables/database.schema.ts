@@ -6,6 +6,7 @@ import type { FarmAgentTables } from './farm-agent.tables'
 import type { JobsTables } from './jobs.tables'
 import type { LlmTables } from './llm.tables'
 import type { ProductionTables } from './production.tables'
+import type { ReportsTables } from './reports.tables'
 
 export interface DatabaseSchema
   extends AuthTables,
@@ -14,4 +15,5 @@ export interface DatabaseSchema
     ProductionTables,
     LlmTables,
     AgentsTables,
-    FarmAgentTables {}
+    FarmAgentTables,
+    ReportsTables {}

@@ -160,7 +160,7 @@ export function createCommentService(
       const task = byId.get(c.taskId)
       if (!task) continue
       changes.push(commentChange(projectId, principal.userId, c.id, task, forClient, now))
-      if (status) changes.push(statusChange(projectId, principal.userId, task, status, now))
+      if (status) changes.push(statusChange(projectId, principal.userId, task, status, c.id, now))
     }
     await activity.record(r, projectId, principal.userId, changes)
     // Inside the transaction: a folder that cannot be made undoes the comment and the status.
@@ -253,7 +253,15 @@ function commentChange(
   }
 }
 
-function statusChange(projectId: string, actorId: string, task: TaskRow, status: StatusRecord, at: string): Change {
+// `commentId` names the comment that carried the change: its text is the change's note in activity sentences.
+function statusChange(
+  projectId: string,
+  actorId: string,
+  task: TaskRow,
+  status: StatusRecord,
+  commentId: string,
+  at: string,
+): Change {
   return {
     event: 'task:status-changed',
     payload: {
@@ -270,6 +278,6 @@ function statusChange(projectId: string, actorId: string, task: TaskRow, status:
     taskId: task.id,
     taskIds: [task.id],
     clientVisible: true,
-    data: { statusId: status.id, previousStatusId: task.statusId },
+    data: { statusId: status.id, previousStatusId: task.statusId, commentId },
   }
 }

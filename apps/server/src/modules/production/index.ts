@@ -1,4 +1,5 @@
 export type { BreakdownItems, BreakdownResult, BreakdownService } from './breakdown.service'
+export { bindFileRoute, type FileBody } from './file-route'
 export { type ProductionModule, registerProductionModule } from './production.module'
 export type { ProductionServices } from './production.services'
 export type { RenderOutput, RenderOutputFile, VersionService } from './version.service'

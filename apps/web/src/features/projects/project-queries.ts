@@ -102,11 +102,14 @@ export function useShot(shotId: string, options: { enabled?: boolean } = {}) {
 }
 
 /** A task with its visible comments and versions. */
-export function useTask(taskId: string) {
+export function useTask(taskId: string, options: { enabled?: boolean } = {}) {
   const api = useApi()
   return useQuery({
     queryKey: projectKeys.task(taskId),
     queryFn: () => api.call(productionRoutes.getTask, { params: { taskId } }),
+    enabled: options.enabled ?? true,
+    // A task hidden from the caller answers 404; asking again will not change that.
+    retry: false,
   })
 }
 

@@ -1,5 +1,6 @@
 // Route components of the Projects area: they read the path parameters and render the page.
 import { useNavigate, useParams, useSearch } from '@tanstack/react-router'
+import { ReportsPage } from '../reports/reports-page'
 import { BoardPage } from './board/board-page'
 import { ProjectSettingsPage } from './project-settings-page'
 import { ShotPage } from './shot-page/shot-page'
@@ -50,4 +51,10 @@ export interface ShotSearch {
 export function ProjectSettingsRoute() {
   const { projectId } = useParams({ from: '/signed-in/projects/$projectId/settings' })
   return <ProjectSettingsPage projectId={projectId} />
+}
+
+/** /projects/$projectId/reports */
+export function ProjectReportsRoute() {
+  const { projectId } = useParams({ from: '/signed-in/projects/$projectId/reports' })
+  return <ReportsPage projectId={projectId} />
 }

@@ -21,11 +21,15 @@ export function ProjectView() {
     ? 'board'
     : pathname.endsWith('/settings')
       ? 'settings'
-      : /\/shots\/[^/]+$/.test(pathname)
-        ? 'shot'
-        : 'shots'
+      : pathname.endsWith('/reports')
+        ? 'reports'
+        : /\/shots\/[^/]+$/.test(pathname)
+          ? 'shot'
+          : 'shots'
   // Project settings are for its managers; the tab is not shown to roles the server refuses.
   const manages = p.myRole === 'admin' || p.myRole === 'manager'
+  // Digests carry the whole project's activity and spend: for its managers and supervisors.
+  const readsReports = manages || p.myRole === 'supervisor'
   return (
     <Stack gap="sm">
       <Group justify="space-between" wrap="nowrap">
@@ -47,12 +51,14 @@ export function ProjectView() {
           if (value === 'shots') void navigate({ to: '/projects/$projectId/shots', params: { projectId } })
           if (value === 'board') void navigate({ to: '/projects/$projectId/board', params: { projectId } })
           if (value === 'settings') void navigate({ to: '/projects/$projectId/settings', params: { projectId } })
+          if (value === 'reports') void navigate({ to: '/projects/$projectId/reports', params: { projectId } })
         }}
       >
         <Tabs.List>
           <Tabs.Tab value="shots">{t('projects.view.shotTable')}</Tabs.Tab>
           <Tabs.Tab value="board">{t('projects.view.board')}</Tabs.Tab>
           {tab === 'shot' && <Tabs.Tab value="shot">{t('projects.view.shot')}</Tabs.Tab>}
+          {readsReports && <Tabs.Tab value="reports">{t('reports.tab')}</Tabs.Tab>}
           {manages && <Tabs.Tab value="settings">{t('projects.view.settings')}</Tabs.Tab>}
         </Tabs.List>
       </Tabs>

@@ -1,6 +1,7 @@
 // The header's notification bell: unread count, the newest notifications, live arrivals on
 // the caller's own room (`user:<id>`, joined by the server on connect).
 import { type Notification, productionRoutes } from '@aipipeline/contracts'
+import { notificationSentence, sentenceLocale } from '@aipipeline/domain'
 import { ActionIcon, Indicator, Popover, ScrollArea, Stack, Text, UnstyledButton } from '@mantine/core'
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { useNavigate } from '@tanstack/react-router'
@@ -9,18 +10,30 @@ import { useTranslation } from 'react-i18next'
 import type { z } from 'zod'
 import { useApi } from '../../../api/api-context'
 import { useServerEvent } from '../../../api/realtime-context'
-import { projectKeys, useMembers } from '../project-queries'
+import { activityNames } from '../activity/activity-names'
+import { SentenceView } from '../activity/sentence-view'
+import { projectKeys, useMembers, useProject, useShot, useTask } from '../project-queries'
 
 type Item = z.infer<typeof Notification>
 
 function NotificationRow({ item, onOpen }: { item: Item; onOpen: (item: Item) => void }) {
-  const { t, i18n } = useTranslation()
+  const { i18n } = useTranslation()
   const members = useMembers(item.projectId).data ?? []
-  const actor = members.find((m) => m.userId === item.actorId)?.displayName ?? t('projects.notifications.someone')
+  const project = useProject(item.projectId).data
+  // The task names the shot and the task type; both are cached for the next rows.
+  const task = useTask(item.taskId ?? '', { enabled: item.taskId !== null })
+  const shot = useShot(task.data?.shotId ?? '', { enabled: task.data !== undefined })
+  const names = activityNames({
+    project,
+    members,
+    shots: shot.data ? [shot.data] : [],
+    tasks: task.data ? [task.data] : [],
+  })
+  const sentence = notificationSentence(item, names, sentenceLocale(i18n.language))
   return (
     <UnstyledButton onClick={() => onOpen(item)} p={6} style={{ borderRadius: 4 }} data-testid="notification">
-      <Text size="sm" fw={item.read ? 400 : 600}>
-        {t(`projects.notifications.kind.${item.kind}`, { actor })}
+      <Text size="sm" fw={item.read ? 400 : 500}>
+        <SentenceView sentence={sentence} projectId={item.projectId} links={false} />
       </Text>
       <Text size="xs" c="dimmed">
         {new Date(item.createdAt).toLocaleString(i18n.language)}
@@ -119,7 +132,7 @@ export function NotificationBell() {
         )}
         <ScrollArea.Autosize mah={360}>
           <Stack gap={2}>
-            {items.slice(0, 50).map((n) => (
+            {items.slice(0, 30).map((n) => (
               <NotificationRow key={n.id} item={n} onOpen={open} />
             ))}
           </Stack>

@@ -129,7 +129,7 @@ export function ShotPage(props: {
               <TaskList project={project} tasks={tasks} />
             </Tabs.Panel>
             <Tabs.Panel value="activity">
-              <ActivityFeed projectId={projectId} shotId={shotId} />
+              <ActivityFeed project={project} shot={s} comments={comments} />
             </Tabs.Panel>
           </Tabs>
         </Grid.Col>

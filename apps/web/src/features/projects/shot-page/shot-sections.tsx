@@ -1,8 +1,11 @@
 // The shot page's lists: the comment thread, the tasks and the activity feed.
 import type { Comment, Project, TaskDetail } from '@aipipeline/contracts'
+import { activitySentence, sentenceLocale, withoutStatusComments } from '@aipipeline/domain'
 import { Badge, Group, Paper, Stack, Table, Text } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import type { z } from 'zod'
+import { activityNames } from '../activity/activity-names'
+import { SentenceView } from '../activity/sentence-view'
 import { useMembers, useShotActivity } from '../project-queries'
 import { MarkdownView } from './markdown-view'
 
@@ -87,12 +90,24 @@ export function TaskList(props: { project: Project; tasks: Task[] }) {
   )
 }
 
-/** What happened on this shot, newest first. */
-export function ActivityFeed(props: { projectId: string; shotId: string }) {
+/** What happened on this shot, newest first, as sentences with names and links. */
+export function ActivityFeed(props: {
+  project: Project
+  shot: { id: string; code: string; tasks: { id: string; taskTypeId: string }[] }
+  comments: C[]
+}) {
   const { t, i18n } = useTranslation()
-  const members = useMembers(props.projectId).data ?? []
-  const activity = useShotActivity(props.projectId, props.shotId).data ?? []
-  const name = (id: string | null) => members.find((m) => m.userId === id)?.displayName ?? t('projects.activity.system')
+  const projectId = props.project.id
+  const members = useMembers(projectId).data ?? []
+  const activity = withoutStatusComments(useShotActivity(projectId, props.shot.id).data ?? [])
+  const names = activityNames({
+    project: props.project,
+    members,
+    shots: [props.shot],
+    tasks: props.shot.tasks.map((task) => ({ ...task, shotId: props.shot.id })),
+    comments: props.comments,
+  })
+  const locale = sentenceLocale(i18n.language)
   if (activity.length === 0)
     return (
       <Text c="dimmed" size="sm">
@@ -102,15 +117,12 @@ export function ActivityFeed(props: { projectId: string; shotId: string }) {
   return (
     <Stack gap={4} data-testid="activity">
       {activity.map((a) => (
-        <Group key={a.id} gap="xs" wrap="nowrap">
-          <Text size="xs" c="dimmed" w={150}>
+        <Group key={a.id} gap="xs" wrap="nowrap" align="flex-start" data-testid="activity-entry">
+          <Text size="xs" c="dimmed" w={150} style={{ flexShrink: 0 }}>
             {new Date(a.createdAt).toLocaleString(i18n.language)}
           </Text>
           <Text size="sm">
-            <b>{name(a.actorId)}</b>{' '}
-            <Badge size="xs" variant="outline">
-              {a.event}
-            </Badge>
+            <SentenceView sentence={activitySentence(a, names, locale)} projectId={projectId} />
           </Text>
         </Group>
       ))}

@@ -1,0 +1,2 @@
+export * from './report.repository'
+export * from './report-digest.reads'

@@ -1,0 +1,2 @@
+export * from './activity-sentence'
+export { withParticle } from './korean-particle'
