@@ -1,7 +1,14 @@
 // Registering and managing backends. A backend is probed and its capabilities read before
 // anything is written, so a refused registration leaves nothing behind.
-import type { CreateFarmBackendRequest, FarmBackend, UpdateFarmBackendRequest } from '@aipipeline/contracts'
+import type {
+  BackendHealthEntry,
+  BackendTestResult,
+  CreateFarmBackendRequest,
+  FarmBackend,
+  UpdateFarmBackendRequest,
+} from '@aipipeline/contracts'
 import {
+  type BackendHealthRepository,
   type BackendRecord,
   type BackendRepository,
   type GpuMetrics,
@@ -9,22 +16,23 @@ import {
   type RenderJobRepository,
 } from '@aipipeline/db'
 import { Conflict, NotFound, RuleViolation } from '@aipipeline/domain'
+import { testBackendConnection } from './backend-connection-test'
 import { type DiscoveredBackend, describeFetchError, discoverBackend, probeFeatures } from './backend-discovery'
 import { farmClient } from './backend-pool'
+import { normaliseBackendUrl } from './backend-url'
 import type { FarmDispatcher } from './farm-dispatcher'
 
 export interface BackendServiceDeps {
   repo: BackendRepository
   jobs: RenderJobRepository
   dispatcher: FarmDispatcher
+  health: BackendHealthRepository
   probeTimeoutMs: number
+  /** Deadline of a whole "test connection" (it reads /object_info, slow on big installs), ms. */
+  testTimeoutMs: number
 }
 
-/** Canonical form of a backend URL: URL lower-cases scheme and host; we drop the trailing slash and query. */
-export function normaliseBackendUrl(raw: string): string {
-  const u = new URL(raw)
-  return `${u.protocol}//${u.host}${u.pathname.replace(/\/+$/, '')}`
-}
+export { normaliseBackendUrl }
 
 /** Reads capabilities through a throw-away client; 422 with the reason when the server does not answer. */
 async function discoverAt(url: string, probeTimeoutMs: number): Promise<DiscoveredBackend> {
@@ -101,6 +109,24 @@ export function createBackendService(deps: BackendServiceDeps) {
       return toBackend(await existing(id), await load())
     },
 
+    /** Tries a URL without registering it (the setup form's "Test connection"). */
+    test(url: string): Promise<BackendTestResult> {
+      return testBackendConnection(url, deps.testTimeoutMs)
+    },
+
+    /** The newest `limit` health entries of a backend, oldest first. */
+    async health(id: string, limit: number): Promise<BackendHealthEntry[]> {
+      await existing(id)
+      return (await deps.health.latest(id, limit)).map(({ at, kind, state, reason, ok, latencyMs }) => ({
+        at,
+        kind,
+        state,
+        reason,
+        ok,
+        latencyMs,
+      }))
+    },
+
     /** Probes, discovers and registers; 409 for a known URL, 422 when unreachable. */
     async create(input: CreateFarmBackendRequest): Promise<FarmBackend> {
       const url = normaliseBackendUrl(input.url)
@@ -121,6 +147,15 @@ export function createBackendService(deps: BackendServiceDeps) {
         if (isUniqueViolation(err)) throw new Conflict(`a backend with URL ${url} is already registered`)
         throw err
       }
+      // The history starts with the state it was registered in.
+      await deps.health.record({
+        backendId: record.id,
+        kind: 'transition',
+        state: record.state,
+        reason: null,
+        ok: true,
+        latencyMs: null,
+      })
       await dispatcher.syncBackends()
       return toBackend(record, await load())
     },

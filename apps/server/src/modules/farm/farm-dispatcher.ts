@@ -4,7 +4,13 @@
 // becomes leader. Durable truth is the database; this object only holds what is in flight.
 import { randomUUID } from 'node:crypto'
 import { parseApiPrompt } from '@aipipeline/comfyui'
-import type { BackendRecord, BackendRepository, RenderJobRecord, RenderJobRepository } from '@aipipeline/db'
+import type {
+  BackendHealthRepository,
+  BackendRecord,
+  BackendRepository,
+  RenderJobRecord,
+  RenderJobRepository,
+} from '@aipipeline/db'
 import {
   DEFAULT_HEALTH_POLICY,
   INITIAL_ROUND_ROBIN,
@@ -16,7 +22,7 @@ import {
 } from '@aipipeline/domain'
 import type { Logger } from '../../observability/logger'
 import { followAttempt, loseAttempt, type RunnerContext, runAttempt } from './attempt-runner'
-import { type ActiveAttempt, BackendPool, type BackendRuntime } from './backend-pool'
+import { type ActiveAttempt, BackendPool, type BackendRuntime, type HealthHistory } from './backend-pool'
 import type { FarmMetrics } from './farm.metrics'
 import type { FarmOptions } from './farm.options'
 import type { FarmEvents } from './farm-events'
@@ -35,6 +41,8 @@ export interface DispatcherDeps {
   holdsLease(): boolean
   /** A job succeeded (its outputs are stored); never throws. */
   succeeded(job: { id: string; taskId: string | null }): Promise<void>
+  /** Health history of the backends; none in tests that do not read it. */
+  health?: BackendHealthRepository
 }
 
 interface CachedJob {
@@ -74,6 +82,7 @@ export class FarmDispatcher {
         return deps.options.probeTimeoutMs
       },
       onLost: (rt, reason) => this.failOver(rt, reason),
+      ...(deps.health ? { history: healthHistory(deps.health, deps.options) } : {}),
       onChanged: () => {
         this.schedulability.version++
         this.wake()
@@ -418,4 +427,9 @@ function changedByUser(live: BackendRecord, stored: BackendRecord): boolean {
     live.tags.join(',') !== stored.tags.join(',') ||
     live.capabilitiesAt !== stored.capabilitiesAt
   )
+}
+
+/** The pool's view of the health history; the sample interval is read on use (tune() may change it). */
+function healthHistory(repo: BackendHealthRepository, options: FarmOptions): HealthHistory {
+  return { record: (entry) => repo.record(entry), sampleIntervalMs: () => options.healthSampleMs }
 }

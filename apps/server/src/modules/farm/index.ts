@@ -4,6 +4,7 @@
 import { join } from 'node:path'
 import { defaultCatalog } from '@aipipeline/cpe'
 import {
+  createBackendHealthRepository,
   createBackendRepository,
   createProductionRepositories,
   createRenderGroupRepository,
@@ -87,6 +88,7 @@ export function registerFarmModule(deps: FarmModuleDeps): FarmModule {
   const options = farmOptions(deps.options)
   const db = deps.database.db
   const backendsRepo = createBackendRepository(db)
+  const healthRepo = createBackendHealthRepository(db)
   const jobsRepo = createRenderJobRepository(db)
   // The dispatcher's writes are fenced by the leader lease; the API's are not.
   let election: LeaderElection | undefined
@@ -118,6 +120,7 @@ export function registerFarmModule(deps: FarmModuleDeps): FarmModule {
     storageDir: join(deps.config.dataDir, 'storage'),
     holdsLease: () => election?.holds() ?? false,
     succeeded: (job) => versions.succeeded(job),
+    health: healthRepo,
   })
   const leader = createLeaderElection({
     database: deps.database,
@@ -142,8 +145,12 @@ export function registerFarmModule(deps: FarmModuleDeps): FarmModule {
     repo: backendsRepo,
     jobs: jobsRepo,
     dispatcher,
+    health: healthRepo,
     get probeTimeoutMs() {
       return options.probeTimeoutMs
+    },
+    get testTimeoutMs() {
+      return options.testConnectionTimeoutMs
     },
   })
   const { shots, tasks, projects } = createProductionRepositories(db)
