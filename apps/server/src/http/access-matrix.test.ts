@@ -126,6 +126,9 @@ for (const engine of testEngines('project membership matrix')) {
           'GET /api/agents/runs/:runId',
           'POST /api/farm/jobs/:id/cancel',
           'PUT /api/llm/budgets',
+          'GET /api/projects/:projectId/characters/:characterId',
+          'GET /api/projects/:projectId/assets/:assetId',
+          'PUT /api/shots/:shotId/breakdown',
         ]),
       )
     })

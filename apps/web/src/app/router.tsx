@@ -16,7 +16,10 @@ import { AccountLinkPage } from '../features/people/account-link-page'
 import { AccountPage } from '../features/people/account-page'
 import { UsersPage } from '../features/people/users-page'
 import {
+  AssetRoute,
   BoardRoute,
+  BreakdownRoute,
+  CharacterRoute,
   ProjectSettingsRoute,
   ShotRoute,
   type ShotSearch,
@@ -103,6 +106,13 @@ const projectIndexRoute = createRoute({
 })
 const shotTableRoute = createRoute({ getParentRoute: () => projectRoute, path: 'shots', component: ShotTableRoute })
 const boardRoute = createRoute({ getParentRoute: () => projectRoute, path: 'board', component: BoardRoute })
+const breakdownRoute = createRoute({ getParentRoute: () => projectRoute, path: 'breakdown', component: BreakdownRoute })
+const characterRoute = createRoute({
+  getParentRoute: () => projectRoute,
+  path: 'characters/$characterId',
+  component: CharacterRoute,
+})
+const assetRoute = createRoute({ getParentRoute: () => projectRoute, path: 'assets/$assetId', component: AssetRoute })
 const projectSettingsRoute = createRoute({
   getParentRoute: () => projectRoute,
   path: 'settings',
@@ -168,7 +178,16 @@ const routeTree = rootRoute.addChildren([
   appRoute.addChildren([
     indexRoute,
     projectsRoute,
-    projectRoute.addChildren([projectIndexRoute, shotTableRoute, boardRoute, shotRoute, projectSettingsRoute]),
+    projectRoute.addChildren([
+      projectIndexRoute,
+      shotTableRoute,
+      boardRoute,
+      shotRoute,
+      breakdownRoute,
+      characterRoute,
+      assetRoute,
+      projectSettingsRoute,
+    ]),
     farmRoute,
     farmJobRoute,
     templatesRoute,

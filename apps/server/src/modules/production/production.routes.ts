@@ -98,7 +98,9 @@ export function registerProductionRoutes(app: FastifyInstance, tokens: TokenServ
   bindRoute(app, tokens, r.getAsset, ({ principal, params }) =>
     s.shotBreakdown.asset(principal, params.projectId, params.assetId),
   )
-  bindRoute(app, tokens, r.getShotBreakdown, ({ principal, params }) => s.shotBreakdown.ofShot(principal, params.shotId))
+  bindRoute(app, tokens, r.getShotBreakdown, ({ principal, params }) =>
+    s.shotBreakdown.ofShot(principal, params.shotId),
+  )
   bindRoute(app, tokens, r.putShotBreakdown, ({ principal, params, body }) =>
     s.shotBreakdown.setForShot(principal, params.shotId, body),
   )
