@@ -86,6 +86,16 @@ describe.runIf(browserTestsEnabled('breakdown pages in Chromium'))('breakdown pa
     await walk('en')
   }, 90_000)
 
+  it('lets a supervisor add a character from the breakdown page', async () => {
+    await page.getByRole('button', { name: 'New character' }).click()
+    const dialog = page.getByRole('dialog')
+    await dialog.getByRole('textbox', { name: 'Name' }).fill('The keeper’s dog')
+    await dialog.getByRole('button', { name: 'Add' }).click()
+    await dialog.waitFor({ state: 'hidden' })
+    await page.getByTestId('character-list').getByRole('link', { name: 'The keeper’s dog' }).click()
+    await page.getByText('Not on any shot yet. Add it from a shot’s page.').waitFor()
+  }, 60_000)
+
   it('does the same in Korean', async () => {
     await page.getByText('한국어', { exact: true }).click()
     await walk('ko')

@@ -35,13 +35,18 @@ export interface BackendServiceDeps {
 export { normaliseBackendUrl }
 
 /** Reads capabilities through a throw-away client; 422 with the reason when the server does not answer. */
-async function discoverAt(url: string, probeTimeoutMs: number): Promise<DiscoveredBackend> {
+async function discoverAt(
+  url: string,
+  probeTimeoutMs: number,
+): Promise<DiscoveredBackend & { probeLatencyMs: number }> {
+  const started = performance.now()
   const probe = await probeFeatures(url, probeTimeoutMs)
+  const probeLatencyMs = Math.round(performance.now() - started)
   if (!probe.ok)
     throw new RuleViolation(`backend ${url} is unreachable: ${probe.reason}`, { url, reason: probe.reason })
   const client = farmClient(url, 'aipipeline-discovery')
   try {
-    return await discoverBackend(client)
+    return { ...(await discoverBackend(client)), probeLatencyMs }
   } catch (err) {
     const reason = describeFetchError(err)
     throw new RuleViolation(`backend ${url} answered but its capabilities could not be read: ${reason}`, {
@@ -131,7 +136,7 @@ export function createBackendService(deps: BackendServiceDeps) {
     async create(input: CreateFarmBackendRequest): Promise<FarmBackend> {
       const url = normaliseBackendUrl(input.url)
       if ((await repo.findByUrl(url)) !== null) throw new Conflict(`a backend with URL ${url} is already registered`)
-      const found = await discoverAt(url, deps.probeTimeoutMs)
+      const { probeLatencyMs, ...found } = await discoverAt(url, deps.probeTimeoutMs)
       let record: BackendRecord
       try {
         record = await repo.insert({
@@ -147,14 +152,14 @@ export function createBackendService(deps: BackendServiceDeps) {
         if (isUniqueViolation(err)) throw new Conflict(`a backend with URL ${url} is already registered`)
         throw err
       }
-      // The history starts with the state it was registered in.
+      // The history starts with the state it was registered in and the probe that admitted it.
       await deps.health.record({
         backendId: record.id,
         kind: 'transition',
         state: record.state,
         reason: null,
         ok: true,
-        latencyMs: null,
+        latencyMs: probeLatencyMs,
       })
       await dispatcher.syncBackends()
       return toBackend(record, await load())
@@ -194,7 +199,8 @@ export function createBackendService(deps: BackendServiceDeps) {
           })
         }
       } else {
-        await repo.update(id, await discoverAt(before.url, deps.probeTimeoutMs))
+        const { probeLatencyMs: _, ...found } = await discoverAt(before.url, deps.probeTimeoutMs)
+        await repo.update(id, found)
         await dispatcher.syncBackends()
       }
       return toBackend(await existing(id), await load())

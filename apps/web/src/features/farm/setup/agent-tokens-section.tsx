@@ -58,7 +58,7 @@ function IssueTokenDialog({ opened, onClose }: { opened: boolean; onClose: () =>
           <Text size="xs" c="dimmed">
             {t('farmSetup.tokens.commandHint')}
           </Text>
-          <Code block data-testid="agent-command" style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}>
+          <Code block data-testid="agent-command" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
             {command}
           </Code>
           <Group justify="flex-end">

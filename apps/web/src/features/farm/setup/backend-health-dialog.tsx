@@ -83,7 +83,11 @@ export function BackendHealthDialog({ backend, onClose }: { backend: FarmBackend
                 percent: summary.uptime === null ? '–' : (summary.uptime * 100).toFixed(1),
               })}
             </Text>
-            <Text size="sm">{t('farmSetup.health.medianLatency', { ms: summary.medianLatencyMs ?? '–' })}</Text>
+            <Text size="sm">
+              {summary.medianLatencyMs === null
+                ? t('farmSetup.health.noLatency')
+                : t('farmSetup.health.medianLatency', { ms: summary.medianLatencyMs })}
+            </Text>
             <Text size="sm">{t('farmSetup.health.transitions', { count: summary.transitions })}</Text>
           </Group>
           <HealthChart option={option} label={t('farmSetup.health.chartLabel', { name: backend?.name ?? '' })} />

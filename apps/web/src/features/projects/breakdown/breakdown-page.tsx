@@ -1,12 +1,15 @@
 // A project's characters and assets (locations, props…), including those a script analysis
 // created, each linking to its own page.
 import type { Asset as AssetSchema, Character as CharacterSchema } from '@aipipeline/contracts'
-import { Alert, Anchor, Badge, Group, Loader, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core'
+import { Alert, Anchor, Badge, Button, Group, Loader, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core'
 import { Link } from '@tanstack/react-router'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { z } from 'zod'
 import { apiErrorText } from '../../../api/error-text'
-import { useBreakdown } from '../project-queries'
+import { useBreakdown, useProject } from '../project-queries'
+import { editsBreakdown } from './breakdown-rules'
+import { NewEntryDialog, type NewEntryKind } from './new-entry-dialog'
 
 type Character = z.infer<typeof CharacterSchema>
 type Asset = z.infer<typeof AssetSchema>
@@ -14,6 +17,9 @@ type Asset = z.infer<typeof AssetSchema>
 export function BreakdownPage({ projectId }: { projectId: string }) {
   const { t } = useTranslation()
   const breakdown = useBreakdown(projectId)
+  const project = useProject(projectId).data
+  const [creating, setCreating] = useState<NewEntryKind | null>(null)
+  const edits = project !== undefined && editsBreakdown(project)
   if (breakdown.isError)
     return (
       <Alert color="red" variant="light">
@@ -25,9 +31,16 @@ export function BreakdownPage({ projectId }: { projectId: string }) {
   return (
     <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
       <section aria-labelledby="breakdown-characters">
-        <Title order={3} size="h4" mb="sm" id="breakdown-characters">
-          {t('breakdown.list.characters', { count: characters.length })}
-        </Title>
+        <Group justify="space-between" mb="sm">
+          <Title order={3} size="h4" id="breakdown-characters">
+            {t('breakdown.list.characters', { count: characters.length })}
+          </Title>
+          {edits && (
+            <Button size="xs" variant="light" onClick={() => setCreating('character')}>
+              {t('breakdown.create.character')}
+            </Button>
+          )}
+        </Group>
         {characters.length === 0 ? (
           <Text size="sm" c="dimmed">
             {t('breakdown.list.noCharacters')}
@@ -37,9 +50,16 @@ export function BreakdownPage({ projectId }: { projectId: string }) {
         )}
       </section>
       <section aria-labelledby="breakdown-assets">
-        <Title order={3} size="h4" mb="sm" id="breakdown-assets">
-          {t('breakdown.list.assets', { count: assets.length })}
-        </Title>
+        <Group justify="space-between" mb="sm">
+          <Title order={3} size="h4" id="breakdown-assets">
+            {t('breakdown.list.assets', { count: assets.length })}
+          </Title>
+          {edits && (
+            <Button size="xs" variant="light" onClick={() => setCreating('asset')}>
+              {t('breakdown.create.asset')}
+            </Button>
+          )}
+        </Group>
         {assets.length === 0 ? (
           <Text size="sm" c="dimmed">
             {t('breakdown.list.noAssets')}
@@ -48,6 +68,7 @@ export function BreakdownPage({ projectId }: { projectId: string }) {
           <AssetTable projectId={projectId} assets={assets} />
         )}
       </section>
+      {creating && <NewEntryDialog projectId={projectId} kind={creating} onClose={() => setCreating(null)} />}
     </SimpleGrid>
   )
 }

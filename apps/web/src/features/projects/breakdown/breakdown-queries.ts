@@ -2,6 +2,8 @@
 // shot's cast and assets. Keys sit under the project's breakdown key, so the realtime
 // refetch of the breakdown refreshes them too.
 import {
+  type CreateAssetRequest,
+  type CreateCharacterRequest,
   type PutShotBreakdownRequest,
   productionRoutes,
   type UpdateAssetRequest,
@@ -68,5 +70,25 @@ export function useBreakdownEdits(projectId: string) {
       settle()
     },
   })
-  return { updateCharacter, updateAsset, setShotLinks }
+  const createCharacter = useMutation({
+    mutationFn: (body: z.input<typeof CreateCharacterRequest>) =>
+      api.call(productionRoutes.createCharacter, { params: { projectId }, body }),
+    onSuccess: settle,
+  })
+  const createAsset = useMutation({
+    mutationFn: (body: z.input<typeof CreateAssetRequest>) =>
+      api.call(productionRoutes.createAsset, { params: { projectId }, body }),
+    onSuccess: settle,
+  })
+  const deleteCharacter = useMutation({
+    mutationFn: (characterId: string) =>
+      api.callNoContent(productionRoutes.deleteCharacter, { params: { projectId, characterId } }),
+    onSuccess: settle,
+  })
+  const deleteAsset = useMutation({
+    mutationFn: (assetId: string) =>
+      api.callNoContent(productionRoutes.deleteAsset, { params: { projectId, assetId } }),
+    onSuccess: settle,
+  })
+  return { updateCharacter, updateAsset, setShotLinks, createCharacter, createAsset, deleteCharacter, deleteAsset }
 }

@@ -8,20 +8,21 @@ import {
   Group,
   Image,
   Loader,
+  Modal,
   Paper,
   SimpleGrid,
   Stack,
   Text,
   Title,
 } from '@mantine/core'
-import { Link } from '@tanstack/react-router'
+import { Link, useNavigate } from '@tanstack/react-router'
 import type { TFunction } from 'i18next'
 import { type ReactNode, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ApiError } from '../../../api/api-error'
 import { apiErrorText } from '../../../api/error-text'
 import { useProject } from '../project-queries'
-import { useAsset, useCharacter } from './breakdown-queries'
+import { useAsset, useBreakdownEdits, useCharacter } from './breakdown-queries'
 import { editsBreakdown, viewableImages } from './breakdown-rules'
 import { EditAssetDialog, EditCharacterDialog } from './entry-edit-dialogs'
 import { LinkedShots } from './linked-shots'
@@ -32,9 +33,22 @@ function Frame(props: {
   badge: string
   canEdit: boolean
   onEdit: () => void
+  onDelete: () => Promise<void>
   children: ReactNode
 }) {
   const { t } = useTranslation()
+  const navigate = useNavigate()
+  const [confirming, setConfirming] = useState(false)
+  const [deleting, setDeleting] = useState(false)
+  const [error, setError] = useState<unknown>(null)
+  const remove = () => {
+    setDeleting(true)
+    props
+      .onDelete()
+      .then(() => navigate({ to: '/projects/$projectId/breakdown', params: { projectId: props.projectId } }))
+      .catch((e: unknown) => setError(e))
+      .finally(() => setDeleting(false))
+  }
   return (
     <Stack gap="md">
       <Group gap="xs">
@@ -55,12 +69,39 @@ function Frame(props: {
           <Badge variant="light">{props.badge}</Badge>
         </Group>
         {props.canEdit && (
-          <Button variant="default" onClick={props.onEdit}>
-            {t('breakdown.edit.open')}
-          </Button>
+          <Group gap="xs">
+            <Button variant="default" onClick={props.onEdit}>
+              {t('breakdown.edit.open')}
+            </Button>
+            <Button variant="subtle" color="red" onClick={() => setConfirming(true)}>
+              {t('breakdown.delete.open')}
+            </Button>
+          </Group>
         )}
       </Group>
       {props.children}
+      <Modal
+        opened={confirming}
+        onClose={() => setConfirming(false)}
+        title={t('breakdown.delete.title', { name: props.title })}
+      >
+        <Stack gap="sm">
+          <Text size="sm">{t('breakdown.delete.text', { name: props.title })}</Text>
+          {error !== null && (
+            <Text size="sm" c="red" role="alert">
+              {apiErrorText(error, t)}
+            </Text>
+          )}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setConfirming(false)}>
+              {t('breakdown.edit.cancel')}
+            </Button>
+            <Button color="red" loading={deleting} onClick={remove}>
+              {t('breakdown.delete.open')}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
     </Stack>
   )
 }
@@ -91,6 +132,7 @@ export function CharacterPage({ projectId, characterId }: { projectId: string; c
   const { t } = useTranslation()
   const project = useProject(projectId).data
   const detail = useCharacter(projectId, characterId)
+  const { deleteCharacter } = useBreakdownEdits(projectId)
   const [editing, setEditing] = useState(false)
   if (detail.isError) return failure(detail.error, t)
   if (!detail.data || !project) return <Loader aria-label={t('app.loading')} />
@@ -103,6 +145,7 @@ export function CharacterPage({ projectId, characterId }: { projectId: string; c
       badge={t('breakdown.detail.character')}
       canEdit={editsBreakdown(project)}
       onEdit={() => setEditing(true)}
+      onDelete={() => deleteCharacter.mutateAsync(characterId)}
     >
       <Paper withBorder p="md">
         <Stack gap="sm">
@@ -136,6 +179,7 @@ export function AssetPage({ projectId, assetId }: { projectId: string; assetId: 
   const { t } = useTranslation()
   const project = useProject(projectId).data
   const detail = useAsset(projectId, assetId)
+  const { deleteAsset } = useBreakdownEdits(projectId)
   const [editing, setEditing] = useState(false)
   if (detail.isError) return failure(detail.error, t)
   if (!detail.data || !project) return <Loader aria-label={t('app.loading')} />
@@ -147,6 +191,7 @@ export function AssetPage({ projectId, assetId }: { projectId: string; assetId: 
       badge={t(`breakdown.kinds.${a.kind}`)}
       canEdit={editsBreakdown(project)}
       onEdit={() => setEditing(true)}
+      onDelete={() => deleteAsset.mutateAsync(assetId)}
     >
       <Paper withBorder p="md">
         <Fact label={t('breakdown.detail.description')}>{a.description || t('breakdown.detail.none')}</Fact>
