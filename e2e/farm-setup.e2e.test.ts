@@ -106,6 +106,8 @@ describe.runIf(browserTestsEnabled('farm setup in Chromium'))('farm setup in Chr
     const history = page.getByRole('dialog')
     await history.getByTestId('health-chart').locator('canvas').waitFor()
     await history.getByTestId('health-changes').getByText(tx.online).first().waitFor()
+    // Let the dialog's fade-in finish so the screenshot shows it opaque (looks only, nothing asserted).
+    await page.waitForTimeout(400)
     await page.screenshot({ path: join(SCREENSHOTS, `farm-setup-health-${lang}.png`) })
     await page.keyboard.press('Escape')
     await history.waitFor({ state: 'hidden' })
