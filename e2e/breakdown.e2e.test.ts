@@ -96,6 +96,22 @@ describe.runIf(browserTestsEnabled('breakdown pages in Chromium'))('breakdown pa
     await page.getByText('Not on any shot yet. Add it from a shot’s page.').waitFor()
   }, 60_000)
 
+  it('lets a supervisor put the new character on a shot, which then lists it', async () => {
+    await page.goto(shotUrl)
+    const links = page.getByTestId('shot-breakdown')
+    await links.getByRole('button', { name: 'Edit' }).click()
+    const dialog = page.getByRole('dialog')
+    await dialog.waitFor()
+    await dialog.getByLabel('Characters', { exact: true }).click()
+    await page.getByRole('option', { name: 'The keeper’s dog' }).click()
+    await page.keyboard.press('Escape')
+    await page.screenshot({ path: join(SCREENSHOTS, 'breakdown-shot-edit-en.png') })
+    await dialog.getByRole('button', { name: 'Save' }).click()
+    await dialog.waitFor({ state: 'hidden' })
+    await links.getByRole('link', { name: 'The keeper’s dog' }).click()
+    await page.getByText('Appears on 1 shot').waitFor()
+  }, 60_000)
+
   it('does the same in Korean', async () => {
     await page.getByText('한국어', { exact: true }).click()
     await walk('ko')
