@@ -115,6 +115,8 @@ for (const engine of testEngines('farm backend setup')) {
       })
       expect(items[0]).toMatchObject({ kind: 'transition', state: 'online' })
       expect(items.map((e) => e.at)).toEqual([...items.map((e) => e.at)].sort())
+      expect((await t.call('PATCH', `/api/farm/backends/${id}`, { enabled: false })).status).toBe(200)
+      expect((await history()).at(-1)).toMatchObject({ kind: 'transition', state: 'disabled' })
       const artist = await t.call('GET', `/api/farm/backends/${id}/health`, undefined, t.artist)
       expect(artist.status).toBe(200)
       expect((await t.call('GET', '/api/farm/backends/nope/health')).status).toBe(404)

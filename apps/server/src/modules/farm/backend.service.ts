@@ -175,6 +175,16 @@ export function createBackendService(deps: BackendServiceDeps) {
             : {}
       const updated = await repo.update(id, { ...patch, ...stateChange })
       if (updated === null) throw new NotFound('backend', id)
+      // Switching a backend off or on is a state change of its own in the history.
+      if (stateChange.state !== undefined && patch.enabled !== before.enabled)
+        await deps.health.record({
+          backendId: id,
+          kind: 'transition',
+          state: stateChange.state,
+          reason: stateChange.stateReason,
+          ok: stateChange.state !== 'disabled',
+          latencyMs: null,
+        })
       await dispatcher.syncBackends()
       return toBackend(updated, await load())
     },
