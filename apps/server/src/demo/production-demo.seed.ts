@@ -71,26 +71,26 @@ export async function seedDemoProduction(
     choices: [],
     clientVisible: false,
   })
-  await production.breakdownEntries.createCharacter(me, project.id, {
+  const mara = await production.breakdownEntries.createCharacter(me, project.id, {
     name: 'Mara',
     description: 'The keeper, sixties, weathered',
     triggerWords: ['mara_keeper', 'grey braid'],
     referenceImages: [],
     loraName: 'mara_v2',
   })
-  await production.breakdownEntries.createCharacter(me, project.id, {
+  const ilo = await production.breakdownEntries.createCharacter(me, project.id, {
     name: 'Ilo',
     description: 'A boy washed ashore',
     triggerWords: ['ilo_boy'],
     referenceImages: [],
     loraName: null,
   })
-  await production.breakdownEntries.createAsset(me, project.id, {
+  const lampRoom = await production.breakdownEntries.createAsset(me, project.id, {
     kind: 'location',
     name: 'Lighthouse lamp room',
     description: '',
   })
-  await production.breakdownEntries.createAsset(me, project.id, {
+  const shore = await production.breakdownEntries.createAsset(me, project.id, {
     kind: 'location',
     name: 'Rocky shore',
     description: '',
@@ -114,6 +114,14 @@ export async function seedDemoProduction(
       }
     })
     await production.shots.create(me, project.id, { shots })
+  }
+  // The first shots show who and where they are: Mara in the lamp room, then Ilo on the shore with her.
+  const shotIds = (await production.shots.table(me, project.id)).shots.id
+  for (const [i, shotId] of shotIds.slice(0, 6).entries()) {
+    await production.shotBreakdown.setForShot(me, shotId, {
+      characterIds: i < 3 ? [String(mara.id)] : [String(mara.id), String(ilo.id)],
+      assetIds: [String(i < 3 ? lampRoom.id : shore.id)],
+    })
   }
   await progressTasks(production, me, project.id, byRole.get('artist')?.id, byRole.get('vendor')?.id)
   return project.id

@@ -132,6 +132,9 @@ for (const engine of testEngines('project membership matrix')) {
           'GET /api/versions/:versionId/control-maps',
           'GET /api/projects/:projectId/reports/:reportId/pdf',
           'PUT /api/projects/:projectId/report-schedule',
+          'GET /api/projects/:projectId/characters/:characterId',
+          'GET /api/projects/:projectId/assets/:assetId',
+          'PUT /api/shots/:shotId/breakdown',
         ]),
       )
     })

@@ -208,6 +208,7 @@ export function bodyFor(p: MatrixProject, route: { method: string; path: string 
     'POST /api/projects/:projectId/shots': { shots: [{ sequenceId: p.ids.sequenceId, code: 'SH999' }] },
     'PATCH /api/projects/:projectId/shots': { updates: [{ shotId, patch: { description: 'x' } }] },
     'PATCH /api/shots/:shotId': { description: 'x' },
+    'PUT /api/shots/:shotId/breakdown': { characterIds: [p.ids.characterId], assetIds: [p.ids.assetId] },
     'POST /api/shots/:shotId/move': { afterShotId: null },
     'PATCH /api/tasks/:taskId': { priority: 1 },
     'POST /api/tasks/:taskId/comments': { text: 'x' },

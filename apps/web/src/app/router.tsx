@@ -16,7 +16,10 @@ import { AccountLinkPage } from '../features/people/account-link-page'
 import { AccountPage } from '../features/people/account-page'
 import { UsersPage } from '../features/people/users-page'
 import {
+  AssetRoute,
   BoardRoute,
+  BreakdownRoute,
+  CharacterRoute,
   ProjectReportsRoute,
   ProjectSettingsRoute,
   ShotRoute,
@@ -104,6 +107,13 @@ const projectIndexRoute = createRoute({
 })
 const shotTableRoute = createRoute({ getParentRoute: () => projectRoute, path: 'shots', component: ShotTableRoute })
 const boardRoute = createRoute({ getParentRoute: () => projectRoute, path: 'board', component: BoardRoute })
+const breakdownRoute = createRoute({ getParentRoute: () => projectRoute, path: 'breakdown', component: BreakdownRoute })
+const characterRoute = createRoute({
+  getParentRoute: () => projectRoute,
+  path: 'characters/$characterId',
+  component: CharacterRoute,
+})
+const assetRoute = createRoute({ getParentRoute: () => projectRoute, path: 'assets/$assetId', component: AssetRoute })
 const projectSettingsRoute = createRoute({
   getParentRoute: () => projectRoute,
   path: 'settings',
@@ -181,6 +191,9 @@ const routeTree = rootRoute.addChildren([
       shotRoute,
       projectSettingsRoute,
       projectReportsRoute,
+      breakdownRoute,
+      characterRoute,
+      assetRoute,
     ]),
     farmRoute,
     farmJobRoute,

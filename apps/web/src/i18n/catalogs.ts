@@ -10,10 +10,14 @@ import farmEn from '../features/farm/i18n/en.json'
 import farmKo from '../features/farm/i18n/ko.json'
 import renderEn from '../features/farm/render/i18n/en.json'
 import renderKo from '../features/farm/render/i18n/ko.json'
+import farmSetupEn from '../features/farm/setup/i18n/en.json'
+import farmSetupKo from '../features/farm/setup/i18n/ko.json'
 import templatesEn from '../features/farm/templates/i18n/en.json'
 import templatesKo from '../features/farm/templates/i18n/ko.json'
 import peopleEn from '../features/people/i18n/en.json'
 import peopleKo from '../features/people/i18n/ko.json'
+import breakdownEn from '../features/projects/breakdown/i18n/en.json'
+import breakdownKo from '../features/projects/breakdown/i18n/ko.json'
 import projectsEn from '../features/projects/i18n/en.json'
 import projectsKo from '../features/projects/i18n/ko.json'
 import projectSetupEn from '../features/projects/setup/i18n/en.json'
@@ -32,7 +36,9 @@ import shellKo from './ko.json'
 export const en = {
   ...shellEn,
   agents: agentsEn,
+  breakdown: breakdownEn,
   farm: farmEn,
+  farmSetup: farmSetupEn,
   people: peopleEn,
   media: mediaEn,
   projects: projectsEn,
@@ -48,7 +54,9 @@ export const en = {
 export const ko = {
   ...shellKo,
   agents: agentsKo,
+  breakdown: breakdownKo,
   farm: farmKo,
+  farmSetup: farmSetupKo,
   people: peopleKo,
   media: mediaKo,
   projects: projectsKo,

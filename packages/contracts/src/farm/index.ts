@@ -1,3 +1,4 @@
+export * from './backend-setup.contract'
 export * from './farm.events'
 export * from './farm-backend.contract'
 export * from './render-job.contract'
@@ -5,6 +6,7 @@ export * from './shot-render.contract'
 export * from './version-derive.contract'
 export * from './workflow-template.contract'
 
+import { backendSetupRoutes } from './backend-setup.contract'
 import { farmBackendRoutes } from './farm-backend.contract'
 import { renderJobRoutes } from './render-job.contract'
 import { shotRenderRoutes } from './shot-render.contract'
@@ -18,4 +20,5 @@ export const farmRoutes = {
   ...shotRenderRoutes,
   ...workflowTemplateRoutes,
   ...versionDeriveRoutes,
+  ...backendSetupRoutes,
 }

@@ -203,8 +203,24 @@ export interface FarmControlMapsTable {
   createdAt: string
 }
 
+/** One entry of a backend's health history: a state change or a sampled probe. */
+export interface FarmBackendHealthTable {
+  id: string
+  backendId: string
+  at: string
+  /** transition | probe */
+  kind: string
+  state: string
+  reason: string | null
+  /** 1 when the probe (or the state it led to) answered. */
+  ok: number
+  /** Round trip of the probe in milliseconds; null for transitions without one. */
+  latencyMs: number | null
+}
+
 export interface FarmTables {
   farmBackends: FarmBackendsTable
+  farmBackendHealth: FarmBackendHealthTable
   farmWorkflowTemplates: FarmWorkflowTemplatesTable
   farmWorkflowTemplateRevisions: FarmWorkflowTemplateRevisionsTable
   farmRenderJobs: FarmRenderJobsTable

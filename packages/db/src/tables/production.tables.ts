@@ -258,7 +258,23 @@ export interface DepartmentsTable {
   createdAt: string
 }
 
+/** A character on a shot. */
+export interface ShotCharactersTable {
+  shotId: string
+  characterId: string
+  createdAt: string
+}
+
+/** An asset (location, prop…) on a shot. */
+export interface ShotAssetsTable {
+  shotId: string
+  assetId: string
+  createdAt: string
+}
+
 export interface ProductionTables {
+  shotCharacters: ShotCharactersTable
+  shotAssets: ShotAssetsTable
   projects: ProjectsTable
   projectMembers: ProjectMembersTable
   departments: DepartmentsTable

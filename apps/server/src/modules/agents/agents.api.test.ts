@@ -9,6 +9,7 @@ import {
   MAX_SCRIPT_CHARS,
   PromptEnhancementResult,
   ScriptPreview,
+  ShotBreakdown,
 } from '@aipipeline/contracts'
 import {
   type FakeLlmRequest,
@@ -198,6 +199,11 @@ for (const engine of RADIO ? testEngines('agents API') : []) {
       const breakdown = (await call('GET', `/api/projects/${projectId}/breakdown`, 'manager')).json()
       expect(breakdown.sequences.map((s: { code: string }) => s.code)).toEqual(['SC001'])
       expect(breakdown.characters).toMatchObject([{ name: 'KAY', triggerWords: ['raincoat'] }])
+      // The applied shot is linked to the location of its scene (an applied asset).
+      const shot = (await call('GET', `/api/projects/${projectId}/shots`, 'manager')).json().items[0]
+      const links = ShotBreakdown.parse((await call('GET', `/api/shots/${shot.id}/breakdown`, 'manager')).json())
+      expect(links.assets.map((a) => a.name)).toEqual(['RADIO STUDIO'])
+      expect(links.characters.every((c) => c.name === 'KAY')).toBe(true)
       const again = AnalysisReview.parse(
         (await call('GET', `/api/agents/script-analyses/${runId}/review`, 'manager')).json(),
       )

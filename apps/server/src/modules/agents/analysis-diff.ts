@@ -108,7 +108,15 @@ function sceneItems(analysis: ScriptAnalysis, inv: ProjectInventory): AnalysisDi
         kind: 'shot',
         parentKey: seqKey,
         label: `${code}/${sc} ${shot.size} ${shot.angle} ${shot.movement}`,
-        proposed: { code: sc, description: shotDescription(shot), durationSeconds: shot.durationSeconds, cpeSettings },
+        // `cast` and `location` link the shot to its characters and location asset when applied.
+        proposed: {
+          code: sc,
+          description: shotDescription(shot),
+          durationSeconds: shot.durationSeconds,
+          cpeSettings,
+          cast: shot.characters,
+          location: scene.location,
+        },
         existing: found
           ? {
               code: found.code,
@@ -208,6 +216,8 @@ export function planFromChoice(
         description: text(p.description),
         durationSeconds: typeof p.durationSeconds === 'number' ? p.durationSeconds : 3,
         cpeSettings: p.cpeSettings,
+        characterNames: words(p.cast),
+        locationNames: text(p.location) === '' ? [] : [text(p.location)],
         existingId: it.existingId,
       })
     }

@@ -49,6 +49,8 @@ function breakdownItems(plan: ScriptApplyPlan): BreakdownItems {
       description: s.description,
       durationSeconds: s.durationSeconds,
       cpeSettings: settingsRecord(s.cpeSettings),
+      characterNames: s.characterNames ?? [],
+      locationNames: s.locationNames ?? [],
     })),
     characters: plan.characters.map(({ name, description, triggerWords }) => ({ name, description, triggerWords })),
     assets: plan.assets.map(({ kind, name, description }) => ({ kind, name, description })),

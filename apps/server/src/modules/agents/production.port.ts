@@ -48,6 +48,10 @@ export interface ScriptApplyPlan {
     /** Seconds on screen; tracking turns it into frames at the project's rate. */
     durationSeconds: number
     cpeSettings: unknown
+    /** Characters seen in the shot (as cued); linked to the project's characters by name. */
+    characterNames?: string[]
+    /** Its scene's location; linked to the project's location assets by name. */
+    locationNames?: string[]
     existingId: string | null
   }[]
   characters: { name: string; description: string; triggerWords: string[]; existingId: string | null }[]

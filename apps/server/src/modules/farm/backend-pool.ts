@@ -3,7 +3,7 @@
 // learned (speed, last model). Health probes run here; state changes are persisted and
 // announced, and a lost backend is handed to the dispatcher for failover.
 import { ComfyClient, type ComfyLogger } from '@aipipeline/comfyui'
-import type { BackendRecord, BackendRepository } from '@aipipeline/db'
+import type { BackendRecord, BackendRepository, NewBackendHealthEntry } from '@aipipeline/db'
 import {
   applyProbe,
   type BackendHealth,
@@ -51,7 +51,16 @@ export interface BackendRuntime {
   probing: boolean
   /** Why the backend's GPU agent stopped heartbeating; while set it stays offline whatever probes say. */
   agentSilence: string | null
+  /** When a probe was last written to the health history (ms; 0: never). */
+  historySampledAtMs: number
   off: () => void
+}
+
+/** Where health transitions and sampled probes are written (the backend's health history). */
+export interface HealthHistory {
+  record(entry: NewBackendHealthEntry): Promise<unknown>
+  /** Minimum ms between two sampled probes of one backend; transitions are always written. */
+  sampleIntervalMs(): number
 }
 
 export interface PoolDeps {
@@ -65,6 +74,7 @@ export interface PoolDeps {
   onLost(rt: BackendRuntime, reason: string): void
   /** Something that changes placement happened (backend online, capabilities refreshed). */
   onChanged(): void
+  history?: HealthHistory
 }
 
 /**
@@ -146,6 +156,7 @@ export class BackendPool {
       speedSavedAtMs: 0,
       probing: false,
       agentSilence: null,
+      historySampledAtMs: 0,
       off: () => {},
     }
     // A dropped socket is the fastest crash signal: probe now instead of at the next tick.
@@ -286,7 +297,9 @@ export class BackendPool {
     if (rt.probing || !rt.record.enabled || rt.agentSilence !== null) return
     rt.probing = true
     try {
+      const started = performance.now()
       const result = await probeFeatures(rt.client.baseUrl, this.deps.probeTimeoutMs)
+      const latencyMs = result.ok ? Math.round(performance.now() - started) : null
       if (this.runtimes.get(rt.record.id) !== rt) return
       if (result.ok && !rt.client.connected) rt.client.connect().catch(() => {})
       const before = rt.health
@@ -297,14 +310,48 @@ export class BackendPool {
         this.deps.policy(),
       )
       rt.health = after
-      if (after.state === before.state && after.reason === before.reason) return
-      await this.onTransition(rt, before, after)
+      const probe = { ok: result.ok, latencyMs }
+      if (after.state === before.state && after.reason === before.reason) {
+        await this.sampleProbe(rt, after, probe)
+        return
+      }
+      await this.onTransition(rt, before, after, probe)
     } finally {
       rt.probing = false
     }
   }
 
-  private async onTransition(rt: BackendRuntime, before: BackendHealth, after: BackendHealth): Promise<void> {
+  /** Writes a probe to the history now and then (transitions are written by onTransition). */
+  private async sampleProbe(
+    rt: BackendRuntime,
+    health: BackendHealth,
+    probe: { ok: boolean; latencyMs: number | null },
+  ): Promise<void> {
+    const history = this.deps.history
+    if (!history || Date.now() - rt.historySampledAtMs < history.sampleIntervalMs()) return
+    await this.writeHistory(rt, 'probe', health, probe)
+  }
+
+  private async writeHistory(
+    rt: BackendRuntime,
+    kind: 'probe' | 'transition',
+    health: BackendHealth,
+    probe: { ok: boolean; latencyMs: number | null },
+  ): Promise<void> {
+    if (!this.deps.history) return
+    rt.historySampledAtMs = Date.now()
+    // History is for people; a failed write must not stop health checking.
+    await this.deps.history
+      .record({ backendId: rt.record.id, kind, state: health.state, reason: health.reason, ...probe })
+      .catch((err: unknown) => this.deps.logger.warn({ err, backend: rt.record.name }, 'health history not written'))
+  }
+
+  private async onTransition(
+    rt: BackendRuntime,
+    before: BackendHealth,
+    after: BackendHealth,
+    probe: { ok: boolean; latencyMs: number | null } = { ok: after.state !== 'offline', latencyMs: null },
+  ): Promise<void> {
     this.deps.logger.info(
       { backend: rt.record.name, from: before.state, to: after.state, reason: after.reason },
       'farm backend state changed',
@@ -318,6 +365,7 @@ export class BackendPool {
       ...(after.state === 'offline' ? {} : { lastSeenAt: new Date().toISOString() }),
     })
     if (updated) rt.record = updated
+    await this.writeHistory(rt, 'transition', after, probe)
     this.announce(rt)
     this.deps.onChanged()
   }

@@ -1,7 +1,14 @@
 // Registering and managing backends. A backend is probed and its capabilities read before
 // anything is written, so a refused registration leaves nothing behind.
-import type { CreateFarmBackendRequest, FarmBackend, UpdateFarmBackendRequest } from '@aipipeline/contracts'
+import type {
+  BackendHealthEntry,
+  BackendTestResult,
+  CreateFarmBackendRequest,
+  FarmBackend,
+  UpdateFarmBackendRequest,
+} from '@aipipeline/contracts'
 import {
+  type BackendHealthRepository,
   type BackendRecord,
   type BackendRepository,
   type GpuMetrics,
@@ -9,31 +16,37 @@ import {
   type RenderJobRepository,
 } from '@aipipeline/db'
 import { Conflict, NotFound, RuleViolation } from '@aipipeline/domain'
+import { testBackendConnection } from './backend-connection-test'
 import { type DiscoveredBackend, describeFetchError, discoverBackend, probeFeatures } from './backend-discovery'
 import { farmClient } from './backend-pool'
+import { normaliseBackendUrl } from './backend-url'
 import type { FarmDispatcher } from './farm-dispatcher'
 
 export interface BackendServiceDeps {
   repo: BackendRepository
   jobs: RenderJobRepository
   dispatcher: FarmDispatcher
+  health: BackendHealthRepository
   probeTimeoutMs: number
+  /** Deadline of a whole "test connection" (it reads /object_info, slow on big installs), ms. */
+  testTimeoutMs: number
 }
 
-/** Canonical form of a backend URL: URL lower-cases scheme and host; we drop the trailing slash and query. */
-export function normaliseBackendUrl(raw: string): string {
-  const u = new URL(raw)
-  return `${u.protocol}//${u.host}${u.pathname.replace(/\/+$/, '')}`
-}
+export { normaliseBackendUrl }
 
 /** Reads capabilities through a throw-away client; 422 with the reason when the server does not answer. */
-async function discoverAt(url: string, probeTimeoutMs: number): Promise<DiscoveredBackend> {
+async function discoverAt(
+  url: string,
+  probeTimeoutMs: number,
+): Promise<DiscoveredBackend & { probeLatencyMs: number }> {
+  const started = performance.now()
   const probe = await probeFeatures(url, probeTimeoutMs)
+  const probeLatencyMs = Math.round(performance.now() - started)
   if (!probe.ok)
     throw new RuleViolation(`backend ${url} is unreachable: ${probe.reason}`, { url, reason: probe.reason })
   const client = farmClient(url, 'aipipeline-discovery')
   try {
-    return await discoverBackend(client)
+    return { ...(await discoverBackend(client)), probeLatencyMs }
   } catch (err) {
     const reason = describeFetchError(err)
     throw new RuleViolation(`backend ${url} answered but its capabilities could not be read: ${reason}`, {
@@ -101,11 +114,29 @@ export function createBackendService(deps: BackendServiceDeps) {
       return toBackend(await existing(id), await load())
     },
 
+    /** Tries a URL without registering it (the setup form's "Test connection"). */
+    test(url: string): Promise<BackendTestResult> {
+      return testBackendConnection(url, deps.testTimeoutMs)
+    },
+
+    /** The newest `limit` health entries of a backend, oldest first. */
+    async health(id: string, limit: number): Promise<BackendHealthEntry[]> {
+      await existing(id)
+      return (await deps.health.latest(id, limit)).map(({ at, kind, state, reason, ok, latencyMs }) => ({
+        at,
+        kind,
+        state,
+        reason,
+        ok,
+        latencyMs,
+      }))
+    },
+
     /** Probes, discovers and registers; 409 for a known URL, 422 when unreachable. */
     async create(input: CreateFarmBackendRequest): Promise<FarmBackend> {
       const url = normaliseBackendUrl(input.url)
       if ((await repo.findByUrl(url)) !== null) throw new Conflict(`a backend with URL ${url} is already registered`)
-      const found = await discoverAt(url, deps.probeTimeoutMs)
+      const { probeLatencyMs, ...found } = await discoverAt(url, deps.probeTimeoutMs)
       let record: BackendRecord
       try {
         record = await repo.insert({
@@ -121,6 +152,15 @@ export function createBackendService(deps: BackendServiceDeps) {
         if (isUniqueViolation(err)) throw new Conflict(`a backend with URL ${url} is already registered`)
         throw err
       }
+      // The history starts with the state it was registered in and the probe that admitted it.
+      await deps.health.record({
+        backendId: record.id,
+        kind: 'transition',
+        state: record.state,
+        reason: null,
+        ok: true,
+        latencyMs: probeLatencyMs,
+      })
       await dispatcher.syncBackends()
       return toBackend(record, await load())
     },
@@ -135,6 +175,16 @@ export function createBackendService(deps: BackendServiceDeps) {
             : {}
       const updated = await repo.update(id, { ...patch, ...stateChange })
       if (updated === null) throw new NotFound('backend', id)
+      // Switching a backend off or on is a state change of its own in the history.
+      if (stateChange.state !== undefined && patch.enabled !== before.enabled)
+        await deps.health.record({
+          backendId: id,
+          kind: 'transition',
+          state: stateChange.state,
+          reason: stateChange.stateReason,
+          ok: stateChange.state !== 'disabled',
+          latencyMs: null,
+        })
       await dispatcher.syncBackends()
       return toBackend(updated, await load())
     },
@@ -159,7 +209,8 @@ export function createBackendService(deps: BackendServiceDeps) {
           })
         }
       } else {
-        await repo.update(id, await discoverAt(before.url, deps.probeTimeoutMs))
+        const { probeLatencyMs: _, ...found } = await discoverAt(before.url, deps.probeTimeoutMs)
+        await repo.update(id, found)
         await dispatcher.syncBackends()
       }
       return toBackend(await existing(id), await load())

@@ -4,11 +4,11 @@
 // a time, and reconciles with the backends whenever it becomes leader. Durable truth is the
 // database; this object only holds what is in flight.
 import { parseApiPrompt } from '@aipipeline/comfyui'
-import type { BackendRecord, BackendRepository, RenderJobRepository } from '@aipipeline/db'
+import type { BackendHealthRepository, BackendRecord, BackendRepository, RenderJobRepository } from '@aipipeline/db'
 import { DEFAULT_HEALTH_POLICY } from '@aipipeline/domain'
 import type { Logger } from '../../observability/logger'
 import { followAttempt, loseAttempt, type RunnerContext } from './attempt-runner'
-import { BackendPool, type BackendRuntime } from './backend-pool'
+import { BackendPool, type BackendRuntime, type HealthHistory } from './backend-pool'
 import type { InputBytesSource } from './derive/input-upload'
 import { DispatchPass, newAttempt } from './dispatch-pass'
 import type { FarmMetrics } from './farm.metrics'
@@ -31,6 +31,8 @@ export interface DispatcherDeps {
   succeeded(job: { id: string; taskId: string | null }): Promise<void>
   /** Where job input files are read before they are uploaded to a backend. */
   inputs?: InputBytesSource
+  /** Health history of the backends; none in tests that do not read it. */
+  health?: BackendHealthRepository
 }
 
 export class FarmDispatcher {
@@ -55,6 +57,7 @@ export class FarmDispatcher {
         return deps.options.probeTimeoutMs
       },
       onLost: (rt, reason) => this.failOver(rt, reason),
+      ...(deps.health ? { history: healthHistory(deps.health, deps.options) } : {}),
       onChanged: () => {
         this.schedulability.version++
         this.wake()
@@ -277,4 +280,9 @@ function changedByUser(live: BackendRecord, stored: BackendRecord): boolean {
     live.tags.join(',') !== stored.tags.join(',') ||
     live.capabilitiesAt !== stored.capabilitiesAt
   )
+}
+
+/** The pool's view of the health history; the sample interval is read on use (tune() may change it). */
+function healthHistory(repo: BackendHealthRepository, options: FarmOptions): HealthHistory {
+  return { record: (entry) => repo.record(entry), sampleIntervalMs: () => options.healthSampleMs }
 }

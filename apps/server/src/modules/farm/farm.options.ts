@@ -7,6 +7,10 @@ export interface FarmOptions {
   healthIntervalMs: number
   /** Timeout of one probe, ms. */
   probeTimeoutMs: number
+  /** Minimum ms between two probes written to a backend's health history (state changes always are). */
+  healthSampleMs: number
+  /** Deadline of a whole "test connection" of a URL from the setup form, ms. */
+  testConnectionTimeoutMs: number
   /** Placement policy: `smart` in production; `round-robin` only as the benchmark baseline. */
   policy: 'smart' | 'round-robin'
   smart: SmartPolicyOptions
@@ -30,6 +34,8 @@ export interface FarmOptions {
 export const DEFAULT_FARM_OPTIONS: FarmOptions = {
   healthIntervalMs: 5000,
   probeTimeoutMs: 3000,
+  healthSampleMs: 60_000,
+  testConnectionTimeoutMs: 10_000,
   policy: 'smart',
   smart: DEFAULT_SMART_POLICY,
   retryBaseMs: 2000,

@@ -26,6 +26,10 @@ export function registerFarmRoutes(
   bindRoute(app, tokens, r.updateFarmBackend, ({ params, body }) => s.backends.update(params.id, body))
   bindRoute(app, tokens, r.deleteFarmBackend, async ({ params }) => s.backends.remove(params.id))
   bindRoute(app, tokens, r.refreshFarmBackend, ({ params }) => s.backends.refresh(params.id))
+  bindRoute(app, tokens, r.testFarmBackend, ({ body }) => s.backends.test(body.url))
+  bindRoute(app, tokens, r.getFarmBackendHealth, async ({ params, query }) => ({
+    items: await s.backends.health(params.id, query.limit),
+  }))
 
   bindRoute(app, tokens, r.submitRenderJob, ({ body, principal }) => s.jobs.submit(body, principal))
   bindRoute(app, tokens, r.submitRenderSweep, ({ body, principal }) => s.jobs.sweep(body, principal))

@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { MAX_RENDER_INPUT_BYTES, MAX_RENDER_INPUT_SIDE } from '@aipipeline/contracts'
 import { defaultCatalog } from '@aipipeline/cpe'
 import {
+  createBackendHealthRepository,
   createBackendRepository,
   createProductionRepositories,
   createRenderGroupRepository,
@@ -100,6 +101,7 @@ export function registerFarmModule(deps: FarmModuleDeps): FarmModule {
   const options = farmOptions(deps.options)
   const db = deps.database.db
   const backendsRepo = createBackendRepository(db)
+  const healthRepo = createBackendHealthRepository(db)
   const jobsRepo = createRenderJobRepository(db)
   // The dispatcher's writes are fenced by the leader lease; the API's are not.
   let election: LeaderElection | undefined
@@ -145,6 +147,7 @@ export function registerFarmModule(deps: FarmModuleDeps): FarmModule {
       await versions.succeeded(job)
     },
     inputs,
+    health: healthRepo,
   })
   const leader = createLeaderElection({
     database: deps.database,
@@ -169,8 +172,12 @@ export function registerFarmModule(deps: FarmModuleDeps): FarmModule {
     repo: backendsRepo,
     jobs: jobsRepo,
     dispatcher,
+    health: healthRepo,
     get probeTimeoutMs() {
       return options.probeTimeoutMs
+    },
+    get testTimeoutMs() {
+      return options.testConnectionTimeoutMs
     },
   })
   const { shots, tasks, projects } = createProductionRepositories(db)

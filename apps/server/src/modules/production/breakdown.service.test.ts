@@ -1,6 +1,6 @@
 // applyBreakdown on both engines: creates and updates sequences, shots, characters and assets
 // in one transaction, changes nothing when applied again, and leaves nothing behind on failure.
-import { Activity, Breakdown, ShotPage } from '@aipipeline/contracts'
+import { Activity, Breakdown, ShotBreakdown, ShotPage } from '@aipipeline/contracts'
 import { testEngines } from '@aipipeline/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { z } from 'zod'
@@ -95,6 +95,33 @@ for (const engine of testEngines('applyBreakdown')) {
       const { characters } = await state()
       expect(characters[0]).toMatchObject({ description: 'keeper, forties', triggerWords: ['oilskin', 'braid'] })
       expect((await breakdownLog()).at(-1)).toEqual(['character:update', ['description', 'triggerWords']])
+    })
+
+    it('links shots to the characters and locations they name, by name as cued, once', async () => {
+      const named: BreakdownItems = {
+        sequences: [],
+        shots: [
+          {
+            sequenceCode: 'SC001',
+            code: 'SH040',
+            description: 'Mara on the pier',
+            characterNames: ['MARA (V.O.)', 'NOBODY'],
+            locationNames: ['the pier'],
+          },
+        ],
+        characters: [],
+        assets: [],
+      }
+      await apply(named)
+      await apply(named)
+      const shot = ShotPage.parse(
+        (await call(studio, p.seats.manager, 'GET', `/api/projects/${p.projectId}/shots?limit=100`)).json,
+      ).items.find((x) => x.code === 'SH040')
+      const links = ShotBreakdown.parse(
+        (await call(studio, p.seats.manager, 'GET', `/api/shots/${shot?.id}/breakdown`)).json,
+      )
+      expect(links.characters.map((c) => c.name)).toEqual(['MARA'])
+      expect(links.assets.map((a) => a.name)).toEqual(['PIER'])
     })
 
     it('refuses callers who may not edit the breakdown', async () => {

@@ -4,7 +4,16 @@
 // differ, so applying the same items again changes nothing. A failure leaves nothing behind.
 import type { AssetKind } from '@aipipeline/contracts'
 import { inProductionTransaction, type ProductionRepositories, type ShotRecord } from '@aipipeline/db'
-import { assertWritable, canEditBreakdown, keyBetween, keysBetween, NotFound, requireAccess } from '@aipipeline/domain'
+import {
+  assertWritable,
+  canEditBreakdown,
+  characterKey,
+  keyBetween,
+  keysBetween,
+  locationKey,
+  NotFound,
+  requireAccess,
+} from '@aipipeline/domain'
 import type { z } from 'zod'
 import type { Principal } from '../auth'
 import type { ActivityService, Change } from './activity.service'
@@ -32,6 +41,10 @@ export interface BreakdownItems {
     durationSeconds?: number | undefined
     /** Prompt engine settings; undefined leaves them as they are. */
     cpeSettings?: Record<string, unknown> | null | undefined
+    /** Characters on the shot, by name (as cued in a script); linked when the project has them. */
+    characterNames?: string[] | undefined
+    /** Location assets of the shot, by name; linked when the project has them. */
+    locationNames?: string[] | undefined
   }[]
   characters: { name: string; description: string; triggerWords: string[] }[]
   assets: { kind: z.infer<typeof AssetKind>; name: string; description: string }[]
@@ -203,6 +216,35 @@ export function createBreakdownService(
     }
   }
 
+  /** Links shots to the characters and locations they name; links already there stay. */
+  async function linkShots(
+    r: ProductionRepositories,
+    projectId: string,
+    seqIds: Map<string, string>,
+    items: BreakdownItems,
+  ): Promise<void> {
+    const named = items.shots.filter((s) => (s.characterNames?.length ?? 0) + (s.locationNames?.length ?? 0) > 0)
+    if (named.length === 0) return
+    const place = (name: string) => locationKey(name).replace(/^THE /, '')
+    const person = (name: string) => characterKey(name).toUpperCase()
+    const characters = new Map((await r.projects.characters(projectId)).map((c) => [person(c.name), c.id]))
+    const locations = new Map(
+      (await r.projects.assets(projectId)).filter((a) => a.kind === 'location').map((a) => [place(a.name), a.id]),
+    )
+    const shotIds = new Map((await r.shots.all(projectId)).map((s) => [`${s.sequenceId}/${s.code}`, s.id]))
+    for (const s of named) {
+      const shotId = shotIds.get(`${seqIds.get(s.sequenceCode) ?? ''}/${s.code}`)
+      if (shotId === undefined) continue
+      const ids = (names: string[] | undefined, map: Map<string, string>, key: (n: string) => string) =>
+        (names ?? []).flatMap((n) => map.get(key(n)) ?? [])
+      await r.breakdownLinks.link(
+        shotId,
+        ids(s.characterNames, characters, person),
+        ids(s.locationNames, locations, place),
+      )
+    }
+  }
+
   return {
     /** Creates and updates the items in one transaction; re-applying the same items changes nothing. */
     async applyBreakdown(projectId: string, items: BreakdownItems, actor: Principal): Promise<BreakdownResult> {
@@ -217,6 +259,7 @@ export function createBreakdownService(
           await characters(r, projectId, items, out)
           await assets(r, projectId, items, out)
           out.changes.push(...(await shots(r, view, seqIds, items, res)))
+          await linkShots(r, projectId, seqIds, items)
           await activity.record(r, projectId, actor.userId, out.changes)
           return out.changes
         }),

@@ -92,6 +92,18 @@ export function registerProductionRoutes(app: FastifyInstance, tokens: TokenServ
   bindRoute(app, tokens, r.deleteAsset, ({ principal, params }) =>
     s.breakdownEntries.deleteAsset(principal, params.projectId, params.assetId),
   )
+  bindRoute(app, tokens, r.getCharacter, ({ principal, params }) =>
+    s.shotBreakdown.character(principal, params.projectId, params.characterId),
+  )
+  bindRoute(app, tokens, r.getAsset, ({ principal, params }) =>
+    s.shotBreakdown.asset(principal, params.projectId, params.assetId),
+  )
+  bindRoute(app, tokens, r.getShotBreakdown, ({ principal, params }) =>
+    s.shotBreakdown.ofShot(principal, params.shotId),
+  )
+  bindRoute(app, tokens, r.putShotBreakdown, ({ principal, params, body }) =>
+    s.shotBreakdown.setForShot(principal, params.shotId, body),
+  )
 
   bindRoute(app, tokens, r.listShots, ({ principal, params, query }) =>
     s.shots.list(principal, params.projectId, query),

@@ -15,6 +15,7 @@ import { createProjectService } from './project.service'
 import { createProjectConfigService } from './project-config.service'
 import { createProjectMemberService } from './project-member.service'
 import { createShotService } from './shot.service'
+import { createShotBreakdownService } from './shot-breakdown.service'
 import { createSpreadsheetService, type SheetReading } from './spreadsheet.service'
 import { createTaskService } from './task.service'
 import { createVersionService } from './version.service'
@@ -53,6 +54,7 @@ export function createProductionServices(deps: ProductionModuleDeps) {
     customFields: createCustomFieldService(ctx, access, activity),
     breakdownEntries: createBreakdownEntryService(ctx, access, activity),
     shots: createShotService(ctx, access, activity),
+    shotBreakdown: createShotBreakdownService(ctx, access, activity),
     breakdown: createBreakdownService(ctx, access, activity),
     tasks: createTaskService(ctx, access, activity, notifications),
     comments,

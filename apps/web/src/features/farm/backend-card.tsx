@@ -6,7 +6,16 @@ import { GpuMetrics } from './gpu-metrics'
 import { BackendStateBadge } from './state-badges'
 
 /** One ComfyUI server: state, VRAM, loaded model, current jobs and GPU metrics. */
-export function BackendCard({ backend, jobs }: { backend: FarmBackend; jobs: ReadonlyMap<string, RenderJob> }) {
+export function BackendCard({
+  backend,
+  jobs,
+  actions,
+}: {
+  backend: FarmBackend
+  jobs: ReadonlyMap<string, RenderJob>
+  /** Setup actions shown under the card (history, edit, remove). */
+  actions?: React.ReactNode
+}) {
   const { t } = useTranslation()
   const current = backend.currentJobIds.map((id) => ({ id, name: jobs.get(id)?.name ?? id.slice(0, 8) }))
   return (
@@ -58,6 +67,7 @@ export function BackendCard({ backend, jobs }: { backend: FarmBackend; jobs: Rea
           {t('farm.backends.inFlight', { count: backend.inFlight, max: backend.maxInFlight })}
         </Text>
         <GpuMetrics metrics={backend.gpuMetrics} />
+        {actions}
       </Stack>
     </Card>
   )

@@ -10,6 +10,13 @@ import { NotForRole } from '../../components/not-for-role'
 import { BackendCard } from './backend-card'
 import { useBackends, useJobs } from './farm-queries'
 import { JobQueue } from './job-queue'
+import { AgentTokensSection } from './setup/agent-tokens-section'
+import {
+  BackendActions,
+  BackendSetupDialogs,
+  useBackendDialogs,
+  useFarmSetupRights,
+} from './setup/backend-setup-dialogs'
 import { SubmitJobDialog } from './submit-job-dialog'
 import { useFarmLive } from './use-farm-live'
 
@@ -26,6 +33,8 @@ function FarmContent() {
   const jobs = useJobs()
   const { progress } = useFarmLive()
   const [submitOpened, submit] = useDisclosure(false)
+  const rights = useFarmSetupRights()
+  const dialogs = useBackendDialogs()
   const jobById = useMemo(() => new Map((jobs.data ?? []).map((j) => [j.id, j])), [jobs.data])
   const backendById = useMemo(() => new Map((backends.data ?? []).map((b) => [b.id, b])), [backends.data])
 
@@ -48,9 +57,16 @@ function FarmContent() {
       <Summary backends={backends.data ?? []} jobs={jobs.data ?? []} />
 
       <section aria-labelledby="farm-backends">
-        <Title order={3} size="h4" mb="sm" id="farm-backends">
-          {t('farm.backends.title')}
-        </Title>
+        <Group justify="space-between" mb="sm">
+          <Title order={3} size="h4" id="farm-backends">
+            {t('farm.backends.title')}
+          </Title>
+          {rights.manageBackends && (
+            <Button variant="default" onClick={dialogs.add}>
+              {t('farmSetup.actions.add')}
+            </Button>
+          )}
+        </Group>
         {backends.isPending && <Loader size="sm" aria-label={t('app.loading')} />}
         {backends.isError && (
           <Alert color="red" variant="light">
@@ -64,7 +80,12 @@ function FarmContent() {
         )}
         <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="md">
           {(backends.data ?? []).map((b) => (
-            <BackendCard key={b.id} backend={b} jobs={jobById} />
+            <BackendCard
+              key={b.id}
+              backend={b}
+              jobs={jobById}
+              actions={<BackendActions backend={b} dialogs={dialogs} manage={rights.manageBackends} />}
+            />
           ))}
         </SimpleGrid>
       </section>
@@ -79,7 +100,9 @@ function FarmContent() {
       ) : (
         <JobQueue jobs={jobs.data ?? []} backends={backendById} progress={progress} />
       )}
+      {rights.manageTokens && <AgentTokensSection />}
       <SubmitJobDialog opened={submitOpened} onClose={submit.close} />
+      <BackendSetupDialogs dialogs={dialogs} />
     </Stack>
   )
 }

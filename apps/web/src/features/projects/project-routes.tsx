@@ -2,6 +2,8 @@
 import { useNavigate, useParams, useSearch } from '@tanstack/react-router'
 import { ReportsPage } from '../reports/reports-page'
 import { BoardPage } from './board/board-page'
+import { BreakdownPage } from './breakdown/breakdown-page'
+import { AssetPage, CharacterPage } from './breakdown/entry-pages'
 import { ProjectSettingsPage } from './project-settings-page'
 import { ShotPage } from './shot-page/shot-page'
 import { ShotTablePage } from './shot-table/shot-table-page'
@@ -57,4 +59,22 @@ export function ProjectSettingsRoute() {
 export function ProjectReportsRoute() {
   const { projectId } = useParams({ from: '/signed-in/projects/$projectId/reports' })
   return <ReportsPage projectId={projectId} />
+}
+
+/** /projects/$projectId/breakdown */
+export function BreakdownRoute() {
+  const { projectId } = useParams({ from: '/signed-in/projects/$projectId/breakdown' })
+  return <BreakdownPage projectId={projectId} />
+}
+
+/** /projects/$projectId/characters/$characterId */
+export function CharacterRoute() {
+  const { projectId, characterId } = useParams({ from: '/signed-in/projects/$projectId/characters/$characterId' })
+  return <CharacterPage key={characterId} projectId={projectId} characterId={characterId} />
+}
+
+/** /projects/$projectId/assets/$assetId */
+export function AssetRoute() {
+  const { projectId, assetId } = useParams({ from: '/signed-in/projects/$projectId/assets/$assetId' })
+  return <AssetPage key={assetId} projectId={projectId} assetId={assetId} />
 }

@@ -23,9 +23,11 @@ export function ProjectView() {
       ? 'settings'
       : pathname.endsWith('/reports')
         ? 'reports'
-        : /\/shots\/[^/]+$/.test(pathname)
-          ? 'shot'
-          : 'shots'
+        : /\/(breakdown|characters\/[^/]+|assets\/[^/]+)$/.test(pathname)
+          ? 'breakdown'
+          : /\/shots\/[^/]+$/.test(pathname)
+            ? 'shot'
+            : 'shots'
   // Project settings are for its managers; the tab is not shown to roles the server refuses.
   const manages = p.myRole === 'admin' || p.myRole === 'manager'
   // Digests carry the whole project's activity and spend: for its managers and supervisors.
@@ -50,6 +52,7 @@ export function ProjectView() {
         onChange={(value) => {
           if (value === 'shots') void navigate({ to: '/projects/$projectId/shots', params: { projectId } })
           if (value === 'board') void navigate({ to: '/projects/$projectId/board', params: { projectId } })
+          if (value === 'breakdown') void navigate({ to: '/projects/$projectId/breakdown', params: { projectId } })
           if (value === 'settings') void navigate({ to: '/projects/$projectId/settings', params: { projectId } })
           if (value === 'reports') void navigate({ to: '/projects/$projectId/reports', params: { projectId } })
         }}
@@ -57,6 +60,7 @@ export function ProjectView() {
         <Tabs.List>
           <Tabs.Tab value="shots">{t('projects.view.shotTable')}</Tabs.Tab>
           <Tabs.Tab value="board">{t('projects.view.board')}</Tabs.Tab>
+          <Tabs.Tab value="breakdown">{t('breakdown.tab')}</Tabs.Tab>
           {tab === 'shot' && <Tabs.Tab value="shot">{t('projects.view.shot')}</Tabs.Tab>}
           {readsReports && <Tabs.Tab value="reports">{t('reports.tab')}</Tabs.Tab>}
           {manages && <Tabs.Tab value="settings">{t('projects.view.settings')}</Tabs.Tab>}

@@ -5,6 +5,7 @@ import { createDepartmentRepository } from './department.repository'
 import { createProjectRepository } from './project.repository'
 import { createProjectConfigRepository } from './project-config.repository'
 import { createShotRepository } from './shot.repository'
+import { createShotBreakdownRepository } from './shot-breakdown.repository'
 import { createShotListQueries } from './shot-list.queries'
 import { createTaskRepository } from './task.repository'
 
@@ -15,6 +16,7 @@ export * from './project.repository'
 export * from './project-config.repository'
 export * from './project-seed'
 export * from './shot.repository'
+export * from './shot-breakdown.repository'
 export * from './shot-list.queries'
 export * from './task.repository'
 
@@ -28,6 +30,7 @@ export function createProductionRepositories(db: Db) {
     tasks: createTaskRepository(db),
     activity: createActivityRepository(db),
     departments: createDepartmentRepository(db),
+    breakdownLinks: createShotBreakdownRepository(db),
   }
 }
 export type ProductionRepositories = ReturnType<typeof createProductionRepositories>

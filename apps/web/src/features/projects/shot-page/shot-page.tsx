@@ -12,6 +12,7 @@ import { ApiError } from '../../../api/api-error'
 import { apiErrorText } from '../../../api/error-text'
 import { RenderButton } from '../../farm/render/render-button'
 import { PromptEnginePanel } from '../../prompt-engine/prompt-engine-panel'
+import { ShotBreakdownLinks } from '../breakdown/shot-breakdown-links'
 import { projectKeys, useBreakdown, useProject, useShot } from '../project-queries'
 import { CommentComposer } from './comment-composer'
 import { ActivityFeed, CommentThread, TaskList } from './shot-sections'
@@ -102,6 +103,7 @@ export function ShotPage(props: {
           <RenderButton project={project} shots={[{ id: s.id, code: s.code, tasks: s.tasks }]} />
         </Group>
       </Group>
+      <ShotBreakdownLinks project={project} shotId={shotId} />
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, lg: 7 }}>
           <VersionsGallery
