@@ -1,7 +1,7 @@
 import { DeriveRenderRequest, type WorkflowParameter } from '@aipipeline/contracts'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { type DeriveDraft, DEFAULT_DENOISE, deriveBody, editableParameters, initialDraft } from './derive-draft'
+import { DEFAULT_DENOISE, type DeriveDraft, deriveBody, editableParameters, initialDraft } from './derive-draft'
 import { canDeriveFrom, modeFitsKind, templatesForMode } from './derive-modes'
 
 const param = (p: Partial<WorkflowParameter> & Pick<WorkflowParameter, 'name' | 'type'>): WorkflowParameter => ({
@@ -58,7 +58,11 @@ describe('derive dialog draft', () => {
     })
     expect(untouched.ok && 'prompt' in untouched.body).toBe(false)
 
-    const edited: DeriveDraft = { ...opened, prompt: 'a lighthouse at night', parameters: { ...opened.parameters, steps: 12 } }
+    const edited: DeriveDraft = {
+      ...opened,
+      prompt: 'a lighthouse at night',
+      parameters: { ...opened.parameters, steps: 12 },
+    }
     const body = deriveBody(edited, opened, img2img)
     expect(body.ok && body.body).toMatchObject({ prompt: 'a lighthouse at night', parameters: { steps: 12 } })
     expect(body.ok && 'negative' in body.body).toBe(false)

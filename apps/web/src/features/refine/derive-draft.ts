@@ -2,7 +2,13 @@
 // the chosen template, and turned into the derive request. Only what the user changed is sent
 // as prompt and parameters, because the server starts from the source version's own values —
 // an untouched dialog renders exactly what the version was made with.
-import type { ControlSource, DeriveRenderRequest, Version, WorkflowParameter, WorkflowTemplate } from '@aipipeline/contracts'
+import type {
+  ControlSource,
+  DeriveRenderRequest,
+  Version,
+  WorkflowParameter,
+  WorkflowTemplate,
+} from '@aipipeline/contracts'
 import type { z } from 'zod'
 import { type ParameterProblem, type ParameterValue, toSubmitParameters } from '../farm/parameter-values'
 import { type DialogMode, modeTakesDenoise, modeTakesPrompt } from './derive-modes'

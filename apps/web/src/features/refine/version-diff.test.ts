@@ -2,9 +2,12 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { parameterDiff, promptDiff, showValue, sideOf, versionDiff } from './version-diff'
 
-const words = fc.array(fc.constantFrom('a', 'lighthouse', 'at', 'dusk', 'night', 'wide', 'shot', '35mm', '빛', '등대'), {
-  maxLength: 12,
-})
+const words = fc.array(
+  fc.constantFrom('a', 'lighthouse', 'at', 'dusk', 'night', 'wide', 'shot', '35mm', '빛', '등대'),
+  {
+    maxLength: 12,
+  },
+)
 const sentence = fc.tuple(words, fc.constantFrom(' ', ', ', '  ')).map(([w, sep]) => w.join(sep))
 
 describe('prompt differences', () => {
