@@ -20,6 +20,8 @@ import projectSetupEn from '../features/projects/setup/i18n/en.json'
 import projectSetupKo from '../features/projects/setup/i18n/ko.json'
 import promptEngineEn from '../features/prompt-engine/i18n/en.json'
 import promptEngineKo from '../features/prompt-engine/i18n/ko.json'
+import refineEn from '../features/refine/i18n/en.json'
+import refineKo from '../features/refine/i18n/ko.json'
 import reviewEn from '../features/review/i18n/en.json'
 import reviewKo from '../features/review/i18n/ko.json'
 import settingsEn from '../features/settings/i18n/en.json'
@@ -36,6 +38,7 @@ export const en = {
   projects: projectsEn,
   projectSetup: projectSetupEn,
   promptEngine: promptEngineEn,
+  refine: refineEn,
   render: renderEn,
   review: reviewEn,
   settings: settingsEn,
@@ -51,6 +54,7 @@ export const ko = {
   projects: projectsKo,
   projectSetup: projectSetupKo,
   promptEngine: promptEngineKo,
+  refine: refineKo,
   render: renderKo,
   review: reviewKo,
   settings: settingsKo,
