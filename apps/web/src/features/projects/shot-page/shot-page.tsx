@@ -15,6 +15,8 @@ import { PromptEnginePanel } from '../../prompt-engine/prompt-engine-panel'
 import { projectKeys, useBreakdown, useProject, useShot } from '../project-queries'
 import { CommentComposer } from './comment-composer'
 import { ActivityFeed, CommentThread, TaskList } from './shot-sections'
+import { VersionActions } from './version-actions'
+import { versionLabel } from './version-files'
 import { VersionsGallery } from './versions-gallery'
 
 const Settings = z.record(z.string(), z.unknown())
@@ -110,6 +112,15 @@ export function ShotPage(props: {
             taskName={taskName}
             selectedId={props.versionId}
             onSelect={props.onSelectVersion}
+            actions={(v) => (
+              <VersionActions
+                project={project}
+                version={v}
+                versions={versions}
+                tasks={s.tasks}
+                label={(x) => versionLabel(x, taskName(x.taskId))}
+              />
+            )}
           />
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 5 }}>
