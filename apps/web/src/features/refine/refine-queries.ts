@@ -14,7 +14,7 @@ import { useApi } from '../../api/api-context'
 import { farmKeys } from '../farm/farm-queries'
 
 export const refineKeys = {
-  lineage: (shotId: string) => ['refine', 'lineage', shotId] as const,
+  lineage: (shotId: string, versionCount: number) => ['refine', 'lineage', shotId, versionCount] as const,
   controlMaps: (versionId: string) => ['refine', 'control-maps', versionId] as const,
 }
 
@@ -27,11 +27,15 @@ export function controlMapRunning(map: Pick<ControlMap, 'state'>): boolean {
   return state.success && !isTerminalJobState(state.data)
 }
 
-/** A shot's versions as a lineage tree; refetched when versions arrive (the shot page invalidates). */
-export function useVersionLineage(shotId: string) {
+/**
+ * A shot's versions as a lineage tree. Keyed by how many versions the shot page shows, so a
+ * version arriving live (the page's task queries follow realtime events) refetches the tree.
+ */
+export function useVersionLineage(shotId: string, versionCount: number) {
   const api = useApi()
   return useQuery({
-    queryKey: refineKeys.lineage(shotId),
+    queryKey: refineKeys.lineage(shotId, versionCount),
+    placeholderData: (previous) => previous,
     queryFn: () => api.call(versionDecisionRoutes.getVersionLineage, { params: { shotId } }),
     retry: false,
   })

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { parameterDiff, promptDiff, showValue, sideOf, versionDiff } from './version-diff'
+import { parameterDiff, promptDiff, showValue, sideOf, togglePick, versionDiff } from './version-diff'
 
 const words = fc.array(
   fc.constantFrom('a', 'lighthouse', 'at', 'dusk', 'night', 'wide', 'shot', '35mm', '빛', '등대'),
@@ -72,5 +72,13 @@ describe('parameter differences', () => {
     ])
     expect(showValue({ a: 1 })).toBe('{"a":1}')
     expect(showValue('euler')).toBe('euler')
+  })
+})
+
+describe('picking two versions to compare', () => {
+  it('keeps the two latest picks and drops one ticked again', () => {
+    expect(togglePick([], 'a')).toEqual(['a'])
+    expect(togglePick(['a', 'b'], 'c')).toEqual(['b', 'c'])
+    expect(togglePick(['a', 'b'], 'a')).toEqual(['b'])
   })
 })

@@ -90,3 +90,9 @@ export function versionDiff(a: ComparedProvenance, b: ComparedProvenance) {
     parameters: parameterDiff(facts(a), facts(b)),
   }
 }
+
+/** The two versions picked for comparing: ticking one more replaces the older pick, ticking a picked one drops it. */
+export function togglePick(picks: readonly string[], id: string): string[] {
+  if (picks.includes(id)) return picks.filter((p) => p !== id)
+  return [...picks, id].slice(-2)
+}

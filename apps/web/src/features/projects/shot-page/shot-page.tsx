@@ -12,6 +12,7 @@ import { ApiError } from '../../../api/api-error'
 import { apiErrorText } from '../../../api/error-text'
 import { RenderButton } from '../../farm/render/render-button'
 import { PromptEnginePanel } from '../../prompt-engine/prompt-engine-panel'
+import { VersionHistory } from '../../refine/version-history'
 import { projectKeys, useBreakdown, useProject, useShot } from '../project-queries'
 import { CommentComposer } from './comment-composer'
 import { ActivityFeed, CommentThread, TaskList } from './shot-sections'
@@ -121,6 +122,13 @@ export function ShotPage(props: {
                 label={(x) => versionLabel(x, taskName(x.taskId))}
               />
             )}
+          />
+          <VersionHistory
+            shotId={shotId}
+            versions={versions}
+            label={(v) => versionLabel(v, taskName(v.taskId))}
+            selectedId={props.versionId}
+            onSelect={props.onSelectVersion}
           />
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 5 }}>
