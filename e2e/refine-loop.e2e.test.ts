@@ -172,7 +172,7 @@ describe.runIf(browserTestsEnabled('the refine loop in Chromium'))('the refine l
     }, 600_000)
   }
 
-  it('shows a client the lineage but no buttons to render from a version', async () => {
+  it('shows a client no buttons to render from a version', async () => {
     await page.evaluate(() => localStorage.setItem('aipipeline.locale', 'en'))
     await page.getByRole('button', { name: 'Sign out' }).click()
     await signInAsDemoUser(page, demo?.url ?? '', 'client@demo.local')

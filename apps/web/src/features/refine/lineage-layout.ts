@@ -6,7 +6,7 @@
 import type { LineageNode, VersionLineage } from '@aipipeline/contracts'
 import { hierarchy, tree } from 'd3-hierarchy'
 
-export const CARD_WIDTH = 132
+export const CARD_WIDTH = 144
 export const CARD_HEIGHT = 112
 const COLUMN_GAP = 56
 const ROW_GAP = 16

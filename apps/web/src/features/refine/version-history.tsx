@@ -2,7 +2,19 @@
 // thumbnail, how it was made (refine, inpaint, …), an approved mark, and deleted parents kept
 // as dashed cards. Clicking a card opens that version; ticking two shows what differs.
 import type { LineageNode } from '@aipipeline/contracts'
-import { Badge, Checkbox, Group, Image, Paper, ScrollArea, Stack, Text, Title, UnstyledButton } from '@mantine/core'
+import {
+  Badge,
+  Checkbox,
+  Group,
+  Image,
+  Paper,
+  ScrollArea,
+  Stack,
+  Text,
+  Title,
+  Tooltip,
+  UnstyledButton,
+} from '@mantine/core'
 import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { type ShotVersion, useVersionFileUrl, versionCode } from '../projects/shot-page/version-files'
@@ -126,7 +138,10 @@ function LineageCard(props: {
       withBorder
       p={4}
       h="100%"
-      style={{ outline: props.selected ? '2px solid var(--mantine-color-blue-6)' : undefined }}
+      style={{
+        outline: props.selected ? '2px solid var(--mantine-color-blue-6)' : undefined,
+        borderColor: node.approved ? 'var(--mantine-color-green-6)' : undefined,
+      }}
       data-testid="lineage-node"
       data-version-id={node.versionId}
       data-mode={node.mode ?? 'render'}
@@ -158,9 +173,18 @@ function LineageCard(props: {
           {node.mode === null ? t('refine.lineage.firstRender') : t(`refine.lineage.modes.${node.mode}`)}
         </Badge>
         {node.approved && (
-          <Badge size="xs" color="green" data-testid="lineage-approved">
-            {t('refine.lineage.approved')}
-          </Badge>
+          <Tooltip label={t('refine.lineage.approved')}>
+            <Badge
+              size="xs"
+              color="green"
+              circle
+              aria-label={t('refine.lineage.approved')}
+              role="img"
+              data-testid="lineage-approved"
+            >
+              ✓
+            </Badge>
+          </Tooltip>
         )}
       </Group>
     </Paper>
