@@ -142,7 +142,9 @@ describe.runIf(browserTestsEnabled('the refine loop in Chromium'))('the refine l
       await history.locator(`[data-version-id="${v1}"]`).getByTestId('lineage-pick').check()
       await history.locator(`[data-version-id="${v2}"]`).getByTestId('lineage-pick').check()
       const diff = page.getByTestId('version-diff')
-      await expect.poll(() => diff.getByTestId('diff-added').allTextContents()).toContain('night')
+      await expect
+        .poll(async () => (await diff.getByTestId('diff-added').allTextContents()).join(''))
+        .toContain('night')
       await page.screenshot({ path: join(SCREENSHOTS, `refine-lineage-${lang}.png`), fullPage: true })
 
       // Guide the last refine with a pose map made by a preprocessor job.
