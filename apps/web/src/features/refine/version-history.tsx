@@ -147,7 +147,19 @@ function LineageCard(props: {
       data-mode={node.mode ?? 'render'}
       data-approved={node.approved}
     >
-      <UnstyledButton onClick={props.onOpen} aria-label={t('refine.lineage.open', { label })} display="block" w="100%">
+      {/* A link (opening a version changes the address), so it opens in a new tab too. */}
+      <UnstyledButton
+        component="a"
+        href={`?version=${encodeURIComponent(node.versionId)}`}
+        onClick={(e) => {
+          if (e.metaKey || e.ctrlKey || e.shiftKey) return
+          e.preventDefault()
+          props.onOpen()
+        }}
+        aria-label={t('refine.lineage.open', { label })}
+        display="block"
+        w="100%"
+      >
         {url ? (
           <Image src={url} h={THUMB_HEIGHT} w="100%" fit="cover" radius={2} alt="" />
         ) : (
