@@ -24,6 +24,8 @@ import projectSetupEn from '../features/projects/setup/i18n/en.json'
 import projectSetupKo from '../features/projects/setup/i18n/ko.json'
 import promptEngineEn from '../features/prompt-engine/i18n/en.json'
 import promptEngineKo from '../features/prompt-engine/i18n/ko.json'
+import refineEn from '../features/refine/i18n/en.json'
+import refineKo from '../features/refine/i18n/ko.json'
 import reportsEn from '../features/reports/i18n/en.json'
 import reportsKo from '../features/reports/i18n/ko.json'
 import reviewEn from '../features/review/i18n/en.json'
@@ -44,6 +46,7 @@ export const en = {
   projects: projectsEn,
   projectSetup: projectSetupEn,
   promptEngine: promptEngineEn,
+  refine: refineEn,
   render: renderEn,
   reports: reportsEn,
   review: reviewEn,
@@ -62,6 +65,7 @@ export const ko = {
   projects: projectsKo,
   projectSetup: projectSetupKo,
   promptEngine: promptEngineKo,
+  refine: refineKo,
   render: renderKo,
   reports: reportsKo,
   review: reviewKo,

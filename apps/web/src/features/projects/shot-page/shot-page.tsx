@@ -12,10 +12,13 @@ import { ApiError } from '../../../api/api-error'
 import { apiErrorText } from '../../../api/error-text'
 import { RenderButton } from '../../farm/render/render-button'
 import { PromptEnginePanel } from '../../prompt-engine/prompt-engine-panel'
+import { VersionHistory } from '../../refine/version-history'
 import { ShotBreakdownLinks } from '../breakdown/shot-breakdown-links'
 import { projectKeys, useBreakdown, useProject, useShot } from '../project-queries'
 import { CommentComposer } from './comment-composer'
 import { ActivityFeed, CommentThread, TaskList } from './shot-sections'
+import { VersionActions } from './version-actions'
+import { versionLabel } from './version-files'
 import { VersionsGallery } from './versions-gallery'
 
 const Settings = z.record(z.string(), z.unknown())
@@ -110,6 +113,22 @@ export function ShotPage(props: {
             project={project}
             versions={versions}
             taskName={taskName}
+            selectedId={props.versionId}
+            onSelect={props.onSelectVersion}
+            actions={(v) => (
+              <VersionActions
+                project={project}
+                version={v}
+                versions={versions}
+                tasks={s.tasks}
+                label={(x) => versionLabel(x, taskName(x.taskId))}
+              />
+            )}
+          />
+          <VersionHistory
+            shotId={shotId}
+            versions={versions}
+            label={(v) => versionLabel(v, taskName(v.taskId))}
             selectedId={props.versionId}
             onSelect={props.onSelectVersion}
           />

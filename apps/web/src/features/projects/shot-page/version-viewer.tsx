@@ -2,7 +2,7 @@
 // arrow keys (and the side buttons) move to the previous or next version, Esc closes.
 import type { Project } from '@aipipeline/contracts'
 import { ActionIcon, Group, Modal, Text, Tooltip } from '@mantine/core'
-import type { KeyboardEvent } from 'react'
+import type { KeyboardEvent, ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { FramePlayer } from '../../../components/media/frame-player'
 import { ChevronIcon } from '../../../components/media/media-icons'
@@ -16,6 +16,8 @@ export function VersionViewer(props: {
   label: (v: ShotVersion) => string
   onSelect: (versionId: string) => void
   onClose: () => void
+  /** Buttons acting on the shown version, in the title bar. */
+  actions?: (version: ShotVersion) => ReactNode
 }) {
   const { t } = useTranslation()
   const { versions, current } = props
@@ -59,6 +61,7 @@ export function VersionViewer(props: {
           <Text size="sm" c="dimmed">
             {at + 1} / {versions.length}
           </Text>
+          {props.actions?.(current)}
         </Group>
       }
       styles={{ body: { height: 'calc(100dvh - 70px)' } }}

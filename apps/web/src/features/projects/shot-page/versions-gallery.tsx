@@ -3,7 +3,7 @@
 // version's details below. Files are fetched with the token and shown as blob URLs.
 import type { Project } from '@aipipeline/contracts'
 import { ActionIcon, Badge, Group, Image, Paper, ScrollArea, Stack, Text, Tooltip, UnstyledButton } from '@mantine/core'
-import { useRef, useState } from 'react'
+import { type ReactNode, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { FramePlayer } from '../../../components/media/frame-player'
 import { ExpandIcon } from '../../../components/media/media-icons'
@@ -101,6 +101,8 @@ export function VersionsGallery(props: {
   taskName: (taskId: string) => string
   selectedId: string | null
   onSelect: (versionId: string) => void
+  /** Buttons acting on a version (render from it, …), under the stage and in the viewer. */
+  actions?: (version: ShotVersion) => ReactNode
 }) {
   const { t } = useTranslation()
   const { versions } = props
@@ -132,6 +134,7 @@ export function VersionsGallery(props: {
         <Text size="xs" c="dimmed" lineClamp={1} style={{ flex: 1 }} data-testid="version-prompt">
           {selected.provenance.prompt}
         </Text>
+        {props.actions?.(selected)}
       </Group>
       <ScrollArea type="auto">
         <Group gap="xs" wrap="nowrap" pb={6}>
@@ -155,6 +158,7 @@ export function VersionsGallery(props: {
           label={label}
           onSelect={props.onSelect}
           onClose={() => setViewing(false)}
+          actions={props.actions}
         />
       )}
     </Stack>
