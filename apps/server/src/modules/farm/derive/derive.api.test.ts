@@ -59,6 +59,8 @@ for (const engine of testEngines('renders from a version')) {
         expect.objectContaining({ prompt: FIRST_PROMPT, seed: 777, denoise: 0.35, width: 256, height: 192, image }),
         expect.objectContaining({ prompt: FIRST_PROMPT, seed: 778, denoise: 0.35, width: 256, height: 192, image }),
       ])
+      // The mode rides with the values, so the version's provenance says how it was made.
+      expect(jobs.map((j) => j.parameters.deriveMode)).toEqual(['refine', 'refine'])
       expect(jobs[0]?.inputVersions).toEqual([{ versionId: b.sourceId, parameter: 'image' }])
       const made = [...(await versionsOf(b, res.items[0]?.id ?? '')), ...(await versionsOf(b, res.items[1]?.id ?? ''))]
       for (const v of made)

@@ -205,7 +205,9 @@ export function createDeriveService(deps: DeriveServiceDeps) {
           name: `${src.shotCode} ${src.taskTypeName} ${request.mode} v${variation + 1}`.trim(),
           priority: request.priority,
           promptJson: facts.promptJson,
-          parameters,
+          // The mode rides along with the values (not a template parameter): the version's
+          // provenance keeps it, and the lineage tree shows how each child was made.
+          parameters: { ...parameters, deriveMode: request.mode },
           requirements: {
             nodeClasses: facts.requirements.nodeClasses,
             models: allModels(facts.requirements),
