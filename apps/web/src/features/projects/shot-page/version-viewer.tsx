@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next'
 import { FramePlayer } from '../../../components/media/frame-player'
 import { ChevronIcon } from '../../../components/media/media-icons'
 import { ZoomImage } from '../../../components/media/zoom-image'
+import { FixRegionButton } from '../../farm/render/fix-region/fix-region-button'
 import { outputFile, type ShotVersion, useVersionFileUrl } from './version-files'
 
 export function VersionViewer(props: {
@@ -59,6 +60,7 @@ export function VersionViewer(props: {
           <Text size="sm" c="dimmed">
             {at + 1} / {versions.length}
           </Text>
+          <FixRegionButton project={props.project} version={current} label={props.label(current)} />
         </Group>
       }
       styles={{ body: { height: 'calc(100dvh - 70px)' } }}
