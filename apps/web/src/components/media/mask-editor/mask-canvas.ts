@@ -160,6 +160,10 @@ export class MaskCanvas {
   private setView(view: ZoomView): void {
     this.view = view
     this.layers.placeImage(view)
+    // Exact numbers (not the CSS transform's rounded ones), for tests that map viewer points.
+    this.host.dataset.scale = String(view.scale)
+    this.host.dataset.viewX = String(view.x)
+    this.host.dataset.viewY = String(view.y)
     this.redrawAll = true
     this.schedule()
     this.emit()

@@ -94,7 +94,8 @@ function MaskToolbar(props: {
   const tools: MaskTool[] = ['brush', 'eraser', 'rect', 'lasso']
   return (
     <Stack gap={6}>
-      <Group gap="md" wrap="wrap" align="flex-end">
+      {/* A fixed height: switching tools must not move the surface under the pointer. */}
+      <Group gap="md" wrap="wrap" align="flex-end" mih={46}>
         <SegmentedControl
           size="xs"
           value={settings.tool}
