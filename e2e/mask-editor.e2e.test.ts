@@ -167,11 +167,21 @@ describe.runIf(browserTestsEnabled('fix a region in Chromium'))('fix a region in
       await dialog.getByText(TEXT[lang].mask.tool.brush).click()
       const brushCorner = await corner()
       await page.mouse.click(c.x, c.y)
-      await expect.poll(() => dialog.getByTestId('fix-region-submit').isDisabled()).toBe(false)
+      const submit = dialog.getByTestId('fix-region-submit')
+      await expect.poll(() => submit.isDisabled()).toBe(false)
+      // Undo both edits from the keyboard (nothing left to inpaint), then redo them.
+      await page.keyboard.press('Control+z')
+      await page.keyboard.press('Control+z')
+      await expect.poll(() => submit.isDisabled()).toBe(true)
+      await dialog.getByTestId('fix-region-needs-mask').waitFor()
+      await page.keyboard.press('Control+Shift+z')
+      await page.keyboard.press('Control+Shift+z')
+      await expect.poll(() => submit.isDisabled()).toBe(false)
+      expect(await dialog.getByTestId('mask-redo').isDisabled()).toBe(true)
       await page.screenshot({ path: join(SCREENSHOTS, `fix-region-inpaint-${lang}.png`) })
 
       const uploaded = page.waitForRequest(isPost('/render-inputs'))
-      await dialog.getByTestId('fix-region-submit').click()
+      await submit.click()
       const request = await uploaded
       const bytes = Buffer.from(Upload.parse(request.postDataJSON()).contentBase64, 'base64')
       const png = decode(bytes)

@@ -47,10 +47,11 @@ export function mountLayers(host: HTMLElement, image: { url: string; width: numb
   if (guideContext === null) throw new Error('no 2D canvas context for the mask guides')
 
   const ring = document.createElement('div')
-  ring.style.cssText = `${fill}border-radius:50%;border:1px solid #fff;box-shadow:0 0 0 1px rgba(0,0,0,.6);display:none;`
+  ring.style.cssText = `${fill}border-radius:50%;border:1px solid #fff;box-shadow:0 0 0 1px rgba(0,0,0,.6);display:none;will-change:transform;`
 
   host.append(img, overlay, guides, ring)
 
+  let ringRadius = -1
   const toScreen = (view: ZoomView, p: Point) => ({ x: view.x + p.x * view.scale, y: view.y + p.y * view.scale })
   const clearGuides = () => guideContext.clearRect(0, 0, guides.width, guides.height)
   const stroke = () => {
@@ -81,11 +82,16 @@ export function mountLayers(host: HTMLElement, image: { url: string; width: numb
     moveRing(x, y, radius) {
       if (radius <= 0) {
         ring.style.display = 'none'
+        ringRadius = -1
         return
       }
-      ring.style.display = 'block'
-      ring.style.width = `${radius * 2}px`
-      ring.style.height = `${radius * 2}px`
+      // Size changes lay the ring out again; most moves only translate it.
+      if (radius !== ringRadius) {
+        ring.style.display = 'block'
+        ring.style.width = `${radius * 2}px`
+        ring.style.height = `${radius * 2}px`
+        ringRadius = radius
+      }
       ring.style.transform = `translate(${x - radius}px, ${y - radius}px)`
     },
     drawRect(view, rect) {

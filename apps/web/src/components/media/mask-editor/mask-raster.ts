@@ -109,11 +109,18 @@ export function stampDab(mask: MaskRaster, at: Point, brush: Brush, beforeWrite?
   beforeWrite?.(rect)
   const { data, width } = mask
   const hardness = Math.min(1, Math.max(0, brush.hardness))
+  // Squared distances a pixel away from the edge and from the core decide most pixels without
+  // a square root; only the ring near an edge takes the exact path, so results stay the same.
+  const outside = (brush.radius + 1) ** 2
+  const core = brush.radius * hardness
+  const inside = core > 1 ? (core - 1) ** 2 : -1
   for (let y = rect.y; y < rect.y + rect.height; y++) {
     const dy = y + 0.5 - at.y
     for (let x = rect.x; x < rect.x + rect.width; x++) {
       const dx = x + 0.5 - at.x
-      const c = dabCoverage(Math.sqrt(dx * dx + dy * dy), brush.radius, hardness)
+      const d2 = dx * dx + dy * dy
+      if (d2 > outside) continue
+      const c = d2 < inside ? FULL : dabCoverage(Math.sqrt(d2), brush.radius, hardness)
       if (c === 0) continue
       const i = y * width + x
       const v = data[i] ?? 0
