@@ -246,6 +246,17 @@ describe.runIf(browserTestsEnabled('fix a region in Chromium'))('fix a region in
     await dialog.getByTestId('fix-region-group-link').waitFor({ timeout: 30_000 })
   }, 120_000)
 
+  it('closes only the dialog on Esc, keeping the viewer open', async () => {
+    const dialog = await openDialog('en')
+    await page.keyboard.press('Escape')
+    await dialog.waitFor({ state: 'detached' })
+    expect(await page.getByTestId('viewer-title').isVisible()).toBe(true)
+    await page.keyboard.press('Escape')
+    await page.getByTestId('viewer-title').waitFor({ state: 'detached' })
+    // Nothing thrown in the page by any of the tests so far.
+    expect(chromium?.pageErrors).toEqual([])
+  }, 60_000)
+
   it('shows no Fix region button to a client', async () => {
     const client = await openBrowserPage({ viewport: { width: 1400, height: 900 } })
     try {

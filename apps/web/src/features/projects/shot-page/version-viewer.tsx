@@ -2,7 +2,7 @@
 // arrow keys (and the side buttons) move to the previous or next version, Esc closes.
 import type { Project } from '@aipipeline/contracts'
 import { ActionIcon, Group, Modal, Text, Tooltip } from '@mantine/core'
-import type { KeyboardEvent } from 'react'
+import { type KeyboardEvent, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { FramePlayer } from '../../../components/media/frame-player'
 import { ChevronIcon } from '../../../components/media/media-icons'
@@ -19,6 +19,7 @@ export function VersionViewer(props: {
   onClose: () => void
 }) {
   const { t } = useTranslation()
+  const [nestedDialog, setNestedDialog] = useState(false)
   const { versions, current } = props
   const at = versions.findIndex((v) => v.id === current.id)
   const previous = at > 0 ? versions[at - 1] : undefined
@@ -51,6 +52,7 @@ export function VersionViewer(props: {
     <Modal
       opened
       onClose={props.onClose}
+      closeOnEscape={!nestedDialog}
       fullScreen
       title={
         <Group gap="sm">
@@ -60,7 +62,12 @@ export function VersionViewer(props: {
           <Text size="sm" c="dimmed">
             {at + 1} / {versions.length}
           </Text>
-          <FixRegionButton project={props.project} version={current} label={props.label(current)} />
+          <FixRegionButton
+            project={props.project}
+            version={current}
+            label={props.label(current)}
+            onOpenChange={setNestedDialog}
+          />
         </Group>
       }
       styles={{ body: { height: 'calc(100dvh - 70px)' } }}

@@ -8,17 +8,23 @@ import type { ShotVersion } from '../../../projects/shot-page/version-files'
 import { FixRegionDialog } from './fix-region-dialog'
 import { canFixRegion } from './fix-region-plan'
 
-export function FixRegionButton({
-  project,
-  version,
-  label,
-}: {
+export function FixRegionButton(props: {
   project: Project
   version: ShotVersion
   label: string
+  /**
+   * Told when the dialog opens and closes: a modal under it should not close on Esc meanwhile
+   * (each Mantine modal outside a Modal.Stack closes on any Esc in the window).
+   */
+  onOpenChange?: (open: boolean) => void
 }) {
+  const { project, version, label, onOpenChange } = props
   const { t } = useTranslation()
-  const [opened, setOpened] = useState(false)
+  const [opened, setOpenedState] = useState(false)
+  const setOpened = (open: boolean) => {
+    setOpenedState(open)
+    onOpenChange?.(open)
+  }
   if (!canFixRegion(project.myRole, version)) return null
   return (
     <>
