@@ -6,8 +6,9 @@
 //
 // The render-input and derive routes come with the server side of the refine loop. Where the
 // studio binds them (the contract's route map lists them) the test follows the upload to the
-// stored input (its id is the sha256 of exactly the bytes sent) and the render group; where it
-// does not yet, the dialog must answer with its translated "not found" sentence instead.
+// stored input (its id is the sha256 of exactly the bytes sent), the render group, and the
+// simulated ComfyUI backend's stored copy (the image with the mask as alpha = 255 − painted);
+// where it does not yet, the dialog must answer with its translated "not found" sentence.
 import { createHash } from 'node:crypto'
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
@@ -50,6 +51,8 @@ const Derive = z.looseObject({
   maskInputId: z.string().optional(),
   outpaint: z.object({ left: z.number(), top: z.number(), right: z.number(), bottom: z.number() }).optional(),
 })
+const VersionFiles = z.object({ files: z.array(z.object({ id: z.string(), role: z.string() })) })
+const Backends = z.object({ items: z.array(z.object({ url: z.string() })) })
 const RenderInput = z.object({ id: z.string(), kind: z.string(), width: z.number(), height: z.number() })
 
 interface Pt {
@@ -126,6 +129,45 @@ describe.runIf(browserTestsEnabled('fix a region in Chromium'))('fix a region in
     return dialog
   }
 
+  /**
+   * The mask as the simulated ComfyUI backend stored it after /upload/mask: the studio names it
+   * by the hash of the image and mask hashes; the job uploads it before its prompt, so this
+   * waits until one of the demo's backends serves it.
+   */
+  async function backendMask(maskSha: string) {
+    const detail = VersionFiles.parse(await api.get(`/api/versions/${version.id}`))
+    const fileId = detail.files.find((f) => f.role === 'output')?.id ?? ''
+    const image = Buffer.from(
+      await (await fetch(`${demo?.url}/api/version-files/${fileId}`, { headers: await auth() })).arrayBuffer(),
+    )
+    const imageSha = createHash('sha256').update(image).digest('hex')
+    const name = `${createHash('sha256').update(`${imageSha}:${maskSha}`).digest('hex')}.png`
+    const backends = Backends.parse(await api.get('/api/farm/backends')).items
+    const deadline = Date.now() + 90_000
+    while (Date.now() < deadline) {
+      for (const backend of backends) {
+        const res = await fetch(`${backend.url}/view?filename=${name}&type=input`).catch(() => null)
+        if (res?.status !== 200) continue
+        const png = decode(Buffer.from(await res.arrayBuffer()))
+        const alpha = Buffer.alloc(png.width * png.height)
+        for (let i = 0; i < alpha.length; i++) alpha[i] = Number(png.data[i * png.channels + png.channels - 1] ?? 0)
+        return { width: png.width, height: png.height, channels: png.channels, alpha }
+      }
+      await new Promise((r) => setTimeout(r, 500))
+    }
+    throw new Error(`no backend received the mask ${name}`)
+  }
+
+  async function auth(): Promise<Record<string, string>> {
+    const res = await fetch(`${demo?.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'manager@demo.local', password: 'demo' }),
+    })
+    const { accessToken } = z.object({ accessToken: z.string() }).parse(await res.json())
+    return { authorization: `Bearer ${accessToken}` }
+  }
+
   const isPost = (suffix: string) => (r: Request) => r.method() === 'POST' && new URL(r.url()).pathname.endsWith(suffix)
 
   for (const lang of ['en', 'ko'] as const) {
@@ -181,6 +223,8 @@ describe.runIf(browserTestsEnabled('fix a region in Chromium'))('fix a region in
       await page.screenshot({ path: join(SCREENSHOTS, `fix-region-inpaint-${lang}.png`) })
 
       const uploaded = page.waitForRequest(isPost('/render-inputs'))
+      // The derive follows the upload at once; listen before either leaves.
+      const derived = SERVER_DERIVES ? page.waitForRequest(isPost(`/versions/${version.id}/derive`)) : null
       await submit.click()
       const request = await uploaded
       const bytes = Buffer.from(Upload.parse(request.postDataJSON()).contentBase64, 'base64')
@@ -210,10 +254,14 @@ describe.runIf(browserTestsEnabled('fix a region in Chromium'))('fix a region in
         kind: 'mask',
         ...size,
       })
-      const derive = await page.waitForRequest(isPost(`/versions/${version.id}/derive`))
-      expect(Derive.parse(derive.postDataJSON())).toMatchObject({ mode: 'inpaint', maskInputId: input.id })
+      const derive = await derived
+      expect(Derive.parse(derive?.postDataJSON())).toMatchObject({ mode: 'inpaint', maskInputId: input.id })
       await dialog.getByTestId('fix-region-group-link').waitFor({ timeout: 30_000 })
-    }, 120_000)
+      // What the backend received: the version's image with the mask as alpha (255 − painted).
+      const stored = await backendMask(input.id)
+      expect({ width: stored.width, height: stored.height }).toEqual(size)
+      expect(stored.alpha.equals(Buffer.from(want.map((v) => 255 - v)))).toBe(true)
+    }, 180_000)
   }
 
   it('outpaints by 256 px to the right', async () => {
