@@ -3,7 +3,7 @@
 // a viewer-sized canvas of which only the part over a changed mask rectangle is redrawn once
 // per animation frame, and rectangle/lasso outlines and the brush ring sit on a guide layer.
 // The mask itself stays at the image's resolution in a MaskHistory (undo by tiles).
-import { fitView, panBy, wheelFactor, ZOOM_STEP, type ZoomView, zoomAt } from '../zoom-view'
+import { fitView, panBy, wheelFactor, type ZoomView, zoomAt } from '../zoom-view'
 import { type Feather, featherMask } from './mask-feather'
 import { MaskHistory } from './mask-history'
 import { type MaskLayers, mountLayers } from './mask-layers'
@@ -24,18 +24,7 @@ import {
   strokeSegment,
   unionRect,
 } from './mask-raster'
-
-export type MaskTool = 'brush' | 'eraser' | 'rect' | 'lasso'
-
-export interface MaskSettings {
-  tool: MaskTool
-  /** What the rectangle and lasso do: fill (paint) or erase. */
-  shapeMode: MaskMode
-  /** Brush radius in image pixels. */
-  radius: number
-  hardness: number
-  overlay: boolean
-}
+import { clampSettings, DEFAULT_SETTINGS, type MaskSettings, shortcutCommand } from './mask-settings'
 
 export interface MaskStatus {
   settings: MaskSettings
@@ -44,15 +33,6 @@ export interface MaskStatus {
   scale: number
 }
 
-export const DEFAULT_SETTINGS: MaskSettings = {
-  tool: 'brush',
-  shapeMode: 'paint',
-  radius: 48,
-  hardness: 1,
-  overlay: true,
-}
-export const MIN_RADIUS = 1
-export const MAX_RADIUS = 512
 const OVERLAY_RGB = [255, 48, 96] as const
 const OVERLAY_OPACITY = 0.55
 
@@ -82,7 +62,7 @@ export class MaskCanvas {
     private readonly onStatus: (status: MaskStatus) => void = () => {},
     settings: Partial<MaskSettings> = {},
   ) {
-    this.settings = { ...DEFAULT_SETTINGS, ...settings }
+    this.settings = clampSettings({ ...DEFAULT_SETTINGS, ...settings })
     this.history = new MaskHistory(createMask(image.width, image.height))
     this.layers = mountLayers(host, image)
     this.hostRect = host.getBoundingClientRect()
@@ -106,9 +86,7 @@ export class MaskCanvas {
 
   setSettings(change: Partial<MaskSettings>): void {
     const overlayChanged = change.overlay !== undefined && change.overlay !== this.settings.overlay
-    this.settings = { ...this.settings, ...change }
-    this.settings.radius = Math.min(MAX_RADIUS, Math.max(MIN_RADIUS, this.settings.radius))
-    this.settings.hardness = Math.min(1, Math.max(0, this.settings.hardness))
+    this.settings = clampSettings({ ...this.settings, ...change })
     if (overlayChanged) this.layers.overlay.style.visibility = this.settings.overlay ? 'visible' : 'hidden'
     this.emit()
   }
@@ -285,27 +263,26 @@ export class MaskCanvas {
       return
     }
     if (!down) return
-    const command = e.ctrlKey || e.metaKey
-    const key = e.key.toLowerCase()
-    const run = (action: () => void) => {
-      e.preventDefault()
-      action()
+    const command = shortcutCommand(e, this.settings)
+    if (command === null) return
+    e.preventDefault()
+    switch (command.kind) {
+      case 'undo':
+        this.undo()
+        break
+      case 'redo':
+        this.redo()
+        break
+      case 'fit':
+        this.fit()
+        break
+      case 'zoom':
+        this.zoomBy(command.factor)
+        break
+      case 'settings':
+        this.setSettings(command.change)
+        break
     }
-    if (command && key === 'z') run(() => (e.shiftKey ? this.redo() : this.undo()))
-    else if (command && key === 'y') run(() => this.redo())
-    else if (command || e.altKey) return
-    else if (key === '[') run(() => this.setSettings({ radius: Math.round(this.settings.radius / 1.25) }))
-    else if (key === ']') run(() => this.setSettings({ radius: Math.round(this.settings.radius * 1.25) + 1 }))
-    else if (key === 'b') run(() => this.setSettings({ tool: 'brush' }))
-    else if (key === 'e') run(() => this.setSettings({ tool: 'eraser' }))
-    else if (key === 'r') run(() => this.setSettings({ tool: 'rect' }))
-    else if (key === 'l') run(() => this.setSettings({ tool: 'lasso' }))
-    else if (key === 'x')
-      run(() => this.setSettings({ shapeMode: this.settings.shapeMode === 'paint' ? 'erase' : 'paint' }))
-    else if (key === 'o') run(() => this.setSettings({ overlay: !this.settings.overlay }))
-    else if (key === '0') run(() => this.fit())
-    else if (key === '+' || key === '=') run(() => this.zoomBy(ZOOM_STEP))
-    else if (key === '-') run(() => this.zoomBy(1 / ZOOM_STEP))
   }
 
   private resize(): void {

@@ -17,7 +17,8 @@ import {
 import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ZOOM_STEP } from '../zoom-view'
-import { MAX_RADIUS, MaskCanvas, type MaskSettings, type MaskStatus, type MaskTool } from './mask-canvas'
+import { MaskCanvas, type MaskStatus } from './mask-canvas'
+import { MAX_RADIUS, type MaskSettings, type MaskTool } from './mask-settings'
 
 export interface MaskEditorProps {
   /** The image to paint over (a blob or object URL) and its size in pixels. */
