@@ -4,10 +4,14 @@
 // words of their own (the media player and viewer) own a pair the same way.
 import mediaEn from '../components/media/i18n/en.json'
 import mediaKo from '../components/media/i18n/ko.json'
+import maskEditorEn from '../components/media/mask-editor/i18n/en.json'
+import maskEditorKo from '../components/media/mask-editor/i18n/ko.json'
 import agentsEn from '../features/agents/i18n/en.json'
 import agentsKo from '../features/agents/i18n/ko.json'
 import farmEn from '../features/farm/i18n/en.json'
 import farmKo from '../features/farm/i18n/ko.json'
+import fixRegionEn from '../features/farm/render/fix-region/i18n/en.json'
+import fixRegionKo from '../features/farm/render/fix-region/i18n/ko.json'
 import renderEn from '../features/farm/render/i18n/en.json'
 import renderKo from '../features/farm/render/i18n/ko.json'
 import farmSetupEn from '../features/farm/setup/i18n/en.json'
@@ -41,7 +45,9 @@ export const en = {
   breakdown: breakdownEn,
   farm: farmEn,
   farmSetup: farmSetupEn,
+  fixRegion: fixRegionEn,
   people: peopleEn,
+  maskEditor: maskEditorEn,
   media: mediaEn,
   projects: projectsEn,
   projectSetup: projectSetupEn,
@@ -60,7 +66,9 @@ export const ko = {
   breakdown: breakdownKo,
   farm: farmKo,
   farmSetup: farmSetupKo,
+  fixRegion: fixRegionKo,
   people: peopleKo,
+  maskEditor: maskEditorKo,
   media: mediaKo,
   projects: projectsKo,
   projectSetup: projectSetupKo,

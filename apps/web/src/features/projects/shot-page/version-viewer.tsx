@@ -2,11 +2,12 @@
 // arrow keys (and the side buttons) move to the previous or next version, Esc closes.
 import type { Project } from '@aipipeline/contracts'
 import { ActionIcon, Group, Modal, Text, Tooltip } from '@mantine/core'
-import type { KeyboardEvent, ReactNode } from 'react'
+import { type KeyboardEvent, type ReactNode, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { FramePlayer } from '../../../components/media/frame-player'
 import { ChevronIcon } from '../../../components/media/media-icons'
 import { ZoomImage } from '../../../components/media/zoom-image'
+import { FixRegionButton } from '../../farm/render/fix-region/fix-region-button'
 import { outputFile, type ShotVersion, useVersionFileUrl } from './version-files'
 
 export function VersionViewer(props: {
@@ -20,6 +21,7 @@ export function VersionViewer(props: {
   actions?: (version: ShotVersion) => ReactNode
 }) {
   const { t } = useTranslation()
+  const [nestedDialog, setNestedDialog] = useState(false)
   const { versions, current } = props
   const at = versions.findIndex((v) => v.id === current.id)
   const previous = at > 0 ? versions[at - 1] : undefined
@@ -52,6 +54,7 @@ export function VersionViewer(props: {
     <Modal
       opened
       onClose={props.onClose}
+      closeOnEscape={!nestedDialog}
       fullScreen
       title={
         <Group gap="sm">
@@ -62,6 +65,12 @@ export function VersionViewer(props: {
             {at + 1} / {versions.length}
           </Text>
           {props.actions?.(current)}
+          <FixRegionButton
+            project={props.project}
+            version={current}
+            label={props.label(current)}
+            onOpenChange={setNestedDialog}
+          />
         </Group>
       }
       styles={{ body: { height: 'calc(100dvh - 70px)' } }}
