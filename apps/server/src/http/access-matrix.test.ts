@@ -126,6 +126,9 @@ for (const engine of testEngines('project membership matrix')) {
           'GET /api/agents/runs/:runId',
           'POST /api/farm/jobs/:id/cancel',
           'PUT /api/llm/budgets',
+          'GET /api/shots/:shotId/version-lineage',
+          'POST /api/versions/:versionId/approve',
+          'POST /api/versions/:versionId/retake',
         ]),
       )
     })

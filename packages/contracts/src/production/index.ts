@@ -6,6 +6,7 @@ export * from './shot.contract'
 export * from './task.contract'
 export * from './version-sidecar.contract'
 
+import { versionDecisionRoutes } from '../farm/version-derive.contract'
 import { departmentRoutes } from './department.contract'
 import { projectRoutes } from './project.contract'
 import { projectConfigRoutes } from './project-config.contract'
@@ -19,4 +20,6 @@ export const productionRoutes = {
   ...projectConfigRoutes,
   ...shotRoutes,
   ...taskRoutes,
+  /** Lineage, approve and retake (their schemas live with the refine loop's contract). */
+  ...versionDecisionRoutes,
 }

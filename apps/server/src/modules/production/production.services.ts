@@ -18,7 +18,9 @@ import { createShotService } from './shot.service'
 import { createSpreadsheetService, type SheetReading } from './spreadsheet.service'
 import { createTaskService } from './task.service'
 import { createVersionService } from './version.service'
+import { createVersionDecisionService } from './version-decision.service'
 import { createVersionIngestService } from './version-ingest.service'
+import { createVersionLineageService } from './version-lineage.service'
 
 export interface ProductionModuleDeps {
   database: DatabaseHandle
@@ -59,6 +61,8 @@ export function createProductionServices(deps: ProductionModuleDeps) {
     notifications,
     folders,
     versions: createVersionService(ctx, access, activity, folders),
+    versionLineage: createVersionLineageService(ctx, access),
+    versionDecisions: createVersionDecisionService(ctx, access, activity, comments),
     /** Render outputs → versions (the farm reaches it through its version port). */
     versionIngest: createVersionIngestService(ctx, activity, folders),
     spreadsheets: createSpreadsheetService(ctx, access, activity, comments, deps.sheets),
