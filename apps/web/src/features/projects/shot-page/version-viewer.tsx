@@ -2,11 +2,12 @@
 // arrow keys (and the side buttons) move to the previous or next version, Esc closes.
 import type { Project } from '@aipipeline/contracts'
 import { ActionIcon, Group, Modal, Text, Tooltip } from '@mantine/core'
-import type { KeyboardEvent } from 'react'
+import { type KeyboardEvent, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { FramePlayer } from '../../../components/media/frame-player'
 import { ChevronIcon } from '../../../components/media/media-icons'
 import { ZoomImage } from '../../../components/media/zoom-image'
+import { VersionDecisionButtons } from './version-decision-buttons'
 import { outputFile, type ShotVersion, useVersionFileUrl } from './version-files'
 
 export function VersionViewer(props: {
@@ -24,6 +25,7 @@ export function VersionViewer(props: {
   const next = at >= 0 && at < versions.length - 1 ? versions[at + 1] : undefined
   const url = useVersionFileUrl(outputFile(current)?.id ?? null)
   const poster = useVersionFileUrl(current.kind === 'video' ? current.thumbnailFileId : null)
+  const [frame, setFrame] = useState(0)
 
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.target instanceof HTMLElement && e.target.getAttribute('role') === 'slider') return
@@ -59,6 +61,7 @@ export function VersionViewer(props: {
           <Text size="sm" c="dimmed">
             {at + 1} / {versions.length}
           </Text>
+          <VersionDecisionButtons project={props.project} version={current} frame={frame} />
         </Group>
       }
       styles={{ body: { height: 'calc(100dvh - 70px)' } }}
@@ -78,6 +81,7 @@ export function VersionViewer(props: {
               label={props.label(current)}
               fill
               autoFocus
+              onFrame={setFrame}
             />
           ) : (
             url && <ZoomImage src={url} alt={props.label(current)} />
