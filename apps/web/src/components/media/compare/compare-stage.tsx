@@ -2,7 +2,7 @@
 // compositor. Each picture is its own layer (will-change: transform), so a wipe drag only moves
 // a clip rectangle and never re-rasterises a 4K image; difference is `mix-blend-mode:
 // difference`, the compositor's per-pixel |A − B| on the GPU, over an isolated black ground.
-import { type PointerEvent, type ReactNode, type RefObject, useEffect, useRef } from 'react'
+import { type PointerEvent, type ReactNode, type RefObject, useEffect, useRef, useState } from 'react'
 import { type Size, wheelFactor, type ZoomView, zoomAt } from '../zoom-view'
 import { type CompareMode, dividerAt, dividerPixels, pictureTransform, sideBoxes } from './compare-model'
 
@@ -80,7 +80,8 @@ export interface CompareStageProps {
   divider: number
   onDivider: (divider: number) => void
   opacity: number
-  stageRef: RefObject<HTMLDivElement | null>
+  /** Told the stage's size whenever it changes (it lives in a modal that mounts late). */
+  onStageSize: (size: Size) => void
   videoRefs: { first: RefObject<HTMLVideoElement | null>; second: RefObject<HTMLVideoElement | null> }
   stageSize: Size
   corner: { first: ReactNode; second: ReactNode }
@@ -91,11 +92,21 @@ export function CompareStage(p: CompareStageProps) {
   const drag = useRef<{ kind: 'pan' | 'wipe'; x: number; y: number } | null>(null)
   const boxes = sideBoxes(p.mode, p.stageSize)
   const split = dividerPixels(p.divider, p.stageSize.width)
-  const { onView, stageRef, mode } = p
+  const { onView, onStageSize, mode } = p
+  // The element in state, not a ref object: effects re-run once the modal has mounted it.
+  const [el, setEl] = useState<HTMLDivElement | null>(null)
+
+  useEffect(() => {
+    if (!el) return
+    const observer = new ResizeObserver(([entry]) => {
+      if (entry) onStageSize({ width: entry.contentRect.width, height: entry.contentRect.height })
+    })
+    observer.observe(el)
+    return () => observer.disconnect()
+  }, [el, onStageSize])
 
   // React's onWheel is passive; zooming must stop the page from scrolling.
   useEffect(() => {
-    const el = stageRef.current
     if (!el) return
     const onWheel = (e: WheelEvent) => {
       e.preventDefault()
@@ -107,7 +118,7 @@ export function CompareStage(p: CompareStageProps) {
     }
     el.addEventListener('wheel', onWheel, { passive: false })
     return () => el.removeEventListener('wheel', onWheel)
-  }, [stageRef, mode, onView])
+  }, [el, mode, onView])
 
   const onPointerDown = (e: PointerEvent<HTMLDivElement>) => {
     const onHandle = e.target instanceof HTMLElement && e.target.dataset.wipeHandle === 'true'
@@ -151,7 +162,7 @@ export function CompareStage(p: CompareStageProps) {
 
   return (
     <div
-      ref={stageRef}
+      ref={setEl}
       data-testid="compare-stage"
       data-mode={p.mode}
       data-divider={p.divider.toFixed(3)}

@@ -30,20 +30,6 @@ export interface CompareViewerProps {
   onClose: () => void
 }
 
-function useBoxSize(ref: React.RefObject<HTMLDivElement | null>): Size {
-  const [size, setSize] = useState<Size>({ width: 0, height: 0 })
-  useEffect(() => {
-    const el = ref.current
-    if (!el) return
-    const observer = new ResizeObserver(([entry]) => {
-      if (entry) setSize({ width: entry.contentRect.width, height: entry.contentRect.height })
-    })
-    observer.observe(el)
-    return () => observer.disconnect()
-  }, [ref])
-  return size
-}
-
 export function CompareViewer(props: CompareViewerProps) {
   const { t } = useTranslation()
   const [mode, setMode] = useState<CompareMode>('wipe')
@@ -52,9 +38,8 @@ export function CompareViewer(props: CompareViewerProps) {
   const [opacity, setOpacity] = useState(0.5)
   const [size, setSize] = useState<Size | null>(null)
   const [view, setView] = useState<ZoomView | null>(null)
-  const stageRef = useRef<HTMLDivElement>(null)
   const root = useRef<HTMLDivElement>(null)
-  const stageSize = useBoxSize(stageRef)
+  const [stageSize, setStageSize] = useState<Size>({ width: 0, height: 0 })
   const firstVideo = useRef<HTMLVideoElement>(null)
   const secondVideo = useRef<HTMLVideoElement>(null)
   const video = props.a.kind === 'video' && props.b.kind === 'video'
@@ -72,7 +57,7 @@ export function CompareViewer(props: CompareViewerProps) {
   const onView = useCallback((update: (v: ZoomView) => ZoomView) => setView((v) => v && update(v)), [])
 
   const onKeyDown = (e: KeyboardEvent) => {
-    if (e.target instanceof HTMLElement && (e.target.closest('input, textarea, [role="slider"]') ?? null)) return
+    if (isTyping(e.target)) return
     if (video) {
       const playerAction = playerKeyAction(e.key)
       if (playerAction === 'toggle') lock.toggle()
@@ -167,7 +152,7 @@ export function CompareViewer(props: CompareViewerProps) {
           divider={divider}
           onDivider={setDivider}
           opacity={opacity}
-          stageRef={stageRef}
+          onStageSize={setStageSize}
           videoRefs={{ first: firstVideo, second: secondVideo }}
           stageSize={stageSize}
           corner={{ first: corner(sides.first, first), second: corner(sides.second, second) }}
@@ -220,4 +205,11 @@ function LockedControls(props: { lock: ReturnType<typeof useFrameLock>; startFra
       </Stack>
     </Group>
   )
+}
+
+/** Keys typed into a text field or moving a slider are theirs; the mode buttons (radios) are not. */
+function isTyping(target: EventTarget): boolean {
+  if (target instanceof HTMLTextAreaElement) return true
+  if (target instanceof HTMLInputElement) return !['radio', 'checkbox', 'button'].includes(target.type)
+  return target instanceof HTMLElement && target.getAttribute('role') === 'slider'
 }
