@@ -2,7 +2,7 @@
 // compositor. Each picture is its own layer (will-change: transform), so a wipe drag only moves
 // a clip rectangle and never re-rasterises a 4K image; difference is `mix-blend-mode:
 // difference`, the compositor's per-pixel |A − B| on the GPU, over an isolated black ground.
-import { type PointerEvent, type ReactNode, type RefObject, useEffect, useRef, useState } from 'react'
+import { memo, type PointerEvent, type ReactNode, type RefObject, useEffect, useRef, useState } from 'react'
 import { type Size, wheelFactor, type ZoomView, zoomAt } from '../zoom-view'
 import { type CompareMode, dividerAt, dividerPixels, pictureTransform, sideBoxes } from './compare-model'
 
@@ -25,7 +25,8 @@ interface PictureProps {
   testId: string
 }
 
-function Picture({ source, size, view, videoRef, onSize, style, testId }: PictureProps) {
+// Memoised: a wipe drag re-renders the stage on every move, the pictures need not.
+const Picture = memo(function Picture({ source, size, view, videoRef, onSize, style, testId }: PictureProps) {
   const common: React.CSSProperties = {
     position: 'absolute',
     left: 0,
@@ -65,7 +66,7 @@ function Picture({ source, size, view, videoRef, onSize, style, testId }: Pictur
       style={common}
     />
   )
-}
+})
 
 export interface CompareStageProps {
   mode: CompareMode
