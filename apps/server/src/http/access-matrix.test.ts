@@ -135,6 +135,9 @@ for (const engine of testEngines('project membership matrix')) {
           'GET /api/projects/:projectId/characters/:characterId',
           'GET /api/projects/:projectId/assets/:assetId',
           'PUT /api/shots/:shotId/breakdown',
+          'GET /api/shots/:shotId/version-lineage',
+          'POST /api/versions/:versionId/approve',
+          'POST /api/versions/:versionId/retake',
         ]),
       )
     })

@@ -212,6 +212,8 @@ export function bodyFor(p: MatrixProject, route: { method: string; path: string 
     'POST /api/shots/:shotId/move': { afterShotId: null },
     'PATCH /api/tasks/:taskId': { priority: 1 },
     'POST /api/tasks/:taskId/comments': { text: 'x' },
+    'POST /api/versions/:versionId/approve': { note: 'x' },
+    'POST /api/versions/:versionId/retake': { note: 'x' },
     'POST /api/projects/:projectId/tasks/batch-comment': { taskIds: [taskId], text: 'x' },
     'POST /api/projects/:projectId/tasks/batch-assign': { taskIds: [taskId], userIds: [userId] },
     'POST /api/projects/:projectId/shots/import': { format: 'csv', contentBase64: 'Y29kZQo=', dryRun: true },

@@ -7,6 +7,7 @@ export * from './shot-breakdown.contract'
 export * from './task.contract'
 export * from './version-sidecar.contract'
 
+import { versionDecisionRoutes } from '../farm/version-derive.contract'
 import { departmentRoutes } from './department.contract'
 import { projectRoutes } from './project.contract'
 import { projectConfigRoutes } from './project-config.contract'
@@ -22,4 +23,6 @@ export const productionRoutes = {
   ...shotRoutes,
   ...shotBreakdownRoutes,
   ...taskRoutes,
+  /** Lineage, approve and retake (their schemas live with the refine loop's contract). */
+  ...versionDecisionRoutes,
 }

@@ -199,6 +199,15 @@ export const LatestVersion = z.object({
   number: z.number().int(),
   kind: z.enum(['image', 'video']),
   thumbnailFileId: z.string().nullable(),
+  /** The task's approved version (it may be older than the newest), or null. */
+  approved: z
+    .object({
+      versionId: z.string(),
+      number: z.number().int(),
+      kind: z.enum(['image', 'video']),
+      thumbnailFileId: z.string().nullable(),
+    })
+    .nullable(),
 })
 export type LatestVersion = z.infer<typeof LatestVersion>
 

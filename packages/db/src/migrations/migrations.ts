@@ -24,6 +24,7 @@ import * as m0070 from './0070-project-setup.migration'
 import * as m0080 from './0080-render-inputs.migration'
 import * as m0081 from './0081-render-job-input-files.migration'
 import * as m0082 from './0082-control-maps.migration'
+import * as m0085 from './0085-task-approved-version.migration'
 import * as m0090 from './0090-farm-backend-health.migration'
 import * as m0091 from './0091-shot-breakdown-links.migration'
 import * as m0105 from './0105-reports.migration'
@@ -54,6 +55,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0105-reports': m0105,
   '0090-farm-backend-health': m0090,
   '0091-shot-breakdown-links': m0091,
+  '0085-task-approved-version': m0085,
 }
 
 class InCodeMigrationProvider implements MigrationProvider {

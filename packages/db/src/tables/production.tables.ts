@@ -135,6 +135,8 @@ export interface TasksTable {
   endDate: string | null
   doneDate: string | null
   lastCommentAt: string | null
+  /** The version approved for this task (null: none, or it was deleted). */
+  approvedVersionId: string | null
   createdAt: string
   updatedAt: string
 }

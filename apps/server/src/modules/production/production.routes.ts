@@ -126,6 +126,15 @@ export function registerProductionRoutes(app: FastifyInstance, tokens: TokenServ
 
   bindRoute(app, tokens, r.getTask, ({ principal, params }) => s.tasks.get(principal, params.taskId))
   bindRoute(app, tokens, r.getVersion, ({ principal, params }) => s.versions.get(principal, params.versionId))
+  bindRoute(app, tokens, r.getVersionLineage, ({ principal, params }) =>
+    s.versionLineage.lineage(principal, params.shotId),
+  )
+  bindRoute(app, tokens, r.approveVersion, ({ principal, params, body }) =>
+    s.versionDecisions.approve(principal, params.versionId, body),
+  )
+  bindRoute(app, tokens, r.retakeVersion, ({ principal, params, body }) =>
+    s.versionDecisions.retake(principal, params.versionId, body),
+  )
   bindRoute(app, tokens, r.updateTask, ({ principal, params, body }) => s.tasks.update(principal, params.taskId, body))
   bindRoute(app, tokens, r.postComment, ({ principal, params, body }) =>
     s.comments.postOne(principal, params.taskId, body),

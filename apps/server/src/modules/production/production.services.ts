@@ -19,7 +19,9 @@ import { createShotBreakdownService } from './shot-breakdown.service'
 import { createSpreadsheetService, type SheetReading } from './spreadsheet.service'
 import { createTaskService } from './task.service'
 import { createVersionService } from './version.service'
+import { createVersionDecisionService } from './version-decision.service'
 import { createVersionIngestService } from './version-ingest.service'
+import { createVersionLineageService } from './version-lineage.service'
 
 export interface ProductionModuleDeps {
   database: DatabaseHandle
@@ -61,6 +63,8 @@ export function createProductionServices(deps: ProductionModuleDeps) {
     notifications,
     folders,
     versions: createVersionService(ctx, access, activity, folders),
+    versionLineage: createVersionLineageService(ctx, access),
+    versionDecisions: createVersionDecisionService(ctx, access, activity, comments),
     /** Render outputs → versions (the farm reaches it through its version port). */
     versionIngest: createVersionIngestService(ctx, activity, folders),
     spreadsheets: createSpreadsheetService(ctx, access, activity, comments, deps.sheets),

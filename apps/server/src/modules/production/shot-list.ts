@@ -158,9 +158,15 @@ export async function latestVersions(
   return {
     items: latest
       .filter((v) => visible.has(v.taskId))
-      .map((v) => ({ ...v, kind: v.kind === 'video' ? 'video' : 'image' })),
+      .map((v) => ({
+        ...v,
+        kind: mediaKind(v.kind),
+        approved: v.approved === null ? null : { ...v.approved, kind: mediaKind(v.approved.kind) },
+      })),
   }
 }
+
+const mediaKind = (kind: string): 'image' | 'video' => (kind === 'video' ? 'video' : 'image')
 
 /** Only the values of fields the caller may see (and that still exist). */
 function pickFields(values: ShotListRecord['customFields'], keys: readonly string[]): ShotListRecord['customFields'] {

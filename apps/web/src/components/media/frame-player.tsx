@@ -31,10 +31,12 @@ export interface FramePlayerProps {
   autoFocus?: boolean
   /** Fills its parent's height (the full-size viewer); otherwise the picture is 16:9. */
   fill?: boolean
+  /** Told the frame on screen (0-based) whenever it changes, e.g. for a retake note. */
+  onFrame?: (frame: number) => void
 }
 
 /** The player: video, play/pause, frame steps, frame counter with timecode, and a scrub bar. */
-export function FramePlayer({ src, poster, fps, startFrame, label, autoFocus, fill }: FramePlayerProps) {
+export function FramePlayer({ src, poster, fps, startFrame, label, autoFocus, fill, onFrame }: FramePlayerProps) {
   const { t } = useTranslation()
   const rate = useMemo(() => frameRateOf(fps), [fps])
   const video = useRef<HTMLVideoElement>(null)
@@ -59,6 +61,7 @@ export function FramePlayer({ src, poster, fps, startFrame, label, autoFocus, fi
   }, [src])
 
   useFrameFollower(video, rate, setFrame, setShown)
+  useEffect(() => onFrame?.(frame), [frame, onFrame])
 
   const seek = useCallback(
     (target: number) => {

@@ -39,6 +39,15 @@ export interface LatestVersionRecord {
   number: number
   kind: string
   thumbnailFileId: string | null
+  /** The task's approved version (null when none is approved). */
+  approved: { versionId: string; number: number; kind: string; thumbnailFileId: string | null } | null
+}
+
+interface LatestVersionRow extends Omit<LatestVersionRecord, 'approved'> {
+  approvedVersionId: string | null
+  approvedNumber: number | string | null
+  approvedKind: string | null
+  approvedThumbnailFileId: string | null
 }
 
 type ShotListRow = Omit<ShotListRecord, 'customFields'> & { customFields: string }
@@ -113,15 +122,35 @@ export function createShotListQueries(db: Db) {
       return rows.map(toShotList)
     },
 
-    /** The newest version of every task of a project that has one (the `(task_id, number)` key finds it). */
+    /**
+     * The newest version of every task of a project that has one (the `(task_id, number)` key
+     * finds it), with the task's approved version beside it.
+     */
     async latestVersions(projectId: string): Promise<LatestVersionRecord[]> {
-      const { rows } = await sql<LatestVersionRecord>`select v.task_id as "taskId", v.id as "versionId", v.number,
-          v.kind, (select f.id from version_files f where f.version_id = v.id and f.role = 'thumbnail'
-            order by f.id limit 1) as "thumbnailFileId"
+      const thumbnailOf = (alias: string) => sql`(select f.id from version_files f
+        where f.version_id = ${sql.ref(`${alias}.id`)} and f.role = 'thumbnail' order by f.id limit 1)`
+      const { rows } = await sql<LatestVersionRow>`select v.task_id as "taskId", v.id as "versionId", v.number,
+          v.kind, ${thumbnailOf('v')} as "thumbnailFileId",
+          a.id as "approvedVersionId", a.number as "approvedNumber", a.kind as "approvedKind",
+          case when a.id is null then null else ${thumbnailOf('a')} end as "approvedThumbnailFileId"
         from versions v
+        join tasks t on t.id = v.task_id
+        left join versions a on a.id = t.approved_version_id
         where v.project_id = ${projectId}
           and v.number = (select max(w.number) from versions w where w.task_id = v.task_id)`.execute(raw)
-      return rows.map((r) => ({ ...r, number: Number(r.number) }))
+      return rows.map(({ approvedVersionId, approvedNumber, approvedKind, approvedThumbnailFileId, ...r }) => ({
+        ...r,
+        number: Number(r.number),
+        approved:
+          approvedVersionId === null
+            ? null
+            : {
+                versionId: approvedVersionId,
+                number: Number(approvedNumber),
+                kind: approvedKind ?? 'image',
+                thumbnailFileId: approvedThumbnailFileId,
+              },
+      }))
     },
 
     /** Tasks of the given shots, or of the whole project. */

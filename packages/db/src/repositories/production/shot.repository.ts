@@ -226,6 +226,7 @@ export function createShotRepository(db: Db) {
         endDate: null,
         doneDate: null,
         lastCommentAt: null,
+        approvedVersionId: null,
         createdAt: now,
         updatedAt: now,
       }))

@@ -8,6 +8,7 @@ import { FramePlayer } from '../../../components/media/frame-player'
 import { ChevronIcon } from '../../../components/media/media-icons'
 import { ZoomImage } from '../../../components/media/zoom-image'
 import { FixRegionButton } from '../../farm/render/fix-region/fix-region-button'
+import { VersionDecisionButtons } from './version-decision-buttons'
 import { outputFile, type ShotVersion, useVersionFileUrl } from './version-files'
 
 export function VersionViewer(props: {
@@ -28,6 +29,7 @@ export function VersionViewer(props: {
   const next = at >= 0 && at < versions.length - 1 ? versions[at + 1] : undefined
   const url = useVersionFileUrl(outputFile(current)?.id ?? null)
   const poster = useVersionFileUrl(current.kind === 'video' ? current.thumbnailFileId : null)
+  const [frame, setFrame] = useState(0)
 
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.target instanceof HTMLElement && e.target.getAttribute('role') === 'slider') return
@@ -71,6 +73,7 @@ export function VersionViewer(props: {
             label={props.label(current)}
             onOpenChange={setNestedDialog}
           />
+          <VersionDecisionButtons project={props.project} version={current} frame={frame} />
         </Group>
       }
       styles={{ body: { height: 'calc(100dvh - 70px)' } }}
@@ -90,6 +93,7 @@ export function VersionViewer(props: {
               label={props.label(current)}
               fill
               autoFocus
+              onFrame={setFrame}
             />
           ) : (
             url && <ZoomImage src={url} alt={props.label(current)} />

@@ -7,11 +7,25 @@ import { type ReactNode, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { FramePlayer } from '../../../components/media/frame-player'
 import { ExpandIcon } from '../../../components/media/media-icons'
+import { useLatestVersions } from '../project-queries'
+import { togglePick } from './compare-candidates'
+import { CompareBar } from './version-compare'
+import { VersionDecisionButtons } from './version-decision-buttons'
 import { VersionDetails } from './version-details'
 import { outputFile, type ShotVersion, useVersionFileUrl, versionLabel } from './version-files'
 import { VersionViewer } from './version-viewer'
 
-function Thumb(props: { version: ShotVersion; selected: boolean; onSelect: () => void; label: string }) {
+function Thumb(props: {
+  version: ShotVersion
+  selected: boolean
+  onSelect: () => void
+  label: string
+  /** Picked for a compare (the strip is in pick mode). */
+  picked?: boolean
+  /** The task's approved version. */
+  approved?: boolean
+}) {
+  const { t } = useTranslation()
   const { version } = props
   const fileId = version.thumbnailFileId ?? (version.kind === 'image' ? (outputFile(version)?.id ?? null) : null)
   const url = useVersionFileUrl(fileId)
@@ -22,8 +36,20 @@ function Thumb(props: { version: ShotVersion; selected: boolean; onSelect: () =>
       aria-label={props.label}
       data-testid="version-thumb"
       data-version-id={version.id}
+      data-picked={props.picked ? 'true' : undefined}
     >
-      <Paper withBorder p={2} style={{ outline: props.selected ? '2px solid var(--mantine-color-blue-6)' : undefined }}>
+      <Paper
+        withBorder
+        p={2}
+        pos="relative"
+        style={{
+          outline: props.picked
+            ? '2px solid var(--mantine-color-orange-6)'
+            : props.selected
+              ? '2px solid var(--mantine-color-blue-6)'
+              : undefined,
+        }}
+      >
         {url ? (
           <Image src={url} w={112} h={63} fit="cover" alt="" />
         ) : (
@@ -32,6 +58,11 @@ function Thumb(props: { version: ShotVersion; selected: boolean; onSelect: () =>
         <Text size="xs" ta="center">
           {props.label}
         </Text>
+        {props.approved && (
+          <Badge size="xs" color="green" pos="absolute" top={4} left={4} data-testid="approved-badge">
+            {t('projects.decision.approved')}
+          </Badge>
+        )}
       </Paper>
     </UnstyledButton>
   )
@@ -107,6 +138,9 @@ export function VersionsGallery(props: {
   const { t } = useTranslation()
   const { versions } = props
   const [viewing, setViewing] = useState(false)
+  const [picked, setPicked] = useState<string[] | null>(null)
+  const latest = useLatestVersions(props.project.id).data
+  const approvedIds = new Set([...(latest?.values() ?? [])].flatMap((l) => (l.approved ? [l.approved.versionId] : [])))
   // Without a choice in the URL the newest is shown, and stays shown when newer ones arrive
   // live (they join the strip), so a playing video is not swapped away.
   const shown = useRef<string | null>(null)
@@ -135,7 +169,16 @@ export function VersionsGallery(props: {
           {selected.provenance.prompt}
         </Text>
         {props.actions?.(selected)}
+        <VersionDecisionButtons project={props.project} version={selected} />
       </Group>
+      <CompareBar
+        project={props.project}
+        versions={versions}
+        selected={selected}
+        picked={picked}
+        onPicking={setPicked}
+        label={label}
+      />
       <ScrollArea type="auto">
         <Group gap="xs" wrap="nowrap" pb={6}>
           {versions.map((v) => (
@@ -143,8 +186,10 @@ export function VersionsGallery(props: {
               key={v.id}
               version={v}
               selected={v.id === selected.id}
-              onSelect={() => props.onSelect(v.id)}
+              onSelect={() => (picked === null ? props.onSelect(v.id) : setPicked(togglePick(picked, v.id)))}
               label={label(v)}
+              picked={picked?.includes(v.id) ?? false}
+              approved={approvedIds.has(v.id)}
             />
           ))}
         </Group>

@@ -14,6 +14,8 @@ export interface GridModel {
   canEdit: boolean
   /** Blob URL of a shot's thumbnail once loaded. */
   thumbnail: (versionId: string) => string | null
+  /** The approved version shown for a shot instead of its thumbnail version, if any. */
+  approvedVersion?: (shot: number) => string | null
   groupLabel: (key: string, count: number) => string
 }
 
@@ -28,8 +30,9 @@ export function cellView(model: GridModel, col: number, row: number): GridCellVi
   const { table, canEdit } = model
   switch (column.kind) {
     case 'thumbnail': {
-      const version = table.shots.thumbnailVersionId[shot] ?? null
-      return { kind: 'image', url: version === null ? null : model.thumbnail(version) }
+      const approved = model.approvedVersion?.(shot) ?? null
+      const version = approved ?? table.shots.thumbnailVersionId[shot] ?? null
+      return { kind: 'image', url: version === null ? null : model.thumbnail(version), approved: approved !== null }
     }
     case 'frame': {
       const v = column.id === 'frameIn' ? table.shots.frameIn[shot] : table.shots.frameOut[shot]

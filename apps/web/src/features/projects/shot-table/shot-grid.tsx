@@ -21,7 +21,7 @@ export type GridCellView =
   | { kind: 'text'; text: string; editable: boolean }
   | { kind: 'number'; value: number | null; editable: boolean }
   | { kind: 'boolean'; value: boolean; editable: boolean }
-  | { kind: 'image'; url: string | null }
+  | { kind: 'image'; url: string | null; approved?: boolean }
   /** Opens a picker on activation (status, assignees); `chips` are drawn as bubbles. */
   | { kind: 'picker'; text: string; chips?: string[]; color?: string | null; editable: boolean }
   | { kind: 'group'; text: string }
@@ -109,6 +109,8 @@ function toCell(view: GridCellView, copy: string, span: [number, number] | undef
         allowOverlay: false,
         readonly: true,
         copyData: '',
+        // The approved version's picture sits on the approved status's green.
+        ...(view.approved ? { themeOverride: { bgCell: 'rgba(34, 209, 96, 0.35)' } } : {}),
       }
     case 'picker':
       if (view.chips) return { kind: GridCellKind.Bubble, data: view.chips, allowOverlay: false, copyData: copy }

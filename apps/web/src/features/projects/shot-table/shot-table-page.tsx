@@ -14,9 +14,10 @@ import { RenderButton } from '../../farm/render/render-button'
 import { renderShotsOfTable } from '../../farm/render/render-plan'
 import { AssigneeDialog, type AssigneeTarget } from '../assignee-dialog'
 import { downloadAuthed } from '../authed-file'
-import { projectKeys, useBreakdown, useMembers, useProject, useShotTable } from '../project-queries'
+import { projectKeys, useBreakdown, useLatestVersions, useMembers, useProject, useShotTable } from '../project-queries'
 import { NewBreakdownButtons } from '../setup/new-breakdown-buttons'
 import { StatusCommentDialog, type StatusTarget } from '../status-comment-dialog'
+import { approvedByShot } from './approved-thumbnails'
 import { cellCopyText, cellView } from './grid-cells'
 import { ImportDialog } from './import-dialog'
 import { planEdits, planPaste } from './paste-plan'
@@ -74,8 +75,18 @@ function ShotTableView(props: {
   const [importing, setImporting] = useState(false)
   const edits = useShotEdits(projectId)
   const index = useMemo(() => indexTasks(table), [table])
-  const thumbs = useThumbnails(table)
-  const { model, headers } = useTableModel({ ...props, index, view, userId, thumbnail: thumbs.thumbnail })
+  const latest = useLatestVersions(projectId).data
+  const approved = useMemo(
+    () =>
+      approvedByShot(
+        table,
+        latest,
+        project.taskTypes.map((tt) => tt.id),
+      ),
+    [table, latest, project.taskTypes],
+  )
+  const thumbs = useThumbnails(table, approved)
+  const { model, headers } = useTableModel({ ...props, index, view, userId, thumbnail: thumbs.thumbnail, approved })
   const cellAt = useCallback((c: number, r: number) => cellView(model, c, r), [model])
   const copyText = useCallback((c: number, r: number) => cellCopyText(model, c, r), [model])
 

@@ -19,6 +19,8 @@ interface Inputs {
   view: TableView
   userId: string
   thumbnail: (versionId: string) => string | null
+  /** Per shot index, the approved version shown as its picture (null: the shot's own thumbnail). */
+  approved?: readonly (string | null)[]
 }
 
 const WIDTHS: Record<ShotColumn['kind'], number> = {
@@ -52,7 +54,7 @@ export function sortKeyOf(column: ShotColumn): SortKey | null {
 /** The grid model and the columns' headers for the current data and view. */
 export function useTableModel(inputs: Inputs) {
   const { t } = useTranslation()
-  const { project, table, index, sequences, members, view, thumbnail } = inputs
+  const { project, table, index, sequences, members, view, thumbnail, approved } = inputs
   const columns = useMemo(() => shotColumns(project.customFields, project.taskTypes), [project])
   const sequenceOrder = useMemo(() => sequences.map((s) => s.id), [sequences])
   const statusOrder = useMemo(() => project.statuses.map((s) => s.id), [project])
@@ -92,6 +94,7 @@ export function useTableModel(inputs: Inputs) {
       statuses: project.statuses,
       canEdit,
       thumbnail,
+      approvedVersion: (shot: number) => approved?.[shot] ?? null,
       groupLabel: (key, count) => {
         const seq = seqById.get(key)
         const name =
@@ -103,7 +106,7 @@ export function useTableModel(inputs: Inputs) {
         return `${name} (${count})`
       },
     }
-  }, [table, index, rows, columns, lookups, project, canEdit, thumbnail, sequences, view.groupBy, t])
+  }, [table, index, rows, columns, lookups, project, canEdit, thumbnail, approved, sequences, view.groupBy, t])
 
   const headers = useMemo<GridColumnView[]>(
     () =>

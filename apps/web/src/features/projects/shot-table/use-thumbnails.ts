@@ -11,7 +11,7 @@ import { fetchAuthed, versionFilePath } from '../authed-file'
 const PARALLEL = 3
 
 /** Blob URLs of thumbnails by version id, and a callback for the rows now in view. */
-export function useThumbnails(table: ShotTable | undefined) {
+export function useThumbnails(table: ShotTable | undefined, approved: readonly (string | null)[] = []) {
   const api = useApi()
   const [urls, setUrls] = useState<ReadonlyMap<string, string>>(new Map())
   const requested = useRef(new Set<string>())
@@ -62,14 +62,14 @@ export function useThumbnails(table: ShotTable | undefined) {
       lastVisible.current = shots
       if (!table) return
       for (const shot of shots) {
-        const versionId = table.shots.thumbnailVersionId[shot]
+        const versionId = approved[shot] ?? table.shots.thumbnailVersionId[shot]
         if (!versionId || requested.current.has(versionId)) continue
         requested.current.add(versionId)
         queue.current.push(versionId)
       }
       pump()
     },
-    [table, pump],
+    [table, approved, pump],
   )
 
   // A re-read table may name new thumbnails for rows already in view.
