@@ -129,8 +129,9 @@ describe.runIf(browserTestsEnabled('compare and approve in Chromium'))('compare 
       for (let s = 1; s <= 10; s++) await page.mouse.move(box.x + box.width * (0.5 - s * 0.025), box.y + box.height / 2)
       await page.mouse.up()
       await expect.poll(async () => Number(await stage.getAttribute('data-divider'))).toBeCloseTo(0.25, 1)
+      // The clip slides by transforms: its right edge is where the first picture stops showing.
       const clip = await page.getByTestId('compare-wipe-clip').boundingBox()
-      expect(clip?.width ?? 0).toBeCloseTo(box.width * 0.25, -1)
+      expect((clip?.x ?? 0) + (clip?.width ?? 0) - box.x).toBeCloseTo(box.width * 0.25, -1)
       await page.screenshot({ path: join(SCREENSHOTS, `compare-wipe-${lang}.png`) })
 
       // Difference: B over A blended per pixel as |A − B|.

@@ -192,7 +192,33 @@ export function CompareStage(p: CompareStageProps) {
       {p.mode === 'wipe' && (
         <>
           {picture('second')}
-          {clip({ x: 0, width: split }, picture('first'), 'compare-wipe-clip')}
+          {/* The wipe moves only transforms: the clip slides right by the divider while its
+              content slides back by as much, so a drag never lays out or repaints anything and
+              the compositor only re-composites layers it already has. */}
+          <div
+            data-testid="compare-wipe-clip"
+            style={{
+              position: 'absolute',
+              top: 0,
+              bottom: 0,
+              left: 0,
+              width: p.stageSize.width,
+              overflow: 'hidden',
+              willChange: 'transform',
+              transform: `translateX(${split - p.stageSize.width}px)`,
+            }}
+          >
+            <div
+              style={{
+                position: 'absolute',
+                inset: 0,
+                willChange: 'transform',
+                transform: `translateX(${p.stageSize.width - split}px)`,
+              }}
+            >
+              {picture('first')}
+            </div>
+          </div>
           <div
             data-wipe-handle="true"
             data-testid="compare-divider"
@@ -201,8 +227,10 @@ export function CompareStage(p: CompareStageProps) {
               position: 'absolute',
               top: 0,
               bottom: 0,
-              left: split - 8,
+              left: 0,
               width: 16,
+              willChange: 'transform',
+              transform: `translateX(${split - 8}px)`,
               cursor: 'ew-resize',
               background: 'linear-gradient(90deg, transparent 7px, white 7px, white 9px, transparent 9px)',
             }}
