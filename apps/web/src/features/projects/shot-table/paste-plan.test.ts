@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { EMPTY_HISTORY, recordEdit, takeRedo, takeUndo } from './edit-history'
+import { EMPTY_HISTORY, type HistoryEntry, recordEdit, takeRedo, takeUndo } from './edit-history'
 import { fillBlock, planCellEdit, planEdits, planPaste } from './paste-plan'
 import { applyPatches, shotColumns } from './shot-columns'
 import { buildRows, DEFAULT_VIEW, indexTasks } from './table-model'
@@ -189,23 +189,34 @@ describe('undo and redo of a pasted block', () => {
       table,
       lookups: sampleLookups,
     })
-    let history = recordEdit(EMPTY_HISTORY, { forward: plan.updates, inverse: plan.inverse, cells: 2 })
+    let history = recordEdit(EMPTY_HISTORY, {
+      forward: { kind: 'shots', updates: plan.updates },
+      inverse: { kind: 'shots', updates: plan.inverse },
+      cells: 2,
+    })
     const edited = applyPatches(table, plan.updates)
     expect(edited.shots.description.slice(0, 2)).toEqual(['one', 'two'])
 
     const undo = takeUndo(history)
     if (!undo) throw new Error('nothing to undo')
     history = undo.history
-    expect(applyPatches(edited, undo.entry.inverse).shots.description).toEqual(table.shots.description)
+    const inverse = undo.entry.inverse
+    expect(inverse.kind === 'shots' && applyPatches(edited, inverse.updates).shots.description).toEqual(
+      table.shots.description,
+    )
     expect(takeUndo(history)).toBeNull()
 
     const redo = takeRedo(history)
-    expect(redo?.entry.forward).toEqual(plan.updates)
+    expect(redo?.entry.forward).toEqual({ kind: 'shots', updates: plan.updates })
     expect(redo?.history.past).toHaveLength(1)
   })
 
   it('a new edit clears what could be redone', () => {
-    const entry = { forward: [{ shotId: 's1', patch: { code: 'X' } }], inverse: [], cells: 1 }
+    const entry: HistoryEntry = {
+      forward: { kind: 'shots', updates: [{ shotId: 's1', patch: { code: 'X' } }] },
+      inverse: { kind: 'shots', updates: [] },
+      cells: 1,
+    }
     const undone = takeUndo(recordEdit(EMPTY_HISTORY, entry))
     if (!undone) throw new Error('nothing to undo')
     expect(recordEdit(undone.history, entry).future).toEqual([])

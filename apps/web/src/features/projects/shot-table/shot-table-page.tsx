@@ -2,14 +2,14 @@
 // paste of spreadsheet blocks as one batch, undo/redo, drag reorder, filters and groups,
 // status and assignee pickers, and spreadsheet import/export.
 import { productionRoutes } from '@aipipeline/contracts'
-import { Alert, Loader, Stack, useComputedColorScheme } from '@mantine/core'
+import { Alert, Loader, Stack, Text, useComputedColorScheme } from '@mantine/core'
 import { useViewportSize } from '@mantine/hooks'
 import { useQueryClient } from '@tanstack/react-query'
 import { useNavigate } from '@tanstack/react-router'
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useApi, useSession } from '../../../api/api-context'
-import { ApiError } from '../../../api/api-error'
+import { apiErrorText } from '../../../api/error-text'
 import { RenderButton } from '../../farm/render/render-button'
 import { renderShotsOfTable } from '../../farm/render/render-plan'
 import { AssigneeDialog, type AssigneeTarget } from '../assignee-dialog'
@@ -17,9 +17,10 @@ import { downloadAuthed } from '../authed-file'
 import { projectKeys, useBreakdown, useMembers, useProject, useShotTable } from '../project-queries'
 import { NewBreakdownButtons } from '../setup/new-breakdown-buttons'
 import { StatusCommentDialog, type StatusTarget } from '../status-comment-dialog'
+import { type BatchMode, BatchTaskDialog } from './batch-task-dialog'
 import { cellCopyText, cellView } from './grid-cells'
 import { ImportDialog } from './import-dialog'
-import { planEdits, planPaste } from './paste-plan'
+import { fillBlock, planEdits, planPaste } from './paste-plan'
 import { afterShotFor, optimisticKey } from './reorder'
 import { type CellEdit, ShotGrid } from './shot-grid'
 import { ShotTableToolbar } from './shot-table-toolbar'
@@ -31,9 +32,11 @@ import { useThumbnails } from './use-thumbnails'
 
 type Notice = { color: 'red' | 'blue'; text: string } | null
 
-function messageOf(error: unknown): string {
-  return error instanceof ApiError || error instanceof Error ? error.message : String(error)
-}
+// Why a cell was refused (paste-plan's reasons), each with a translated sentence.
+const REASONS = ['frame', 'number', 'date', 'outBeforeIn', 'code', 'sequence', 'choice', 'boolean', 'readonly'] as const
+type Reason = (typeof REASONS)[number]
+const isReason = (r: string): r is Reason => (REASONS as readonly string[]).includes(r)
+const reasonOf = (r: string): Reason => (isReason(r) ? r : 'readonly')
 
 /** The shot table tab of a project. */
 export function ShotTablePage({ projectId }: { projectId: string }) {
@@ -72,31 +75,66 @@ function ShotTableView(props: {
   const [statusTarget, setStatusTarget] = useState<StatusTarget | null>(null)
   const [assigneeTarget, setAssigneeTarget] = useState<AssigneeTarget | null>(null)
   const [importing, setImporting] = useState(false)
+  const [batch, setBatch] = useState<BatchMode | null>(null)
   const edits = useShotEdits(projectId)
   const index = useMemo(() => indexTasks(table), [table])
   const thumbs = useThumbnails(table)
-  const { model, headers } = useTableModel({ ...props, index, view, userId, thumbnail: thumbs.thumbnail })
+  const openShot = useCallback(
+    (shot: number) =>
+      void navigate({
+        to: '/projects/$projectId/shots/$shotId',
+        params: { projectId, shotId: table.shots.id[shot] ?? '' },
+      }),
+    [navigate, projectId, table],
+  )
+  const { model, headers } = useTableModel({ ...props, index, view, userId, thumbnail: thumbs.thumbnail, openShot })
   const cellAt = useCallback((c: number, r: number) => cellView(model, c, r), [model])
   const copyText = useCallback((c: number, r: number) => cellCopyText(model, c, r), [model])
 
-  const fail = useCallback((error: unknown) => setNotice({ color: 'red', text: messageOf(error) }), [])
+  const fail = useCallback((error: unknown) => setNotice({ color: 'red', text: apiErrorText(error, t) }), [t])
   const reportSkipped = useCallback(
-    (count: number) =>
-      count > 0 ? setNotice({ color: 'blue', text: t('projects.table.skipped', { count }) }) : setNotice(null),
+    (skipped: { reason: string }[]) => {
+      const first = skipped[0]
+      if (!first) return setNotice(null)
+      const reason = t(`projects.table.invalid.${reasonOf(first.reason)}`)
+      setNotice({ color: 'blue', text: t('projects.table.skippedWhy', { count: skipped.length, reason }) })
+    },
     [t],
+  )
+  const shotEdit = useCallback(
+    (plan: ReturnType<typeof planPaste>, cells: number) =>
+      edits
+        .apply({
+          forward: { kind: 'shots', updates: plan.updates },
+          inverse: { kind: 'shots', updates: plan.inverse },
+          cells,
+        })
+        .catch(fail),
+    [edits, fail],
+  )
+
+  // Why typed text cannot go into a cell, in the user's language; the editor stays open.
+  const cellProblem = useCallback(
+    (column: number, row: number, text: string) => {
+      const input = { columns: model.columns, rows: model.rows, table, lookups: model.lookups }
+      const problem = planEdits({ ...input, edits: [{ column, row, text }] }).skipped[0]
+      return problem ? t(`projects.table.invalid.${reasonOf(problem.reason)}`) : null
+    },
+    [model, table, t],
   )
 
   const onEdit = useCallback(
     (cells: CellEdit[]) => {
       const plan = planEdits({ edits: cells, columns: model.columns, rows: model.rows, table, lookups: model.lookups })
-      reportSkipped(plan.skipped.filter((s) => s.reason !== 'readonly').length)
-      edits.apply({ forward: plan.updates, inverse: plan.inverse, cells: cells.length }).catch(fail)
+      reportSkipped(plan.skipped.filter((s) => s.reason !== 'readonly'))
+      void shotEdit(plan, cells.length)
     },
-    [model, table, edits, fail, reportSkipped],
+    [model, table, shotEdit, reportSkipped],
   )
 
   const onPaste = useCallback(
-    (column: number, row: number, block: string[][]) => {
+    (column: number, row: number, pasted: string[][], range: { width: number; height: number }) => {
+      const block = fillBlock(pasted, { row, ...range }, model.rows)
       const plan = planPaste({
         block,
         column,
@@ -106,11 +144,13 @@ function ShotTableView(props: {
         table,
         lookups: model.lookups,
       })
-      reportSkipped(plan.skipped.length)
-      const cells = block.reduce((n, r) => n + r.length, 0)
-      edits.apply({ forward: plan.updates, inverse: plan.inverse, cells }).catch(fail)
+      reportSkipped(plan.skipped)
+      void shotEdit(
+        plan,
+        block.reduce((n, r) => n + r.length, 0),
+      )
     },
-    [model, table, edits, fail, reportSkipped],
+    [model, table, shotEdit, reportSkipped],
   )
 
   const onActivate = useCallback(
@@ -124,7 +164,12 @@ function ShotTableView(props: {
         void navigate({ to: '/projects/$projectId/shots/$shotId', params: { projectId, shotId } })
         return
       }
-      if (column.kind !== 'status' && column.kind !== 'assignees') return
+      if (column.kind !== 'status' && column.kind !== 'assignees') {
+        // A double-click on a cell the role cannot edit says why instead of doing nothing.
+        if (!model.canEdit && column.kind !== 'duration')
+          setNotice({ color: 'blue', text: t('projects.table.readOnlyCell') })
+        return
+      }
       const task = taskAt(index, column.taskType.id, display.shot)
       if (task < 0) return
       const taskId = table.tasks.id[task] ?? ''
@@ -134,7 +179,7 @@ function ShotTableView(props: {
       else if (model.canEdit)
         setAssigneeTarget({ taskId, assigneeIds: table.tasks.assigneeIds[task] ?? [], label: full })
     },
-    [model, table, index, navigate, projectId],
+    [model, table, index, navigate, projectId, t],
   )
 
   const onHeaderClick = useCallback(
@@ -223,17 +268,15 @@ function ShotTableView(props: {
   })
   const shown = model.rows.filter((r) => r.kind === 'shot').length
   const [selectedRows, setSelectedRows] = useState<number[]>([])
-  const renderShots = useMemo(
+  const selectedShots = useMemo(
     () =>
-      renderShotsOfTable(
-        table,
-        selectedRows.flatMap((r) => {
-          const row = model.rows[r]
-          return row?.kind === 'shot' ? [row.shot] : []
-        }),
-      ),
-    [table, model.rows, selectedRows],
+      selectedRows.flatMap((r) => {
+        const row = model.rows[r]
+        return row?.kind === 'shot' ? [row.shot] : []
+      }),
+    [model.rows, selectedRows],
   )
+  const renderShots = useMemo(() => renderShotsOfTable(table, selectedShots), [table, selectedShots])
   const exportAs = (format: 'xlsx' | 'csv') =>
     downloadAuthed(
       api,
@@ -259,7 +302,15 @@ function ShotTableView(props: {
         onImport={() => setImporting(true)}
         onExport={exportAs}
         render={<RenderButton project={project} shots={renderShots} size="xs" />}
+        canEdit={model.canEdit}
+        selectedShots={selectedShots.length}
+        onBatch={setBatch}
       />
+      {!model.canEdit && (
+        <Text size="xs" c="dimmed" data-testid="read-only-reason">
+          {t('projects.table.readOnlyRole', { role: t(`roles.${project.myRole}`) })}
+        </Text>
+      )}
       {notice && (
         <Alert
           color={notice.color}
@@ -279,6 +330,7 @@ function ShotTableView(props: {
           copyText={copyText}
           onEdit={onEdit}
           onPaste={onPaste}
+          cellProblem={cellProblem}
           onActivate={onActivate}
           onHeaderClick={onHeaderClick}
           {...(canReorder(view) && model.canEdit ? { onRowMove } : {})}
@@ -297,6 +349,16 @@ function ShotTableView(props: {
       />
       <AssigneeDialog projectId={projectId} target={assigneeTarget} onClose={() => setAssigneeTarget(null)} />
       <ImportDialog projectId={projectId} opened={importing} onClose={() => setImporting(false)} />
+      <BatchTaskDialog
+        mode={batch}
+        project={project}
+        table={table}
+        index={index}
+        shots={selectedShots}
+        members={props.members}
+        apply={edits.apply}
+        onClose={() => setBatch(null)}
+      />
     </Stack>
   )
 }

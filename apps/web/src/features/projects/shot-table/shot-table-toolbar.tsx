@@ -23,6 +23,10 @@ interface Props {
   onExport: (format: 'xlsx' | 'csv') => void
   /** The Render button for the selected shots (absent when nothing is selected or the role cannot render). */
   render?: ReactNode
+  /** Whether the role edits the breakdown (batch actions are offered only then). */
+  canEdit: boolean
+  selectedShots: number
+  onBatch: (mode: 'status' | 'assign') => void
 }
 
 /** The toolbar of the shot table. */
@@ -98,6 +102,16 @@ export function ShotTableToolbar(props: Props) {
       />
       <SavedViewsMenu projectId={props.projectId} view={view} onApply={onView} />
       <Group gap={4} ml="auto" wrap="nowrap">
+        {props.canEdit && props.selectedShots > 0 && (
+          <>
+            <Button size="xs" variant="light" onClick={() => props.onBatch('status')} data-testid="batch-status">
+              {t('projects.batch.status', { count: props.selectedShots })}
+            </Button>
+            <Button size="xs" variant="light" onClick={() => props.onBatch('assign')} data-testid="batch-assign">
+              {t('projects.batch.assign', { count: props.selectedShots })}
+            </Button>
+          </>
+        )}
         {props.render}
         <Text size="xs" c="dimmed" data-testid="shot-count" aria-busy={props.loaded < props.total}>
           {props.loaded < props.total
@@ -112,9 +126,11 @@ export function ShotTableToolbar(props: Props) {
         <Button size="xs" variant="default" onClick={props.redo.run} disabled={!props.redo.can}>
           {t('projects.table.redo')}
         </Button>
-        <Button size="xs" variant="default" onClick={props.onImport}>
-          {t('projects.import.open')}
-        </Button>
+        {props.canEdit && (
+          <Button size="xs" variant="default" onClick={props.onImport}>
+            {t('projects.import.open')}
+          </Button>
+        )}
         <Menu position="bottom-end" withinPortal>
           <Menu.Target>
             <Button size="xs" variant="default">

@@ -19,6 +19,7 @@ interface Inputs {
   view: TableView
   userId: string
   thumbnail: (versionId: string) => string | null
+  openShot: (shot: number) => void
 }
 
 const WIDTHS: Record<ShotColumn['kind'], number> = {
@@ -52,7 +53,7 @@ export function sortKeyOf(column: ShotColumn): SortKey | null {
 /** The grid model and the columns' headers for the current data and view. */
 export function useTableModel(inputs: Inputs) {
   const { t } = useTranslation()
-  const { project, table, index, sequences, members, view, thumbnail } = inputs
+  const { project, table, index, sequences, members, view, thumbnail, openShot } = inputs
   const columns = useMemo(() => shotColumns(project.customFields, project.taskTypes), [project])
   const sequenceOrder = useMemo(() => sequences.map((s) => s.id), [sequences])
   const statusOrder = useMemo(() => project.statuses.map((s) => s.id), [project])
@@ -92,6 +93,7 @@ export function useTableModel(inputs: Inputs) {
       statuses: project.statuses,
       canEdit,
       thumbnail,
+      openShot,
       groupLabel: (key, count) => {
         const seq = seqById.get(key)
         const name =
@@ -103,7 +105,7 @@ export function useTableModel(inputs: Inputs) {
         return `${name} (${count})`
       },
     }
-  }, [table, index, rows, columns, lookups, project, canEdit, thumbnail, sequences, view.groupBy, t])
+  }, [table, index, rows, columns, lookups, project, canEdit, thumbnail, openShot, sequences, view.groupBy, t])
 
   const headers = useMemo<GridColumnView[]>(
     () =>
