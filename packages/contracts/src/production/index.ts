@@ -3,6 +3,7 @@ export * from './production-events.contract'
 export * from './project.contract'
 export * from './project-config.contract'
 export * from './shot.contract'
+export * from './shot-table-view.contract'
 export * from './task.contract'
 export * from './version-sidecar.contract'
 
@@ -10,6 +11,7 @@ import { departmentRoutes } from './department.contract'
 import { projectRoutes } from './project.contract'
 import { projectConfigRoutes } from './project-config.contract'
 import { shotRoutes } from './shot.contract'
+import { shotTableViewRoutes } from './shot-table-view.contract'
 import { taskRoutes } from './task.contract'
 
 /** Every production HTTP route. */
@@ -18,5 +20,6 @@ export const productionRoutes = {
   ...departmentRoutes,
   ...projectConfigRoutes,
   ...shotRoutes,
+  ...shotTableViewRoutes,
   ...taskRoutes,
 }

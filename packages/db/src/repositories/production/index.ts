@@ -6,6 +6,7 @@ import { createProjectRepository } from './project.repository'
 import { createProjectConfigRepository } from './project-config.repository'
 import { createShotRepository } from './shot.repository'
 import { createShotListQueries } from './shot-list.queries'
+import { createShotTableViewRepository } from './shot-table-view.repository'
 import { createTaskRepository } from './task.repository'
 
 export * from './activity.repository'
@@ -16,6 +17,7 @@ export * from './project-config.repository'
 export * from './project-seed'
 export * from './shot.repository'
 export * from './shot-list.queries'
+export * from './shot-table-view.repository'
 export * from './task.repository'
 
 /** All production repositories over one connection or transaction. */
@@ -28,6 +30,7 @@ export function createProductionRepositories(db: Db) {
     tasks: createTaskRepository(db),
     activity: createActivityRepository(db),
     departments: createDepartmentRepository(db),
+    tableViews: createShotTableViewRepository(db),
   }
 }
 export type ProductionRepositories = ReturnType<typeof createProductionRepositories>
