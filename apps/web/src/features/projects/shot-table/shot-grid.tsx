@@ -60,6 +60,8 @@ export interface ShotGridProps {
   /** Display rows of the selection (row markers and cell ranges), e.g. for the Render button. */
   onSelectedRowsChange?: (rows: number[]) => void
   onVisibleRowsChange?: (first: number, last: number) => void
+  /** A column's edge dragged to a new width (px). */
+  onColumnResize?: (columnId: string, width: number) => void
   /** Columns kept in view while scrolling sideways. */
   frozenColumns: number
   dark: boolean
@@ -330,6 +332,7 @@ export function ShotGrid(props: ShotGridProps) {
           rowMarkers={{ kind: props.onRowMove ? 'clickable-number' : 'number', width: MARKER_WIDTH }}
           onRowMoved={props.onRowMove}
           onCellActivated={([col, row]) => props.onActivate(col, row)}
+          onColumnResize={(column, width) => props.onColumnResize?.(column.id ?? '', width)}
           onHeaderClicked={(col) => props.onHeaderClick(col)}
           onVisibleRegionChanged={(range) => props.onVisibleRowsChange?.(range.y, range.y + range.height)}
           getRowThemeOverride={getRowThemeOverride}

@@ -22,6 +22,7 @@ import { cellCopyText, cellView } from './grid-cells'
 import { ImportDialog } from './import-dialog'
 import { fillBlock, planEdits, planPaste } from './paste-plan'
 import { afterShotFor, optimisticKey } from './reorder'
+import { type ColumnWidths, withWidth } from './saved-views'
 import { type CellEdit, ShotGrid } from './shot-grid'
 import { ShotTableToolbar } from './shot-table-toolbar'
 import type { GridTable } from './table-loading'
@@ -76,6 +77,7 @@ function ShotTableView(props: {
   const [assigneeTarget, setAssigneeTarget] = useState<AssigneeTarget | null>(null)
   const [importing, setImporting] = useState(false)
   const [batch, setBatch] = useState<BatchMode | null>(null)
+  const [widths, setWidths] = useState<ColumnWidths>({})
   const edits = useShotEdits(projectId)
   const index = useMemo(() => indexTasks(table), [table])
   const thumbs = useThumbnails(table)
@@ -88,6 +90,8 @@ function ShotTableView(props: {
     [navigate, projectId, table],
   )
   const { model, headers } = useTableModel({ ...props, index, view, userId, thumbnail: thumbs.thumbnail, openShot })
+  const columnsShown = useMemo(() => headers.map((h) => ({ ...h, width: widths[h.id] ?? h.width })), [headers, widths])
+  const onColumnResize = useCallback((id: string, width: number) => setWidths((w) => withWidth(w, id, width)), [])
   const cellAt = useCallback((c: number, r: number) => cellView(model, c, r), [model])
   const copyText = useCallback((c: number, r: number) => cellCopyText(model, c, r), [model])
 
@@ -294,6 +298,12 @@ function ShotTableView(props: {
         members={props.members}
         view={view}
         onView={setView}
+        widths={widths}
+        onApplySaved={(saved, savedWidths) => {
+          setView(saved)
+          setWidths(savedWidths)
+        }}
+        onError={(text) => setNotice({ color: 'red', text })}
         shown={shown}
         loaded={table.shots.id.length}
         total={table.partial?.total ?? table.shots.id.length}
@@ -324,7 +334,8 @@ function ShotTableView(props: {
       )}
       <div ref={gridBox}>
         <ShotGrid
-          columns={headers}
+          columns={columnsShown}
+          onColumnResize={onColumnResize}
           rows={model.rows.length}
           cellAt={cellAt}
           copyText={copyText}

@@ -3,6 +3,7 @@ import type { Project } from '@aipipeline/contracts'
 import { Button, Group, Menu, MultiSelect, Select, Text, TextInput, Tooltip } from '@mantine/core'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
+import type { ColumnWidths } from './saved-views'
 import { SavedViewsMenu } from './saved-views-menu'
 import type { GroupBy, TableView } from './table-model'
 
@@ -13,6 +14,9 @@ interface Props {
   members: { userId: string; displayName: string }[]
   view: TableView
   onView: (view: TableView) => void
+  widths: ColumnWidths
+  onApplySaved: (view: TableView, widths: ColumnWidths) => void
+  onError: (message: string) => void
   shown: number
   /** Shots in the browser so far; below `total` while the rest of a large table loads. */
   loaded: number
@@ -100,7 +104,14 @@ export function ShotTableToolbar(props: Props) {
         allowDeselect={false}
         w={170}
       />
-      <SavedViewsMenu projectId={props.projectId} view={view} onApply={onView} />
+      <SavedViewsMenu
+        projectId={props.projectId}
+        view={view}
+        widths={props.widths}
+        canShare={props.canEdit}
+        onApply={props.onApplySaved}
+        onError={props.onError}
+      />
       <Group gap={4} ml="auto" wrap="nowrap">
         {props.canEdit && props.selectedShots > 0 && (
           <>
