@@ -183,7 +183,7 @@ describe.runIf(browserTestsEnabled('shot table editing in Chromium'))('shot tabl
       await click(X.description, 0)
       await click(X.description, 2, ['Shift'])
       await page.getByTestId('batch-status').click()
-      await page.getByRole('dialog').getByRole('textbox').nth(1).click()
+      await page.getByTestId('batch-status-select').click()
       await page.getByRole('option', { name: target.name, exact: true }).click()
       await page.getByTestId('batch-apply').click()
       await expect.poll(async () => statuses((await table()).t)).toEqual([target.id, target.id, target.id])
@@ -191,7 +191,7 @@ describe.runIf(browserTestsEnabled('shot table editing in Chromium'))('shot tabl
       await expect.poll(async () => statuses((await table()).t)).toEqual(statuses(before))
 
       await page.getByTestId('batch-assign').click()
-      await page.getByRole('dialog').getByRole('textbox').nth(1).click()
+      await page.getByTestId('batch-people').click()
       await page.getByRole('option', { name: 'Demo Artist' }).click()
       await page.keyboard.press('Escape')
       await page.getByTestId('batch-apply').click()
@@ -213,20 +213,20 @@ describe.runIf(browserTestsEnabled('shot table editing in Chromium'))('shot tabl
       await openTable()
       const { t, order } = await table()
       const code = t.shots.code[order[4] ?? -1] ?? ''
-      await page.getByRole('textbox').first().fill(code)
-      await page
-        .getByTestId('shot-count')
-        .filter({ hasText: /^1\D|\D1\D/ })
-        .waitFor()
-      await page.getByTestId('saved-views').locator('xpath=../..').getByRole('button').nth(1).click()
+      await page.getByTestId('table-search').fill(code)
+      // Fewer than "40 of 40 shots" / "샷 40개 중 40개"
+      await expect.poll(() => page.getByTestId('shot-count').textContent()).not.toMatch(/^40 of|중 40개/)
+      const filtered = await page.getByTestId('shot-count').textContent()
+      await page.getByTestId('save-view').click()
       const name = `Only ${code} ${lang}`
-      await page.getByRole('dialog').or(page.locator('.mantine-Popover-dropdown')).getByRole('textbox').fill(name)
+      await page.getByTestId('save-view-name').fill(name)
       await page.keyboard.press('Enter')
       await page.reload()
       await page.getByTestId('shot-count').filter({ hasText: '40' }).waitFor()
       await page.getByTestId('saved-views').click()
       await page.getByRole('menuitem', { name }).click()
-      await expect.poll(() => page.getByRole('textbox').first().inputValue()).toBe(code)
+      await expect.poll(() => page.getByTestId('table-search').inputValue()).toBe(code)
+      await expect.poll(() => page.getByTestId('shot-count').textContent()).toBe(filtered)
       await page.screenshot({ path: join(SCREENSHOTS, `shot-table-saved-view-${lang}.png`) })
     })
 

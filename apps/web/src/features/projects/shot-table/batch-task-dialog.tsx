@@ -87,6 +87,7 @@ export function BatchTaskDialog(props: Props) {
         </Text>
         <Select
           label={t('projects.filters.taskType')}
+          data-testid="batch-task-type"
           data={project.taskTypes.map((tt) => ({ value: tt.id, label: tt.name }))}
           value={taskTypeId}
           onChange={setTaskTypeId}
@@ -96,6 +97,7 @@ export function BatchTaskDialog(props: Props) {
         {mode === 'status' ? (
           <Select
             label={t('projects.filters.status')}
+            data-testid="batch-status-select"
             data={settable.map((s) => ({ value: s.id, label: s.name }))}
             value={statusId}
             onChange={setStatusId}
@@ -104,6 +106,7 @@ export function BatchTaskDialog(props: Props) {
         ) : (
           <MultiSelect
             label={t('projects.batch.people')}
+            data-testid="batch-people"
             placeholder={t('projects.batch.nobody')}
             data={props.members.map((m) => ({ value: m.userId, label: m.displayName }))}
             value={userIds}

@@ -115,7 +115,7 @@ export function SavedViewsMenu(props: Props) {
       </Menu>
       <Popover opened={naming} onChange={setNaming} position="bottom-start" withinPortal trapFocus>
         <Popover.Target>
-          <Button variant="subtle" size="xs" onClick={() => setNaming((o) => !o)}>
+          <Button variant="subtle" size="xs" onClick={() => setNaming((o) => !o)} data-testid="save-view">
             {t('projects.views.save')}
           </Button>
         </Popover.Target>
@@ -124,6 +124,7 @@ export function SavedViewsMenu(props: Props) {
             <TextInput
               size="xs"
               label={t('projects.views.name')}
+              data-testid="save-view-name"
               value={name}
               onChange={(e) => setName(e.currentTarget.value)}
               onKeyDown={(e) => {

@@ -53,6 +53,7 @@ export function ShotTableToolbar(props: Props) {
       <TextInput
         size="xs"
         label={t('projects.table.search')}
+        data-testid="table-search"
         placeholder={t('projects.table.searchPlaceholder')}
         value={filter.search}
         onChange={(e) => setFilter({ search: e.currentTarget.value })}
