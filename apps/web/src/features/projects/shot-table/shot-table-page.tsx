@@ -1,12 +1,7 @@
-// The shot table: the whole project's shots in a virtualised grid with inline edits,
-// paste of spreadsheet blocks as one batch, undo/redo, drag reorder, filters and groups,
-// status and assignee pickers, and spreadsheet import/export.
-import { productionRoutes } from '@aipipeline/contracts'
 import { Alert, Loader, Stack, Text, useComputedColorScheme } from '@mantine/core'
 import { useViewportSize } from '@mantine/hooks'
-import { useQueryClient } from '@tanstack/react-query'
 import { useNavigate } from '@tanstack/react-router'
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
+import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useApi, useSession } from '../../../api/api-context'
 import { apiErrorText } from '../../../api/error-text'
@@ -14,19 +9,19 @@ import { RenderButton } from '../../farm/render/render-button'
 import { renderShotsOfTable } from '../../farm/render/render-plan'
 import { AssigneeDialog, type AssigneeTarget } from '../assignee-dialog'
 import { downloadAuthed } from '../authed-file'
-import { projectKeys, useBreakdown, useMembers, useProject, useShotTable } from '../project-queries'
+import { useBreakdown, useMembers, useProject, useShotTable } from '../project-queries'
 import { NewBreakdownButtons } from '../setup/new-breakdown-buttons'
 import { StatusCommentDialog, type StatusTarget } from '../status-comment-dialog'
 import { type BatchMode, BatchTaskDialog } from './batch-task-dialog'
 import { cellCopyText, cellView } from './grid-cells'
 import { ImportDialog } from './import-dialog'
 import { fillBlock, planEdits, planPaste } from './paste-plan'
-import { afterShotFor, optimisticKey } from './reorder'
 import { type ColumnWidths, withWidth } from './saved-views'
 import { type CellEdit, ShotGrid } from './shot-grid'
 import { ShotTableToolbar } from './shot-table-toolbar'
 import type { GridTable } from './table-loading'
 import { canReorder, DEFAULT_VIEW, indexTasks, type TableView, taskAt } from './table-model'
+import { useRowMove, useUndoKeys } from './use-grid-gestures'
 import { useShotEdits } from './use-shot-edits'
 import { sortKeyOf, useTableModel } from './use-table-model'
 import { useThumbnails } from './use-thumbnails'
@@ -68,7 +63,6 @@ function ShotTableView(props: {
   const { t } = useTranslation()
   const api = useApi()
   const userId = useSession()?.user.id ?? ''
-  const queryClient = useQueryClient()
   const navigate = useNavigate()
   const dark = useComputedColorScheme('light') === 'dark'
   const [view, setView] = useState<TableView>(DEFAULT_VIEW)
@@ -200,61 +194,8 @@ function ShotTableView(props: {
     [model.columns],
   )
 
-  const onRowMove = useCallback(
-    (from: number, to: number) => {
-      const moved = model.rows[from]
-      if (moved?.kind !== 'shot') return
-      const shotId = table.shots.id[moved.shot] ?? ''
-      const without = model.rows.filter((_, i) => i !== from)
-      const targetIndex = without.slice(0, to).filter((r) => r.kind === 'shot').length
-      const visible = model.rows.flatMap((r) => (r.kind === 'shot' ? [table.shots.id[r.shot] ?? ''] : []))
-      const order = table.shots.id
-        .map((id, i) => ({ id, key: table.shots.orderKey[i] ?? '' }))
-        .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
-      const afterShotId = afterShotFor(
-        visible,
-        order.map((o) => o.id),
-        shotId,
-        targetIndex,
-      )
-      const afterKey = afterShotId === null ? null : (order.find((o) => o.id === afterShotId)?.key ?? null)
-      const key = optimisticKey(
-        order.filter((o) => o.id !== shotId).map((o) => o.key),
-        afterKey,
-      )
-      const tableKey = projectKeys.table(projectId)
-      queryClient.setQueryData<GridTable>(tableKey, (cur) => {
-        if (!cur) return cur
-        const orderKey = [...cur.shots.orderKey]
-        orderKey[moved.shot] = key
-        return { ...cur, shots: { ...cur.shots, orderKey } }
-      })
-      api
-        .call(productionRoutes.moveShot, { params: { shotId }, body: { afterShotId } })
-        .catch(fail)
-        .finally(() => void queryClient.invalidateQueries({ queryKey: tableKey }))
-    },
-    [model.rows, table, api, projectId, queryClient, fail],
-  )
-
-  // Ctrl+Z / Ctrl+Shift+Z (and Ctrl+Y) anywhere on the page except inside text fields,
-  // which keep their own undo.
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (!(e.ctrlKey || e.metaKey) || e.altKey) return
-      const key = e.key.toLowerCase()
-      if (key !== 'z' && key !== 'y') return
-      const target = e.target
-      if (target instanceof HTMLElement && target.closest('input, textarea, [contenteditable="true"]')) {
-        if (!target.closest('[data-testid="shot-grid"]')) return
-      }
-      e.preventDefault()
-      const redo = key === 'y' || e.shiftKey
-      ;(redo ? edits.redo() : edits.undo()).catch(fail)
-    }
-    window.addEventListener('keydown', onKey)
-    return () => window.removeEventListener('keydown', onKey)
-  }, [edits, fail])
+  const onRowMove = useRowMove({ projectId, table, rows: model.rows, fail })
+  useUndoKeys(edits, fail)
 
   const onVisibleRows = useCallback(
     (first: number, last: number) => {
