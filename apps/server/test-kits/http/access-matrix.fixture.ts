@@ -192,6 +192,14 @@ export function bodyFor(p: MatrixProject, route: { method: string; path: string 
     'PATCH /api/projects/:projectId': { name: 'Renamed' },
     'PUT /api/projects/:projectId/members/:userId': {},
     'POST /api/projects/:projectId/departments': { name: 'Lighting' },
+    'POST /api/projects/:projectId/table-views': {
+      name: 'Mine',
+      view: {
+        filter: { search: '', sequenceIds: [], taskTypeId: null, statusIds: [], assigneeIds: [] },
+        sort: { key: 'order', desc: false },
+        groupBy: 'none',
+      },
+    },
     'PATCH /api/projects/:projectId/departments/:department': { name: 'Keyframe' },
     'POST /api/projects/:projectId/sequences': { code: 'SQ999' },
     'POST /api/projects/:projectId/characters': { name: 'OUTSIDER' },

@@ -4,6 +4,7 @@ export * from './project.contract'
 export * from './project-config.contract'
 export * from './shot.contract'
 export * from './shot-breakdown.contract'
+export * from './shot-table-view.contract'
 export * from './task.contract'
 export * from './version-sidecar.contract'
 
@@ -13,6 +14,7 @@ import { projectRoutes } from './project.contract'
 import { projectConfigRoutes } from './project-config.contract'
 import { shotRoutes } from './shot.contract'
 import { shotBreakdownRoutes } from './shot-breakdown.contract'
+import { shotTableViewRoutes } from './shot-table-view.contract'
 import { taskRoutes } from './task.contract'
 
 /** Every production HTTP route. */
@@ -22,6 +24,7 @@ export const productionRoutes = {
   ...projectConfigRoutes,
   ...shotRoutes,
   ...shotBreakdownRoutes,
+  ...shotTableViewRoutes,
   ...taskRoutes,
   /** Lineage, approve and retake (their schemas live with the refine loop's contract). */
   ...versionDecisionRoutes,

@@ -27,6 +27,7 @@ import * as m0082 from './0082-control-maps.migration'
 import * as m0085 from './0085-task-approved-version.migration'
 import * as m0090 from './0090-farm-backend-health.migration'
 import * as m0091 from './0091-shot-breakdown-links.migration'
+import * as m0095 from './0095-shot-table-views.migration'
 import * as m0105 from './0105-reports.migration'
 
 const MIGRATIONS: Record<string, Migration> = {
@@ -48,6 +49,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0060-auth-account-links': m0060,
   '0061-production-departments': m0061,
   '0070-project-setup': m0070,
+  '0095-shot-table-views': m0095,
   '0040-farm-render-groups': m0040,
   '0080-render-inputs': m0080,
   '0081-render-job-input-files': m0081,

@@ -274,12 +274,26 @@ export interface ShotAssetsTable {
   createdAt: string
 }
 
+/** Saved shot table views (0095): the owner's, or shared with the project. */
+export interface ShotTableViewsTable {
+  id: string
+  projectId: string
+  ownerId: string
+  name: string
+  shared: number
+  /** JSON: filter, sort, groupBy, columnWidths. */
+  view: string
+  createdAt: string
+  updatedAt: string
+}
+
 export interface ProductionTables {
   shotCharacters: ShotCharactersTable
   shotAssets: ShotAssetsTable
   projects: ProjectsTable
   projectMembers: ProjectMembersTable
   departments: DepartmentsTable
+  shotTableViews: ShotTableViewsTable
   sequences: SequencesTable
   shots: ShotsTable
   characters: CharactersTable

@@ -39,6 +39,16 @@ export function registerProductionRoutes(app: FastifyInstance, tokens: TokenServ
     await s.departments.remove(principal, params.projectId, params.department)
     return undefined
   })
+  bindRoute(app, tokens, r.listShotTableViews, ({ principal, params }) =>
+    s.tableViews.list(principal, params.projectId),
+  )
+  bindRoute(app, tokens, r.saveShotTableView, ({ principal, params, body }) =>
+    s.tableViews.save(principal, params.projectId, body),
+  )
+  bindRoute(app, tokens, r.deleteShotTableView, async ({ principal, params }) => {
+    await s.tableViews.remove(principal, params.projectId, params.viewId)
+    return undefined
+  })
   bindRoute(app, tokens, r.getBreakdown, ({ principal, params }) => s.projects.breakdown(principal, params.projectId))
   bindRoute(app, tokens, r.createSequence, ({ principal, params, body }) =>
     s.breakdownEntries.createSequence(principal, params.projectId, body),

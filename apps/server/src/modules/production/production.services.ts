@@ -16,6 +16,7 @@ import { createProjectConfigService } from './project-config.service'
 import { createProjectMemberService } from './project-member.service'
 import { createShotService } from './shot.service'
 import { createShotBreakdownService } from './shot-breakdown.service'
+import { createShotTableViewService } from './shot-table-view.service'
 import { createSpreadsheetService, type SheetReading } from './spreadsheet.service'
 import { createTaskService } from './task.service'
 import { createVersionService } from './version.service'
@@ -52,6 +53,7 @@ export function createProductionServices(deps: ProductionModuleDeps) {
     projects: createProjectService(ctx, access, activity),
     members: createProjectMemberService(ctx, access, activity),
     departments: createDepartmentService(ctx, access),
+    tableViews: createShotTableViewService(ctx, access),
     config: createProjectConfigService(ctx, access, activity),
     customFields: createCustomFieldService(ctx, access, activity),
     breakdownEntries: createBreakdownEntryService(ctx, access, activity),

@@ -14,11 +14,13 @@ import {
   assertWritable,
   Conflict,
   canEditBreakdown,
+  frameRangeProblem,
   keyBetween,
   keysBetween,
   NotFound,
   requireAccess,
   seesOnlyAssigned,
+  ValidationFailed,
 } from '@aipipeline/domain'
 import type { z } from 'zod'
 import { z as zod } from 'zod'
@@ -52,6 +54,22 @@ function shotChange(
     : { ...common, event, payload: { ...base, fields }, data: { shotIds, fields } }
 }
 
+/**
+ * Refuses a frame range that runs backwards (HTTP 400 naming the field that made it so: the
+ * out when the edit sets the out, else the in). `path` is the patch's path in the request.
+ */
+function assertFrameRange(
+  frameIn: number | null,
+  frameOut: number | null,
+  patch: { frameIn?: number | null; frameOut?: number | null },
+  path: string,
+): void {
+  if (frameRangeProblem(frameIn, frameOut) === null) return
+  const field = patch.frameOut !== undefined ? 'frameOut' : 'frameIn'
+  const message = `frame out ${frameOut} is before frame in ${frameIn}`
+  throw new ValidationFailed(message, [{ path: `${path}.${field}`, message }])
+}
+
 export function createShotService(ctx: ProductionContext, access: ProductionAccessService, activity: ActivityService) {
   const { repos } = ctx
   const load = (principal: Principal, projectId: string) => loadProjectView(repos, access, principal, projectId)
@@ -76,6 +94,12 @@ export function createShotService(ctx: ProductionContext, access: ProductionAcce
       const sequences = await r.projects.sequences(shot.projectId)
       if (!sequences.some((s) => s.id === patch.sequenceId)) throw new NotFound('sequence', patch.sequenceId)
     }
+    assertFrameRange(
+      patch.frameIn !== undefined ? patch.frameIn : shot.frameIn,
+      patch.frameOut !== undefined ? patch.frameOut : shot.frameOut,
+      patch,
+      path,
+    )
     const { customFields, ...rest } = patch
     const merged = customFields
       ? mergeFieldValues(view.fields, shot.customFields, customFields, `${path}.customFields`)
@@ -119,6 +143,7 @@ export function createShotService(ctx: ProductionContext, access: ProductionAcce
         const sequences = new Set((await r.projects.sequences(projectId)).map((s) => s.id))
         for (const [i, s] of input.shots.entries()) {
           if (!sequences.has(s.sequenceId)) throw new NotFound('sequence', s.sequenceId)
+          assertFrameRange(s.frameIn ?? null, s.frameOut ?? null, s, `body.shots.${i}`)
           if (s.customFields) mergeFieldValues(view.fields, {}, s.customFields, `shots.${i}.customFields`)
         }
         const keys = keysBetween(await r.shots.lastOrderKey(projectId), null, input.shots.length)
@@ -177,7 +202,7 @@ export function createShotService(ctx: ProductionContext, access: ProductionAcce
         for (const [i, u] of input.updates.entries()) {
           const shot = shots.get(u.shotId)
           if (!shot || shot.projectId !== projectId) throw new NotFound('shot', u.shotId)
-          const fields = await applyPatch(r, view, shot, u.patch, `updates.${i}.patch`)
+          const fields = await applyPatch(r, view, shot, u.patch, `body.updates.${i}.patch`)
           out.push(shotChange('shot:update', view, principal.userId, [shot.id], fields, []))
         }
         await activity.record(r, projectId, principal.userId, out)

@@ -8,11 +8,13 @@ import type {
   StatusRecord,
   TaskTypeRecord,
 } from '@aipipeline/db'
-import { assertNever } from '@aipipeline/domain'
+import { assertNever, type CodeRules } from '@aipipeline/domain'
 import type { Cell, ColumnFormat } from './spreadsheet-codec'
 
 export interface SheetContext {
   sequences: Map<string, string>
+  /** How this project numbers sequence and shot codes (its naming configuration). */
+  codeRules: CodeRules
   statuses: StatusRecord[]
   taskTypes: TaskTypeRecord[]
   fields: CustomFieldRecord[]

@@ -3,9 +3,10 @@
 // conflicts. Nothing is written here.
 import type { ImportReport } from '@aipipeline/contracts'
 import type { CustomFieldRecord, CustomFieldValue, ShotRecord } from '@aipipeline/db'
-import { ValidationFailed } from '@aipipeline/domain'
+import { frameRangeProblem, ValidationFailed } from '@aipipeline/domain'
 import { checkFieldValue } from './custom-field-values'
 import type { Cell, Sheet } from './spreadsheet-codec'
+import { codeUnderRule, type KnownCodes, knownCodes, nextShotCode, takeCode } from './spreadsheet-codes'
 import { type Column, type SheetContext, type ShotTasks, shotCells } from './spreadsheet-columns'
 
 export interface PlannedShot {
@@ -91,6 +92,15 @@ export function planImport(
   const byId = new Map(shots.map((s) => [s.id, s]))
   const seqByCode = new Map([...ctx.sequences].map(([id, code]) => [code, id]))
   const byKey = new Map(shots.map((s) => [`${s.sequenceId}/${s.code}`, s]))
+  // Codes per sequence, existing and planned, so new shots follow the project's pattern.
+  const codesOf = new Map<string, KnownCodes>()
+  const codesIn = (sequenceId: string) => {
+    const known = codesOf.get(sequenceId) ?? knownCodes(ctx.codeRules.shot)
+    codesOf.set(sequenceId, known)
+    return known
+  }
+  for (const s of shots) takeCode(ctx.codeRules.shot, codesIn(s.sequenceId), s.code)
+  const sequenceCodes = knownCodes(ctx.codeRules.sequence, seqByCode.keys())
   const seen = new Set<string>()
   const planned: PlannedShot[] = []
   const conflict = (row: number, column: string | null, message: string): undefined => {
@@ -103,11 +113,18 @@ export function planImport(
     if (cells.every((c) => c === null || text(c) === '')) return
     const get = (kind: string) => used.findIndex((c) => c?.def.kind === kind)
     const id = text(cells[get('id')] ?? null)
-    const seqCode = text(cells[get('sequence')] ?? null)
-    const code = text(cells[get('code')] ?? null)
+    const seqCode = codeUnderRule(ctx.codeRules.sequence, text(cells[get('sequence')] ?? null), sequenceCodes)
     const sequenceId = seqByCode.get(seqCode)
     if (!sequenceId) return conflict(row, 'Sequence', `unknown sequence "${seqCode}"`)
+    const taken = codesIn(sequenceId)
+    const written = text(cells[get('code')] ?? null)
+    // A new row without a code gets the next one in the project's pattern (SH0010, SH0020…).
+    const code =
+      written === '' && id === ''
+        ? nextShotCode(ctx.codeRules.shot, taken)
+        : codeUnderRule(ctx.codeRules.shot, written, taken)
     if (code === '') return conflict(row, 'Shot', 'shot code is empty')
+    takeCode(ctx.codeRules.shot, taken, code)
     const shot = id !== '' ? byId.get(id) : byKey.get(`${sequenceId}/${code}`)
     if (id !== '' && !shot) return conflict(row, 'ID', `no shot with ID ${id} in this project`)
     if (!shot && /^\d+$/.test(code)) {
@@ -210,5 +227,7 @@ function planRow(
       p.assignees.set(d.taskTypeId, ids)
     }
   })
+  if (frameRangeProblem(p.frameIn, p.frameOut) !== null)
+    throw new ValidationFailed(`Frame Out: ${p.frameOut} is before Frame In ${p.frameIn}`)
   return p
 }

@@ -34,13 +34,15 @@ export function createSpreadsheetService(
 
   async function snapshot(view: ProjectView) {
     const projectId = view.access.projectId
-    const [sequences, members, shots, tasks, pairs] = await Promise.all([
+    const [project, sequences, members, shots, tasks, pairs] = await Promise.all([
+      repos.projects.findById(projectId),
       repos.projects.sequences(projectId),
       repos.projects.members(projectId),
       repos.shots.all(projectId),
       repos.shots.tasks(projectId),
       repos.shots.assignees(projectId),
     ])
+    if (!project) throw new NotFound('project', projectId)
     const assignees = assigneesByTask(pairs)
     const byShot = new Map<string, Map<string, ShotTasks>>()
     for (const t of tasks) {
@@ -52,6 +54,7 @@ export function createSpreadsheetService(
     }
     const sheetCtx: SheetContext = {
       sequences: new Map(sequences.map((s) => [s.id, s.code])),
+      codeRules: project.codeRules,
       statuses: view.statuses.filter((s) => view.v.statusVisible(s.id)),
       taskTypes: view.taskTypes,
       fields: view.v.fields,

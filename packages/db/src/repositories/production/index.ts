@@ -7,6 +7,7 @@ import { createProjectConfigRepository } from './project-config.repository'
 import { createShotRepository } from './shot.repository'
 import { createShotBreakdownRepository } from './shot-breakdown.repository'
 import { createShotListQueries } from './shot-list.queries'
+import { createShotTableViewRepository } from './shot-table-view.repository'
 import { createTaskRepository } from './task.repository'
 
 export * from './activity.repository'
@@ -18,6 +19,7 @@ export * from './project-seed'
 export * from './shot.repository'
 export * from './shot-breakdown.repository'
 export * from './shot-list.queries'
+export * from './shot-table-view.repository'
 export * from './task.repository'
 
 /** All production repositories over one connection or transaction. */
@@ -31,6 +33,7 @@ export function createProductionRepositories(db: Db) {
     activity: createActivityRepository(db),
     departments: createDepartmentRepository(db),
     breakdownLinks: createShotBreakdownRepository(db),
+    tableViews: createShotTableViewRepository(db),
   }
 }
 export type ProductionRepositories = ReturnType<typeof createProductionRepositories>

@@ -2,11 +2,13 @@
 // still opens the shot).
 import type { LatestVersion } from '@aipipeline/contracts'
 import { useDraggable } from '@dnd-kit/core'
-import { Badge, Group, Image, Paper, Text } from '@mantine/core'
+import { Anchor, Badge, Group, Image, Paper, Text } from '@mantine/core'
 import { useVersionFileUrl, versionCode } from '../shot-page/version-files'
 import type { BoardCard } from './board-model'
 
 export interface CardLabels {
+  /** The project the cards belong to (for links to their shots). */
+  projectId: string
   sequenceCode: (id: string) => string
   taskTypeName: (id: string) => string
   personName: (id: string) => string
@@ -31,9 +33,16 @@ export function CardBody({ card, labels }: { card: BoardCard; labels: CardLabels
     <>
       {version && <CardThumbnail version={version} />}
       <Group justify="space-between" gap={4} wrap="nowrap">
-        <Text size="sm" fw={600}>
+        <Anchor
+          href={`/projects/${encodeURIComponent(labels.projectId)}/shots/${encodeURIComponent(card.shotId)}`}
+          // The card's own click opens the shot in the app; the link serves new tabs and readers.
+          onClick={(e) => e.preventDefault()}
+          size="sm"
+          fw={600}
+          data-testid="board-card-code"
+        >
           {labels.sequenceCode(card.sequenceId)} {card.shotCode}
-        </Text>
+        </Anchor>
         <Badge size="xs" variant="light">
           {labels.taskTypeName(card.taskTypeId)}
         </Badge>

@@ -1,4 +1,5 @@
-// One status column; highlights while a card that may land here is dragged over it.
+// One status column; highlights while a card that may land here is dragged over it. The
+// whole column is the drop target, down to the board's bottom, however few cards it holds.
 import type { Project } from '@aipipeline/contracts'
 import { useDroppable } from '@dnd-kit/core'
 import { Badge, Group, Paper, ScrollArea, Stack, Text } from '@mantine/core'
@@ -28,6 +29,8 @@ export function BoardColumn(props: {
       p="xs"
       w={250}
       miw={250}
+      // Header and padding above the card list: the column is as tall as the tallest list.
+      mih={props.height + 48}
       data-testid="board-column"
       data-status-id={status.id}
       aria-label={status.name}

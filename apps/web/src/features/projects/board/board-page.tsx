@@ -19,7 +19,7 @@ import { useNavigate } from '@tanstack/react-router'
 import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useApi } from '../../../api/api-context'
-import { ApiError } from '../../../api/api-error'
+import { apiErrorText } from '../../../api/error-text'
 import { projectKeys, useBreakdown, useLatestVersions, useMembers, useProject, useShotTable } from '../project-queries'
 import { CardBody, type CardLabels } from './board-card'
 import { BoardColumn } from './board-column'
@@ -54,12 +54,13 @@ export function BoardPage({ projectId }: { projectId: string }) {
     const types = new Map((project?.taskTypes ?? []).map((tt) => [tt.id, tt.name]))
     const people = new Map((members ?? []).map((m) => [m.userId, m.displayName]))
     return {
+      projectId,
       sequenceCode: (id) => seq.get(id) ?? '',
       taskTypeName: (id) => types.get(id) ?? '',
       personName: (id) => people.get(id) ?? '?',
       latestVersion: (taskId) => latest?.get(taskId),
     }
-  }, [sequences, project, members, latest])
+  }, [projectId, sequences, project, members, latest])
 
   if (!project || !table || !sequences || !members) return <Loader aria-label={t('app.loading')} />
 
@@ -82,7 +83,7 @@ export function BoardPage({ projectId }: { projectId: string }) {
       await api.call(productionRoutes.postComment, { params: { taskId: card.taskId }, body: { statusId: column.id } })
       await queryClient.invalidateQueries({ queryKey: projectKeys.table(projectId) })
     } catch (err) {
-      setError(err instanceof ApiError ? err.message : String(err))
+      setError(apiErrorText(err, t))
     } finally {
       forget(card.taskId)
     }

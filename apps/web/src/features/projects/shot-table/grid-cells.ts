@@ -17,6 +17,8 @@ export interface GridModel {
   /** The approved version shown for a shot instead of its thumbnail version, if any. */
   approvedVersion?: (shot: number) => string | null
   groupLabel: (key: string, count: number) => string
+  /** Opens a shot's page (its code is a link). */
+  openShot: (shot: number) => void
 }
 
 /** The view of one cell. */
@@ -49,7 +51,8 @@ export function cellView(model: GridModel, col: number, row: number): GridCellVi
       if (column.field.type === 'number')
         return { kind: 'number', value: typeof value === 'number' ? value : null, editable: canEdit }
       if (column.field.type === 'boolean') return { kind: 'boolean', value: value === true, editable: canEdit }
-      return { kind: 'text', text: shotFieldText(table, shot, column, model.lookups), editable: canEdit }
+      const text = shotFieldText(table, shot, column, model.lookups)
+      return { kind: 'text', text, editable: canEdit, checked: column.field.type !== 'text' }
     }
     case 'status': {
       const t = taskAt(model.index, column.taskType.id, shot)
@@ -62,8 +65,18 @@ export function cellView(model: GridModel, col: number, row: number): GridCellVi
       const names = t < 0 ? [] : (table.tasks.assigneeIds[t] ?? []).map(model.lookups.personName)
       return { kind: 'picker', text: names.join(', '), chips: names, editable: t >= 0 && canEdit }
     }
-    default:
+    case 'text':
+      if (column.id === 'code')
+        return {
+          kind: 'text',
+          text: shotFieldText(table, shot, column, model.lookups),
+          editable: canEdit,
+          checked: true,
+          open: () => model.openShot(shot),
+        }
       return { kind: 'text', text: shotFieldText(table, shot, column, model.lookups), editable: canEdit }
+    default:
+      return { kind: 'text', text: shotFieldText(table, shot, column, model.lookups), editable: canEdit, checked: true }
   }
 }
 

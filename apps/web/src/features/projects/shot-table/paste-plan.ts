@@ -3,6 +3,7 @@
 // written (read-only columns, task columns, bad values) are skipped and reported, the rest
 // is sent in one request, and the inverse batch is kept for undo.
 import type { ShotTable, UpdateShotRequest } from '@aipipeline/contracts'
+import { frameRangeProblem } from '@aipipeline/domain'
 import {
   inversePatch,
   isShotField,
@@ -31,8 +32,7 @@ export interface EditPlan {
   skipped: SkippedCell[]
 }
 
-/** Plans the batch edit for `block` pasted with its top-left cell at (column, displayRow). */
-export function planPaste(input: {
+interface PasteInput {
   block: readonly (readonly string[])[]
   column: number
   row: number
@@ -40,7 +40,17 @@ export function planPaste(input: {
   rows: readonly DisplayRow[]
   table: ShotTable
   lookups: Lookups
-}): EditPlan {
+}
+
+/** Plans the batch edit for `block` pasted with its top-left cell at (column, displayRow). */
+export function planPaste(input: PasteInput): EditPlan {
+  const { patches, skipped } = collectPatches(input)
+  refuseBackwardRanges(input.table, patches, skipped)
+  return { ...toUpdates(input.table, patches), skipped }
+}
+
+/** Each shot's patch from the parsed cells of a block, and the cells that could not be read. */
+function collectPatches(input: PasteInput) {
   const { block, columns, rows, table, lookups } = input
   const patches = new Map<number, UpdateShotRequest>()
   const skipped: SkippedCell[] = []
@@ -68,7 +78,25 @@ export function planPaste(input: {
       patches.set(target.shot, mergePatch(patches.get(target.shot) ?? {}, parsed.patch))
     }
   }
-  return { ...toUpdates(table, patches), skipped }
+  return { patches, skipped }
+}
+
+/**
+ * Drops frame edits that would put a shot's out before its in (the server refuses them too),
+ * reporting the frame cells written; the shot's other edits still go.
+ */
+function refuseBackwardRanges(table: ShotTable, patches: Map<number, UpdateShotRequest>, skipped: SkippedCell[]) {
+  for (const [shot, patch] of patches) {
+    if (patch.frameIn === undefined && patch.frameOut === undefined) continue
+    const frameIn = patch.frameIn !== undefined ? patch.frameIn : (table.shots.frameIn[shot] ?? null)
+    const frameOut = patch.frameOut !== undefined ? patch.frameOut : (table.shots.frameOut[shot] ?? null)
+    if (frameRangeProblem(frameIn, frameOut) === null) continue
+    const { frameIn: droppedIn, frameOut: droppedOut, ...rest } = patch
+    if (droppedIn !== undefined) skipped.push({ row: shot, column: 'frameIn', reason: 'outBeforeIn' })
+    if (droppedOut !== undefined) skipped.push({ row: shot, column: 'frameOut', reason: 'outBeforeIn' })
+    if (Object.keys(rest).length === 0) patches.delete(shot)
+    else patches.set(shot, rest)
+  }
 }
 
 /** Plans a single cell edit the same way (one-update batch). */
@@ -109,9 +137,32 @@ export function planEdits(input: {
     const target = input.rows[edit.row]
     const column = input.columns[edit.column]
     if (target?.kind !== 'shot' || !column) continue
-    const plan = planPaste({ ...input, block: [[edit.text]], column: edit.column, row: edit.row })
-    skipped.push(...plan.skipped)
-    for (const u of plan.updates) patches.set(target.shot, mergePatch(patches.get(target.shot) ?? {}, u.patch))
+    const cell = collectPatches({ ...input, block: [[edit.text]], column: edit.column, row: edit.row })
+    skipped.push(...cell.skipped)
+    for (const patch of cell.patches.values())
+      patches.set(target.shot, mergePatch(patches.get(target.shot) ?? {}, patch))
   }
+  refuseBackwardRanges(input.table, patches, skipped)
   return { ...toUpdates(input.table, patches), skipped }
+}
+
+/**
+ * The block a paste writes into a selected range: a single value (or any block whose size
+ * divides the range's) is repeated to fill the range, as spreadsheets do; otherwise the
+ * block is pasted as it is from the range's top-left cell. `height` counts display rows,
+ * so group header rows inside the range take no values.
+ */
+export function fillBlock(
+  block: readonly (readonly string[])[],
+  range: { row: number; width: number; height: number },
+  rows: readonly DisplayRow[],
+): string[][] {
+  const blockHeight = block.length
+  const blockWidth = Math.max(0, ...block.map((r) => r.length))
+  const shotRows = rows.slice(range.row, range.row + range.height).filter((r) => r.kind === 'shot').length
+  const tiles = blockHeight > 0 && blockWidth > 0 && shotRows % blockHeight === 0 && range.width % blockWidth === 0
+  if (!tiles || (shotRows <= blockHeight && range.width <= blockWidth)) return block.map((r) => [...r])
+  return Array.from({ length: shotRows }, (_, y) =>
+    Array.from({ length: range.width }, (_, x) => block[y % blockHeight]?.[x % blockWidth] ?? ''),
+  )
 }

@@ -2,6 +2,7 @@
 // display and copy) and how typed or pasted text becomes a shot patch.
 import type { CustomField, ShotTable, TaskType, UpdateShotRequest } from '@aipipeline/contracts'
 import type { z } from 'zod'
+import { parseDate, parseFrame, parseNumber } from './cell-parsers'
 import { durationOf } from './table-model'
 
 type Field = z.infer<typeof CustomField>
@@ -88,10 +89,10 @@ function parseFieldValue(field: Field, raw: string): { ok: true; value: FieldVal
   const text = raw.trim()
   if (text === '' && field.type !== 'boolean') return { ok: true, value: null }
   switch (field.type) {
-    case 'number': {
-      const n = Number(text.replace(/,/g, ''))
-      return Number.isFinite(n) ? { ok: true, value: n } : { ok: false, reason: 'number' }
-    }
+    case 'number':
+      return parseNumber(text)
+    case 'date':
+      return parseDate(text)
     case 'boolean': {
       const lower = text.toLowerCase()
       if (TRUE.has(lower)) return { ok: true, value: true }
@@ -128,10 +129,8 @@ export function parseShotFieldText(column: ShotColumn, raw: string, lookups: Loo
       return /^[\p{L}\p{N}_-]{1,40}$/u.test(code) ? { ok: true, patch: { code } } : { ok: false, reason: 'code' }
     }
     case 'frame': {
-      const text = raw.trim()
-      if (text === '') return { ok: true, patch: { [column.id]: null } }
-      const n = Number(text)
-      return Number.isInteger(n) && n >= 0 ? { ok: true, patch: { [column.id]: n } } : { ok: false, reason: 'frame' }
+      const parsed = parseFrame(raw)
+      return parsed.ok ? { ok: true, patch: { [column.id]: parsed.value } } : parsed
     }
     case 'custom': {
       const parsed = parseFieldValue(column.field, raw)

@@ -11,14 +11,17 @@ import {
   type GridColumn,
   type GridSelection,
   type Item,
+  type ProvideEditorCallback,
   type Theme,
 } from '@glideapps/glide-data-grid'
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { CheckedCellEditor, EditedCellProblem } from './checked-cell-editor'
 import { parseTsv } from './tsv'
 
 /** What one cell shows; the grid decides how. */
 export type GridCellView =
-  | { kind: 'text'; text: string; editable: boolean }
+  /** `checked`: typed text must parse (cellProblem); `open`: the text is a link (a shot's code). */
+  | { kind: 'text'; text: string; editable: boolean; checked?: boolean; open?: () => void }
   | { kind: 'number'; value: number | null; editable: boolean }
   | { kind: 'boolean'; value: boolean; editable: boolean }
   | { kind: 'image'; url: string | null; approved?: boolean }
@@ -46,7 +49,10 @@ export interface ShotGridProps {
   /** Text written to the clipboard for a cell (copy). */
   copyText: (column: number, row: number) => string
   onEdit: (edits: CellEdit[]) => void
-  onPaste: (column: number, row: number, block: string[][]) => void
+  /** `range`: the selected cells, which a smaller block fills by repetition. */
+  onPaste: (column: number, row: number, block: string[][], range: { width: number; height: number }) => void
+  /** Why `text` cannot go into a checked cell (translated), or null when it can. */
+  cellProblem: (column: number, row: number, text: string) => string | null
   onActivate: (column: number, row: number) => void
   onHeaderClick: (column: number) => void
   /** Drag reorder by the row number; omitted while rows are not in editorial order. */
@@ -54,6 +60,8 @@ export interface ShotGridProps {
   /** Display rows of the selection (row markers and cell ranges), e.g. for the Render button. */
   onSelectedRowsChange?: (rows: number[]) => void
   onVisibleRowsChange?: (first: number, last: number) => void
+  /** A column's edge dragged to a new width (px). */
+  onColumnResize?: (columnId: string, width: number) => void
   /** Columns kept in view while scrolling sideways. */
   frozenColumns: number
   dark: boolean
@@ -76,6 +84,22 @@ const MARKER_WIDTH = 44
 function toCell(view: GridCellView, copy: string, span: [number, number] | undefined, theme: Partial<Theme>): GridCell {
   switch (view.kind) {
     case 'text':
+      if (view.open) {
+        const open = view.open
+        return {
+          kind: GridCellKind.Uri,
+          data: view.text,
+          displayData: view.text,
+          hoverEffect: true,
+          onClickUri: (event) => {
+            event.preventDefault()
+            open()
+          },
+          allowOverlay: view.editable,
+          readonly: !view.editable,
+          copyData: copy,
+        }
+      }
       return {
         kind: GridCellKind.Text,
         data: view.text,
@@ -84,16 +108,19 @@ function toCell(view: GridCellView, copy: string, span: [number, number] | undef
         readonly: !view.editable,
         copyData: copy,
       }
-    case 'number':
+    case 'number': {
+      // A text cell, so a typo reaches the checked editor (a number editor would drop it).
+      const text = view.value === null ? '' : String(view.value)
       return {
-        kind: GridCellKind.Number,
-        data: view.value ?? undefined,
-        displayData: view.value === null ? '' : String(view.value),
+        kind: GridCellKind.Text,
+        data: text,
+        displayData: text,
         allowOverlay: view.editable,
         readonly: !view.editable,
         contentAlign: 'right',
         copyData: copy,
       }
+    }
     case 'boolean':
       return {
         kind: GridCellKind.Boolean,
@@ -140,6 +167,7 @@ function toCell(view: GridCellView, copy: string, span: [number, number] | undef
 function editText(value: EditableGridCell): string | undefined {
   switch (value.kind) {
     case GridCellKind.Text:
+    case GridCellKind.Uri:
       return value.data
     case GridCellKind.Number:
       return value.data === undefined ? '' : String(value.data)
@@ -232,7 +260,8 @@ export function ShotGrid(props: ShotGridProps) {
       const text = event.clipboardData?.getData('text/plain') ?? ''
       if (text === '') return
       event.preventDefault()
-      onPaste(current.range.x, current.range.y, parseTsv(text))
+      const { x, y, width, height } = current.range
+      onPaste(x, y, parseTsv(text), { width, height })
     }
     window.addEventListener('paste', listener)
     return () => window.removeEventListener('paste', listener)
@@ -243,41 +272,83 @@ export function ShotGrid(props: ShotGridProps) {
     if (onSelectedRowsChange) onSelectedRowsChange(selectedRows(selection))
   }, [selection, onSelectedRowsChange])
 
+  // Cells are checked where the view asks for it (frames, numbers, dates, codes).
+  const { cellProblem } = props
+  const isChecked = useCallback(
+    (col: number, row: number) => {
+      const view = cellAt(col, row)
+      return (view.kind === 'text' && view.checked === true) || (view.kind === 'number' && view.editable)
+    },
+    [cellAt],
+  )
+  const provideEditor = useCallback<ProvideEditorCallback<GridCell>>(
+    (cell) => {
+      // The editor's location counts the row-number column; the shot table's columns do not.
+      const [col, row] = cell.location ?? [-1, -1]
+      const column = col - 1
+      if ((cell.kind !== GridCellKind.Text && cell.kind !== GridCellKind.Uri) || !isChecked(column, row))
+        return undefined
+      edited.current = [column, row]
+      return { editor: CheckedCellEditor }
+    },
+    [isChecked],
+  )
+  // Read through refs so the open editor keeps its state while the table updates live.
+  const edited = useRef<[number, number]>([-1, -1])
+  const latestProblem = useRef(cellProblem)
+  latestProblem.current = cellProblem
+  const editedCellProblem = useCallback(
+    (text: string) => latestProblem.current(edited.current[0], edited.current[1], text),
+    [],
+  )
+  const validateCell = useCallback(
+    ([col, row]: Item, value: EditableGridCell) => {
+      const text = editText(value)
+      return text === undefined || !isChecked(col, row) || cellProblem(col, row, text) === null
+    },
+    [isChecked, cellProblem],
+  )
+
   const getRowThemeOverride = useCallback(
     (row: number): Partial<Theme> | undefined => (cellAt(0, row).kind === 'group' ? groupTheme : undefined),
     [cellAt, groupTheme],
   )
 
   return (
-    <div ref={container} data-testid="shot-grid" style={{ height: props.height }}>
-      <DataEditor
-        columns={gridColumns}
-        rows={rows}
-        getCellContent={getCellContent}
-        getCellsForSelection={true}
-        onCellsEdited={onCellsEdited}
-        onPaste={false}
-        keybindings={{ paste: false, search: false }}
-        gridSelection={selection}
-        onGridSelectionChange={setSelection}
-        rangeSelect="multi-rect"
-        columnSelect="none"
-        rowMarkers={{ kind: props.onRowMove ? 'clickable-number' : 'number', width: MARKER_WIDTH }}
-        onRowMoved={props.onRowMove}
-        onCellActivated={([col, row]) => props.onActivate(col, row)}
-        onHeaderClicked={(col) => props.onHeaderClick(col)}
-        onVisibleRegionChanged={(range) => props.onVisibleRowsChange?.(range.y, range.y + range.height)}
-        getRowThemeOverride={getRowThemeOverride}
-        freezeColumns={frozenColumns}
-        rowHeight={ROW_HEIGHT}
-        headerHeight={HEADER_HEIGHT}
-        smoothScrollX={true}
-        smoothScrollY={true}
-        theme={theme}
-        width="100%"
-        height={props.height}
-      />
-    </div>
+    <EditedCellProblem.Provider value={editedCellProblem}>
+      <div ref={container} data-testid="shot-grid" style={{ height: props.height }}>
+        <DataEditor
+          columns={gridColumns}
+          rows={rows}
+          getCellContent={getCellContent}
+          getCellsForSelection={true}
+          onCellsEdited={onCellsEdited}
+          provideEditor={provideEditor}
+          validateCell={validateCell}
+          onPaste={false}
+          keybindings={{ paste: false, search: false }}
+          gridSelection={selection}
+          onGridSelectionChange={setSelection}
+          rangeSelect="multi-rect"
+          columnSelect="none"
+          rowMarkers={{ kind: props.onRowMove ? 'clickable-number' : 'number', width: MARKER_WIDTH }}
+          onRowMoved={props.onRowMove}
+          onCellActivated={([col, row]) => props.onActivate(col, row)}
+          onColumnResize={(column, width) => props.onColumnResize?.(column.id ?? '', width)}
+          onHeaderClicked={(col) => props.onHeaderClick(col)}
+          onVisibleRegionChanged={(range) => props.onVisibleRowsChange?.(range.y, range.y + range.height)}
+          getRowThemeOverride={getRowThemeOverride}
+          freezeColumns={frozenColumns}
+          rowHeight={ROW_HEIGHT}
+          headerHeight={HEADER_HEIGHT}
+          smoothScrollX={true}
+          smoothScrollY={true}
+          theme={theme}
+          width="100%"
+          height={props.height}
+        />
+      </div>
+    </EditedCellProblem.Provider>
   )
 }
 

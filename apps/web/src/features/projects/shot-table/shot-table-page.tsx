@@ -1,40 +1,39 @@
-// The shot table: the whole project's shots in a virtualised grid with inline edits,
-// paste of spreadsheet blocks as one batch, undo/redo, drag reorder, filters and groups,
-// status and assignee pickers, and spreadsheet import/export.
-import { productionRoutes } from '@aipipeline/contracts'
-import { Alert, Loader, Stack, useComputedColorScheme } from '@mantine/core'
+import { Alert, Loader, Stack, Text, useComputedColorScheme } from '@mantine/core'
 import { useViewportSize } from '@mantine/hooks'
-import { useQueryClient } from '@tanstack/react-query'
 import { useNavigate } from '@tanstack/react-router'
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
+import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useApi, useSession } from '../../../api/api-context'
-import { ApiError } from '../../../api/api-error'
+import { apiErrorText } from '../../../api/error-text'
 import { RenderButton } from '../../farm/render/render-button'
 import { renderShotsOfTable } from '../../farm/render/render-plan'
 import { AssigneeDialog, type AssigneeTarget } from '../assignee-dialog'
 import { downloadAuthed } from '../authed-file'
-import { projectKeys, useBreakdown, useLatestVersions, useMembers, useProject, useShotTable } from '../project-queries'
+import { useBreakdown, useLatestVersions, useMembers, useProject, useShotTable } from '../project-queries'
 import { NewBreakdownButtons } from '../setup/new-breakdown-buttons'
 import { StatusCommentDialog, type StatusTarget } from '../status-comment-dialog'
 import { approvedByShot } from './approved-thumbnails'
+import { type BatchMode, BatchTaskDialog } from './batch-task-dialog'
 import { cellCopyText, cellView } from './grid-cells'
 import { ImportDialog } from './import-dialog'
-import { planEdits, planPaste } from './paste-plan'
-import { afterShotFor, optimisticKey } from './reorder'
+import { fillBlock, planEdits, planPaste } from './paste-plan'
+import { type ColumnWidths, withWidth } from './saved-views'
 import { type CellEdit, ShotGrid } from './shot-grid'
 import { ShotTableToolbar } from './shot-table-toolbar'
 import type { GridTable } from './table-loading'
 import { canReorder, DEFAULT_VIEW, indexTasks, type TableView, taskAt } from './table-model'
+import { useRowMove, useUndoKeys } from './use-grid-gestures'
 import { useShotEdits } from './use-shot-edits'
 import { sortKeyOf, useTableModel } from './use-table-model'
 import { useThumbnails } from './use-thumbnails'
 
 type Notice = { color: 'red' | 'blue'; text: string } | null
 
-function messageOf(error: unknown): string {
-  return error instanceof ApiError || error instanceof Error ? error.message : String(error)
-}
+// Why a cell was refused (paste-plan's reasons), each with a translated sentence.
+const REASONS = ['frame', 'number', 'date', 'outBeforeIn', 'code', 'sequence', 'choice', 'boolean', 'readonly'] as const
+type Reason = (typeof REASONS)[number]
+const isReason = (r: string): r is Reason => (REASONS as readonly string[]).includes(r)
+const reasonOf = (r: string): Reason => (isReason(r) ? r : 'readonly')
 
 /** The shot table tab of a project. */
 export function ShotTablePage({ projectId }: { projectId: string }) {
@@ -65,7 +64,6 @@ function ShotTableView(props: {
   const { t } = useTranslation()
   const api = useApi()
   const userId = useSession()?.user.id ?? ''
-  const queryClient = useQueryClient()
   const navigate = useNavigate()
   const dark = useComputedColorScheme('light') === 'dark'
   const [view, setView] = useState<TableView>(DEFAULT_VIEW)
@@ -73,6 +71,8 @@ function ShotTableView(props: {
   const [statusTarget, setStatusTarget] = useState<StatusTarget | null>(null)
   const [assigneeTarget, setAssigneeTarget] = useState<AssigneeTarget | null>(null)
   const [importing, setImporting] = useState(false)
+  const [batch, setBatch] = useState<BatchMode | null>(null)
+  const [widths, setWidths] = useState<ColumnWidths>({})
   const edits = useShotEdits(projectId)
   const index = useMemo(() => indexTasks(table), [table])
   const latest = useLatestVersions(projectId).data
@@ -86,28 +86,72 @@ function ShotTableView(props: {
     [table, latest, project.taskTypes],
   )
   const thumbs = useThumbnails(table, approved)
-  const { model, headers } = useTableModel({ ...props, index, view, userId, thumbnail: thumbs.thumbnail, approved })
+  const openShot = useCallback(
+    (shot: number) =>
+      void navigate({
+        to: '/projects/$projectId/shots/$shotId',
+        params: { projectId, shotId: table.shots.id[shot] ?? '' },
+      }),
+    [navigate, projectId, table],
+  )
+  const { model, headers } = useTableModel({
+    ...props,
+    index,
+    view,
+    userId,
+    thumbnail: thumbs.thumbnail,
+    approved,
+    openShot,
+  })
+  const columnsShown = useMemo(() => headers.map((h) => ({ ...h, width: widths[h.id] ?? h.width })), [headers, widths])
+  const onColumnResize = useCallback((id: string, width: number) => setWidths((w) => withWidth(w, id, width)), [])
   const cellAt = useCallback((c: number, r: number) => cellView(model, c, r), [model])
   const copyText = useCallback((c: number, r: number) => cellCopyText(model, c, r), [model])
 
-  const fail = useCallback((error: unknown) => setNotice({ color: 'red', text: messageOf(error) }), [])
+  const fail = useCallback((error: unknown) => setNotice({ color: 'red', text: apiErrorText(error, t) }), [t])
   const reportSkipped = useCallback(
-    (count: number) =>
-      count > 0 ? setNotice({ color: 'blue', text: t('projects.table.skipped', { count }) }) : setNotice(null),
+    (skipped: { reason: string }[]) => {
+      const first = skipped[0]
+      if (!first) return setNotice(null)
+      const reason = t(`projects.table.invalid.${reasonOf(first.reason)}`)
+      setNotice({ color: 'blue', text: t('projects.table.skippedWhy', { count: skipped.length, reason }) })
+    },
     [t],
+  )
+  const shotEdit = useCallback(
+    (plan: ReturnType<typeof planPaste>, cells: number) =>
+      edits
+        .apply({
+          forward: { kind: 'shots', updates: plan.updates },
+          inverse: { kind: 'shots', updates: plan.inverse },
+          cells,
+        })
+        .catch(fail),
+    [edits, fail],
+  )
+
+  // Why typed text cannot go into a cell, in the user's language; the editor stays open.
+  const cellProblem = useCallback(
+    (column: number, row: number, text: string) => {
+      const input = { columns: model.columns, rows: model.rows, table, lookups: model.lookups }
+      const problem = planEdits({ ...input, edits: [{ column, row, text }] }).skipped[0]
+      return problem ? t(`projects.table.invalid.${reasonOf(problem.reason)}`) : null
+    },
+    [model, table, t],
   )
 
   const onEdit = useCallback(
     (cells: CellEdit[]) => {
       const plan = planEdits({ edits: cells, columns: model.columns, rows: model.rows, table, lookups: model.lookups })
-      reportSkipped(plan.skipped.filter((s) => s.reason !== 'readonly').length)
-      edits.apply({ forward: plan.updates, inverse: plan.inverse, cells: cells.length }).catch(fail)
+      reportSkipped(plan.skipped.filter((s) => s.reason !== 'readonly'))
+      void shotEdit(plan, cells.length)
     },
-    [model, table, edits, fail, reportSkipped],
+    [model, table, shotEdit, reportSkipped],
   )
 
   const onPaste = useCallback(
-    (column: number, row: number, block: string[][]) => {
+    (column: number, row: number, pasted: string[][], range: { width: number; height: number }) => {
+      const block = fillBlock(pasted, { row, ...range }, model.rows)
       const plan = planPaste({
         block,
         column,
@@ -117,11 +161,13 @@ function ShotTableView(props: {
         table,
         lookups: model.lookups,
       })
-      reportSkipped(plan.skipped.length)
-      const cells = block.reduce((n, r) => n + r.length, 0)
-      edits.apply({ forward: plan.updates, inverse: plan.inverse, cells }).catch(fail)
+      reportSkipped(plan.skipped)
+      void shotEdit(
+        plan,
+        block.reduce((n, r) => n + r.length, 0),
+      )
     },
-    [model, table, edits, fail, reportSkipped],
+    [model, table, shotEdit, reportSkipped],
   )
 
   const onActivate = useCallback(
@@ -135,7 +181,12 @@ function ShotTableView(props: {
         void navigate({ to: '/projects/$projectId/shots/$shotId', params: { projectId, shotId } })
         return
       }
-      if (column.kind !== 'status' && column.kind !== 'assignees') return
+      if (column.kind !== 'status' && column.kind !== 'assignees') {
+        // A double-click on a cell the role cannot edit says why instead of doing nothing.
+        if (!model.canEdit && column.kind !== 'duration')
+          setNotice({ color: 'blue', text: t('projects.table.readOnlyCell') })
+        return
+      }
       const task = taskAt(index, column.taskType.id, display.shot)
       if (task < 0) return
       const taskId = table.tasks.id[task] ?? ''
@@ -145,7 +196,7 @@ function ShotTableView(props: {
       else if (model.canEdit)
         setAssigneeTarget({ taskId, assigneeIds: table.tasks.assigneeIds[task] ?? [], label: full })
     },
-    [model, table, index, navigate, projectId],
+    [model, table, index, navigate, projectId, t],
   )
 
   const onHeaderClick = useCallback(
@@ -162,61 +213,8 @@ function ShotTableView(props: {
     [model.columns],
   )
 
-  const onRowMove = useCallback(
-    (from: number, to: number) => {
-      const moved = model.rows[from]
-      if (moved?.kind !== 'shot') return
-      const shotId = table.shots.id[moved.shot] ?? ''
-      const without = model.rows.filter((_, i) => i !== from)
-      const targetIndex = without.slice(0, to).filter((r) => r.kind === 'shot').length
-      const visible = model.rows.flatMap((r) => (r.kind === 'shot' ? [table.shots.id[r.shot] ?? ''] : []))
-      const order = table.shots.id
-        .map((id, i) => ({ id, key: table.shots.orderKey[i] ?? '' }))
-        .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
-      const afterShotId = afterShotFor(
-        visible,
-        order.map((o) => o.id),
-        shotId,
-        targetIndex,
-      )
-      const afterKey = afterShotId === null ? null : (order.find((o) => o.id === afterShotId)?.key ?? null)
-      const key = optimisticKey(
-        order.filter((o) => o.id !== shotId).map((o) => o.key),
-        afterKey,
-      )
-      const tableKey = projectKeys.table(projectId)
-      queryClient.setQueryData<GridTable>(tableKey, (cur) => {
-        if (!cur) return cur
-        const orderKey = [...cur.shots.orderKey]
-        orderKey[moved.shot] = key
-        return { ...cur, shots: { ...cur.shots, orderKey } }
-      })
-      api
-        .call(productionRoutes.moveShot, { params: { shotId }, body: { afterShotId } })
-        .catch(fail)
-        .finally(() => void queryClient.invalidateQueries({ queryKey: tableKey }))
-    },
-    [model.rows, table, api, projectId, queryClient, fail],
-  )
-
-  // Ctrl+Z / Ctrl+Shift+Z (and Ctrl+Y) anywhere on the page except inside text fields,
-  // which keep their own undo.
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (!(e.ctrlKey || e.metaKey) || e.altKey) return
-      const key = e.key.toLowerCase()
-      if (key !== 'z' && key !== 'y') return
-      const target = e.target
-      if (target instanceof HTMLElement && target.closest('input, textarea, [contenteditable="true"]')) {
-        if (!target.closest('[data-testid="shot-grid"]')) return
-      }
-      e.preventDefault()
-      const redo = key === 'y' || e.shiftKey
-      ;(redo ? edits.redo() : edits.undo()).catch(fail)
-    }
-    window.addEventListener('keydown', onKey)
-    return () => window.removeEventListener('keydown', onKey)
-  }, [edits, fail])
+  const onRowMove = useRowMove({ projectId, table, rows: model.rows, fail })
+  useUndoKeys(edits, fail)
 
   const onVisibleRows = useCallback(
     (first: number, last: number) => {
@@ -234,17 +232,15 @@ function ShotTableView(props: {
   })
   const shown = model.rows.filter((r) => r.kind === 'shot').length
   const [selectedRows, setSelectedRows] = useState<number[]>([])
-  const renderShots = useMemo(
+  const selectedShots = useMemo(
     () =>
-      renderShotsOfTable(
-        table,
-        selectedRows.flatMap((r) => {
-          const row = model.rows[r]
-          return row?.kind === 'shot' ? [row.shot] : []
-        }),
-      ),
-    [table, model.rows, selectedRows],
+      selectedRows.flatMap((r) => {
+        const row = model.rows[r]
+        return row?.kind === 'shot' ? [row.shot] : []
+      }),
+    [model.rows, selectedRows],
   )
+  const renderShots = useMemo(() => renderShotsOfTable(table, selectedShots), [table, selectedShots])
   const exportAs = (format: 'xlsx' | 'csv') =>
     downloadAuthed(
       api,
@@ -262,6 +258,12 @@ function ShotTableView(props: {
         members={props.members}
         view={view}
         onView={setView}
+        widths={widths}
+        onApplySaved={(saved, savedWidths) => {
+          setView(saved)
+          setWidths(savedWidths)
+        }}
+        onError={(text) => setNotice({ color: 'red', text })}
         shown={shown}
         loaded={table.shots.id.length}
         total={table.partial?.total ?? table.shots.id.length}
@@ -270,7 +272,15 @@ function ShotTableView(props: {
         onImport={() => setImporting(true)}
         onExport={exportAs}
         render={<RenderButton project={project} shots={renderShots} size="xs" />}
+        canEdit={model.canEdit}
+        selectedShots={selectedShots.length}
+        onBatch={setBatch}
       />
+      {!model.canEdit && (
+        <Text size="xs" c="dimmed" data-testid="read-only-reason">
+          {t('projects.table.readOnlyRole', { role: t(`roles.${project.myRole}`) })}
+        </Text>
+      )}
       {notice && (
         <Alert
           color={notice.color}
@@ -284,12 +294,14 @@ function ShotTableView(props: {
       )}
       <div ref={gridBox}>
         <ShotGrid
-          columns={headers}
+          columns={columnsShown}
+          onColumnResize={onColumnResize}
           rows={model.rows.length}
           cellAt={cellAt}
           copyText={copyText}
           onEdit={onEdit}
           onPaste={onPaste}
+          cellProblem={cellProblem}
           onActivate={onActivate}
           onHeaderClick={onHeaderClick}
           {...(canReorder(view) && model.canEdit ? { onRowMove } : {})}
@@ -308,6 +320,16 @@ function ShotTableView(props: {
       />
       <AssigneeDialog projectId={projectId} target={assigneeTarget} onClose={() => setAssigneeTarget(null)} />
       <ImportDialog projectId={projectId} opened={importing} onClose={() => setImporting(false)} />
+      <BatchTaskDialog
+        mode={batch}
+        project={project}
+        table={table}
+        index={index}
+        shots={selectedShots}
+        members={props.members}
+        apply={edits.apply}
+        onClose={() => setBatch(null)}
+      />
     </Stack>
   )
 }

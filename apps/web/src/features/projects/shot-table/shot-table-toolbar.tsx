@@ -3,6 +3,7 @@ import type { Project } from '@aipipeline/contracts'
 import { Button, Group, Menu, MultiSelect, Select, Text, TextInput, Tooltip } from '@mantine/core'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
+import type { ColumnWidths } from './saved-views'
 import { SavedViewsMenu } from './saved-views-menu'
 import type { GroupBy, TableView } from './table-model'
 
@@ -13,6 +14,9 @@ interface Props {
   members: { userId: string; displayName: string }[]
   view: TableView
   onView: (view: TableView) => void
+  widths: ColumnWidths
+  onApplySaved: (view: TableView, widths: ColumnWidths) => void
+  onError: (message: string) => void
   shown: number
   /** Shots in the browser so far; below `total` while the rest of a large table loads. */
   loaded: number
@@ -23,6 +27,10 @@ interface Props {
   onExport: (format: 'xlsx' | 'csv') => void
   /** The Render button for the selected shots (absent when nothing is selected or the role cannot render). */
   render?: ReactNode
+  /** Whether the role edits the breakdown (batch actions are offered only then). */
+  canEdit: boolean
+  selectedShots: number
+  onBatch: (mode: 'status' | 'assign') => void
 }
 
 /** The toolbar of the shot table. */
@@ -45,6 +53,7 @@ export function ShotTableToolbar(props: Props) {
       <TextInput
         size="xs"
         label={t('projects.table.search')}
+        data-testid="table-search"
         placeholder={t('projects.table.searchPlaceholder')}
         value={filter.search}
         onChange={(e) => setFilter({ search: e.currentTarget.value })}
@@ -96,8 +105,25 @@ export function ShotTableToolbar(props: Props) {
         allowDeselect={false}
         w={170}
       />
-      <SavedViewsMenu projectId={props.projectId} view={view} onApply={onView} />
+      <SavedViewsMenu
+        projectId={props.projectId}
+        view={view}
+        widths={props.widths}
+        canShare={props.canEdit}
+        onApply={props.onApplySaved}
+        onError={props.onError}
+      />
       <Group gap={4} ml="auto" wrap="nowrap">
+        {props.canEdit && props.selectedShots > 0 && (
+          <>
+            <Button size="xs" variant="light" onClick={() => props.onBatch('status')} data-testid="batch-status">
+              {t('projects.batch.status', { count: props.selectedShots })}
+            </Button>
+            <Button size="xs" variant="light" onClick={() => props.onBatch('assign')} data-testid="batch-assign">
+              {t('projects.batch.assign', { count: props.selectedShots })}
+            </Button>
+          </>
+        )}
         {props.render}
         <Text size="xs" c="dimmed" data-testid="shot-count" aria-busy={props.loaded < props.total}>
           {props.loaded < props.total
@@ -112,9 +138,11 @@ export function ShotTableToolbar(props: Props) {
         <Button size="xs" variant="default" onClick={props.redo.run} disabled={!props.redo.can}>
           {t('projects.table.redo')}
         </Button>
-        <Button size="xs" variant="default" onClick={props.onImport}>
-          {t('projects.import.open')}
-        </Button>
+        {props.canEdit && (
+          <Button size="xs" variant="default" onClick={props.onImport}>
+            {t('projects.import.open')}
+          </Button>
+        )}
         <Menu position="bottom-end" withinPortal>
           <Menu.Target>
             <Button size="xs" variant="default">

@@ -2,6 +2,7 @@
 // of each task type belongs to which shot, filtering, sorting and grouping into display rows.
 // Everything runs in the browser over plain arrays so 10,000 shots stay instant.
 import type { ShotTable } from '@aipipeline/contracts'
+import { shotDuration } from '@aipipeline/domain'
 
 /** Task lookup: `taskOf.get(taskTypeId)[shotIndex]` is a task index or -1. */
 export interface TaskIndex {
@@ -68,7 +69,7 @@ export interface GroupOrder {
 
 /** Frames inclusive of both ends, as the server counts them; null without in and out. */
 export function durationOf(frameIn: number | null, frameOut: number | null): number | null {
-  return frameIn === null || frameOut === null ? null : frameOut - frameIn + 1
+  return shotDuration(frameIn, frameOut)
 }
 
 function tasksOfShot(index: TaskIndex, shot: number, taskTypeId: string | null): number[] {

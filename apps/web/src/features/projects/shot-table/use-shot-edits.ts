@@ -1,11 +1,21 @@
-// Sends shot edits as batches with an optimistic update of the cached table, and keeps the
-// undo/redo history: undo sends the recorded inverse batch, redo the forward batch.
+// Sends shot table edits as batches (shot fields with an optimistic update of the cached
+// table; task statuses and assignees through the batch comment and assign routes), and keeps
+// the undo/redo history: undo sends the recorded inverse change, redo the forward change.
 import { productionRoutes } from '@aipipeline/contracts'
 import { useQueryClient } from '@tanstack/react-query'
 import { useCallback, useRef, useState } from 'react'
 import { useApi } from '../../../api/api-context'
 import { projectKeys } from '../project-queries'
-import { type EditHistory, EMPTY_HISTORY, type HistoryEntry, recordEdit, takeRedo, takeUndo } from './edit-history'
+import {
+  type EditHistory,
+  EMPTY_HISTORY,
+  type HistoryEntry,
+  isEmptyChange,
+  recordEdit,
+  type TableChange,
+  takeRedo,
+  takeUndo,
+} from './edit-history'
 import type { ShotUpdate } from './paste-plan'
 import { applyPatches } from './shot-columns'
 import type { GridTable } from './table-loading'
@@ -30,19 +40,46 @@ export function useShotEdits(projectId: string): ShotEdits {
   const latest = useRef(history)
   latest.current = history
 
-  const send = useCallback(
+  const sendShots = useCallback(
     async (updates: ShotUpdate[]) => {
       const key = projectKeys.table(projectId)
       await queryClient.cancelQueries({ queryKey: key })
       queryClient.setQueryData<GridTable>(key, (t) => (t ? applyPatches(t, updates) : t))
-      try {
-        await api.call(productionRoutes.batchUpdateShots, { params: { projectId }, body: { updates } })
-      } finally {
-        // On success the events refetch too; on failure this puts the server's truth back.
-        void queryClient.invalidateQueries({ queryKey: key })
-      }
+      await api.call(productionRoutes.batchUpdateShots, { params: { projectId }, body: { updates } })
     },
     [api, projectId, queryClient],
+  )
+
+  const send = useCallback(
+    async (change: TableChange) => {
+      const params = { projectId }
+      try {
+        switch (change.kind) {
+          case 'shots':
+            await sendShots(change.updates)
+            break
+          case 'statuses':
+            // A status changes by a comment (the server's one write path for status).
+            for (const g of change.groups)
+              await api.call(productionRoutes.batchComment, {
+                params,
+                body: { taskIds: g.taskIds, statusId: g.statusId },
+              })
+            break
+          case 'assignees':
+            for (const g of change.groups)
+              await api.call(productionRoutes.batchAssign, {
+                params,
+                body: { taskIds: g.taskIds, userIds: g.userIds, mode: 'set' },
+              })
+            break
+        }
+      } finally {
+        // On success the events refetch too; on failure this puts the server's truth back.
+        void queryClient.invalidateQueries({ queryKey: projectKeys.table(projectId) })
+      }
+    },
+    [api, projectId, queryClient, sendShots],
   )
 
   const update = useCallback((next: EditHistory) => {
@@ -52,7 +89,7 @@ export function useShotEdits(projectId: string): ShotEdits {
 
   const apply = useCallback(
     async (entry: HistoryEntry) => {
-      if (entry.forward.length === 0) return
+      if (isEmptyChange(entry.forward)) return
       await send(entry.forward)
       update(recordEdit(latest.current, entry))
     },

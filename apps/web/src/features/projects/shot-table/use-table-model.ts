@@ -21,6 +21,7 @@ interface Inputs {
   thumbnail: (versionId: string) => string | null
   /** Per shot index, the approved version shown as its picture (null: the shot's own thumbnail). */
   approved?: readonly (string | null)[]
+  openShot: (shot: number) => void
 }
 
 const WIDTHS: Record<ShotColumn['kind'], number> = {
@@ -54,7 +55,7 @@ export function sortKeyOf(column: ShotColumn): SortKey | null {
 /** The grid model and the columns' headers for the current data and view. */
 export function useTableModel(inputs: Inputs) {
   const { t } = useTranslation()
-  const { project, table, index, sequences, members, view, thumbnail, approved } = inputs
+  const { project, table, index, sequences, members, view, thumbnail, approved, openShot } = inputs
   const columns = useMemo(() => shotColumns(project.customFields, project.taskTypes), [project])
   const sequenceOrder = useMemo(() => sequences.map((s) => s.id), [sequences])
   const statusOrder = useMemo(() => project.statuses.map((s) => s.id), [project])
@@ -95,6 +96,7 @@ export function useTableModel(inputs: Inputs) {
       canEdit,
       thumbnail,
       approvedVersion: (shot: number) => approved?.[shot] ?? null,
+      openShot,
       groupLabel: (key, count) => {
         const seq = seqById.get(key)
         const name =
@@ -106,7 +108,21 @@ export function useTableModel(inputs: Inputs) {
         return `${name} (${count})`
       },
     }
-  }, [table, index, rows, columns, lookups, project, canEdit, thumbnail, approved, sequences, view.groupBy, t])
+  }, [
+    table,
+    index,
+    rows,
+    columns,
+    lookups,
+    project,
+    canEdit,
+    thumbnail,
+    approved,
+    openShot,
+    sequences,
+    view.groupBy,
+    t,
+  ])
 
   const headers = useMemo<GridColumnView[]>(
     () =>
