@@ -91,6 +91,14 @@ export interface CompareStageProps {
 /** The stage; drag pans both pictures, the wipe's handle moves the divider, the wheel zooms at the cursor. */
 export function CompareStage(p: CompareStageProps) {
   const drag = useRef<{ kind: 'pan' | 'wipe'; x: number; y: number } | null>(null)
+  // During a wipe drag the divider moves the three transforms directly, without a React
+  // render per pointer move; the parent hears the final divider when the drag ends.
+  const wipeParts = useRef<{
+    clip: HTMLDivElement | null
+    content: HTMLDivElement | null
+    handle: HTMLDivElement | null
+  }>({ clip: null, content: null, handle: null })
+  const draggedDivider = useRef<number | null>(null)
   const boxes = sideBoxes(p.mode, p.stageSize)
   const split = dividerPixels(p.divider, p.stageSize.width)
   const { onView, onStageSize, mode } = p
@@ -131,7 +139,9 @@ export function CompareStage(p: CompareStageProps) {
     if (!d) return
     if (d.kind === 'wipe') {
       const r = e.currentTarget.getBoundingClientRect()
-      p.onDivider(dividerAt(e.clientX, { left: r.left, width: r.width }))
+      const divider = dividerAt(e.clientX, { left: r.left, width: r.width })
+      draggedDivider.current = divider
+      moveWipe(e.currentTarget, divider)
       return
     }
     drag.current = { ...d, x: e.clientX, y: e.clientY }
@@ -139,6 +149,18 @@ export function CompareStage(p: CompareStageProps) {
   }
   const endDrag = () => {
     drag.current = null
+    if (draggedDivider.current !== null) p.onDivider(draggedDivider.current)
+    draggedDivider.current = null
+  }
+  /** Puts the wipe at `divider` in the DOM (the same transforms the render writes). */
+  const moveWipe = (stage: HTMLDivElement, divider: number) => {
+    const width = p.stageSize.width
+    const at = dividerPixels(divider, width)
+    const { clip, content, handle } = wipeParts.current
+    stage.dataset.divider = divider.toFixed(3)
+    if (clip) clip.style.transform = `translateX(${at - width}px)`
+    if (content) content.style.transform = `translateX(${width - at}px)`
+    if (handle) handle.style.transform = `translateX(${at - 8}px)`
   }
 
   const picture = (which: 'first' | 'second', style?: React.CSSProperties) => (
@@ -197,6 +219,9 @@ export function CompareStage(p: CompareStageProps) {
               the compositor only re-composites layers it already has. */}
           <div
             data-testid="compare-wipe-clip"
+            ref={(el) => {
+              wipeParts.current.clip = el
+            }}
             style={{
               position: 'absolute',
               top: 0,
@@ -209,6 +234,9 @@ export function CompareStage(p: CompareStageProps) {
             }}
           >
             <div
+              ref={(el) => {
+                wipeParts.current.content = el
+              }}
               style={{
                 position: 'absolute',
                 inset: 0,
@@ -222,6 +250,9 @@ export function CompareStage(p: CompareStageProps) {
           <div
             data-wipe-handle="true"
             data-testid="compare-divider"
+            ref={(el) => {
+              wipeParts.current.handle = el
+            }}
             aria-hidden
             style={{
               position: 'absolute',
