@@ -1,19 +1,30 @@
 // A production set up from nothing, in the browser only, in English and in Korean: an empty
 // `aipipeline serve` (no demo data) offers to create its first admin on the sign-in page; the
 // admin creates a project from a template, a user and makes them a project member, adds a
-// status and a custom field, and creates a sequence and shots from the shot table.
+// status and a custom field, creates a sequence and shots from the shot table, registers a
+// simulated ComfyUI backend and sees it online, and generates the weekly report, whose PDF
+// pages are rendered with pdftoppm.
 // Screenshots go to e2e/screenshots/fresh-studio-*.png.
-import { mkdirSync } from 'node:fs'
+import { execFileSync } from 'node:child_process'
+import { mkdirSync, mkdtempSync, readdirSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { type Simulator, startSimulator } from '@aipipeline/comfyui'
 import { Member, Project, ShotPage } from '@aipipeline/contracts'
 import { launchChromium } from '@aipipeline/testing/chromium'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { z } from 'zod'
+import farmEn from '../apps/web/src/features/farm/i18n/en.json'
+import farmKo from '../apps/web/src/features/farm/i18n/ko.json'
+import farmSetupEn from '../apps/web/src/features/farm/setup/i18n/en.json'
+import farmSetupKo from '../apps/web/src/features/farm/setup/i18n/ko.json'
 import peopleEn from '../apps/web/src/features/people/i18n/en.json'
 import peopleKo from '../apps/web/src/features/people/i18n/ko.json'
 import setupEn from '../apps/web/src/features/projects/setup/i18n/en.json'
 import setupKo from '../apps/web/src/features/projects/setup/i18n/ko.json'
+import reportsEn from '../apps/web/src/features/reports/i18n/en.json'
+import reportsKo from '../apps/web/src/features/reports/i18n/ko.json'
 import appEn from '../apps/web/src/i18n/en.json'
 import appKo from '../apps/web/src/i18n/ko.json'
 import { browserTestsEnabled } from './support/chromium'
@@ -21,8 +32,15 @@ import { type DemoStudio, ensureWebBuild, SCREENSHOTS, startDemo, stopDemo } fro
 import { type WatchedPage, watchedPage } from './support/watched-page'
 
 const CATALOGS = {
-  en: { app: appEn, people: peopleEn, setup: setupEn },
-  ko: { app: appKo, people: peopleKo, setup: setupKo },
+  en: { app: appEn, people: peopleEn, setup: setupEn, farm: farmEn, farmSetup: farmSetupEn, reports: reportsEn },
+  ko: { app: appKo, people: peopleKo, setup: setupKo, farm: farmKo, farmSetup: farmSetupKo, reports: reportsKo },
+}
+
+/** Renders every page of a PDF to PNG with pdftoppm and answers how many there were. */
+function pdfPageCount(file: string): number {
+  const out = mkdtempSync(join(tmpdir(), 'fresh-report-'))
+  execFileSync('pdftoppm', ['-r', '40', '-png', file, join(out, 'page')])
+  return readdirSync(out).filter((f) => f.endsWith('.png')).length
 }
 const ADMIN_PASSWORD = 'first admin secret'
 
@@ -42,6 +60,7 @@ describe.runIf(browserTestsEnabled('a fresh studio set up in Chromium'))('a fres
       const L = CATALOGS[lang]
       let studio: DemoStudio | undefined
       let watched: WatchedPage | undefined
+      let sim: Simulator | undefined
       try {
         studio = await startDemo({}, undefined, 'serve')
         const url = studio.url
@@ -130,9 +149,38 @@ describe.runIf(browserTestsEnabled('a fresh studio set up in Chromium'))('a fres
           .toBeGreaterThan(0)
         await page.waitForTimeout(600)
         await shot('shots')
+
+        // A simulated ComfyUI backend, tested and registered on the Farm page, online.
+        sim = await startSimulator({ port: 0, name: `fresh-gpu-${lang}`, vramGb: 24, timeScale: 1 })
+        await page.getByRole('navigation').getByRole('link', { name: L.app.nav.farm }).click()
+        await page.getByRole('button', { name: L.farmSetup.actions.add, exact: true }).click()
+        const backend = page.getByRole('dialog')
+        await backend.getByRole('textbox', { name: L.farmSetup.form.name }).fill(sim.name)
+        await backend.getByRole('textbox', { name: L.farmSetup.form.url }).fill(sim.url)
+        await backend.getByRole('button', { name: L.farmSetup.form.test }).click()
+        await backend.getByText(L.farmSetup.test.ok).waitFor()
+        await backend.getByRole('button', { name: L.farmSetup.form.add, exact: true }).click()
+        const card = page.getByTestId('backend-card').filter({ hasText: sim.name })
+        await card.getByTestId('backend-state').filter({ hasText: L.farm.backendState.online }).waitFor({ timeout: 30_000 })
+        await shot('backend')
+
+        // The weekly report, generated from the Reports tab; its PDF has pages.
+        await page.goto(`${url}/projects/${projectId}/shots`)
+        await page.getByRole('tab', { name: L.reports.tab }).click()
+        await page.getByTestId('reports-page').waitFor()
+        await page.getByTestId('report-generate').click()
+        const row = page.getByTestId('report-row').first()
+        await expect.poll(() => row.getAttribute('data-status'), { timeout: 60_000 }).toBe('ready')
+        const download = page.waitForEvent('download')
+        await row.getByTestId('report-download').click()
+        const file = join(mkdtempSync(join(tmpdir(), 'fresh-pdf-')), 'weekly.pdf')
+        await (await download).saveAs(file)
+        expect(pdfPageCount(file)).toBeGreaterThanOrEqual(1)
+        await shot('reports')
         expect(watched.problems).toEqual([])
       } finally {
         await watched?.close().catch(() => {})
+        await sim?.close().catch(() => {})
         await stopDemo(studio)
       }
     }, 240_000)
