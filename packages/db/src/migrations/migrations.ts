@@ -21,6 +21,7 @@ import * as m0040 from './0040-farm-render-groups.migration'
 import * as m0060 from './0060-auth-account-links.migration'
 import * as m0061 from './0061-production-departments.migration'
 import * as m0070 from './0070-project-setup.migration'
+import * as m0100 from './0100-dashboards.migration'
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-auth': m0001,
@@ -42,6 +43,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0061-production-departments': m0061,
   '0070-project-setup': m0070,
   '0040-farm-render-groups': m0040,
+  '0100-dashboards': m0100,
 }
 
 class InCodeMigrationProvider implements MigrationProvider {

@@ -226,6 +226,8 @@ export function createShotRepository(db: Db) {
         endDate: null,
         doneDate: null,
         lastCommentAt: null,
+        estimateMinutes: null,
+        timeSpentMinutes: 0,
         createdAt: now,
         updatedAt: now,
       }))
