@@ -2,6 +2,7 @@ export * from './agents/index'
 export * from './auth/account.contract'
 export * from './auth/auth.contract'
 export * from './cpe'
+export * from './dashboards/dashboard.contract'
 export * from './farm'
 export * from './farm-agent/index'
 export * from './http/base64'
@@ -17,6 +18,7 @@ import { agentRoutes } from './agents/index'
 import { accountRoutes } from './auth/account.contract'
 import { authRoutes } from './auth/auth.contract'
 import { cpeRoutes } from './cpe'
+import { dashboardRoutes } from './dashboards/dashboard.contract'
 import { farmRoutes } from './farm'
 import { farmAgentRoutes } from './farm-agent/index'
 import { llmRoutes } from './llm/index'
@@ -29,6 +31,7 @@ export const apiRoutes = {
   ...authRoutes,
   ...accountRoutes,
   ...productionRoutes,
+  ...dashboardRoutes,
   ...cpeRoutes,
   ...llmRoutes,
   ...agentRoutes,
