@@ -6,6 +6,8 @@ import mediaEn from '../components/media/i18n/en.json'
 import mediaKo from '../components/media/i18n/ko.json'
 import agentsEn from '../features/agents/i18n/en.json'
 import agentsKo from '../features/agents/i18n/ko.json'
+import dashboardsEn from '../features/dashboards/i18n/en.json'
+import dashboardsKo from '../features/dashboards/i18n/ko.json'
 import farmEn from '../features/farm/i18n/en.json'
 import farmKo from '../features/farm/i18n/ko.json'
 import renderEn from '../features/farm/render/i18n/en.json'
@@ -30,6 +32,7 @@ import shellKo from './ko.json'
 export const en = {
   ...shellEn,
   agents: agentsEn,
+  dashboards: dashboardsEn,
   farm: farmEn,
   people: peopleEn,
   media: mediaEn,
@@ -45,6 +48,7 @@ export const en = {
 export const ko = {
   ...shellKo,
   agents: agentsKo,
+  dashboards: dashboardsKo,
   farm: farmKo,
   people: peopleKo,
   media: mediaKo,

@@ -10,6 +10,8 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } fr
 import { useTranslation } from 'react-i18next'
 import { useApi, useSession } from '../../../api/api-context'
 import { ApiError } from '../../../api/api-error'
+import { DrillNotice } from '../../dashboards/drill-notice'
+import { type DrillSearch, useDrillShots } from '../../dashboards/use-dashboard-drill'
 import { RenderButton } from '../../farm/render/render-button'
 import { renderShotsOfTable } from '../../farm/render/render-plan'
 import { AssigneeDialog, type AssigneeTarget } from '../assignee-dialog'
@@ -36,12 +38,14 @@ function messageOf(error: unknown): string {
 }
 
 /** The shot table tab of a project. */
-export function ShotTablePage({ projectId }: { projectId: string }) {
+export function ShotTablePage({ projectId, drill }: { projectId: string; drill?: DrillSearch | undefined }) {
   const project = useProject(projectId).data
   const table = useShotTable(projectId).data
   const breakdown = useBreakdown(projectId).data
   const members = useMembers(projectId).data
-  if (!project || !table || !breakdown || !members) return <Loader aria-label="loading" />
+  const drillShots = useDrillShots(projectId, drill)
+  if (!project || !table || !breakdown || !members || (drill && !drillShots.data))
+    return <Loader aria-label="loading" />
   return (
     <ShotTableView
       projectId={projectId}
@@ -49,6 +53,7 @@ export function ShotTablePage({ projectId }: { projectId: string }) {
       table={table}
       sequences={breakdown.sequences}
       members={members}
+      drillShots={drillShots.data}
     />
   )
 }
@@ -59,6 +64,7 @@ function ShotTableView(props: {
   table: GridTable
   sequences: { id: string; code: string; name: string }[]
   members: { userId: string; displayName: string }[]
+  drillShots?: ReadonlySet<string> | undefined
 }) {
   const { projectId, project, table } = props
   const { t } = useTranslation()
@@ -67,7 +73,12 @@ function ShotTableView(props: {
   const queryClient = useQueryClient()
   const navigate = useNavigate()
   const dark = useComputedColorScheme('light') === 'dark'
-  const [view, setView] = useState<TableView>(DEFAULT_VIEW)
+  // Opened from a dashboard chart: only the shots behind the clicked bar, until cleared.
+  const [view, setView] = useState<TableView>(() =>
+    props.drillShots
+      ? { ...DEFAULT_VIEW, filter: { ...DEFAULT_VIEW.filter, shotIds: props.drillShots } }
+      : DEFAULT_VIEW,
+  )
   const [notice, setNotice] = useState<Notice>(null)
   const [statusTarget, setStatusTarget] = useState<StatusTarget | null>(null)
   const [assigneeTarget, setAssigneeTarget] = useState<AssigneeTarget | null>(null)
@@ -259,6 +270,10 @@ function ShotTableView(props: {
         onImport={() => setImporting(true)}
         onExport={exportAs}
         render={<RenderButton project={project} shots={renderShots} size="xs" />}
+      />
+      <DrillNotice
+        view={view}
+        onClear={() => setView((v) => ({ ...v, filter: { ...v.filter, shotIds: undefined } }))}
       />
       {notice && (
         <Alert
