@@ -10,8 +10,17 @@ import { useTranslation } from 'react-i18next'
 import type { ChartSpec } from './chart-options'
 import type { DashboardEChart } from './echarts-setup'
 
-/** The page's charts by title, in the order they registered (the PDF's order). */
+/** The page's drawn charts by title. */
 export type ChartRegistry = Map<string, DashboardEChart>
+
+/** The drawn charts in the order the page shows them (they finish drawing in any order). */
+export function chartsInPageOrder(registry: ChartRegistry): { title: string; chart: DashboardEChart }[] {
+  return [...registry.entries()]
+    .map(([title, chart]) => ({ title, chart }))
+    .sort((a, b) =>
+      a.chart.getDom().compareDocumentPosition(b.chart.getDom()) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1,
+    )
+}
 
 interface Props {
   id: string

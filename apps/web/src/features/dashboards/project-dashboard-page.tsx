@@ -16,7 +16,7 @@ import {
   statusSpec,
   workloadSpec,
 } from './chart-options'
-import { type ChartRegistry, DashboardChart } from './dashboard-chart'
+import { type ChartRegistry, chartsInPageOrder, DashboardChart } from './dashboard-chart'
 import { DashboardFilterBar, filterLines } from './dashboard-filter-bar'
 import { dashboardPdf, saveBlob } from './dashboard-pdf'
 import { useChart } from './dashboard-queries'
@@ -102,7 +102,7 @@ export function ProjectDashboardPage({ projectId }: { projectId: string }) {
           ),
           t('dashboards.pdf.generated', { date: new Date().toLocaleString(i18n.language) }),
         ],
-        charts: [...registry.entries()].map(([chartTitle, chart]) => ({ title: chartTitle, chart })),
+        charts: chartsInPageOrder(registry),
         background: colors.background,
         textColor: colors.text,
         fileName: `${project?.code ?? 'project'}-dashboard.pdf`,
@@ -188,7 +188,7 @@ export function ProjectDashboardPage({ projectId }: { projectId: string }) {
           spec={specs.retakesArtist}
           loading={retakes.isPending}
           error={retakes.error}
-          empty={retakesEmpty}
+          empty={(retakes.data?.byArtist.length ?? 0) === 0}
           height={200}
           {...common}
         />

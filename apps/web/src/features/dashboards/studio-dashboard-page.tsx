@@ -5,7 +5,7 @@ import { Link, useNavigate } from '@tanstack/react-router'
 import { useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ChartSpec } from './chart-options'
-import { type ChartRegistry, DashboardChart } from './dashboard-chart'
+import { type ChartRegistry, chartsInPageOrder, DashboardChart } from './dashboard-chart'
 import { dashboardPdf, saveBlob } from './dashboard-pdf'
 import { useStudioDashboard } from './dashboard-queries'
 import { useChartColors } from './use-chart-colors'
@@ -47,7 +47,7 @@ export function StudioDashboardPage() {
       const blob = await dashboardPdf({
         title: t('dashboards.studio.title'),
         lines: [t('dashboards.pdf.generated', { date: new Date().toLocaleString(i18n.language) })],
-        charts: [...registry.entries()].map(([title, chart]) => ({ title, chart })),
+        charts: chartsInPageOrder(registry),
         background: colors.background,
         textColor: colors.text,
         fileName: 'studio-dashboard.pdf',
