@@ -42,6 +42,27 @@ export function createProgressChartQueries(db: Db) {
       .$if(f.taskTypeIds.length > 0, (q) => q.where('t.taskTypeId', 'in', [...f.taskTypeIds]))
   }
 
+  /**
+   * Tasks `t` alone, the filter's sequences as a subquery: the counts read only the tasks'
+   * covering index (project, status, type, shot) unless a sequence filter needs the shots.
+   */
+  function tasksOnly(projectId: string, f: ChartFilter) {
+    return db
+      .selectFrom('tasks as t')
+      .where('t.projectId', '=', projectId)
+      .$if(f.sequenceIds.length > 0, (q) =>
+        q.where(
+          't.shotId',
+          'in',
+          db
+            .selectFrom('shots')
+            .select('shots.id')
+            .where('shots.sequenceId', 'in', [...f.sequenceIds]),
+        ),
+      )
+      .$if(f.taskTypeIds.length > 0, (q) => q.where('t.taskTypeId', 'in', [...f.taskTypeIds]))
+  }
+
   /** Shots whose every task in the filter is done, with the day the last one was done. */
   function doneShots(projectId: string, f: ChartFilter) {
     return tasksInFilter(projectId, f)
@@ -83,7 +104,7 @@ export function createProgressChartQueries(db: Db) {
   return {
     /** Tasks per task type and status. */
     async statusCounts(projectId: string, f: ChartFilter): Promise<StatusCountRow[]> {
-      const rows = await tasksInFilter(projectId, f)
+      const rows = await tasksOnly(projectId, f)
         .select(['t.taskTypeId as taskTypeId', 't.statusId as statusId', (eb) => eb.fn.countAll().as('tasks')])
         .groupBy(['t.taskTypeId', 't.statusId'])
         .execute()
@@ -92,7 +113,7 @@ export function createProgressChartQueries(db: Db) {
 
     /** Distinct shots per status (a shot counts once per status any of its tasks is in). */
     async shotsPerStatus(projectId: string, f: ChartFilter): Promise<{ statusId: string; shots: number }[]> {
-      const rows = await tasksInFilter(projectId, f)
+      const rows = await tasksOnly(projectId, f)
         .select(['t.statusId as statusId', (eb) => eb.fn.count('t.shotId').distinct().as('shots')])
         .groupBy('t.statusId')
         .execute()
@@ -101,12 +122,14 @@ export function createProgressChartQueries(db: Db) {
 
     /** Every shot with a task in the filter, and their frames: the burn-up's scope. */
     async scope(projectId: string, f: ChartFilter): Promise<{ shots: number; frames: number }> {
-      const perShot = tasksInFilter(projectId, f)
-        .select(['t.shotId', sql<number>`max(${shotFrames})`.as('frames')])
-        .groupBy('t.shotId')
       const row = await db
-        .selectFrom(perShot.as('x'))
-        .select([(eb) => eb.fn.countAll().as('shots'), (eb) => eb.fn.sum('x.frames').as('frames')])
+        .selectFrom('shots as s')
+        .where('s.projectId', '=', projectId)
+        .$if(f.sequenceIds.length > 0, (q) => q.where('s.sequenceId', 'in', [...f.sequenceIds]))
+        .$if(f.taskTypeIds.length > 0, (q) =>
+          q.where('s.id', 'in', tasksOnly(projectId, { ...f, sequenceIds: [] }).select('t.shotId')),
+        )
+        .select([(eb) => eb.fn.countAll().as('shots'), (eb) => eb.fn.sum(shotFrames).as('frames')])
         .executeTakeFirst()
       return { shots: num(row?.shots), frames: num(row?.frames) }
     },
