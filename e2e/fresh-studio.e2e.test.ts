@@ -161,7 +161,10 @@ describe.runIf(browserTestsEnabled('a fresh studio set up in Chromium'))('a fres
         await backend.getByText(L.farmSetup.test.ok).waitFor()
         await backend.getByRole('button', { name: L.farmSetup.form.add, exact: true }).click()
         const card = page.getByTestId('backend-card').filter({ hasText: sim.name })
-        await card.getByTestId('backend-state').filter({ hasText: L.farm.backendState.online }).waitFor({ timeout: 30_000 })
+        await card
+          .getByTestId('backend-state')
+          .filter({ hasText: L.farm.backendState.online })
+          .waitFor({ timeout: 30_000 })
         await shot('backend')
 
         // The weekly report, generated from the Reports tab; its PDF has pages.

@@ -37,6 +37,7 @@ import {
   registerSignInLimits,
   type TokenService,
 } from './modules/auth'
+import { registerDashboardModule } from './modules/dashboards'
 import { type FarmModule, type FarmOptions, registerFarmModule } from './modules/farm'
 import { registerFarmAgentModule } from './modules/farm-agent'
 import { type LlmModule, registerLlmModule } from './modules/llm'
@@ -185,6 +186,7 @@ export async function buildApp(deps: AppDeps): Promise<Studio> {
     sheets: { offload, maxRows: config.spreadsheetMaxRows },
   })
   registerPromptsModule(app, tokens)
+  registerDashboardModule(app, { database, tokens, access: production.services.access })
 
   const renderJobs = createRenderJobRepository(database.db)
   const agentRuns = createAgentRunRepository(database.db)

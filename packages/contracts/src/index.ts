@@ -2,6 +2,7 @@ export * from './agents/index'
 export * from './auth/account.contract'
 export * from './auth/auth.contract'
 export * from './cpe'
+export * from './dashboards/dashboard.contract'
 export * from './farm'
 export * from './farm-agent/index'
 export * from './http/base64'
@@ -18,6 +19,7 @@ import { agentRoutes } from './agents/index'
 import { accountRoutes } from './auth/account.contract'
 import { authRoutes } from './auth/auth.contract'
 import { cpeRoutes } from './cpe'
+import { dashboardRoutes } from './dashboards/dashboard.contract'
 import { farmRoutes } from './farm'
 import { farmAgentRoutes } from './farm-agent/index'
 import { llmRoutes } from './llm/index'
@@ -31,6 +33,7 @@ export const apiRoutes = {
   ...authRoutes,
   ...accountRoutes,
   ...productionRoutes,
+  ...dashboardRoutes,
   ...cpeRoutes,
   ...llmRoutes,
   ...agentRoutes,

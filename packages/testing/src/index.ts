@@ -1,3 +1,4 @@
+export * from './dashboard-history'
 export * from './fake-llm'
 export * from './render-job-fixture'
 export * from './services'

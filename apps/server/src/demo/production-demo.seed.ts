@@ -46,6 +46,8 @@ export async function seedDemoProduction(
     retakeCap: 3,
     namingTemplates: {},
     showGenerationDetailsToClients: false,
+    // Three months out, so the dashboard's burn-up has a deadline to project towards.
+    endDate: new Date(Date.now() + 90 * 86_400_000).toISOString().slice(0, 10),
   })
   const departments: Record<string, string[]> = {
     supervisor: ['Keyframe', 'Animation'],

@@ -170,6 +170,7 @@ export function projectInInput(p: MatrixProject, route: { method: string; path: 
     },
     'POST /api/farm/jobs': { body: { source, shotId, taskId } },
     'POST /api/farm/jobs/sweep': { body: { source, shotId, sweep: { '3.seed': [1, 2] } } },
+    'GET /api/projects/:projectId/dashboard/shots': { query: 'chart=status' },
     'GET /api/llm/budgets': { query: `projectId=${projectId}` },
     'PUT /api/llm/budgets': { body: { projectId, month, limitMicros: 1 } },
     'GET /api/llm/usage': { query: `projectId=${projectId}` },

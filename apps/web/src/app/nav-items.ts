@@ -9,6 +9,7 @@ export const navItems = [
   { to: '/review', label: 'nav.review', access: access.authenticated },
   { to: '/prompt-engine', label: 'nav.promptEngine', access: access.authenticated },
   { to: '/agents', label: 'nav.agents', access: access.atLeast('supervisor') },
+  { to: '/dashboard', label: 'dashboards.nav', access: access.atLeast('manager') },
   { to: '/users', label: 'nav.users', access: access.atLeast('manager') },
   { to: '/settings', label: 'nav.settings', access: access.authenticated },
 ] as const

@@ -6,6 +6,9 @@ import { AgentsPage } from '../features/agents/agents-page'
 import { RunDetailPage } from '../features/agents/run-detail-page'
 import { type ImportSearch, ImportWizardPage } from '../features/agents/script-import/import-wizard-page'
 import { LoginPage } from '../features/auth/login-page'
+import { ProjectDashboardRoute } from '../features/dashboards/dashboard-routes'
+import { StudioDashboardPage } from '../features/dashboards/studio-dashboard-page'
+import { parseDrillSearch } from '../features/dashboards/use-dashboard-drill'
 import { FarmPage } from '../features/farm/farm-page'
 import { JobDetailPage } from '../features/farm/job-detail-page'
 import { RenderGroupPage } from '../features/farm/render/render-group-page'
@@ -25,6 +28,7 @@ import {
   ShotRoute,
   type ShotSearch,
   ShotTableRoute,
+  type ShotTableSearch,
 } from '../features/projects/project-routes'
 import { ProjectView } from '../features/projects/project-view'
 import { ProjectsPage } from '../features/projects/projects-page'
@@ -105,7 +109,26 @@ const projectIndexRoute = createRoute({
     throw redirect({ to: '/projects/$projectId/shots', params })
   },
 })
-const shotTableRoute = createRoute({ getParentRoute: () => projectRoute, path: 'shots', component: ShotTableRoute })
+const shotTableRoute = createRoute({
+  getParentRoute: () => projectRoute,
+  path: 'shots',
+  // `drill`: the shots behind a dashboard chart's bar (see features/dashboards).
+  validateSearch: (search: Record<string, unknown>): ShotTableSearch => {
+    const drill = parseDrillSearch(search.drill)
+    return drill ? { drill } : {}
+  },
+  component: ShotTableRoute,
+})
+const projectDashboardRoute = createRoute({
+  getParentRoute: () => projectRoute,
+  path: 'dashboard',
+  component: ProjectDashboardRoute,
+})
+const studioDashboardRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/dashboard',
+  component: StudioDashboardPage,
+})
 const boardRoute = createRoute({ getParentRoute: () => projectRoute, path: 'board', component: BoardRoute })
 const breakdownRoute = createRoute({ getParentRoute: () => projectRoute, path: 'breakdown', component: BreakdownRoute })
 const characterRoute = createRoute({
@@ -194,7 +217,9 @@ const routeTree = rootRoute.addChildren([
       breakdownRoute,
       characterRoute,
       assetRoute,
+      projectDashboardRoute,
     ]),
+    studioDashboardRoute,
     farmRoute,
     farmJobRoute,
     templatesRoute,

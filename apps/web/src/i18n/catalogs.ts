@@ -8,6 +8,8 @@ import maskEditorEn from '../components/media/mask-editor/i18n/en.json'
 import maskEditorKo from '../components/media/mask-editor/i18n/ko.json'
 import agentsEn from '../features/agents/i18n/en.json'
 import agentsKo from '../features/agents/i18n/ko.json'
+import dashboardsEn from '../features/dashboards/i18n/en.json'
+import dashboardsKo from '../features/dashboards/i18n/ko.json'
 import farmEn from '../features/farm/i18n/en.json'
 import farmKo from '../features/farm/i18n/ko.json'
 import fixRegionEn from '../features/farm/render/fix-region/i18n/en.json'
@@ -43,6 +45,7 @@ export const en = {
   ...shellEn,
   agents: agentsEn,
   breakdown: breakdownEn,
+  dashboards: dashboardsEn,
   farm: farmEn,
   farmSetup: farmSetupEn,
   fixRegion: fixRegionEn,
@@ -64,6 +67,7 @@ export const ko = {
   ...shellKo,
   agents: agentsKo,
   breakdown: breakdownKo,
+  dashboards: dashboardsKo,
   farm: farmKo,
   farmSetup: farmSetupKo,
   fixRegion: fixRegionKo,

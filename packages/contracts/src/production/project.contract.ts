@@ -81,6 +81,8 @@ export const Project = z
     archived: z.boolean(),
     /** What the level above shots is called and how sequence and shot codes are numbered. */
     codeRules: CodeRules,
+    /** Planned end date (YYYY-MM-DD) the dashboard's burn-up projects towards; null = none. */
+    endDate: z.string().nullable(),
     /** The caller's effective role in this project. */
     myRole: Role,
     statuses: z.array(TaskStatus),
@@ -117,6 +119,8 @@ const projectSettings = {
   namingTemplates: Templates,
   /** Clients see versions' prompt, seed, model and parameters. */
   showGenerationDetailsToClients: z.boolean(),
+  /** Planned end date; the dashboard's burn-up projects towards it. */
+  endDate: z.iso.date().nullable(),
 }
 export const CreateProjectRequest = z
   .object({
@@ -130,6 +134,7 @@ export const CreateProjectRequest = z
     retakeCap: projectSettings.retakeCap.default(null),
     namingTemplates: projectSettings.namingTemplates.default({}),
     showGenerationDetailsToClients: projectSettings.showGenerationDetailsToClients.default(false),
+    endDate: projectSettings.endDate.default(null),
     /** Start from a project template: its task types, custom fields, naming templates and code rules. */
     template: ProjectTemplateId.optional(),
     /** Start from another project's statuses, task types, custom fields and naming templates (not its shots). */

@@ -67,6 +67,10 @@ export const TaskDetail = TaskSummary.extend({
   endDate: z.string().nullable(),
   doneDate: z.string().nullable(),
   lastCommentAt: z.string().nullable(),
+  /** Planned work in minutes; null = not estimated. */
+  estimateMinutes: z.number().int().nullable(),
+  /** Logged work in minutes. */
+  timeSpentMinutes: z.number().int(),
   comments: z.array(Comment),
   versions: z.array(Version),
 }).meta({ id: 'TaskDetail' })
@@ -100,8 +104,15 @@ export const BatchAssignRequest = z
     mode: z.enum(['set', 'add', 'remove']).default('set'),
   })
   .strict()
+/** A year of minutes bounds an estimate or logged time: more is a typo, not a plan. */
+const MAX_TASK_MINUTES = 60 * 24 * 365
 export const UpdateTaskRequest = z
-  .object({ priority: z.number().int().min(0).max(10).optional(), dueDate: z.iso.date().nullable().optional() })
+  .object({
+    priority: z.number().int().min(0).max(10).optional(),
+    dueDate: z.iso.date().nullable().optional(),
+    estimateMinutes: z.number().int().min(0).max(MAX_TASK_MINUTES).nullable().optional(),
+    timeSpentMinutes: z.number().int().min(0).max(MAX_TASK_MINUTES).optional(),
+  })
   .strict()
 
 export const Activity = z.object({

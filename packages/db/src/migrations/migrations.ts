@@ -28,6 +28,7 @@ import * as m0085 from './0085-task-approved-version.migration'
 import * as m0090 from './0090-farm-backend-health.migration'
 import * as m0091 from './0091-shot-breakdown-links.migration'
 import * as m0095 from './0095-shot-table-views.migration'
+import * as m0100 from './0100-dashboards.migration'
 import * as m0105 from './0105-reports.migration'
 
 const MIGRATIONS: Record<string, Migration> = {
@@ -58,6 +59,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0090-farm-backend-health': m0090,
   '0091-shot-breakdown-links': m0091,
   '0085-task-approved-version': m0085,
+  '0100-dashboards': m0100,
 }
 
 class InCodeMigrationProvider implements MigrationProvider {

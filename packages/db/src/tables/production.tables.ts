@@ -22,6 +22,8 @@ export interface ProjectsTable {
   archivedAt: string | null
   /** JSON CodeRules: the grouping level and how sequence and shot codes are numbered; null = defaults. */
   codeRules: string | null
+  /** Planned end (YYYY-MM-DD) the burn-up projects towards; null = none set. */
+  endDate: string | null
   createdAt: string
   updatedAt: string
 }
@@ -137,6 +139,10 @@ export interface TasksTable {
   lastCommentAt: string | null
   /** The version approved for this task (null: none, or it was deleted). */
   approvedVersionId: string | null
+  /** Planned work in minutes; null = not estimated. */
+  estimateMinutes: number | null
+  /** Logged work in minutes. */
+  timeSpentMinutes: number
   createdAt: string
   updatedAt: string
 }

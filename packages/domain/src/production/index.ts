@@ -1,3 +1,4 @@
+export * from './burn-up'
 export * from './mentions'
 export * from './naming-defaults'
 export * from './naming-template'

@@ -32,6 +32,14 @@ export function canEditBreakdown(a: ProjectAccess): boolean {
   return canManageProject(a) || a.role === 'supervisor'
 }
 
+/**
+ * Dashboards (progress, retakes per artist, workload, farm and LLM spend) are for those who
+ * run or supervise the project; artists, clients and vendors see their own work elsewhere.
+ */
+export function canFollowProgress(a: Pick<ProjectAccess, 'role'>): boolean {
+  return a.role === 'admin' || a.role === 'manager' || a.role === 'supervisor'
+}
+
 /** Whether the caller may change status, add versions or assign on this task. */
 export function canActOnTask(a: ProjectAccess, task: TaskScope): boolean {
   switch (a.role) {

@@ -62,6 +62,8 @@ export function createTaskService(
         endDate: task.endDate,
         doneDate: task.doneDate,
         lastCommentAt: task.lastCommentAt,
+        estimateMinutes: task.estimateMinutes,
+        timeSpentMinutes: task.timeSpentMinutes,
         comments: comments.map((c) => ({
           ...c,
           statusId: c.statusId !== null && view.v.statusVisible(c.statusId) ? c.statusId : null,
@@ -73,8 +75,11 @@ export function createTaskService(
     },
 
     async update(principal: Principal, taskId: string, patch: z.output<typeof UpdateTaskRequest>) {
-      const { task, view } = await visibleTask(principal, taskId)
-      requireAccess(canEditBreakdown(view.access), 'plan tasks')
+      const { task, view, assignees } = await visibleTask(principal, taskId)
+      // Planning is for supervisors and up; whoever may act on the task logs time on it.
+      const onlyLogsTime = Object.keys(patch).every((k) => k === 'timeSpentMinutes')
+      const mayLog = onlyLogsTime && canActOnTask(view.access, { assigneeIds: assignees, department: null })
+      requireAccess(canEditBreakdown(view.access) || mayLog, 'plan tasks')
       assertWritable(view.access)
       const change: Change = {
         event: 'task:update',

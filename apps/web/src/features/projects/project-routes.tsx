@@ -1,5 +1,6 @@
 // Route components of the Projects area: they read the path parameters and render the page.
 import { useNavigate, useParams, useSearch } from '@tanstack/react-router'
+import type { DrillSearch } from '../dashboards/use-dashboard-drill'
 import { ReportsPage } from '../reports/reports-page'
 import { BoardPage } from './board/board-page'
 import { BreakdownPage } from './breakdown/breakdown-page'
@@ -11,7 +12,13 @@ import { ShotTablePage } from './shot-table/shot-table-page'
 /** /projects/$projectId/shots */
 export function ShotTableRoute() {
   const { projectId } = useParams({ from: '/signed-in/projects/$projectId/shots' })
-  return <ShotTablePage projectId={projectId} />
+  const { drill } = useSearch({ from: '/signed-in/projects/$projectId/shots' })
+  return <ShotTablePage projectId={projectId} drill={drill} />
+}
+
+/** The shot table's search: the dashboard drill whose shots it shows. */
+export interface ShotTableSearch {
+  drill?: DrillSearch
 }
 
 /** /projects/$projectId/board */

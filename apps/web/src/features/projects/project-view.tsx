@@ -1,5 +1,7 @@
 // A project: its name and format above tabs for the shot table and the kanban board. The
 // shot page opens inside the same frame. Keeps the project's realtime room joined.
+
+import { canFollowProgress } from '@aipipeline/domain'
 import { Alert, Badge, Group, Loader, Stack, Tabs, Text, Title } from '@mantine/core'
 import { Link, Outlet, useNavigate, useParams, useRouterState } from '@tanstack/react-router'
 import { useTranslation } from 'react-i18next'
@@ -19,19 +21,22 @@ export function ProjectView() {
   const p = project.data
   const tab = pathname.endsWith('/board')
     ? 'board'
-    : pathname.endsWith('/settings')
-      ? 'settings'
-      : pathname.endsWith('/reports')
-        ? 'reports'
-        : /\/(breakdown|characters\/[^/]+|assets\/[^/]+)$/.test(pathname)
-          ? 'breakdown'
-          : /\/shots\/[^/]+$/.test(pathname)
-            ? 'shot'
-            : 'shots'
+    : pathname.endsWith('/dashboard')
+      ? 'dashboard'
+      : pathname.endsWith('/settings')
+        ? 'settings'
+        : pathname.endsWith('/reports')
+          ? 'reports'
+          : /\/(breakdown|characters\/[^/]+|assets\/[^/]+)$/.test(pathname)
+            ? 'breakdown'
+            : /\/shots\/[^/]+$/.test(pathname)
+              ? 'shot'
+              : 'shots'
   // Project settings are for its managers; the tab is not shown to roles the server refuses.
   const manages = p.myRole === 'admin' || p.myRole === 'manager'
   // Digests carry the whole project's activity and spend: for its managers and supervisors.
   const readsReports = manages || p.myRole === 'supervisor'
+  const followsProgress = canFollowProgress({ role: p.myRole })
   return (
     <Stack gap="sm">
       <Group justify="space-between" wrap="nowrap">
@@ -53,6 +58,7 @@ export function ProjectView() {
           if (value === 'shots') void navigate({ to: '/projects/$projectId/shots', params: { projectId } })
           if (value === 'board') void navigate({ to: '/projects/$projectId/board', params: { projectId } })
           if (value === 'breakdown') void navigate({ to: '/projects/$projectId/breakdown', params: { projectId } })
+          if (value === 'dashboard') void navigate({ to: '/projects/$projectId/dashboard', params: { projectId } })
           if (value === 'settings') void navigate({ to: '/projects/$projectId/settings', params: { projectId } })
           if (value === 'reports') void navigate({ to: '/projects/$projectId/reports', params: { projectId } })
         }}
@@ -63,6 +69,7 @@ export function ProjectView() {
           <Tabs.Tab value="breakdown">{t('breakdown.tab')}</Tabs.Tab>
           {tab === 'shot' && <Tabs.Tab value="shot">{t('projects.view.shot')}</Tabs.Tab>}
           {readsReports && <Tabs.Tab value="reports">{t('reports.tab')}</Tabs.Tab>}
+          {followsProgress && <Tabs.Tab value="dashboard">{t('dashboards.tab')}</Tabs.Tab>}
           {manages && <Tabs.Tab value="settings">{t('projects.view.settings')}</Tabs.Tab>}
         </Tabs.List>
       </Tabs>

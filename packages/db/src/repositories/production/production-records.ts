@@ -51,6 +51,8 @@ export interface ProjectRecord {
   showGenerationDetailsToClients: boolean
   archivedAt: string | null
   codeRules: CodeRules
+  /** Planned end date (YYYY-MM-DD); null = none. */
+  endDate: string | null
   createdAt: string
   updatedAt: string
 }
@@ -62,6 +64,7 @@ export function toProject(row: ProjectsTable): ProjectRecord {
     showGenerationDetailsToClients: Number(row.showGenerationDetailsToClients) === 1,
     namingTemplates: parseJson(z.record(z.string(), z.string()), row.namingTemplates),
     archivedAt: row.archivedAt ?? null,
+    endDate: row.endDate ?? null,
     codeRules:
       row.codeRules === null || row.codeRules === undefined ? DEFAULT_CODE_RULES : parseJson(CodeRules, row.codeRules),
   }

@@ -32,6 +32,8 @@ export interface NewProject {
   showGenerationDetailsToClients?: boolean
   /** Numbering of sequence and shot codes; omitted = the defaults (SQ010, SH0010). */
   codeRules?: CodeRules
+  /** Planned end date (YYYY-MM-DD). */
+  endDate?: string | null
 }
 
 export interface MemberRecord {
@@ -62,6 +64,7 @@ export function createProjectRepository(db: Db) {
         folderStatusId: rows.folderStatusId,
         archivedAt: null,
         codeRules: codeRules === undefined ? null : JSON.stringify(codeRules),
+        endDate: input.endDate ?? null,
         createdAt: now,
         updatedAt: now,
       }

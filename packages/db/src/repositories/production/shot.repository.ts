@@ -227,6 +227,8 @@ export function createShotRepository(db: Db) {
         doneDate: null,
         lastCommentAt: null,
         approvedVersionId: null,
+        estimateMinutes: null,
+        timeSpentMinutes: 0,
         createdAt: now,
         updatedAt: now,
       }))

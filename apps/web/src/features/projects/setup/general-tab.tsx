@@ -30,6 +30,8 @@ interface Format {
   height: number
   aspectRatio: string
   startFrame: number
+  /** Planned end (YYYY-MM-DD); the dashboard's burn-up projects towards it. */
+  endDate: string | null
 }
 
 const formatOf = (p: Project): Format => ({
@@ -39,6 +41,7 @@ const formatOf = (p: Project): Format => ({
   height: p.height,
   aspectRatio: p.aspectRatio,
   startFrame: p.startFrame,
+  endDate: p.endDate,
 })
 
 /** The General tab of the project settings. */
@@ -108,6 +111,14 @@ export function GeneralTab({ project }: { project: Project }) {
               min={0}
               disabled={readOnly}
               onChange={(v) => set({ startFrame: Number(v) || 0 })}
+            />
+            <TextInput
+              type="date"
+              label={t('dashboards.endDate')}
+              value={format.endDate ?? ''}
+              disabled={readOnly}
+              onChange={(e) => set({ endDate: e.currentTarget.value === '' ? null : e.currentTarget.value })}
+              data-testid="project-end-date"
             />
           </SimpleGrid>
           <Group>

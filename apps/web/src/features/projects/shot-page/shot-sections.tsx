@@ -4,6 +4,8 @@ import { activitySentence, sentenceLocale, withoutStatusComments } from '@aipipe
 import { Badge, Group, Paper, Stack, Table, Text } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import type { z } from 'zod'
+import { useSession } from '../../../api/api-context'
+import { TaskTimeFields } from '../../dashboards/task-time-fields'
 import { activityNames } from '../activity/activity-names'
 import { SentenceView } from '../activity/sentence-view'
 import { useMembers, useShotActivity } from '../project-queries'
@@ -62,6 +64,9 @@ export function TaskList(props: { project: Project; tasks: Task[] }) {
   const members = useMembers(props.project.id).data ?? []
   const name = (id: string) => members.find((m) => m.userId === id)?.displayName ?? '?'
   const typeName = (id: string) => props.project.taskTypes.find((tt) => tt.id === id)?.name ?? id
+  const me = useSession()?.user.id ?? ''
+  const role = props.project.myRole
+  const plans = !props.project.archived && (role === 'admin' || role === 'manager' || role === 'supervisor')
   return (
     <Table withTableBorder striped>
       <Table.Thead>
@@ -71,6 +76,9 @@ export function TaskList(props: { project: Project; tasks: Task[] }) {
           <Table.Th>{t('projects.tasks.assignees')}</Table.Th>
           <Table.Th>{t('projects.tasks.due')}</Table.Th>
           <Table.Th>{t('projects.tasks.retakes')}</Table.Th>
+          <Table.Th>
+            {t('dashboards.task.estimate')} / {t('dashboards.task.timeSpent')}
+          </Table.Th>
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
@@ -83,6 +91,18 @@ export function TaskList(props: { project: Project; tasks: Task[] }) {
             <Table.Td>{task.assigneeIds.map(name).join(', ') || '—'}</Table.Td>
             <Table.Td>{task.dueDate ?? '—'}</Table.Td>
             <Table.Td>{task.retakeCount}</Table.Td>
+            <Table.Td>
+              {/* Estimates are the studio's planning: shown to planners and to the task's own people. */}
+              {plans || task.assigneeIds.includes(me) ? (
+                <TaskTimeFields
+                  taskId={task.id}
+                  canPlan={plans}
+                  canLog={plans || (!props.project.archived && task.assigneeIds.includes(me))}
+                />
+              ) : (
+                '—'
+              )}
+            </Table.Td>
           </Table.Tr>
         ))}
       </Table.Tbody>

@@ -5,6 +5,8 @@ import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useApi, useSession } from '../../../api/api-context'
 import { apiErrorText } from '../../../api/error-text'
+import { DrillNotice } from '../../dashboards/drill-notice'
+import { type DrillSearch, useDrillShots } from '../../dashboards/use-dashboard-drill'
 import { RenderButton } from '../../farm/render/render-button'
 import { renderShotsOfTable } from '../../farm/render/render-plan'
 import { AssigneeDialog, type AssigneeTarget } from '../assignee-dialog'
@@ -36,12 +38,14 @@ const isReason = (r: string): r is Reason => (REASONS as readonly string[]).incl
 const reasonOf = (r: string): Reason => (isReason(r) ? r : 'readonly')
 
 /** The shot table tab of a project. */
-export function ShotTablePage({ projectId }: { projectId: string }) {
+export function ShotTablePage({ projectId, drill }: { projectId: string; drill?: DrillSearch | undefined }) {
   const project = useProject(projectId).data
   const table = useShotTable(projectId).data
   const breakdown = useBreakdown(projectId).data
   const members = useMembers(projectId).data
-  if (!project || !table || !breakdown || !members) return <Loader aria-label="loading" />
+  const drillShots = useDrillShots(projectId, drill)
+  if (!project || !table || !breakdown || !members || (drill && !drillShots.data))
+    return <Loader aria-label="loading" />
   return (
     <ShotTableView
       projectId={projectId}
@@ -49,6 +53,7 @@ export function ShotTablePage({ projectId }: { projectId: string }) {
       table={table}
       sequences={breakdown.sequences}
       members={members}
+      drillShots={drillShots.data}
     />
   )
 }
@@ -59,6 +64,7 @@ function ShotTableView(props: {
   table: GridTable
   sequences: { id: string; code: string; name: string }[]
   members: { userId: string; displayName: string }[]
+  drillShots?: ReadonlySet<string> | undefined
 }) {
   const { projectId, project, table } = props
   const { t } = useTranslation()
@@ -66,7 +72,12 @@ function ShotTableView(props: {
   const userId = useSession()?.user.id ?? ''
   const navigate = useNavigate()
   const dark = useComputedColorScheme('light') === 'dark'
-  const [view, setView] = useState<TableView>(DEFAULT_VIEW)
+  // Opened from a dashboard chart: only the shots behind the clicked bar, until cleared.
+  const [view, setView] = useState<TableView>(() =>
+    props.drillShots
+      ? { ...DEFAULT_VIEW, filter: { ...DEFAULT_VIEW.filter, shotIds: props.drillShots } }
+      : DEFAULT_VIEW,
+  )
   const [notice, setNotice] = useState<Notice>(null)
   const [statusTarget, setStatusTarget] = useState<StatusTarget | null>(null)
   const [assigneeTarget, setAssigneeTarget] = useState<AssigneeTarget | null>(null)
@@ -281,6 +292,10 @@ function ShotTableView(props: {
           {t('projects.table.readOnlyRole', { role: t(`roles.${project.myRole}`) })}
         </Text>
       )}
+      <DrillNotice
+        view={view}
+        onClear={() => setView((v) => ({ ...v, filter: { ...v.filter, shotIds: undefined } }))}
+      />
       {notice && (
         <Alert
           color={notice.color}

@@ -39,6 +39,8 @@ export interface ShotFilter {
   taskTypeId: string | null
   statusIds: string[]
   assigneeIds: string[]
+  /** Only these shots (the shots behind a dashboard chart's bar); absent: every shot. */
+  shotIds?: ReadonlySet<string>
 }
 
 export type SortKey = 'order' | 'code' | 'description' | 'frameIn' | 'frameOut' | 'duration' | `field:${string}`
@@ -88,6 +90,7 @@ function tasksOfShot(index: TaskIndex, shot: number, taskTypeId: string | null):
 /** Whether shot `shot` passes the filter. */
 export function matchesFilter(table: ShotTable, index: TaskIndex, shot: number, filter: ShotFilter): boolean {
   const s = table.shots
+  if (filter.shotIds !== undefined && !filter.shotIds.has(s.id[shot] ?? '')) return false
   if (filter.sequenceIds.length > 0 && !filter.sequenceIds.includes(s.sequenceId[shot] ?? '')) return false
   const needle = filter.search.trim().toLowerCase()
   if (needle !== '') {

@@ -1,0 +1,11 @@
+// The parts of ECharts the dashboards use (bars, lines, grid, legend, tooltip, canvas),
+// registered once. Imported dynamically so the library stays out of the main bundle.
+import { BarChart, LineChart } from 'echarts/charts'
+import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components'
+import { init, use } from 'echarts/core'
+import { CanvasRenderer } from 'echarts/renderers'
+
+use([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer])
+
+export { init }
+export type DashboardEChart = ReturnType<typeof init>
