@@ -2,7 +2,7 @@
 // `aipipeline serve` (no demo data) offers to create its first admin on the sign-in page; the
 // admin creates a project from a template, a user and makes them a project member, adds a
 // status and a custom field, creates a sequence and shots from the shot table, registers a
-// simulated ComfyUI backend and sees it online, and generates the weekly report, whose PDF
+// simulated ComfyUI backend and sees it online, sees the shots on the dashboard, and generates the weekly report, whose PDF
 // pages are rendered with pdftoppm.
 // Screenshots go to e2e/screenshots/fresh-studio-*.png.
 import { execFileSync } from 'node:child_process'
@@ -15,6 +15,8 @@ import { launchChromium } from '@aipipeline/testing/chromium'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { z } from 'zod'
+import dashboardsEn from '../apps/web/src/features/dashboards/i18n/en.json'
+import dashboardsKo from '../apps/web/src/features/dashboards/i18n/ko.json'
 import farmEn from '../apps/web/src/features/farm/i18n/en.json'
 import farmKo from '../apps/web/src/features/farm/i18n/ko.json'
 import farmSetupEn from '../apps/web/src/features/farm/setup/i18n/en.json'
@@ -32,8 +34,24 @@ import { type DemoStudio, ensureWebBuild, SCREENSHOTS, startDemo, stopDemo } fro
 import { type WatchedPage, watchedPage } from './support/watched-page'
 
 const CATALOGS = {
-  en: { app: appEn, people: peopleEn, setup: setupEn, farm: farmEn, farmSetup: farmSetupEn, reports: reportsEn },
-  ko: { app: appKo, people: peopleKo, setup: setupKo, farm: farmKo, farmSetup: farmSetupKo, reports: reportsKo },
+  en: {
+    app: appEn,
+    people: peopleEn,
+    setup: setupEn,
+    farm: farmEn,
+    farmSetup: farmSetupEn,
+    reports: reportsEn,
+    dashboards: dashboardsEn,
+  },
+  ko: {
+    app: appKo,
+    people: peopleKo,
+    setup: setupKo,
+    farm: farmKo,
+    farmSetup: farmSetupKo,
+    reports: reportsKo,
+    dashboards: dashboardsKo,
+  },
 }
 
 /** Renders every page of a PDF to PNG with pdftoppm and answers how many there were. */
@@ -149,6 +167,15 @@ describe.runIf(browserTestsEnabled('a fresh studio set up in Chromium'))('a fres
           .toBeGreaterThan(0)
         await page.waitForTimeout(600)
         await shot('shots')
+        const shotCount = ShotPage.parse(await get(`/api/projects/${projectId}/shots`)).items.length
+
+        // The project dashboard counts the new shots.
+        await page.getByRole('tab', { name: L.dashboards.tab }).click()
+        await page.getByTestId('dashboard-status').locator('[data-rendered="true"]').waitFor()
+        await expect
+          .poll(() => page.getByTestId('dashboard-status-totals').textContent())
+          .toContain(L.dashboards.totals.replace('{{shots}}', String(shotCount)).split('{{')[0] ?? '')
+        await shot('dashboard')
 
         // A simulated ComfyUI backend, tested and registered on the Farm page, online.
         sim = await startSimulator({ port: 0, name: `fresh-gpu-${lang}`, vramGb: 24, timeScale: 1 })
