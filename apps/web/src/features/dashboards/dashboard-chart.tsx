@@ -7,8 +7,8 @@ import { Alert, Card, Skeleton, Stack, Text, Title } from '@mantine/core'
 import type { ReactNode } from 'react'
 import { useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
+import type { EChart as DashboardEChart } from '../../components/charts/echarts-setup'
 import type { ChartSpec } from './chart-options'
-import type { DashboardEChart } from './echarts-setup'
 
 /** The page's drawn charts by title. */
 export type ChartRegistry = Map<string, DashboardEChart>
@@ -61,7 +61,7 @@ export function DashboardChart({
     if (!ready || !element) return
     let disposed = false
     let cleanup = () => {}
-    void import('./echarts-setup').then((echarts) => {
+    void import('../../components/charts/echarts-setup').then((echarts) => {
       if (disposed) return
       const instance = echarts.init(element, undefined, { renderer: 'canvas' })
       chart.current = instance

@@ -2,7 +2,7 @@
 // fonts cover Latin only, so every text (title, filters, date, chart titles) is drawn into a
 // canvas with the browser's fonts and placed as an image: Korean renders as on screen with no
 // font embedded. A4 landscape, two charts per page.
-import type { DashboardEChart } from './echarts-setup'
+import type { EChart as DashboardEChart } from '../../components/charts/echarts-setup'
 
 export interface DashboardPdfInput {
   title: string

@@ -1,39 +1,14 @@
 // A backend's health history: up/down and probe latency over time, its uptime and median
 // latency, and the latest state changes with their reasons.
 import type { FarmBackend } from '@aipipeline/contracts'
-import { Alert, Box, Group, Loader, Modal, Stack, Table, Text } from '@mantine/core'
-import { useEffect, useMemo, useRef } from 'react'
+import { Alert, Group, Loader, Modal, Stack, Table, Text } from '@mantine/core'
+import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import { apiErrorText } from '../../../api/error-text'
+import { EChartsView } from '../../../components/charts/echarts-view'
 import { BackendStateBadge } from '../state-badges'
 import { useBackendHealth } from './backend-setup-queries'
 import { healthChartOption, summariseHealth } from './health-chart'
-
-function HealthChart({ option, label }: { option: Record<string, unknown>; label: string }) {
-  const ref = useRef<HTMLDivElement>(null)
-  useEffect(() => {
-    const element = ref.current
-    if (!element) return
-    let disposed = false
-    let dispose = () => {}
-    void import('./health-chart-setup').then((echarts) => {
-      if (disposed) return
-      const chart = echarts.init(element, undefined, { renderer: 'canvas' })
-      chart.setOption(option)
-      const observer = new ResizeObserver(() => chart.resize())
-      observer.observe(element)
-      dispose = () => {
-        observer.disconnect()
-        chart.dispose()
-      }
-    })
-    return () => {
-      disposed = true
-      dispose()
-    }
-  }, [option])
-  return <Box ref={ref} h={220} role="img" aria-label={label} data-testid="health-chart" />
-}
 
 export function BackendHealthDialog({ backend, onClose }: { backend: FarmBackend | null; onClose: () => void }) {
   const { t, i18n } = useTranslation()
@@ -90,7 +65,12 @@ export function BackendHealthDialog({ backend, onClose }: { backend: FarmBackend
             </Text>
             <Text size="sm">{t('farmSetup.health.transitions', { count: summary.transitions })}</Text>
           </Group>
-          <HealthChart option={option} label={t('farmSetup.health.chartLabel', { name: backend?.name ?? '' })} />
+          <EChartsView
+            option={option}
+            height={220}
+            label={t('farmSetup.health.chartLabel', { name: backend?.name ?? '' })}
+            testId="health-chart"
+          />
           <Table striped withTableBorder fz="sm" data-testid="health-changes">
             <Table.Thead>
               <Table.Tr>

@@ -12,7 +12,7 @@ import {
 } from '@mantine/core'
 import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
-import { EChartsView } from './echarts-view'
+import { EChartsView } from '../../../components/charts/echarts-view'
 import { useSpend } from './llm-queries'
 import { formatMicros } from './money'
 import { dailyOption, dailySeries, modelOption, modelSeries } from './spend-chart-options'

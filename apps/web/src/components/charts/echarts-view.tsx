@@ -1,5 +1,5 @@
-// One ECharts canvas. ECharts is imported on first use so that only Settings → Models
-// downloads it; the chart follows the container's size.
+// One ECharts canvas. ECharts is imported on first use so that only the pages with charts
+// download it; the chart follows the container's size.
 import { Box } from '@mantine/core'
 import { useEffect, useRef } from 'react'
 
@@ -7,9 +7,10 @@ interface Props {
   option: Record<string, unknown>
   height: number
   label: string
+  testId?: string
 }
 
-export function EChartsView({ option, height, label }: Props) {
+export function EChartsView({ option, height, label, testId = 'chart' }: Props) {
   const ref = useRef<HTMLDivElement>(null)
   useEffect(() => {
     const element = ref.current
@@ -32,5 +33,5 @@ export function EChartsView({ option, height, label }: Props) {
       dispose()
     }
   }, [option])
-  return <Box ref={ref} h={height} role="img" aria-label={label} data-testid="chart" />
+  return <Box ref={ref} h={height} role="img" aria-label={label} data-testid={testId} />
 }
