@@ -27,14 +27,13 @@ import type { OffloadPool } from '../../offload/offload-pool'
 import type { Principal } from '../auth'
 import type { FarmDispatcher } from './farm-dispatcher'
 import type { FarmEvents } from './farm-events'
-import { allModels, primaryModel } from './render-cost'
 import { toRenderJob } from './render-job.service'
 import type { ProjectAccessResolver } from './render-job-access'
 import { planShotRender, roleValues, type TemplateRoles, templateRoles } from './shot-render-plan'
 import { assertSomeBackendCanRun } from './submit-eligibility'
 import { SweepTooLarge, sweepCombinations } from './sweep-limit'
 import { assertWithinBounds, storedDefaults } from './template-parameters'
-import { OFFLOAD_WORKFLOW_NODES, promptFacts, readWorkflowTask } from './workflow-reading.task'
+import { OFFLOAD_WORKFLOW_NODES, promptFacts, readWorkflowTask, templateJobFacts } from './workflow-reading.task'
 import { fillParameters, workflowSize } from './workflow-source'
 
 export interface ShotRenderServiceDeps {
@@ -239,16 +238,8 @@ export function createShotRenderService(deps: ShotRenderServiceDeps) {
             rows.push({
               name: `${task.item.shotCode} ${task.taskTypeName} v${variation + 1}${label ? ` ${label}` : ''}`.trim(),
               priority: input.priority,
-              promptJson: facts.promptJson,
+              ...templateJobFacts(facts),
               parameters,
-              requirements: {
-                nodeClasses: facts.requirements.nodeClasses,
-                models: allModels(facts.requirements),
-                tags: [],
-                minVramGb: 0,
-              },
-              primaryModel: primaryModel(facts.requirements),
-              cost: facts.cost,
               templateId: template.id,
               templateRevision: template.revision,
               groupId: null,

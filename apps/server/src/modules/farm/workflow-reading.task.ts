@@ -10,7 +10,7 @@ import {
 } from '@aipipeline/comfyui'
 import type { TemplateParameter } from '@aipipeline/db'
 import { defineOffloadTask } from '../../offload/offload-task'
-import { estimateCost } from './render-cost'
+import { allModels, estimateCost, primaryModel } from './render-cost'
 import { fillParameters, readWorkflow, type WorkflowInput } from './workflow-source'
 
 /** Workflows from this many nodes are read on a worker thread; smaller ones inline. */
@@ -21,6 +21,25 @@ export interface PromptFacts {
   promptJson: string
   requirements: WorkflowRequirements
   cost: number
+}
+
+/**
+ * The job fields a template render stores from its prompt's facts: the prompt, what a backend
+ * needs to run it (no tags, no VRAM floor: a template asks for nothing beyond its nodes and
+ * models), the model that decides placement, and the estimated work.
+ */
+export function templateJobFacts(facts: PromptFacts) {
+  return {
+    promptJson: facts.promptJson,
+    requirements: {
+      nodeClasses: facts.requirements.nodeClasses,
+      models: allModels(facts.requirements),
+      tags: [] as string[],
+      minVramGb: 0,
+    },
+    primaryModel: primaryModel(facts.requirements),
+    cost: facts.cost,
+  }
 }
 
 /** The stored prompt, its requirements and its estimated work. */

@@ -18,14 +18,13 @@ import { Forbidden, isOutsider, NotFound } from '@aipipeline/domain'
 import type { Principal } from '../../auth'
 import type { FarmDispatcher } from '../farm-dispatcher'
 import type { FarmEvents } from '../farm-events'
-import { allModels, primaryModel } from '../render-cost'
 import { toRenderJob } from '../render-job.service'
 import type { ProjectAccessResolver } from '../render-job-access'
 import { templateRoles } from '../shot-render-plan'
 import { assertSomeBackendCanRun } from '../submit-eligibility'
 import { PREPROCESSOR_TEMPLATE_KEYS } from '../template-library/template-library'
 import { storedDefaults } from '../template-parameters'
-import { promptFacts } from '../workflow-reading.task'
+import { promptFacts, templateJobFacts } from '../workflow-reading.task'
 import { fillParameters } from '../workflow-source'
 import { type RenderInputService, toRenderInput } from './render-input.service'
 import { DeriveRuleViolation, inputFileName } from './render-input-file'
@@ -92,16 +91,8 @@ export function createControlMapService(deps: ControlMapServiceDeps) {
         {
           name: `${src.shotCode} ${preprocessor} control map`,
           priority: 60,
-          promptJson: facts.promptJson,
+          ...templateJobFacts(facts),
           parameters,
-          requirements: {
-            nodeClasses: facts.requirements.nodeClasses,
-            models: allModels(facts.requirements),
-            tags: [],
-            minVramGb: 0,
-          },
-          primaryModel: primaryModel(facts.requirements),
-          cost: facts.cost,
           templateId: template.id,
           templateRevision: template.revision,
           inputFiles: [{ parameter: imageParam.name, sha256: image.sha256, kind: 'image', fileName }],

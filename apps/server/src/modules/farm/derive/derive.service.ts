@@ -20,12 +20,11 @@ import type { OffloadPool } from '../../../offload/offload-pool'
 import type { Principal } from '../../auth'
 import type { FarmDispatcher } from '../farm-dispatcher'
 import type { FarmEvents } from '../farm-events'
-import { allModels, primaryModel } from '../render-cost'
 import { toRenderJob } from '../render-job.service'
 import { type TemplateRoles, templateRoles } from '../shot-render-plan'
 import { assertSomeBackendCanRun } from '../submit-eligibility'
 import { assertWithinBounds, storedDefaults } from '../template-parameters'
-import { OFFLOAD_WORKFLOW_NODES, promptFacts, readWorkflowTask } from '../workflow-reading.task'
+import { OFFLOAD_WORKFLOW_NODES, promptFacts, readWorkflowTask, templateJobFacts } from '../workflow-reading.task'
 import { fillParameters, workflowSize } from '../workflow-source'
 import {
   assertKnownParameters,
@@ -204,18 +203,10 @@ export function createDeriveService(deps: DeriveServiceDeps) {
         rows.push({
           name: `${src.shotCode} ${src.taskTypeName} ${request.mode} v${variation + 1}`.trim(),
           priority: request.priority,
-          promptJson: facts.promptJson,
+          ...templateJobFacts(facts),
           // The mode rides along with the values (not a template parameter): the version's
           // provenance keeps it, and the lineage tree shows how each child was made.
           parameters: { ...parameters, deriveMode: request.mode },
-          requirements: {
-            nodeClasses: facts.requirements.nodeClasses,
-            models: allModels(facts.requirements),
-            tags: [],
-            minVramGb: 0,
-          },
-          primaryModel: primaryModel(facts.requirements),
-          cost: facts.cost,
           templateId: template.id,
           templateRevision: template.revision,
           inputVersions: inputs.versions,
