@@ -16,6 +16,7 @@ import {
   startDemo,
   stopDemo,
 } from './support/demo-studio'
+import { demoAccessToken } from './support/studio-api'
 
 const TEXT = {
   en: { tab: 'Breakdown', appears: /Appears on \d+ shots/, location: 'Location', back: '← Breakdown' },
@@ -31,16 +32,8 @@ describe.runIf(browserTestsEnabled('breakdown pages in Chromium'))('breakdown pa
   beforeAll(async () => {
     ensureWebBuild()
     demo = await startDemo()
-    const login = z.object({ accessToken: z.string() }).parse(
-      await (
-        await fetch(`${demo.url}/api/auth/login`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ email: 'supervisor@demo.local', password: 'demo' }),
-        })
-      ).json(),
-    )
-    const headers = { authorization: `Bearer ${login.accessToken}` }
+    const accessToken = await demoAccessToken(demo.url, 'supervisor@demo.local')
+    const headers = { authorization: `Bearer ${accessToken}` }
     const projects = z
       .object({ items: z.array(z.object({ id: z.string() })) })
       .parse(await (await fetch(`${demo.url}/api/projects`, { headers })).json())

@@ -19,6 +19,7 @@ import {
   startDemo,
   stopDemo,
 } from './support/demo-studio'
+import { demoAccessToken } from './support/studio-api'
 
 const TEXT = {
   en: { tab: 'Dashboard', totals: (n: number) => `${n} shots`, export: 'Export PDF', drill: 'Showing the' },
@@ -41,16 +42,8 @@ describe.runIf(browserTestsEnabled('project dashboard in Chromium'))('project da
   beforeAll(async () => {
     ensureWebBuild()
     demo = await startDemo()
-    const login = z.object({ accessToken: z.string() }).parse(
-      await (
-        await fetch(`${demo.url}/api/auth/login`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ email: 'manager@demo.local', password: 'demo' }),
-        })
-      ).json(),
-    )
-    const auth = { authorization: `Bearer ${login.accessToken}` }
+    const accessToken = await demoAccessToken(demo.url, 'manager@demo.local')
+    const auth = { authorization: `Bearer ${accessToken}` }
     const projects = z
       .object({ items: z.array(z.object({ id: z.string(), code: z.string() })) })
       .parse(await (await fetch(`${demo.url}/api/projects`, { headers: auth })).json())

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import { type BrowserPage, browserTestsEnabled, closeBrowser, openBrowserPage } from './support/chromium'
 import { type DemoStudio, ensureWebBuild, SCREENSHOTS, startDemo, stopDemo } from './support/demo-studio'
+import { demoAccessToken } from './support/studio-api'
 
 /** JSON call to the demo as the manager. */
 async function call(demo: DemoStudio, token: string, method: string, path: string, body?: unknown): Promise<unknown> {
@@ -82,16 +83,7 @@ describe.runIf(browserTestsEnabled('Farm page in Chromium'))('Farm page in Chrom
   beforeAll(async () => {
     ensureWebBuild()
     demo = await startDemo()
-    const login = z.object({ accessToken: z.string() }).parse(
-      await (
-        await fetch(`${demo.url}/api/auth/login`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ email: 'manager@demo.local', password: 'demo' }),
-        })
-      ).json(),
-    )
-    const token = login.accessToken
+    const token = await demoAccessToken(demo.url, 'manager@demo.local')
     managerToken = token
     // The demo brings simulated backends; if this build's demo has none, bring three here.
     if (Items.parse(await call(demo, token, 'GET', '/api/farm/backends')).items.length === 0) {

@@ -19,6 +19,7 @@ import {
   stopDemo,
 } from './support/demo-studio'
 import { selectShotRows } from './support/shot-grid'
+import { demoAccessToken } from './support/studio-api'
 
 const TEMPLATE = 'SD 1.5 text to image'
 const TEXT = {
@@ -38,27 +39,19 @@ describe.runIf(browserTestsEnabled('render from the shot table in Chromium'))(
     beforeAll(async () => {
       ensureWebBuild()
       demo = await startDemo()
-      const login = z.object({ accessToken: z.string() }).parse(
-        await (
-          await fetch(`${demo.url}/api/auth/login`, {
-            method: 'POST',
-            headers: { 'content-type': 'application/json' },
-            body: JSON.stringify({ email: 'manager@demo.local', password: 'demo' }),
-          })
-        ).json(),
-      )
+      const accessToken = await demoAccessToken(demo.url, 'manager@demo.local')
       const projects = z
         .object({ items: z.array(z.object({ id: z.string(), code: z.string() })) })
         .parse(
           await (
-            await fetch(`${demo.url}/api/projects`, { headers: { authorization: `Bearer ${login.accessToken}` } })
+            await fetch(`${demo.url}/api/projects`, { headers: { authorization: `Bearer ${accessToken}` } })
           ).json(),
         )
       projectId = projects.items.find((p) => p.code === 'LIGHT')?.id ?? ''
       const shots = z.object({ items: z.array(z.object({ id: z.string() })) }).parse(
         await (
           await fetch(`${demo.url}/api/projects/${projectId}/shots?limit=1`, {
-            headers: { authorization: `Bearer ${login.accessToken}` },
+            headers: { authorization: `Bearer ${accessToken}` },
           })
         ).json(),
       )

@@ -20,6 +20,7 @@ import {
   startDemo,
   stopDemo,
 } from './support/demo-studio'
+import { demoAccessToken } from './support/studio-api'
 
 // The grid is a canvas (shot-grid.tsx geometry): row numbers 44 px, then thumbnail 90,
 // sequence 90, code 110, description 240, frame in 80, frame out 80, duration 80, lens 110.
@@ -103,16 +104,7 @@ describe.runIf(browserTestsEnabled('shot table editing in Chromium'))('shot tabl
   beforeAll(async () => {
     ensureWebBuild()
     demo = await startDemo()
-    const login = z.object({ accessToken: z.string() }).parse(
-      await (
-        await fetch(`${demo.url}/api/auth/login`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ email: 'manager@demo.local', password: 'demo' }),
-        })
-      ).json(),
-    )
-    token = login.accessToken
+    token = await demoAccessToken(demo.url, 'manager@demo.local')
     const projects = await api(
       z.object({ items: z.array(z.object({ id: z.string(), code: z.string() })) }),
       '/api/projects',

@@ -7,14 +7,19 @@ export interface StudioApi {
   post(path: string, body: unknown): Promise<unknown>
 }
 
-/** Signs in as a demo user (password `demo`) and returns a caller that throws on any non-2xx. */
-export async function apiAs(url: string, email: string): Promise<StudioApi> {
+/** Signs in as a demo user (password `demo`) and answers the access token. */
+export async function demoAccessToken(url: string, email: string): Promise<string> {
   const res = await fetch(`${url}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ email, password: 'demo' }),
   })
-  const { accessToken } = z.object({ accessToken: z.string() }).parse(await res.json())
+  return z.object({ accessToken: z.string() }).parse(await res.json()).accessToken
+}
+
+/** Signs in as a demo user (password `demo`) and returns a caller that throws on any non-2xx. */
+export async function apiAs(url: string, email: string): Promise<StudioApi> {
+  const accessToken = await demoAccessToken(url, email)
   const send = async (method: string, path: string, body?: unknown): Promise<unknown> => {
     const r = await fetch(`${url}${path}`, {
       method,
