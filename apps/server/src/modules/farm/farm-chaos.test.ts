@@ -101,7 +101,8 @@ describe('farm chaos: backend crash and studio SIGKILL', () => {
     expect(moved.length).toBeGreaterThan(0)
     for (const job of moved) {
       // Failed over once: its attempts on the crashed backend are lost, and one attempt runs elsewhere.
-      expect(job.attempts.filter((a) => a.backendId === victimId).every((a) => a.outcome === 'lost')).toBe(true)
+      const onVictimOutcomes = job.attempts.filter((a) => a.backendId === victimId).map((a) => a.outcome)
+      expect(onVictimOutcomes, JSON.stringify(job.attempts)).toEqual(onVictimOutcomes.map(() => 'lost'))
       expect(job.attempts.filter((a) => a.backendId !== victimId && a.startedAt !== null)).toHaveLength(1)
     }
     await victim.restart()
