@@ -12,7 +12,6 @@
 import { createHash } from 'node:crypto'
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { apiRoutes } from '@aipipeline/contracts'
 import { decode } from 'fast-png'
 import type { Page, Request } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -33,7 +32,6 @@ import {
 import { apiAs, projectIdOf, type StudioApi } from './support/studio-api'
 
 const TEXT = { en: { ...en, mask: maskEn }, ko: { ...ko, mask: maskKo } } as const
-const SERVER_DERIVES = 'uploadRenderInput' in apiRoutes && 'deriveRender' in apiRoutes
 /** The editor's default brush: radius 48 image pixels, hard. */
 const BRUSH_RADIUS = 48
 
@@ -224,7 +222,7 @@ describe.runIf(browserTestsEnabled('fix a region in Chromium'))('fix a region in
 
       const uploaded = page.waitForRequest(isPost('/render-inputs'))
       // The derive follows the upload at once; listen before either leaves.
-      const derived = SERVER_DERIVES ? page.waitForRequest(isPost(`/versions/${version.id}/derive`)) : null
+      const derived = page.waitForRequest(isPost(`/versions/${version.id}/derive`))
       await submit.click()
       const request = await uploaded
       const bytes = Buffer.from(Upload.parse(request.postDataJSON()).contentBase64, 'base64')
@@ -241,11 +239,6 @@ describe.runIf(browserTestsEnabled('fix a region in Chromium'))('fix a region in
       expect(want.some((v) => v === 255)).toBe(true)
 
       const response = await request.response()
-      if (!SERVER_DERIVES) {
-        expect(response?.status()).toBe(404)
-        await expect.poll(() => dialog.getByTestId('fix-region-error').textContent()).toBe(TEXT[lang].errors.notFound)
-        return
-      }
       expect(response?.status()).toBe(201)
       const input = RenderInput.parse(await response?.json())
       // Content-addressed: the stored input is exactly the bytes the browser sent.
@@ -255,7 +248,7 @@ describe.runIf(browserTestsEnabled('fix a region in Chromium'))('fix a region in
         ...size,
       })
       const derive = await derived
-      expect(Derive.parse(derive?.postDataJSON())).toMatchObject({ mode: 'inpaint', maskInputId: input.id })
+      expect(Derive.parse(derive.postDataJSON())).toMatchObject({ mode: 'inpaint', maskInputId: input.id })
       await dialog.getByTestId('fix-region-group-link').waitFor({ timeout: 30_000 })
       // What the backend received: the version's image with the mask as alpha (255 − painted).
       const stored = await backendMask(input.id)
@@ -285,11 +278,6 @@ describe.runIf(browserTestsEnabled('fix a region in Chromium'))('fix a region in
     expect(body.outpaint).toEqual({ left: 0, top: 0, right: 256, bottom: 0 })
     expect(body.maskInputId).toBeUndefined()
     const response = await request.response()
-    if (!SERVER_DERIVES) {
-      expect(response?.status()).toBe(404)
-      await expect.poll(() => dialog.getByTestId('fix-region-error').textContent()).toBe(TEXT.en.errors.notFound)
-      return
-    }
     expect(response?.status()).toBe(201)
     await dialog.getByTestId('fix-region-group-link').waitFor({ timeout: 30_000 })
   }, 120_000)
