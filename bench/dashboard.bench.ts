@@ -6,8 +6,6 @@
 // time. Targets: each chart's p95 < 200 ms, first paint < 1.5 s.
 // Run: npx tsx bench/dashboard.bench.ts  (BENCH_ENGINES=sqlite to skip Postgres,
 // BENCH_SHOTS / BENCH_RUNS to change the size and the samples)
-import { type ChildProcess, spawn } from 'node:child_process'
-import { randomBytes } from 'node:crypto'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -17,6 +15,7 @@ import { TEST_DATABASE_URL } from '@aipipeline/testing'
 import { sql } from 'kysely'
 import { dashboardFirstPaint } from './dashboards/dashboard-first-paint'
 import { seedDashboardProject } from './dashboards/dashboard-seed'
+import { BENCH_ADMIN, spawnServe } from './support/serve-process'
 
 const SHOTS = Number(process.env.BENCH_SHOTS ?? 10_000)
 const RUNS = Number(process.env.BENCH_RUNS ?? 30)
@@ -38,33 +37,6 @@ async function sample(run: () => Promise<unknown>): Promise<{ p50Ms: number; p95
   return { p50Ms: pct(times, 50), p95Ms: pct(times, 95) }
 }
 
-async function startServer(databaseUrl: string, dataDir: string, port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['apps/server/bin/aipipeline.js', 'serve'], {
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATA_DIR: dataDir,
-      DATABASE_URL: databaseUrl,
-      LOG_LEVEL: 'warn',
-      AIPIPELINE_SECRET_KEY: randomBytes(32).toString('hex'),
-      AIPIPELINE_ADMIN_EMAIL: 'bench@bench.local',
-      AIPIPELINE_ADMIN_PASSWORD: 'bench-password',
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  })
-  for (let i = 0; i < 600; i++) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/api/health`)).ok) return child
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 100))
-  }
-  child.kill()
-  throw new Error('server did not start')
-}
-
 async function benchEngine(engine: string) {
   const dir = mkdtempSync(join(tmpdir(), 'aipipeline-dashboard-bench-'))
   let url = `sqlite:${join(dir, 'bench.db')}`
@@ -75,7 +47,7 @@ async function benchEngine(engine: string) {
     await ensurePostgresSchema(url)
   }
   const port = 18_400 + Math.floor(Math.random() * 1000)
-  const server = await startServer(url, dir, port)
+  const server = await spawnServe({ databaseUrl: url, dataDir: dir, port })
   // The server has migrated the database; the seed writes straight to its tables.
   const handle = openDatabase(url)
   const base = `http://127.0.0.1:${port}`
@@ -93,7 +65,7 @@ async function benchEngine(engine: string) {
     const login = await fetch(`${base}/api/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: 'bench@bench.local', password: 'bench-password' }),
+      body: JSON.stringify(BENCH_ADMIN),
     })
     const { accessToken } = Session.parse(await login.json())
     const get = (path: string) => async () => {
@@ -125,8 +97,7 @@ async function benchEngine(engine: string) {
       }
     }
     const firstPaint = await dashboardFirstPaint(base, projectId, {
-      email: 'bench@bench.local',
-      password: 'bench-password',
+      ...BENCH_ADMIN,
     })
     return {
       engine,

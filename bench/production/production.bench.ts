@@ -3,14 +3,13 @@
 // status change, XLSX export and import of 10,000 shots. Prints one JSON object; never
 // asserts on time. Run: npx tsx bench/production/production.bench.ts  (about 60-90 s;
 // BENCH_ENGINES=sqlite to skip Postgres, BENCH_SHOTS to change the size)
-import { type ChildProcess, spawn } from 'node:child_process'
-import { randomBytes } from 'node:crypto'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { ImportReport, Project, Sequence, Session, ShotPage, ShotTable } from '@aipipeline/contracts'
 import { dropPostgresSchema, ensurePostgresSchema } from '@aipipeline/db'
 import { postgres, TEST_DATABASE_URL } from '@aipipeline/testing'
+import { BENCH_ADMIN, spawnServe } from '../support/serve-process'
 
 const SHOTS = Number(process.env.BENCH_SHOTS ?? 10_000)
 const ENGINES = (process.env.BENCH_ENGINES ?? 'sqlite,postgres').split(',')
@@ -24,35 +23,6 @@ const pct = (xs: number[], p: number) => {
 }
 const ms = (t0: number) => Math.round((performance.now() - t0) * 10) / 10
 
-async function startServer(databaseUrl: string, dataDir: string, port: number): Promise<ChildProcess> {
-  // BENCH_CPU_PROF=<dir> writes a V8 CPU profile of the server process there on exit.
-  const prof = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []
-  const child = spawn(process.execPath, [...prof, 'apps/server/bin/aipipeline.js', 'serve'], {
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATA_DIR: dataDir,
-      DATABASE_URL: databaseUrl,
-      LOG_LEVEL: 'warn',
-      AIPIPELINE_SECRET_KEY: randomBytes(32).toString('hex'),
-      AIPIPELINE_ADMIN_EMAIL: 'bench@bench.local',
-      AIPIPELINE_ADMIN_PASSWORD: 'bench-password',
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  })
-  for (let i = 0; i < 600; i++) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/api/health`)).ok) return child
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 100))
-  }
-  child.kill()
-  throw new Error('server did not start')
-}
-
 async function benchEngine(engine: string) {
   const port = 18_400 + Math.floor(Math.random() * 1000)
   const dataDir = mkdtempSync(join(tmpdir(), 'aipipeline-bench-'))
@@ -63,13 +33,15 @@ async function benchEngine(engine: string) {
     databaseUrl = url.toString()
     await ensurePostgresSchema(databaseUrl)
   }
-  const server = await startServer(databaseUrl, dataDir, port)
+  // BENCH_CPU_PROF=<dir> writes a V8 CPU profile of the server process there on exit.
+  const prof = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []
+  const server = await spawnServe({ databaseUrl, dataDir, port, nodeArgs: prof })
   const base = `http://127.0.0.1:${port}`
   try {
     const login = await fetch(`${base}/api/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: 'bench@bench.local', password: 'bench-password' }),
+      body: JSON.stringify(BENCH_ADMIN),
     })
     const { accessToken } = Session.parse(await login.json())
     const headers = { authorization: `Bearer ${accessToken}`, 'content-type': 'application/json' }

@@ -5,46 +5,18 @@
 // project). Prints one JSON object; never asserts on time.
 // Run: npx tsx bench/production/weekly-report.bench.ts  (BENCH_ENGINES=sqlite,postgres;
 // BENCH_SHOTS, BENCH_ACTIVITY change the size)
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process'
-import { randomBytes } from 'node:crypto'
+import { execFileSync } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Project, Report, User } from '@aipipeline/contracts'
 import { dropPostgresSchema, ensurePostgresSchema, newId, openDatabase } from '@aipipeline/db'
 import { postgres, seedShotProject, TEST_DATABASE_URL } from '@aipipeline/testing'
+import { BENCH_ADMIN, spawnServe } from '../support/serve-process'
 
 const SHOTS = Number(process.env.BENCH_SHOTS ?? 10_000)
 const ACTIVITY = Number(process.env.BENCH_ACTIVITY ?? 100_000)
 const ENGINES = (process.env.BENCH_ENGINES ?? 'sqlite').split(',')
-const ADMIN = { email: 'bench@bench.local', password: 'bench-password' }
-
-async function startServer(databaseUrl: string, dataDir: string, port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['apps/server/bin/aipipeline.js', 'serve'], {
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATA_DIR: dataDir,
-      DATABASE_URL: databaseUrl,
-      LOG_LEVEL: 'warn',
-      AIPIPELINE_SECRET_KEY: randomBytes(32).toString('hex'),
-      AIPIPELINE_ADMIN_EMAIL: ADMIN.email,
-      AIPIPELINE_ADMIN_PASSWORD: ADMIN.password,
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  })
-  for (let i = 0; i < 600; i++) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/api/health`)).ok) return child
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 100))
-  }
-  child.kill()
-  throw new Error('server did not start')
-}
 
 const EVENTS = ['task:status-changed', 'comment:new', 'version:new', 'shot:update', 'task:assign'] as const
 
@@ -131,10 +103,10 @@ async function benchEngine(engine: string) {
     databaseUrl = url.toString()
     await ensurePostgresSchema(databaseUrl)
   }
-  const server = await startServer(databaseUrl, dataDir, port)
+  const server = await spawnServe({ databaseUrl, dataDir, port })
   const base = `http://127.0.0.1:${port}`
   try {
-    const seeded = await seedShotProject({ url: base, ...ADMIN, projectCode: 'BIG', shots: SHOTS })
+    const seeded = await seedShotProject({ url: base, ...BENCH_ADMIN, projectCode: 'BIG', shots: SHOTS })
     const headers = { authorization: `Bearer ${seeded.accessToken}`, 'content-type': 'application/json' }
     const api = async (method: string, path: string, body?: unknown) => {
       const res = await fetch(`${base}${path}`, { method, headers, ...(body ? { body: JSON.stringify(body) } : {}) })
