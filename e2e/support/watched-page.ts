@@ -34,7 +34,7 @@ export async function watchedPage(browser: Browser, options: WatchedPageOptions 
     if (r.status() >= 400) problems.push(`${r.status()} ${r.request().method()} ${new URL(r.url()).pathname}`)
   })
   page.on('console', (m) => {
-    if (m.type() === 'error') problems.push(`console: ${m.text()}`)
+    if (m.type() === 'error') problems.push(`console: ${m.text()}${m.location().url ? ` (${m.location().url})` : ''}`)
   })
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`))
   return { page, problems, close: () => context.close() }

@@ -44,6 +44,7 @@ import { type LlmModule, registerLlmModule } from './modules/llm'
 import { type ProductionModule, registerProductionModule } from './modules/production'
 import { registerPromptsModule } from './modules/prompts'
 import { type ReportService, registerReportsModule } from './modules/reports'
+import { type ReviewModule, registerReviewModule } from './modules/review'
 import type { Logger } from './observability/logger'
 import { installMetrics, type Metrics } from './observability/metrics'
 import { createOffloadPool, type OffloadPool } from './offload/offload-pool'
@@ -77,6 +78,7 @@ export interface Studio {
   production: ProductionModule
   farm: FarmModule
   reports: ReportService
+  review: ReviewModule
   /** Worker threads for heavy parsing; closed with the app. */
   offload: OffloadPool
 }
@@ -262,9 +264,21 @@ export async function buildApp(deps: AppDeps): Promise<Studio> {
     logger: deps.logger,
   })
 
+  const review = registerReviewModule({
+    app,
+    tokens,
+    database,
+    queue: deps.queue,
+    jobs,
+    hub,
+    production: production.services,
+    config,
+    logger: deps.logger,
+  })
+
   await serveWebApp(app, config.webDistDir)
   assertEveryContractBound(app)
-  return { app, jobs, queue: deps.queue, auth, tokens, hub, metrics, llm, production, farm, reports, offload }
+  return { app, jobs, queue: deps.queue, auth, tokens, hub, metrics, llm, production, farm, reports, review, offload }
 }
 
 /** Serves the built SPA, if there is one, with history fallback to index.html. */

@@ -13,6 +13,7 @@ export * from './llm/index'
 export * from './production/index'
 export * from './realtime/realtime.contract'
 export * from './reports/index'
+export * from './review/index'
 export * from './system/system.contract'
 
 import { agentRoutes } from './agents/index'

@@ -22,6 +22,8 @@ export const Comment = z
     forClient: z.boolean(),
     mentions: z.object({ userIds: z.array(z.string()), departments: z.array(z.string()) }),
     versionIds: z.array(z.string()),
+    /** A review note's frame or range (0-based frame indices of its first version's media). */
+    frames: z.object({ start: z.number().int(), end: z.number().int() }).nullable().default(null),
     createdAt: z.string(),
   })
   .meta({ id: 'Comment' })

@@ -5,6 +5,7 @@ import { agentEvents } from '../agents/agent-events.contract'
 import { farmEvents } from '../farm/farm.events'
 import { LlmBudgetAlertEvent } from '../llm/llm.schemas'
 import { productionEvents } from '../production/production-events.contract'
+import { reviewRoomClientEvents, reviewRoomServerEvents } from '../review/review-room.contract'
 
 export const RoomName = z
   .string()
@@ -38,6 +39,7 @@ export const serverEvents = {
   ...farmEvents,
   ...productionEvents,
   ...agentEvents,
+  ...reviewRoomServerEvents,
 } as const
 export type ServerEventName = keyof typeof serverEvents
 export type ServerEvent<N extends ServerEventName> = z.infer<(typeof serverEvents)[N]>
@@ -52,5 +54,6 @@ export const JoinRoomAck = z.union([
 export const clientEvents = {
   'room:join': { payload: JoinRoomRequest, ack: JoinRoomAck },
   'room:leave': { payload: JoinRoomRequest, ack: JoinRoomAck },
+  ...reviewRoomClientEvents,
 } as const
 export type ClientEventName = keyof typeof clientEvents

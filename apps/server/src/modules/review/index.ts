@@ -1,0 +1,32 @@
+// Review: playlists of task versions (playlists/), review proxies made by ffmpeg (proxies/),
+// frame-keyed drawings (annotations/), live review rooms with server-held state (rooms/) and
+// guest links (guests/). Each part registers its routes and jobs here; every route is a
+// contract in @aipipeline/contracts (review/) and joins the role × route × socket matrix test.
+import type { DatabaseHandle } from '@aipipeline/db'
+import type { FastifyInstance } from 'fastify'
+import type { Config } from '../../config'
+import type { JobHandlerRegistry, JobQueue } from '../../jobs'
+import type { Logger } from '../../observability/logger'
+import type { RealtimeHub } from '../../realtime/realtime-hub'
+import type { TokenService } from '../auth'
+import type { ProductionServices } from '../production'
+
+export interface ReviewModuleDeps {
+  app: FastifyInstance
+  tokens: TokenService
+  database: DatabaseHandle
+  queue: JobQueue
+  jobs: JobHandlerRegistry
+  hub: RealtimeHub
+  production: ProductionServices
+  config: Pick<Config, 'dataDir' | 'ffmpegPath' | 'redisUrl' | 'redisPrefix'>
+  logger: Logger
+}
+
+/** What other modules and tests reach of review. */
+export type ReviewModule = Record<string, never>
+
+/** Builds the review services, binds their routes and registers their jobs. */
+export function registerReviewModule(_deps: ReviewModuleDeps): ReviewModule {
+  return {}
+}

@@ -1,0 +1,2 @@
+export * from './review.contract'
+export * from './review-room.contract'
