@@ -5,6 +5,15 @@ import { useEffect, useState } from 'react'
 import type { ApiClient } from './api-client'
 import { useApi } from './api-context'
 
+/**
+ * Revokes a blob URL once whatever still reads it is done. Revoking at once, while an image
+ * element or the grid's image loader is still fetching it (a page left mid-load, say), makes
+ * the browser log a failed load; a short delay costs only memory already about to be freed.
+ */
+export function revokeLater(url: string, afterMs = 10_000): void {
+  setTimeout(() => URL.revokeObjectURL(url), afterMs)
+}
+
 /** Fetches `path` with the session's token, refreshing it once on a 401. */
 export async function fetchAuthed(api: ApiClient, path: string): Promise<Blob> {
   const get = () => fetch(path, { headers: { authorization: `Bearer ${api.getSession()?.accessToken ?? ''}` } })
@@ -32,7 +41,7 @@ export function useAuthedFileUrl(path: string | null): string | null {
     )
     return () => {
       cancelled = true
-      if (objectUrl) URL.revokeObjectURL(objectUrl)
+      if (objectUrl) revokeLater(objectUrl)
       setUrl(null)
     }
   }, [api, path])
@@ -46,5 +55,5 @@ export async function downloadAuthed(api: ApiClient, path: string, filename: str
   link.href = url
   link.download = filename
   link.click()
-  setTimeout(() => URL.revokeObjectURL(url), 1000)
+  revokeLater(url)
 }

@@ -2,6 +2,8 @@
 // fonts cover Latin only, so every text (title, filters, date, chart titles) is drawn into a
 // canvas with the browser's fonts and placed as an image: Korean renders as on screen with no
 // font embedded. A4 landscape, two charts per page.
+
+import { revokeLater } from '../../api/authed-file'
 import type { EChart as DashboardEChart } from '../../components/charts/echarts-setup'
 
 export interface DashboardPdfInput {
@@ -85,5 +87,5 @@ export function saveBlob(blob: Blob, fileName: string): void {
   document.body.append(a)
   a.click()
   a.remove()
-  setTimeout(() => URL.revokeObjectURL(url), 10_000)
+  revokeLater(url)
 }

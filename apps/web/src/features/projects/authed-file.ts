@@ -1,5 +1,5 @@
 // Where production files live; fetching them with the session's token is shared (api/authed-file).
-export { downloadAuthed, fetchAuthed, useAuthedFileUrl } from '../../api/authed-file'
+export { downloadAuthed, fetchAuthed, revokeLater, useAuthedFileUrl } from '../../api/authed-file'
 
 /** The path of a version file's bytes. */
 export function versionFilePath(fileId: string): string {

@@ -6,7 +6,7 @@
 import { productionRoutes, type ShotTable } from '@aipipeline/contracts'
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { useApi } from '../../../api/api-context'
-import { fetchAuthed, versionFilePath } from '../authed-file'
+import { fetchAuthed, revokeLater, versionFilePath } from '../authed-file'
 
 const PARALLEL = 3
 
@@ -22,7 +22,8 @@ export function useThumbnails(table: ShotTable | undefined, approved: readonly (
 
   useEffect(
     () => () => {
-      for (const url of created.current) URL.revokeObjectURL(url)
+      // The grid's image loader may still be reading some of them.
+      for (const url of created.current) revokeLater(url)
     },
     [],
   )
