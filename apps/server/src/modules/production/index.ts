@@ -1,5 +1,6 @@
 export type { BreakdownItems, BreakdownResult, BreakdownService } from './breakdown.service'
 export { bindFileRoute, type FileBody } from './file-route'
+export { resolveInRoot } from './storage-path'
 export { type ProductionModule, registerProductionModule } from './production.module'
 export type { ProductionServices } from './production.services'
 export type { RenderOutput, RenderOutputFile, VersionService } from './version.service'
