@@ -1,7 +1,7 @@
 // What other modules do when a version is ingested (review queues its proxy). Listeners run
-// after the version is committed, for every ingest of it: a repeated ingest of the same output
-// calls them again, so a listener must be idempotent per version (and a failed one is retried
-// with the ingest).
+// after the version is committed, and again when the same output is ingested again (a retried
+// ingest that finds its version made), so a listener must be idempotent per version. A listener
+// that throws fails the ingest call that ran it.
 
 export type VersionIngestedListener = (versionId: string) => Promise<void>
 

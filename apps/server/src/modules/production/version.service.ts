@@ -26,8 +26,8 @@ import type { ProductionAccessService } from './production-access.service'
 import type { ProductionContext } from './production-context'
 import { loadProjectView } from './project-view'
 import { resolveInRoot, writeFileAtomic } from './storage-path'
-import { versionNewChange } from './version-ingest.service'
 import type { VersionHooks } from './version-hooks'
+import { versionNewChange } from './version-ingest.service'
 
 export interface RenderOutputFile {
   /** Original file name; only its extension is kept (the template names the file). */

@@ -23,7 +23,9 @@ const KILL_GRACE_MS = 10_000
 
 /** ffprobe next to the configured ffmpeg (or on PATH, like ffmpeg). */
 export function ffprobeBeside(ffmpegPath: string): string {
-  return ffmpegPath.includes('/') ? join(dirname(ffmpegPath), basename(ffmpegPath).replace(/ffmpeg/, 'ffprobe')) : 'ffprobe'
+  return ffmpegPath.includes('/')
+    ? join(dirname(ffmpegPath), basename(ffmpegPath).replace(/ffmpeg/, 'ffprobe'))
+    : 'ffprobe'
 }
 
 function readable(text: string, hidePaths: readonly string[]): string {
@@ -66,7 +68,8 @@ export function runMediaTool(tool: string, args: readonly string[], run: MediaTo
       // Settled on 'close' once every holder of the pipes is gone; this only bounds the wait.
       grace = setTimeout(() => settle(() => reject(why)), KILL_GRACE_MS)
     }
-    const onAbort = (): void => stop(new MediaToolError(`${name} was stopped: the job was canceled or the worker is stopping`))
+    const onAbort = (): void =>
+      stop(new MediaToolError(`${name} was stopped: the job was canceled or the worker is stopping`))
     run.signal?.addEventListener('abort', onAbort, { once: true })
     const timer = setTimeout(
       () => stop(new MediaToolError(`${name} took longer than ${Math.round(run.timeoutMs / 1000)} s and was stopped`)),
@@ -85,7 +88,13 @@ export function runMediaTool(tool: string, args: readonly string[], run: MediaTo
     child.once('error', (err: NodeJS.ErrnoException) => {
       const missing = err.code === 'ENOENT' || err.code === 'EACCES'
       settle(() =>
-        reject(new MediaToolError(missing ? `${name} is not installed (set FFMPEG_PATH or install ffmpeg)` : `${name} could not start: ${err.message}`)),
+        reject(
+          new MediaToolError(
+            missing
+              ? `${name} is not installed (set FFMPEG_PATH or install ffmpeg)`
+              : `${name} could not start: ${err.message}`,
+          ),
+        ),
       )
     })
     child.once('close', (code, signal) => {

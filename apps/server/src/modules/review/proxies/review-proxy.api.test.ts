@@ -23,7 +23,16 @@ const probe = (args: string[]) => execFileSync('ffprobe', ['-v', 'error', ...arg
 /** Packets of the first video stream, counted (one packet is one frame for these codecs). */
 function frameCount(file: string): number {
   return Number(
-    probe(['-count_packets', '-select_streams', 'v:0', '-show_entries', 'stream=nb_read_packets', '-of', 'csv=p=0', file]).trim(),
+    probe([
+      '-count_packets',
+      '-select_streams',
+      'v:0',
+      '-show_entries',
+      'stream=nb_read_packets',
+      '-of',
+      'csv=p=0',
+      file,
+    ]).trim(),
   )
 }
 

@@ -63,7 +63,7 @@ export function createReviewProxyService(deps: ReviewProxyServiceDeps) {
     },
     async file(versionId) {
       const p = await proxies.get(versionId)
-      if (!p || p.status !== 'ready' || p.path === null) return null
+      if (p?.status !== 'ready' || p.path === null) return null
       return { absolutePath: resolveInRoot(deps.storageRoot, p.path), sizeBytes: p.sizeBytes ?? 0 }
     },
   }
@@ -104,7 +104,7 @@ export function createReviewProxyService(deps: ReviewProxyServiceDeps) {
     /** On ingest: queues the first proxy of a video version; stills and versions with one are left as they are. */
     async ensureFor(versionId: string): Promise<void> {
       const version = await deps.versions.findVersion(versionId)
-      if (!version || version.kind !== 'video') return
+      if (version?.kind !== 'video') return
       const { proxy, created } = await proxies.ensure(versionId, version.projectId)
       // A queued row whose enqueue was lost (a crash between the two) is queued again here.
       if (created || proxy.status === 'queued') await enqueue(proxy)
