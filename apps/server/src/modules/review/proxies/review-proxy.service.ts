@@ -52,7 +52,8 @@ export function createReviewProxyService(deps: ReviewProxyServiceDeps) {
   /** A video version the caller may see; a still is refused with the reason. */
   async function visibleVideo(principal: Principal, versionId: string) {
     const version = await deps.seeVersion(principal, versionId)
-    if (version.kind !== 'video') throw new RuleViolation('a still needs no proxy', { versionId })
+    if (version.kind !== 'video')
+      throw new RuleViolation('a still needs no proxy', { reason: 'still_needs_no_proxy', versionId })
     return version
   }
 
