@@ -159,15 +159,21 @@ for (const engine of testEngines('review proxies API')) {
       expect(await jobsOf(versionId)).toHaveLength(1)
     })
 
-    it('makes the proxy again under the next revision on demand, replacing the file', async () => {
+    it('makes the proxy again under one next revision on demand, however many ask at once, replacing the file', async () => {
       const source = makeTestVideo(dir, 'again.mp4', { container: 'mp4', width: 320, height: 240, seconds: 0.5 })
       const versionId = await attach('video', readFileSync(source), 'render.mp4')
       await settled(versionId, 1)
       const first = await studio.review.proxies.file(versionId)
 
-      const res = await call(studio, team.seats.artist, 'POST', proxyUrl(versionId))
-      expect(res.status).toBe(202)
-      expect(ReviewProxy.parse(res.json)).toMatchObject({ revision: 2, status: 'queued', progress: 0 })
+      // Two people ask at once: one new revision, one job for it.
+      const asked = await Promise.all([
+        call(studio, team.seats.artist, 'POST', proxyUrl(versionId)),
+        call(studio, team.seats.supervisor, 'POST', proxyUrl(versionId)),
+      ])
+      for (const res of asked) {
+        expect(res.status).toBe(202)
+        expect(ReviewProxy.parse(res.json).revision).toBe(2)
+      }
       const again = await settled(versionId, 2)
       expect(again).toMatchObject({ status: 'ready', revision: 2, frameCount: frameCount(source) })
       const second = await studio.review.proxies.file(versionId)
