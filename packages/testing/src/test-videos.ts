@@ -29,6 +29,8 @@ export interface TestVideo {
   seconds: number
   /** Fade in from black over this many seconds, so the first frame is blank. */
   fadeInSeconds?: number
+  /** Frame rate as ffmpeg takes it ("24000/1001"); 10 when absent. */
+  rate?: string
 }
 
 /** Writes a small test-pattern video into `dir` and returns its path. */
@@ -50,7 +52,7 @@ export function makeTestVideo(dir: string, name: string, v: TestVideo): string {
       '-f',
       'lavfi',
       '-i',
-      `testsrc=size=${v.width}x${v.height}:rate=10:duration=${v.seconds}${fade}`,
+      `testsrc=size=${v.width}x${v.height}:rate=${v.rate ?? '10'}:duration=${v.seconds}${fade}`,
       ...codec,
       '-f',
       v.container,

@@ -2,6 +2,7 @@ import { ShotTable, TaskDetail } from '@aipipeline/contracts'
 import { requireFfmpeg } from '@aipipeline/testing/videos'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestStudio, type TestStudio } from '../../test-kits/test-studio'
+import { startWorker } from '../jobs'
 import { seedDemoUsers } from './demo-seed'
 import { seedDemoProduction } from './production-demo.seed'
 
@@ -38,5 +39,17 @@ describe('demo film', () => {
     expect(video?.thumbnailFileId).not.toBeNull()
     const sameTask = tasks.find((t) => t.id === video?.taskId)
     expect(sameTask?.versions.map((v) => v.kind).sort()).toEqual(['image', 'video'])
-  }, 120_000)
+    // Its ingest queued its review proxy, which a worker makes.
+    const worker = await startWorker({ queue: studio.queue, registry: studio.jobs })
+    try {
+      let proxy = await studio.review.proxies.get(video?.id ?? '')
+      for (let i = 0; i < 1200 && proxy?.status !== 'ready' && proxy?.status !== 'failed'; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 50))
+        proxy = await studio.review.proxies.get(video?.id ?? '')
+      }
+      expect(proxy).toMatchObject({ status: 'ready', revision: 1 })
+    } finally {
+      await worker.stop()
+    }
+  }, 180_000)
 })

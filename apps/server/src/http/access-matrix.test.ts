@@ -138,6 +138,8 @@ for (const engine of testEngines('project membership matrix')) {
           'GET /api/shots/:shotId/version-lineage',
           'POST /api/versions/:versionId/approve',
           'POST /api/versions/:versionId/retake',
+          'GET /api/review/versions/:versionId/proxy',
+          'POST /api/review/versions/:versionId/proxy',
         ]),
       )
     })

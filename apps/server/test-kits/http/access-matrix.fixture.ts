@@ -129,6 +129,7 @@ export async function matrixProject(studio: TestStudio): Promise<MatrixProject> 
     reportId: report.id,
     shotId: shot.id,
     taskId,
+    // A still: review proxy routes answer it 422 ("a still needs no proxy"), past the access check.
     versionId: version.id,
     fileId,
     runId,

@@ -21,6 +21,7 @@ import { createSpreadsheetService, type SheetReading } from './spreadsheet.servi
 import { createTaskService } from './task.service'
 import { createVersionService } from './version.service'
 import { createVersionDecisionService } from './version-decision.service'
+import { createVersionHooks } from './version-hooks'
 import { createVersionIngestService } from './version-ingest.service'
 import { createVersionLineageService } from './version-lineage.service'
 
@@ -48,6 +49,7 @@ export function createProductionServices(deps: ProductionModuleDeps) {
   const notifications = createNotificationService(ctx)
   const folders = createFolderService(ctx, access)
   const comments = createCommentService(ctx, access, activity, notifications, folders)
+  const versionHooks = createVersionHooks()
   return {
     access,
     projects: createProjectService(ctx, access, activity),
@@ -64,11 +66,13 @@ export function createProductionServices(deps: ProductionModuleDeps) {
     comments,
     notifications,
     folders,
-    versions: createVersionService(ctx, access, activity, folders),
+    versions: createVersionService(ctx, access, activity, folders, versionHooks),
     versionLineage: createVersionLineageService(ctx, access),
     versionDecisions: createVersionDecisionService(ctx, access, activity, comments),
     /** Render outputs → versions (the farm reaches it through its version port). */
-    versionIngest: createVersionIngestService(ctx, activity, folders),
+    versionIngest: createVersionIngestService(ctx, activity, folders, versionHooks),
+    /** Other modules' reactions to new versions (review queues proxies). */
+    versionHooks,
     spreadsheets: createSpreadsheetService(ctx, access, activity, comments, deps.sheets),
     assignments: {
       /** Whether any task of the shot is assigned to the user (artists act on their own shots). */

@@ -26,6 +26,7 @@ import type { FolderService } from './folder.service'
 import { isUniqueViolation } from './production-change'
 import type { ProductionContext } from './production-context'
 import { placeFile, sha256Hex, smallFileDigest, writeSmallFileAtomic } from './version-files'
+import type { VersionHooks } from './version-hooks'
 
 /** One farm output to store as a version (the farm module's port speaks this shape). */
 export interface RenderOutputIngest extends RenderJobIngest, OutputFileIngest {}
@@ -67,7 +68,12 @@ const extensionOf = (path: string) => /\.([A-Za-z0-9]{1,8})$/.exec(path)?.[1]?.t
 const kindOf = (mediaType: string | null, path: string): 'image' | 'video' =>
   mediaType?.startsWith('video/') || /\.(mp4|mov|webm|mkv|avi)$/i.test(path) ? 'video' : 'image'
 
-export function createVersionIngestService(ctx: ProductionContext, activity: ActivityService, folders: FolderService) {
+export function createVersionIngestService(
+  ctx: ProductionContext,
+  activity: ActivityService,
+  folders: FolderService,
+  hooks: VersionHooks,
+) {
   const { repos } = ctx
   // Outputs of one task are numbered one at a time in this process (other processes race
   // through the unique index and retry).
@@ -221,7 +227,7 @@ export function createVersionIngestService(ctx: ProductionContext, activity: Act
    */
   async function ingestOutputs(job: RenderJobIngest, outputs: readonly OutputFileIngest[]): Promise<IngestedVersion[]> {
     if (outputs.length === 0) return []
-    return serialPerTask(job.taskId, async () => {
+    const versions = await serialPerTask(job.taskId, async () => {
       const at = await taskContext(job.taskId)
       for (let race = 0; race < MAX_NUMBER_RACES; race++) {
         const done = await existing(job.renderJobId)
@@ -232,6 +238,9 @@ export function createVersionIngestService(ctx: ProductionContext, activity: Act
       }
       throw new Error(`version numbers of task ${job.taskId} kept being taken by concurrent ingests`)
     })
+    // Also for versions ingested before: a retry after a failed listener reaches it again.
+    await hooks.ingested(versions.map((v) => v.versionId))
+    return versions
   }
 
   return {

@@ -26,6 +26,7 @@ import type { ProductionAccessService } from './production-access.service'
 import type { ProductionContext } from './production-context'
 import { loadProjectView } from './project-view'
 import { resolveInRoot, writeFileAtomic } from './storage-path'
+import type { VersionHooks } from './version-hooks'
 import { versionNewChange } from './version-ingest.service'
 
 export interface RenderOutputFile {
@@ -113,6 +114,7 @@ export function createVersionService(
   access: ProductionAccessService,
   activity: ActivityService,
   folders: FolderService,
+  hooks: VersionHooks,
 ) {
   const { repos } = ctx
 
@@ -271,7 +273,10 @@ export function createVersionService(
         const existing = (await repos.tasks.versions([task.id])).find(
           (v) => v.provenance.renderJobId === output.renderJobId,
         )
-        if (existing) return existing
+        if (existing) {
+          await hooks.ingested([existing.id])
+          return existing
+        }
       }
       const project = await repos.projects.findById(task.projectId)
       const shot = await repos.shots.findById(task.shotId)
@@ -319,6 +324,7 @@ export function createVersionService(
         return { version, change }
       })
       await activity.publish(project.id, [change])
+      await hooks.ingested([version.id])
       return version
     },
 

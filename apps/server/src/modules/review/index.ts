@@ -10,6 +10,8 @@ import type { Logger } from '../../observability/logger'
 import type { RealtimeHub } from '../../realtime/realtime-hub'
 import type { TokenService } from '../auth'
 import type { ProductionServices } from '../production'
+import { registerReviewProxies } from './proxies'
+import type { ReviewProxyReader } from './review-ports'
 
 export interface ReviewModuleDeps {
   app: FastifyInstance
@@ -24,9 +26,13 @@ export interface ReviewModuleDeps {
 }
 
 /** What other modules and tests reach of review. */
-export type ReviewModule = Record<string, never>
+export interface ReviewModule {
+  /** Video versions' review proxies and their files (the playlist media route serves them). */
+  proxies: ReviewProxyReader
+}
 
 /** Builds the review services, binds their routes and registers their jobs. */
-export function registerReviewModule(_deps: ReviewModuleDeps): ReviewModule {
-  return {}
+export function registerReviewModule(deps: ReviewModuleDeps): ReviewModule {
+  const proxies = registerReviewProxies(deps)
+  return { proxies }
 }
