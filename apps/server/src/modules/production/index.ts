@@ -2,5 +2,6 @@ export type { BreakdownItems, BreakdownResult, BreakdownService } from './breakd
 export { bindFileRoute, type FileBody } from './file-route'
 export { type ProductionModule, registerProductionModule } from './production.module'
 export type { ProductionServices } from './production.services'
+export { resolveInRoot } from './storage-path'
 export type { RenderOutput, RenderOutputFile, VersionService } from './version.service'
 export type { IngestedVersion, RenderOutputIngest, VersionIngestService } from './version-ingest.service'

@@ -10,6 +10,10 @@ import type { Logger } from '../../observability/logger'
 import type { RealtimeHub } from '../../realtime/realtime-hub'
 import type { TokenService } from '../auth'
 import type { ProductionServices } from '../production'
+import { type Playlists, registerPlaylists } from './playlists'
+
+export type { PlaylistGateImpl, PlaylistMedia, PlaylistNotes, PlaylistService, Playlists } from './playlists'
+export { isGuestAuthor, viewerAccess } from './playlists'
 
 export interface ReviewModuleDeps {
   app: FastifyInstance
@@ -24,9 +28,13 @@ export interface ReviewModuleDeps {
 }
 
 /** What other modules and tests reach of review. */
-export type ReviewModule = Record<string, never>
+export interface ReviewModule {
+  /** The playlist gate (review's one access place) and the playlist services. */
+  playlists: Playlists
+}
 
 /** Builds the review services, binds their routes and registers their jobs. */
-export function registerReviewModule(_deps: ReviewModuleDeps): ReviewModule {
-  return {}
+export function registerReviewModule(deps: ReviewModuleDeps): ReviewModule {
+  const playlists = registerPlaylists(deps)
+  return { playlists }
 }
