@@ -1,7 +1,14 @@
 // Playlists: the gate every part of review asks, the playlist service, item notes and media.
 import { join } from 'node:path'
-import { createPlaylistRepository, createProductionRepositories, createUserRepository } from '@aipipeline/db'
-import type { ReviewModuleDeps } from '../index'
+import {
+  createPlaylistRepository,
+  createProductionRepositories,
+  createUserRepository,
+  type DatabaseHandle,
+} from '@aipipeline/db'
+import type { FastifyInstance } from 'fastify'
+import type { TokenService } from '../../auth'
+import type { ProductionServices } from '../../production'
 import type { ReviewProxyReader, ReviewRoomBroadcast } from '../review-ports'
 import { registerPlaylistRoutes } from './playlist.routes'
 import { createPlaylistService } from './playlist.service'
@@ -18,7 +25,13 @@ export type { PlaylistNotes } from './playlist-notes'
 
 /** Builds the playlist gate and services over the studio's database and binds their routes. */
 export function registerPlaylists(
-  deps: Pick<ReviewModuleDeps, 'app' | 'tokens' | 'database' | 'production' | 'config'>,
+  deps: {
+    app: FastifyInstance
+    tokens: TokenService
+    database: DatabaseHandle
+    production: ProductionServices
+    config: { dataDir: string }
+  },
   ports: { proxies?: ReviewProxyReader; broadcast?: ReviewRoomBroadcast } = {},
 ) {
   const db = deps.database.db

@@ -13,11 +13,15 @@ import { testEngines } from '@aipipeline/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import { call, type Seat } from '../../../../test-kits/production/production-test-kit'
+import {
+  createPlaylist,
+  type PlaylistProject,
+  playlistProject,
+} from '../../../../test-kits/review/playlist-project.fixture'
 import { createTestStudio, type TestStudio } from '../../../../test-kits/test-studio'
 import type { Principal } from '../../../http/principal'
 import type { ReviewProxyReader } from '../review-ports'
 import { SILENT_REVIEW_ROOMS } from './playlist-context'
-import { createPlaylist, type PlaylistProject, playlistProject } from './playlist-fixture.test-kit'
 import { createPlaylistGate } from './playlist-gate'
 import { createPlaylistMedia } from './playlist-media'
 

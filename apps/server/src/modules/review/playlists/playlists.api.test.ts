@@ -7,8 +7,12 @@ import { testEngines } from '@aipipeline/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import { call, type Seat } from '../../../../test-kits/production/production-test-kit'
+import {
+  createPlaylist,
+  type PlaylistProject,
+  playlistProject,
+} from '../../../../test-kits/review/playlist-project.fixture'
 import { createTestStudio, type TestStudio } from '../../../../test-kits/test-studio'
-import { createPlaylist, type PlaylistProject, playlistProject } from './playlist-fixture.test-kit'
 
 const Playlists = z.object({ items: z.array(Playlist) })
 const Versions = z.object({ items: z.array(ReviewVersion) })

@@ -1,9 +1,9 @@
-// A project for playlist tests: two sequences, four shots with their tasks, versions (stills
+// A project for playlist tests (only imported by tests): two sequences, four shots with their tasks, versions (stills
 // and one video), statuses set through comments, and the vendor assigned to one task.
 import { PlaylistDetail, ShotPage } from '@aipipeline/contracts'
 import sharp from 'sharp'
-import { call, type Seat, type TeamProject, teamProject } from '../../../../test-kits/production/production-test-kit'
-import type { TestStudio } from '../../../../test-kits/test-studio'
+import { call, type Seat, type TeamProject, teamProject } from '../production/production-test-kit'
+import type { TestStudio } from '../test-studio'
 
 export interface PlaylistProject {
   p: TeamProject
