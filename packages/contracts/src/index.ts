@@ -27,6 +27,7 @@ import { llmRoutes } from './llm/index'
 import { productionRoutes } from './production/index'
 import { reportRoutes } from './reports/index'
 import { reviewProxyRoutes } from './review/review.contract'
+import { playlistRoutes } from './review/index'
 import { systemRoutes } from './system/system.contract'
 
 /** Every HTTP route of the API; the server binds exactly these (the matrix test checks). */
@@ -43,4 +44,5 @@ export const apiRoutes = {
   ...farmAgentRoutes,
   ...reportRoutes,
   ...reviewProxyRoutes,
+  ...playlistRoutes,
 }

@@ -66,7 +66,8 @@ for (const engine of testEngines('role × route access matrix')) {
 }
 
 /** Path parameters that address a project or something inside one. */
-const PROJECT_SCOPED = /:(projectId|shotId|taskId|versionId|fileId|runId|groupId|inputId)\b|^\/api\/farm\/jobs\/:id/
+const PROJECT_SCOPED =
+  /:(projectId|shotId|taskId|versionId|fileId|runId|groupId|inputId|playlistId|itemId)\b|^\/api\/farm\/jobs\/:id/
 
 /** A route's URL with the matrix project's ids filled in. */
 function urlOf(p: MatrixProject, path: string, query?: string): string {
@@ -140,6 +141,9 @@ for (const engine of testEngines('project membership matrix')) {
           'POST /api/versions/:versionId/retake',
           'GET /api/review/versions/:versionId/proxy',
           'POST /api/review/versions/:versionId/proxy',
+          'GET /api/review/playlists/:playlistId/versions/:versionId/media',
+          'POST /api/review/playlists/:playlistId/items/:itemId/comments',
+          'PUT /api/review/playlists/:playlistId/order',
         ]),
       )
     })

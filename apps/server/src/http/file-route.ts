@@ -1,6 +1,7 @@
 // Binds a contract route whose success body is a file (exports, version images). The JSON
 // route binder serialises through zod; files need the raw reply. The access rule is checked
 // in onRequest exactly as bindRoute does, and the route is recorded for the matrix test.
+import { createReadStream } from 'node:fs'
 import type { RouteContract } from '@aipipeline/contracts'
 import { Forbidden, roleSatisfies, Unauthenticated } from '@aipipeline/domain'
 import type { FastifyInstance } from 'fastify'
@@ -9,7 +10,8 @@ import type { AccessTokenVerifier, Principal } from './principal'
 import { authenticate } from './route-binder'
 
 export interface FileBody {
-  data: Buffer
+  /** The bytes, or (for large media such as review proxies) a file streamed from disk. */
+  data: Buffer | { absolutePath: string; sizeBytes: number }
   mediaType: string
   fileName: string
   /** `inline` for images shown in the page, `attachment` for downloads. */
@@ -59,14 +61,23 @@ export function bindFileRoute<C extends RouteContract>(
         .header('content-disposition', `${file.disposition}; filename="${safeName}"`)
         .header('cache-control', 'private, no-store')
         .header('accept-ranges', 'bytes')
-      const size = file.data.byteLength
+      const data = file.data
+      const size = Buffer.isBuffer(data) ? data.byteLength : data.sizeBytes
       const range = byteRange(request.headers.range, size)
       if (range === 'unsatisfiable') return reply.code(416).header('content-range', `bytes */${size}`).send()
-      if (range === undefined) return reply.send(file.data)
+      const whole = { start: 0, end: size - 1 }
+      const part = range ?? whole
+      const body = Buffer.isBuffer(data)
+        ? data.subarray(part.start, part.end + 1)
+        : size === 0
+          ? Buffer.alloc(0)
+          : createReadStream(data.absolutePath, part)
+      if (range === undefined) return reply.header('content-length', size).send(body)
       return reply
         .code(206)
         .header('content-range', `bytes ${range.start}-${range.end}/${size}`)
-        .send(file.data.subarray(range.start, range.end + 1))
+        .header('content-length', range.end - range.start + 1)
+        .send(body)
     },
   })
 }

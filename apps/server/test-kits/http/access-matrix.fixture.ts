@@ -3,7 +3,7 @@
 // non-member of every role. Also the addresses and bodies that reach each route's handler, so
 // a refusal comes from the access rule, not from input validation. Only imported by tests.
 import { textToImagePrompt } from '@aipipeline/comfyui'
-import { ShotPage, ShotRenderSubmitted } from '@aipipeline/contracts'
+import { PlaylistDetail, ShotPage, ShotRenderSubmitted } from '@aipipeline/contracts'
 import {
   createAgentRunRepository,
   createAgentStepRepository,
@@ -123,8 +123,17 @@ export async function matrixProject(studio: TestStudio): Promise<MatrixProject> 
     trigger: 'manual',
     requestedBy: manager.userId,
   })
+  // A team playlist with the task as its one item (review routes address both).
+  const playlist = await call(studio, manager, 'POST', `${base}/playlists`, {
+    name: 'Matrix dailies',
+    source: { kind: 'tasks', taskIds: [taskId] },
+  })
+  if (playlist.status !== 201) throw new Error(`playlist: ${playlist.status} ${JSON.stringify(playlist.json)}`)
+  const dailies = PlaylistDetail.parse(playlist.json)
   const ids: Record<string, string> = {
     projectId: team.projectId,
+    playlistId: dailies.playlist.id,
+    itemId: dailies.items[0]?.id ?? '',
     inputId: idOf(input.json),
     reportId: report.id,
     shotId: shot.id,
@@ -237,6 +246,12 @@ export function bodyFor(p: MatrixProject, route: { method: string; path: string 
     'POST /api/versions/:versionId/derive': { mode: 'refine', templateId: p.ids.templateId },
     'POST /api/versions/:versionId/control-maps': { preprocessor: 'pose' },
     'POST /api/projects/:projectId/reports': { kind: 'daily' },
+    'POST /api/projects/:projectId/playlists': { name: 'Dailies', source: { kind: 'tasks', taskIds: [taskId] } },
+    'PATCH /api/review/playlists/:playlistId': { name: 'Dailies again' },
+    'POST /api/review/playlists/:playlistId/items': { taskIds: [taskId] },
+    'PATCH /api/review/playlists/:playlistId/items/:itemId': { versionChoice: 'latest' },
+    'PUT /api/review/playlists/:playlistId/order': { itemIds: [p.ids.itemId] },
+    'POST /api/review/playlists/:playlistId/items/:itemId/comments': { text: 'x', versionId: p.ids.versionId },
     'PUT /api/projects/:projectId/report-schedule': {
       dailyEnabled: false,
       weeklyEnabled: false,

@@ -31,6 +31,7 @@ import * as m0095 from './0095-shot-table-views.migration'
 import * as m0100 from './0100-dashboards.migration'
 import * as m0105 from './0105-reports.migration'
 import * as m0110 from './0110-review-proxies.migration'
+import * as m0115 from './0115-playlists.migration'
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-auth': m0001,
@@ -62,6 +63,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0085-task-approved-version': m0085,
   '0100-dashboards': m0100,
   '0110-review-proxies': m0110,
+  '0115-playlists': m0115,
 }
 
 class InCodeMigrationProvider implements MigrationProvider {

@@ -8,6 +8,7 @@ import type { LlmTables } from './llm.tables'
 import type { ProductionTables } from './production.tables'
 import type { ReportsTables } from './reports.tables'
 import type { ReviewProxiesTables } from './review-proxies.tables'
+import type { ReviewTables } from './review.tables'
 
 export interface DatabaseSchema
   extends AuthTables,
@@ -19,3 +20,4 @@ export interface DatabaseSchema
     FarmAgentTables,
     ReportsTables,
     ReviewProxiesTables {}
+    ReviewTables {}

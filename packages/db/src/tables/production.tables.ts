@@ -168,6 +168,9 @@ export interface CommentsTable {
   mentions: string
   /** JSON string array. */
   versionIds: string
+  /** A review note's frame range (0-based indices in its first version's media); null otherwise. */
+  frameStart: number | null
+  frameEnd: number | null
   createdAt: string
 }
 

@@ -48,6 +48,8 @@ export interface CommentInput {
   statusId?: string | undefined
   forClient: boolean
   versionIds: string[]
+  /** A review note's frame or range in its first version's media. */
+  frames?: { start: number; end: number } | null
 }
 
 function statusFor(view: ProjectView, statusId: string): StatusRecord {
@@ -90,8 +92,14 @@ export function createCommentService(
   }
 
   /** Checks what does not depend on the tasks (status rules, mentions) before any write. */
-  async function prepare(principal: Principal, projectId: string, input: CommentInput): Promise<PreparedComment> {
-    const view = await loadProjectView(repos, access, principal, projectId)
+  async function prepare(
+    principal: Principal,
+    projectId: string,
+    input: CommentInput,
+    /** The caller's access when it is not a membership (a review guest writes as a client). */
+    resolved?: ProjectAccess,
+  ): Promise<PreparedComment> {
+    const view = await loadProjectView(repos, access, principal, projectId, resolved)
     const status = input.statusId === undefined ? undefined : statusFor(view, input.statusId)
     const { mentions, recipients, members } = await mentionsIn(projectId, input.text)
     const project = await repos.projects.findById(projectId)
@@ -141,6 +149,7 @@ export function createCommentService(
         forClient,
         mentions,
         versionIds: input.versionIds,
+        frames: input.frames ?? null,
         createdAt: now,
       })
       for (const userId of new Set([...recipients, ...assigned])) {

@@ -14,14 +14,16 @@ export interface ProjectView {
   taskTypes: TaskTypeRecord[]
 }
 
-/** Resolves access (NotFound for non-members) and the project's configuration in parallel. */
+/** Resolves access (NotFound for non-members, unless `resolved` is given) and the project's configuration in parallel. */
 export async function loadProjectView(
   repos: ProductionRepositories,
   accessService: ProductionAccessService,
   principal: Principal,
   projectId: string,
+  /** Access resolved elsewhere (a review guest, who is no member); skips the membership read. */
+  resolved?: ProjectAccess,
 ): Promise<ProjectView> {
-  const access = await accessService.resolve(principal, projectId)
+  const access = resolved ?? (await accessService.resolve(principal, projectId))
   const [statuses, fields, taskTypes] = await Promise.all([
     repos.projects.statuses(projectId),
     repos.projects.customFields(projectId),

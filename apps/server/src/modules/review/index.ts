@@ -12,6 +12,10 @@ import type { TokenService } from '../auth'
 import type { ProductionServices } from '../production'
 import { registerReviewProxies } from './proxies'
 import type { ReviewProxyReader } from './review-ports'
+import { type Playlists, registerPlaylists } from './playlists'
+
+export type { PlaylistGateImpl, PlaylistMedia, PlaylistNotes, PlaylistService, Playlists } from './playlists'
+export { isGuestAuthor, viewerAccess } from './playlists'
 
 export interface ReviewModuleDeps {
   app: FastifyInstance
@@ -29,10 +33,14 @@ export interface ReviewModuleDeps {
 export interface ReviewModule {
   /** Video versions' review proxies and their files (the playlist media route serves them). */
   proxies: ReviewProxyReader
+  /** The playlist gate (review's one access place) and the playlist services. */
+  playlists: Playlists
 }
 
 /** Builds the review services, binds their routes and registers their jobs. */
 export function registerReviewModule(deps: ReviewModuleDeps): ReviewModule {
   const proxies = registerReviewProxies(deps)
   return { proxies }
+  const playlists = registerPlaylists(deps)
+  return { playlists }
 }

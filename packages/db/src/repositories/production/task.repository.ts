@@ -26,14 +26,17 @@ export interface CommentRecord {
   forClient: boolean
   mentions: { userIds: string[]; departments: string[] }
   versionIds: string[]
+  /** A review note's frame or range in its first version's media; null for other comments. */
+  frames: { start: number; end: number } | null
   createdAt: string
 }
 
 const MentionsJson = z.object({ userIds: z.array(z.string()), departments: z.array(z.string()) })
 
-function toComment(r: CommentsTable): CommentRecord {
+function toComment({ frameStart, frameEnd, ...r }: CommentsTable): CommentRecord {
   return {
     ...r,
+    frames: frameStart === null || frameEnd === null ? null : { start: frameStart, end: frameEnd },
     authorRole: Role.parse(r.authorRole),
     forClient: r.forClient === 1,
     mentions: parseJson(MentionsJson, r.mentions),
@@ -133,16 +136,26 @@ export function createTaskRepository(db: Db) {
 
     /** Inserts comments in bulk (a batch comment writes one per task). */
     async insertComments(
-      comments: readonly (Omit<CommentRecord, 'id' | 'createdAt'> & { createdAt?: string })[],
+      comments: readonly (Omit<CommentRecord, 'id' | 'createdAt' | 'frames'> & {
+        createdAt?: string
+        frames?: CommentRecord['frames']
+      })[],
     ): Promise<CommentRecord[]> {
       const now = isoNow()
-      const records: CommentRecord[] = comments.map((c) => ({ ...c, id: newId(), createdAt: c.createdAt ?? now }))
+      const records: CommentRecord[] = comments.map((c) => ({
+        ...c,
+        frames: c.frames ?? null,
+        id: newId(),
+        createdAt: c.createdAt ?? now,
+      }))
       for (let i = 0; i < records.length; i += 300) {
         await db
           .insertInto('comments')
           .values(
-            records.slice(i, i + 300).map((r) => ({
+            records.slice(i, i + 300).map(({ frames, ...r }) => ({
               ...r,
+              frameStart: frames?.start ?? null,
+              frameEnd: frames?.end ?? null,
               forClient: r.forClient ? 1 : 0,
               mentions: JSON.stringify(r.mentions),
               versionIds: JSON.stringify(r.versionIds),

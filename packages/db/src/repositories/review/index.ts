@@ -1,1 +1,2 @@
 export * from './review-proxy.repository'
+export * from './playlist.repository'
