@@ -30,6 +30,7 @@ import * as m0091 from './0091-shot-breakdown-links.migration'
 import * as m0095 from './0095-shot-table-views.migration'
 import * as m0100 from './0100-dashboards.migration'
 import * as m0105 from './0105-reports.migration'
+import * as m0120 from './0120-annotations.migration'
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-auth': m0001,
@@ -60,6 +61,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0091-shot-breakdown-links': m0091,
   '0085-task-approved-version': m0085,
   '0100-dashboards': m0100,
+  '0120-annotations': m0120,
 }
 
 class InCodeMigrationProvider implements MigrationProvider {
