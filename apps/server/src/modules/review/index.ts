@@ -3,6 +3,7 @@
 // guest links (guests/). Each part registers its routes and jobs here; every route is a
 // contract in @aipipeline/contracts (review/) and joins the role × route × socket matrix test.
 import type { DatabaseHandle } from '@aipipeline/db'
+import { NotFound } from '@aipipeline/domain'
 import type { FastifyInstance } from 'fastify'
 import type { Config } from '../../config'
 import type { JobHandlerRegistry, JobQueue } from '../../jobs'
@@ -10,6 +11,8 @@ import type { Logger } from '../../observability/logger'
 import type { RealtimeHub } from '../../realtime/realtime-hub'
 import type { TokenService } from '../auth'
 import type { ProductionServices } from '../production'
+import { registerAnnotations } from './annotations'
+import type { AnnotationStore, PlaylistGate, ReviewRoomBroadcast } from './review-ports'
 
 export interface ReviewModuleDeps {
   app: FastifyInstance
@@ -24,9 +27,28 @@ export interface ReviewModuleDeps {
 }
 
 /** What other modules and tests reach of review. */
-export type ReviewModule = Record<string, never>
+export interface ReviewModule {
+  /** Drawings; review rooms apply their draw events through it. */
+  annotations: AnnotationStore
+}
 
 /** Builds the review services, binds their routes and registers their jobs. */
-export function registerReviewModule(_deps: ReviewModuleDeps): ReviewModule {
-  return {}
+export function registerReviewModule(deps: ReviewModuleDeps): ReviewModule {
+  const gate = closedPlaylistGate
+  const broadcast: Pick<ReviewRoomBroadcast, 'annotations'> = { annotations: async () => {} }
+  const annotations = registerAnnotations({ ...deps, gate, broadcast })
+  return { annotations }
+}
+
+/**
+ * The gate while no playlist exists in this module: every playlist is not found, so review
+ * routes answer 404 to everyone. playlists/ replaces it with the real gate.
+ */
+const closedPlaylistGate: PlaylistGate = {
+  async scope(_principal, playlistId) {
+    throw new NotFound('playlist', playlistId)
+  },
+  async versionInPlaylist(_scope, versionId) {
+    throw new NotFound('version', versionId)
+  },
 }
