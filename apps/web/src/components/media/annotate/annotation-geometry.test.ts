@@ -98,7 +98,8 @@ describe('pen strokes', () => {
 
   it('stores a finished pen stroke in fractions under the point budget', () => {
     let draft = startDraft('pen', [0, 0])
-    for (let i = 0; i < 4000; i++) draft = moveDraft(draft, [400 + 300 * Math.cos(i / 90), 225 + 200 * Math.sin(i / 60)])
+    for (let i = 0; i < 4000; i++)
+      draft = moveDraft(draft, [400 + 300 * Math.cos(i / 90), 225 + 200 * Math.sin(i / 60)])
     const shape = finishDraft(draft, { width: 800, height: 450 }, style)
     if (shape?.tool !== 'pen') throw new Error('pen expected')
     expect(shape.points.length).toBeLessThan(500)
