@@ -63,8 +63,11 @@ export function AnnotationLayer(props: AnnotationLayerProps) {
     const ctx = el?.getContext('2d')
     if (!el || !ctx) return
     const ratio = window.devicePixelRatio || 1
-    el.width = Math.round(width * ratio)
-    el.height = Math.round(height * ratio)
+    // Resizing the backing store clears and reallocates it: only when the size really changed.
+    const w = Math.round(width * ratio)
+    const h = Math.round(height * ratio)
+    if (el.width !== w) el.width = w
+    if (el.height !== h) el.height = h
     ctx.setTransform(ratio, 0, 0, ratio, 0, 0)
     ctx.clearRect(0, 0, width, height)
     for (const g of near.ghosts) paintShape(ctx, g.drawing.shape, size, ghostOpacity(g.distance))
