@@ -92,6 +92,9 @@ export function AnnotationLayer(props: AnnotationLayerProps) {
 
   function onPointerDown(e: PointerEvent<HTMLCanvasElement>) {
     if (tool === null || e.button !== 0) return
+    // Focus is ours to move: the browser's own focus on mousedown would blur the text input
+    // that this very press opens.
+    e.preventDefault()
     e.currentTarget.parentElement?.focus({ preventScroll: true })
     const at = point(e)
     if (tool === 'select') {
