@@ -35,6 +35,7 @@ export interface ReviewModule {
 /** Builds the review services, binds their routes and registers their jobs. */
 export function registerReviewModule(deps: ReviewModuleDeps): ReviewModule {
   const gate = closedPlaylistGate
+  // No live room exists to tell yet; rooms/ passes its broadcast here.
   const broadcast: Pick<ReviewRoomBroadcast, 'annotations'> = { annotations: async () => {} }
   const annotations = registerAnnotations({ ...deps, gate, broadcast })
   return { annotations }
