@@ -28,6 +28,7 @@ import { productionRoutes } from './production/index'
 import { reportRoutes } from './reports/index'
 import { reviewProxyRoutes } from './review/review.contract'
 import { playlistRoutes } from './review/index'
+import { annotationRoutes } from './review/index'
 import { systemRoutes } from './system/system.contract'
 
 /** Every HTTP route of the API; the server binds exactly these (the matrix test checks). */
@@ -45,4 +46,5 @@ export const apiRoutes = {
   ...reportRoutes,
   ...reviewProxyRoutes,
   ...playlistRoutes,
+  ...annotationRoutes,
 }

@@ -162,7 +162,9 @@ for (const engine of testEngines('project membership matrix')) {
 
     it('lets members of the studio roles read every project-scoped resource their role may read', async () => {
       const refused: string[] = []
-      for (const route of projectRoutes().filter((r) => r.method === 'GET')) {
+      // A playlist's routes reach something only once the fixture has a playlist to address.
+      const reachable = (path: string) => !path.includes(':playlistId') || p.ids.playlistId !== undefined
+      for (const route of projectRoutes().filter((r) => r.method === 'GET' && reachable(r.path))) {
         for (const role of ['admin', 'manager', 'supervisor', 'artist'] as const) {
           if (!roleSatisfies(route.access, role)) continue
           const res = await send(route, p.team.seats[role])

@@ -252,6 +252,17 @@ export function bodyFor(p: MatrixProject, route: { method: string; path: string 
     'PATCH /api/review/playlists/:playlistId/items/:itemId': { versionChoice: 'latest' },
     'PUT /api/review/playlists/:playlistId/order': { itemIds: [p.ids.itemId] },
     'POST /api/review/playlists/:playlistId/items/:itemId/comments': { text: 'x', versionId: p.ids.versionId },
+    // The same drawing each time: after the first caller adds it, the rest are told "already added".
+    'POST /api/review/playlists/:playlistId/versions/:versionId/annotations': {
+      ops: [
+        {
+          op: 'add',
+          id: '0193a1b2-0000-7000-8000-000000000001',
+          frame: 0,
+          shape: { tool: 'line', from: [0.1, 0.1], to: [0.9, 0.9], color: '#ff3b30', width: 0.004 },
+        },
+      ],
+    },
     'PUT /api/projects/:projectId/report-schedule': {
       dailyEnabled: false,
       weeklyEnabled: false,

@@ -2,6 +2,8 @@
 // owns its own pair under src/features/<area>/i18n/, mounted here under the feature's key
 // (t('farm.queue.title')), so features never edit a shared catalog. Shared components with
 // words of their own (the media player and viewer) own a pair the same way.
+import annotateEn from '../components/media/annotate/i18n/en.json'
+import annotateKo from '../components/media/annotate/i18n/ko.json'
 import mediaEn from '../components/media/i18n/en.json'
 import mediaKo from '../components/media/i18n/ko.json'
 import maskEditorEn from '../components/media/mask-editor/i18n/en.json'
@@ -44,6 +46,7 @@ import shellKo from './ko.json'
 export const en = {
   ...shellEn,
   agents: agentsEn,
+  annotate: annotateEn,
   breakdown: breakdownEn,
   dashboards: dashboardsEn,
   farm: farmEn,
@@ -66,6 +69,7 @@ export const en = {
 export const ko = {
   ...shellKo,
   agents: agentsKo,
+  annotate: annotateKo,
   breakdown: breakdownKo,
   dashboards: dashboardsKo,
   farm: farmKo,

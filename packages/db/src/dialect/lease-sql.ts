@@ -23,3 +23,11 @@ export function databaseNowMs(engine: Engine): RawBuilder<number> {
 export function leaseRowLock(engine: Engine): RawBuilder<unknown> {
   return engine === 'postgres' ? sql` for share` : sql``
 }
+
+/**
+ * Postgres: `for update` on the selected rows until commit, so writers of the same rows take
+ * turns. SQLite runs one write transaction at a time, so nothing is needed.
+ */
+export function rowWriteLock(engine: Engine): RawBuilder<unknown> {
+  return engine === 'postgres' ? sql` for update` : sql``
+}

@@ -32,6 +32,7 @@ import * as m0100 from './0100-dashboards.migration'
 import * as m0105 from './0105-reports.migration'
 import * as m0110 from './0110-review-proxies.migration'
 import * as m0115 from './0115-playlists.migration'
+import * as m0120 from './0120-annotations.migration'
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-auth': m0001,
@@ -64,6 +65,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0100-dashboards': m0100,
   '0110-review-proxies': m0110,
   '0115-playlists': m0115,
+  '0120-annotations': m0120,
 }
 
 class InCodeMigrationProvider implements MigrationProvider {

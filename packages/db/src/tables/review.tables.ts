@@ -30,4 +30,27 @@ export interface PlaylistItemsTable {
 export interface ReviewTables {
   playlists: PlaylistsTable
   playlistItems: PlaylistItemsTable
+// Review's drawings (migration 0120).
+
+export interface AnnotationsTable {
+  versionId: string
+  /** Made by the drawing browser (uuid). */
+  /** 0-based media frame index; null only on a tombstone of an id never seen. */
+  frame: number | null
+  /** JSON AnnotationShape (fractions of the image); null only on such a tombstone. */
+  shape: string | null
+  authorId: string | null
+  /** The name the author had when drawing (a guest's given name). */
+  authorName: string | null
+  /** The version's annotation revision when the row last changed. */
+  revision: number
+  /** Set once removed; removed ids never come back. */
+  removedAt: string | null
+
+export interface AnnotationRevisionsTable {
+  versionId: string
+  revision: number
+
+  annotations: AnnotationsTable
+  annotationRevisions: AnnotationRevisionsTable
 }

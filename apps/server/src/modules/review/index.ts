@@ -3,6 +3,7 @@
 // guest links (guests/). Each part registers its routes and jobs here; every route is a
 // contract in @aipipeline/contracts (review/) and joins the role × route × socket matrix test.
 import type { DatabaseHandle } from '@aipipeline/db'
+import { NotFound } from '@aipipeline/domain'
 import type { FastifyInstance } from 'fastify'
 import type { Config } from '../../config'
 import type { JobHandlerRegistry, JobQueue } from '../../jobs'
@@ -16,6 +17,8 @@ import { type Playlists, registerPlaylists } from './playlists'
 
 export type { PlaylistGateImpl, PlaylistMedia, PlaylistNotes, PlaylistService, Playlists } from './playlists'
 export { isGuestAuthor, viewerAccess } from './playlists'
+import { registerAnnotations } from './annotations'
+import type { AnnotationStore, PlaylistGate, ReviewRoomBroadcast } from './review-ports'
 
 export interface ReviewModuleDeps {
   app: FastifyInstance
@@ -35,6 +38,8 @@ export interface ReviewModule {
   proxies: ReviewProxyReader
   /** The playlist gate (review's one access place) and the playlist services. */
   playlists: Playlists
+  /** Drawings; review rooms apply their draw events through it. */
+  annotations: AnnotationStore
 }
 
 /** Builds the review services, binds their routes and registers their jobs. */
@@ -43,4 +48,22 @@ export function registerReviewModule(deps: ReviewModuleDeps): ReviewModule {
   return { proxies }
   const playlists = registerPlaylists(deps)
   return { playlists }
+  const gate = closedPlaylistGate
+  // No live room exists to tell yet; rooms/ passes its broadcast here.
+  const broadcast: Pick<ReviewRoomBroadcast, 'annotations'> = { annotations: async () => {} }
+  const annotations = registerAnnotations({ ...deps, gate, broadcast })
+  return { annotations }
+}
+
+/**
+ * The gate while no playlist exists in this module: every playlist is not found, so review
+ * routes answer 404 to everyone. playlists/ replaces it with the real gate.
+ */
+const closedPlaylistGate: PlaylistGate = {
+  async scope(_principal, playlistId) {
+    throw new NotFound('playlist', playlistId)
+  },
+  async versionInPlaylist(_scope, versionId) {
+    throw new NotFound('version', versionId)
+  },
 }

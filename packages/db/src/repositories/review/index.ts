@@ -1,2 +1,3 @@
 export * from './review-proxy.repository'
 export * from './playlist.repository'
+export * from './annotation.repository'

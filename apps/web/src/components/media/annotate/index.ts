@@ -1,0 +1,5 @@
+export * from './annotation-draft'
+export * from './annotation-layer'
+export * from './annotation-ops'
+export { exportAnnotatedFrame } from './annotation-paint'
+export * from './annotation-toolbar'
