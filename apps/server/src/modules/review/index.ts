@@ -43,16 +43,16 @@ export interface ReviewModule {
 /** Until playlists are stored, no playlist exists: every room stays shut. */
 const noPlaylists: PlaylistGate = {
   scope: async () => {
-    throw new NotFound('no such playlist')
+    throw new NotFound('playlist')
   },
   versionInPlaylist: async () => {
-    throw new NotFound('no such version in this playlist')
+    throw new NotFound('version')
   },
 }
 const noDrawings: AnnotationStore = {
   list: async () => ({ revision: 0, items: [] }),
   apply: async () => {
-    throw new NotFound('no such version in this playlist')
+    throw new NotFound('version')
   },
 }
 

@@ -1,7 +1,7 @@
 // The client events of a review room. Each one asks the playlist gate again (access can change
 // while a socket is open: a role change, removal from the project, a revoked guest link) and
 // requires the sender to have joined the room; what changes the room gets the next seq.
-import { access, Forbidden, NotFound, RuleViolation, roleSatisfies } from '@aipipeline/domain'
+import { access, DomainError, Forbidden, NotFound, RuleViolation, roleSatisfies } from '@aipipeline/domain'
 import type { HubConnection, RealtimeHub } from '../../../realtime/realtime-hub'
 import type { AnnotationStore, PlaylistGate, PlaylistScope } from '../review-ports'
 import { presenceChange, reviewRoomName } from './room-changes'
@@ -23,6 +23,11 @@ interface RoomEventsDeps {
   rooms: RoomsInternals
 }
 
+/** Something the room hides as if it did not exist (its message is the whole answer). */
+class Unseen extends DomainError {
+  readonly code = 'not_found'
+}
+
 /** Taking the seat from someone else, or handing on someone else's, is for supervisors and above. */
 function leads(scope: PlaylistScope): boolean {
   return scope.access !== null && roleSatisfies(access.atLeast('supervisor'), scope.access.role)
@@ -38,7 +43,7 @@ export function answerRoomEvents({ hub, gate, annotations, rooms }: RoomEventsDe
     } catch (err) {
       if (!(err instanceof NotFound)) throw err
       await rooms.exit(from, playlistId)
-      throw new NotFound('no such playlist')
+      throw new Unseen('no such playlist')
     }
   }
 
@@ -107,7 +112,7 @@ export function answerRoomEvents({ hub, gate, annotations, rooms }: RoomEventsDe
     const scope = await memberOf(from, playlistId)
     if (!scope.can.draw) throw new Forbidden('you may not draw in this playlist')
     await gate.versionInPlaylist(scope, versionId).catch((err: unknown) => {
-      throw err instanceof NotFound ? new NotFound('no such version in this playlist') : err
+      throw err instanceof NotFound ? new Unseen('no such version in this playlist') : err
     })
     // Persisted and numbered in one turn of the room's queue: drawings are stored in the order
     // the room hears them.
