@@ -128,9 +128,13 @@ export function createRealtimeHub(opts: {
       join: async (room) => socket.join(room),
       leave: async (room) => socket.leave(room),
     }
+    // One socket's events are answered in the order it sent them (a presenter's seeks must not
+    // overtake each other while their access checks run).
+    let answering: Promise<void> = Promise.resolve()
     for (const [event, handler] of handlers) {
       socket.on(event, (payload: unknown, ack?: Ack) => {
-        void answerClientEvent(event, handler, payload, from, opts.logger, clientEvents).then((answer) => {
+        answering = answering.then(async () => {
+          const answer = await answerClientEvent(event, handler, payload, from, opts.logger, clientEvents)
           if (typeof ack === 'function') ack(answer)
         })
       })
