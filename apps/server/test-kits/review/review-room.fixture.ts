@@ -82,7 +82,12 @@ export interface RoomSeat {
 }
 
 export async function roomSeat(url: string, seat: Pick<Seat, 'token'>): Promise<RoomSeat> {
-  const socket = connect(url, { path: '/socket.io', auth: { token: seat.token }, transports: ['websocket'], reconnection: false })
+  const socket = connect(url, {
+    path: '/socket.io',
+    auth: { token: seat.token },
+    transports: ['websocket'],
+    reconnection: false,
+  })
   const received: RoomSeat['received'] = []
   const waiters: (() => void)[] = []
   socket.onAny((event: string, payload: RoomSeat['received'][number]['payload']) => {

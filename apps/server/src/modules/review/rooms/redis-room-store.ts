@@ -34,6 +34,11 @@ export function createRedisRoomStore(opts: RedisRoomStoreOptions): RoomStore {
   const instanceId = randomUUID()
   const heartbeatMs = opts.heartbeatMs ?? 5000
   const redis = new Redis(opts.url, { maxRetriesPerRequest: null })
+  // Sent once, then run by its SHA (EVALSHA) on every commit.
+  redis.defineCommand('reviewRoomCommit', { numberOfKeys: 2, lua: COMMIT })
+  const commitScript = (
+    redis as unknown as { reviewRoomCommit(...args: string[]): Promise<number> }
+  ).reviewRoomCommit.bind(redis)
   const subscriber = redis.duplicate()
   const channel = `${opts.prefix}:review-rooms`
   const key = (playlistId: string, part: 'seq' | 'state') => `${opts.prefix}:review-room:${playlistId}:${part}`
@@ -69,9 +74,7 @@ export function createRedisRoomStore(opts: RedisRoomStoreOptions): RoomStore {
     },
     async commit(room, event) {
       await ready
-      const written = await redis.eval(
-        COMMIT,
-        2,
+      const written = await commitScript(
         key(room.playlistId, 'seq'),
         key(room.playlistId, 'state'),
         String(room.seq - 1),

@@ -14,7 +14,8 @@ import {
 } from '../../../../test-kits/review/review-room.fixture'
 import { createTestStudio, type TestStudio } from '../../../../test-kits/test-studio'
 
-const ready = requireService(redis, 'review rooms across instances') && requireService(postgres, 'review rooms across instances')
+const ready =
+  requireService(redis, 'review rooms across instances') && requireService(postgres, 'review rooms across instances')
 
 async function listen(studio: TestStudio): Promise<string> {
   await studio.app.listen({ port: 0, host: '127.0.0.1' })
@@ -105,10 +106,13 @@ describe.runIf(ready)('a review room shared by two instances [postgres + redis]'
       expect(seqs).toEqual(Array.from({ length: last - from + 1 }, (_, k) => from + k))
     }
     // And everyone saw the same thing at each seq, whichever instance holds them.
-    const tail = (o: string[] | undefined) => (o ?? []).filter((x) => Number(x.split(' ')[0]) > (joinSeq.get(everyone.at(-1) as RoomSeat) ?? 0))
+    const tail = (o: string[] | undefined) =>
+      (o ?? []).filter((x) => Number(x.split(' ')[0]) > (joinSeq.get(everyone.at(-1) as RoomSeat) ?? 0))
     for (const order of orders) expect(tail(order)).toEqual(tail(orders[0]))
     // Seeks arrive in the order the presenter sent them.
-    const frames = presenter.received.filter((e) => e.event === 'review:playback').map((e) => (e.payload.playback as { frame: number }).frame)
+    const frames = presenter.received
+      .filter((e) => e.event === 'review:playback')
+      .map((e) => (e.payload.playback as { frame: number }).frame)
     expect(frames).toEqual(frames.map((_, i) => i))
   })
 })

@@ -18,7 +18,13 @@ const pen = (id: string) => ({
   op: 'add' as const,
   id,
   frame: 12,
-  shape: { tool: 'line' as const, from: [0.1, 0.1] as [number, number], to: [0.5, 0.5] as [number, number], color: '#ff0000', width: 0.004 },
+  shape: {
+    tool: 'line' as const,
+    from: [0.1, 0.1] as [number, number],
+    to: [0.5, 0.5] as [number, number],
+    color: '#ff0000',
+    width: 0.004,
+  },
 })
 
 for (const engine of testEngines('review rooms')) {
@@ -67,7 +73,12 @@ for (const engine of testEngines('review rooms')) {
       expect(sent).toEqual({ ok: true, seq: (taken.seq as number) + 1 })
       await viewer.until((e) => e.event === 'review:playback')
       const got = viewer.received.find((e) => e.event === 'review:playback')?.payload
-      expect(got).toMatchObject({ playlistId, seq: sent.seq, by: team.seats.supervisor.userId, playback: { frame: 240 } })
+      expect(got).toMatchObject({
+        playlistId,
+        seq: sent.seq,
+        by: team.seats.supervisor.userId,
+        playback: { frame: 240 },
+      })
       // Every numbered event the viewer got after joining follows the one before it.
       const joinedSeq = RoomState.parse((joined as { state: unknown }).state).seq
       const after = viewer.seqs().filter((s) => s > joinedSeq)
@@ -95,7 +106,8 @@ for (const engine of testEngines('review rooms')) {
       const artist = await seat(team.seats.artist.token)
       const supervisor = await seat(team.seats.supervisor.token)
       const client = await seat(team.seats.client.token)
-      for (const s of [artist, supervisor, client]) expect(await s.ask('review:join', { playlistId })).toMatchObject({ ok: true })
+      for (const s of [artist, supervisor, client])
+        expect(await s.ask('review:join', { playlistId })).toMatchObject({ ok: true })
       expect(await client.ask('review:presenter', { playlistId, action: 'take' })).toMatchObject({ ok: false })
       expect(await artist.ask('review:presenter', { playlistId, action: 'take' })).toMatchObject({ ok: true })
       // An artist may not take the seat from someone; a supervisor may.
@@ -107,7 +119,11 @@ for (const engine of testEngines('review rooms')) {
         await supervisor.ask('review:presenter', { playlistId, action: 'give', participantId: 'nobody' }),
       ).toMatchObject({ ok: false, error: 'that participant is not in the room' })
       expect(
-        await supervisor.ask('review:presenter', { playlistId, action: 'give', participantId: team.seats.artist.userId }),
+        await supervisor.ask('review:presenter', {
+          playlistId,
+          action: 'give',
+          participantId: team.seats.artist.userId,
+        }),
       ).toMatchObject({ ok: true })
       expect(await artist.ask('review:playback', { playlistId, playback: seek(5) })).toMatchObject({ ok: true })
       // The presenter leaving the room leaves the seat empty.
@@ -137,7 +153,10 @@ for (const engine of testEngines('review rooms')) {
       for (const role of ['client', 'vendor'] as const) {
         const s = await seat(team.seats[role].token)
         expect(await s.socket.emitWithAck('room:join', { room: `review:${teamPlaylist}` })).toMatchObject({ ok: false })
-        expect(await s.ask('review:join', { playlistId: teamPlaylist })).toEqual({ ok: false, error: 'no such playlist' })
+        expect(await s.ask('review:join', { playlistId: teamPlaylist })).toEqual({
+          ok: false,
+          error: 'no such playlist',
+        })
         for (const [event, body] of [
           ['review:sync', {}],
           ['review:leave', {}],
@@ -146,19 +165,28 @@ for (const engine of testEngines('review rooms')) {
           ['review:draw', { versionId: 'v1', ops: [pen(crypto.randomUUID())] }],
           ['review:pointer', { x: 0.5, y: 0.5 }],
         ] as const) {
-          expect(await s.ask(event, { playlistId: teamPlaylist, ...body })).toEqual({ ok: false, error: 'no such playlist' })
+          expect(await s.ask(event, { playlistId: teamPlaylist, ...body })).toEqual({
+            ok: false,
+            error: 'no such playlist',
+          })
         }
         // A playlist shared with clients lets them in.
         expect(await s.ask('review:join', { playlistId: clientPlaylist })).toMatchObject({ ok: true })
       }
       const outsider = await studio.signIn('artist')
       const stranger = await seat(outsider.accessToken)
-      expect(await stranger.ask('review:join', { playlistId: clientPlaylist })).toEqual({ ok: false, error: 'no such playlist' })
+      expect(await stranger.ask('review:join', { playlistId: clientPlaylist })).toEqual({
+        ok: false,
+        error: 'no such playlist',
+      })
     })
 
     it('refuses events from a socket that did not join, and malformed payloads, with a reason', async () => {
       const s = await seat(team.seats.artist.token)
-      expect(await s.ask('review:sync', { playlistId: teamPlaylist })).toEqual({ ok: false, error: 'join the review room first' })
+      expect(await s.ask('review:sync', { playlistId: teamPlaylist })).toEqual({
+        ok: false,
+        error: 'join the review room first',
+      })
       const bad = await s.ask('review:playback', { playlistId: teamPlaylist, playback: { frame: -1 } })
       expect(bad.ok).toBe(false)
       expect(bad.error).toMatch(/^invalid review:playback/)
@@ -167,19 +195,31 @@ for (const engine of testEngines('review rooms')) {
     it('stops sending to a member removed from the project at once', async () => {
       const playlistId = playlists.add(team.projectId, 'team')
       const leaving = await studio.signIn('artist')
-      const added = await call(studio, team.seats.manager, 'PUT', `/api/projects/${team.projectId}/members/${leaving.user.id}`, {
-        departments: [],
-      })
+      const added = await call(
+        studio,
+        team.seats.manager,
+        'PUT',
+        `/api/projects/${team.projectId}/members/${leaving.user.id}`,
+        {
+          departments: [],
+        },
+      )
       expect(added.status).toBe(200)
       const presenter = await seat(team.seats.manager.token)
       const removed = await seat(leaving.accessToken)
       const staying = await seat(team.seats.artist.token)
-      for (const s of [presenter, removed, staying]) expect(await s.ask('review:join', { playlistId })).toMatchObject({ ok: true })
+      for (const s of [presenter, removed, staying])
+        expect(await s.ask('review:join', { playlistId })).toMatchObject({ ok: true })
       await presenter.ask('review:presenter', { playlistId, action: 'take' })
       await presenter.ask('review:playback', { playlistId, playback: seek(10) })
       await removed.until((e) => e.event === 'review:playback')
 
-      const gone = await call(studio, team.seats.manager, 'DELETE', `/api/projects/${team.projectId}/members/${leaving.user.id}`)
+      const gone = await call(
+        studio,
+        team.seats.manager,
+        'DELETE',
+        `/api/projects/${team.projectId}/members/${leaving.user.id}`,
+      )
       expect(gone.status).toBeLessThan(300)
       const after = await presenter.ask('review:playback', { playlistId, playback: seek(20) })
       await staying.until((e) => e.event === 'review:playback' && e.payload.seq === after.seq)
@@ -207,7 +247,9 @@ for (const engine of testEngines('review rooms')) {
       await b.until((e) => e.event === 'review:annotations' && e.payload.seq === last)
       const seen = b.received.filter((e) => e.event === 'review:annotations').map((e) => e.payload.seq)
       expect(seen).toEqual(bySeq.map((d) => d.seq))
-      expect(await a.ask('review:draw', { playlistId, versionId: 'missing-1', ops: [pen(crypto.randomUUID())] })).toEqual({
+      expect(
+        await a.ask('review:draw', { playlistId, versionId: 'missing-1', ops: [pen(crypto.randomUUID())] }),
+      ).toEqual({
         ok: false,
         error: 'no such version in this playlist',
       })

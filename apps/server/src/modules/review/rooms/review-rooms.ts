@@ -7,8 +7,8 @@ import type { Principal } from '../../../http/principal'
 import type { Logger } from '../../../observability/logger'
 import type { HubConnection, RealtimeHub } from '../../../realtime/realtime-hub'
 import type { AnnotationStore, PlaylistGate, PlaylistScope, ReviewRoomBroadcast } from '../review-ports'
-import { answerRoomEvents, type RoomsInternals } from './room-events'
 import { announce, presenceChange, reviewRoomName } from './room-changes'
+import { answerRoomEvents, type RoomsInternals } from './room-events'
 import { createRoomSequencer } from './room-sequencer'
 import { arrive, depart, otherInstances, type StoredRoom, withoutInstances } from './room-state'
 import type { RoomStore } from './room-store'
@@ -146,4 +146,3 @@ export function createReviewRooms(deps: ReviewRoomsDeps) {
   }
 }
 export type ReviewRooms = ReturnType<typeof createReviewRooms>
-

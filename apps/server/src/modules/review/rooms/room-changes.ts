@@ -21,7 +21,12 @@ export function presenceChange(update: (room: StoredRoom) => StoredRoom): RoomCh
       room,
       event: (seq) => ({
         event: 'review:presence',
-        payload: { playlistId: room.playlistId, seq, presenterId: room.presenterId, participants: participantsOf(room) },
+        payload: {
+          playlistId: room.playlistId,
+          seq,
+          presenterId: room.presenterId,
+          participants: participantsOf(room),
+        },
       }),
     }
   }

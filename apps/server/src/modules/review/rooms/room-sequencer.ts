@@ -30,14 +30,35 @@ export function createRoomSequencer(store: RoomStore, now: () => Date = () => ne
     return next
   }
 
+  // The room as this instance last committed it: a presenter's seeks commit on top of it
+  // without reading it back each time; a commit from elsewhere in between makes the write fail
+  // and the room is read again.
+  const lastWritten = new Map<string, StoredRoom>()
+
   async function commit(playlistId: string, change: RoomChange): Promise<StoredRoom> {
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-      const stored = (await store.load(playlistId)) ?? emptyRoom(playlistId, now().toISOString())
-      const { room, event } = change(stored)
+      const kept = lastWritten.get(playlistId)
+      const stored = kept ?? (await store.load(playlistId)) ?? emptyRoom(playlistId, now().toISOString())
+      let changed: ReturnType<RoomChange>
+      try {
+        changed = change(stored)
+      } catch (refusal) {
+        // A refusal is only final when it was judged on the stored room, not on a kept copy.
+        if (kept === undefined) throw refusal
+        lastWritten.delete(playlistId)
+        attempt -= 1
+        continue
+      }
+      const { room, event } = changed
       const seq = stored.seq + 1
       const next: StoredRoom = { ...room, seq, updatedAt: now().toISOString() }
       const told = event(seq)
-      if (await store.commit(next, { ...told, playlistId, seq } as PublishedRoomEvent)) return next
+      if (await store.commit(next, { ...told, playlistId, seq } as PublishedRoomEvent)) {
+        if (lastWritten.size > 1000) lastWritten.clear()
+        lastWritten.set(playlistId, next)
+        return next
+      }
+      lastWritten.delete(playlistId)
     }
     throw new Conflict('the room is too busy; try again')
   }
