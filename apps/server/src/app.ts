@@ -44,7 +44,7 @@ import { type LlmModule, registerLlmModule } from './modules/llm'
 import { type ProductionModule, registerProductionModule } from './modules/production'
 import { registerPromptsModule } from './modules/prompts'
 import { type ReportService, registerReportsModule } from './modules/reports'
-import { type ReviewModule, registerReviewModule } from './modules/review'
+import { type ReviewModule, type ReviewSeams, registerReviewModule } from './modules/review'
 import type { Logger } from './observability/logger'
 import { installMetrics, type Metrics } from './observability/metrics'
 import { createOffloadPool, type OffloadPool } from './offload/offload-pool'
@@ -63,6 +63,8 @@ export interface AppDeps {
   startedAt?: number
   /** Render farm tunables (tests and benchmarks shorten intervals). */
   farm?: Partial<FarmOptions>
+  /** Review parts put in place of the built ones (tests and benchmarks). */
+  review?: ReviewSeams
 }
 
 export interface Studio {
@@ -199,6 +201,8 @@ export async function buildApp(deps: AppDeps): Promise<Studio> {
     // The farm registers below; sockets connect only once the app listens.
     mayViewRenderJob: (principal, jobId, job) => farm.access.mayView(principal, jobId, job),
     agentRunProject: async (jobId) => (await agentRuns.findByJobId(jobId))?.projectId,
+    // Review registers below; sockets connect only once the app listens.
+    reviewRoom: (principal, playlistId) => review.rooms.mayEnter(principal, playlistId),
   })
   const hub = createRealtimeHub({
     httpServer: app.server,
@@ -274,6 +278,7 @@ export async function buildApp(deps: AppDeps): Promise<Studio> {
     production: production.services,
     config,
     logger: deps.logger,
+    ...(deps.review ? { seams: deps.review } : {}),
   })
 
   await serveWebApp(app, config.webDistDir)

@@ -8,6 +8,7 @@ import { createJobQueue, type JobQueue, type RunningWorker, startWorker } from '
 import { scheduleAuthJobs } from './modules/auth'
 import type { FarmOptions } from './modules/farm'
 import { openStudioVault } from './modules/llm'
+import type { ReviewSeams } from './modules/review'
 import { createLogger, type Logger } from './observability/logger'
 
 export interface RunningStudio extends Studio {
@@ -22,6 +23,7 @@ async function composeStudio(
   config: Config,
   logger: Logger,
   farm?: Partial<FarmOptions>,
+  review?: ReviewSeams,
 ): Promise<Studio & { database: DatabaseHandle }> {
   // Stored files are the studio's own; created owner-only so other local users cannot read them.
   mkdirSync(join(config.dataDir, 'storage'), { recursive: true, mode: 0o700 })
@@ -47,6 +49,7 @@ async function composeStudio(
       queue,
       queueKind: config.redisUrl ? 'bullmq' : 'local',
       ...(farm ? { farm } : {}),
+      ...(review ? { review } : {}),
     })
     return { ...studio, database }
   } catch (err) {
@@ -65,12 +68,14 @@ export async function startStudio(
   opts: {
     logger?: Logger
     farm?: Partial<FarmOptions>
+    /** Review parts put in place of the built ones (benchmarks). */
+    review?: ReviewSeams
     /** Runs before the port opens, so nobody can sign in before seeded users exist. */
     seed?: (studio: Studio, logger: Logger) => Promise<void>
   } = {},
 ): Promise<RunningStudio> {
   const logger = opts.logger ?? createLogger(config.logLevel)
-  const studio = await composeStudio(config, logger, opts.farm)
+  const studio = await composeStudio(config, logger, opts.farm, opts.review)
   let worker: RunningWorker | undefined
   const close = async () => {
     await studio.farm.stop()

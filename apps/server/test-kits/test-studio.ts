@@ -9,6 +9,7 @@ import { createTestDatabase, TEST_REDIS_URL, type TestDatabase } from '@aipipeli
 import { buildApp, type Studio } from '../src/app'
 import { type Config, loadConfig } from '../src/config'
 import { createJobQueue } from '../src/jobs'
+import type { ReviewSeams } from '../src/modules/review'
 import { createLogger } from '../src/observability/logger'
 
 export interface LogLine {
@@ -54,7 +55,7 @@ export function callApi(studio: Studio, method: HttpMethod, url: string, token?:
 export async function createTestStudio(
   engine: Engine,
   /** `database`: share another studio's database (scale-out instances); its owner cleans it up. */
-  opts: { redis?: boolean; config?: Partial<Config>; database?: TestDatabase } = {},
+  opts: { redis?: boolean; config?: Partial<Config>; database?: TestDatabase; review?: ReviewSeams } = {},
 ): Promise<TestStudio> {
   const testDb = opts.database ?? (await createTestDatabase(engine))
   const logs: LogLine[] = []
@@ -78,6 +79,7 @@ export async function createTestStudio(
     queue,
     logger: createLogger('info', sink),
     queueKind: opts.redis ? 'bullmq' : 'local',
+    ...(opts.review ? { review: opts.review } : {}),
   })
   let counter = 0
   return {

@@ -33,6 +33,8 @@ export interface RealtimeAccessDeps {
   mayViewRenderJob(principal: Principal, jobId: string, job: RenderJobScope): Promise<boolean>
   /** The project of the agent run a background job executes, if the job runs one. */
   agentRunProject(jobId: string): Promise<string | undefined>
+  /** Whether the playlist gate lets the caller into the playlist's live review room. */
+  reviewRoom(principal: Principal, playlistId: string): Promise<boolean>
 }
 
 /** Team changes: a project room's decisions are asked again from the next event on. */
@@ -86,17 +88,19 @@ export function createRealtimeAccess(deps: RealtimeAccessDeps) {
     return scopes.get(jobId) ?? null
   }
 
-  // Project room decisions for deliveries, per (room, user, role, session): a batch of events
-  // asks the database once per member instead of once per event and socket.
+  // Project and review room decisions for deliveries, per (room, user, role, session, guest
+  // link): a batch of events asks the database once per member instead of once per event and
+  // socket (a review room's presenter seeks many times a second).
   const decisions = new Map<string, { at: number; allowed: Promise<boolean> }>()
-  function projectRoomDecision(principal: Principal, room: RoomName): Promise<boolean> {
+  function roomDecision(principal: Principal, room: RoomName, decide: () => Promise<boolean>): Promise<boolean> {
     const session = 'sessionVersion' in principal ? String(principal.sessionVersion) : ''
-    const key = `${room}\u0000${principal.userId}\u0000${principal.role}\u0000${session}`
+    const link = principal.guest?.linkId ?? ''
+    const key = `${room}\u0000${principal.userId}\u0000${principal.role}\u0000${session}\u0000${link}`
     const now = Date.now()
     const kept = decisions.get(key)
     if (kept !== undefined && now - kept.at < ROOM_DECISION_MS) return kept.allowed
     if (decisions.size > 10_000) decisions.clear()
-    const allowed = Promise.resolve(deps.projectRoom(principal, room))
+    const allowed = decide()
     decisions.set(key, { at: now, allowed })
     // A failed check is not kept: the next event asks again.
     allowed.catch(() => {
@@ -127,10 +131,11 @@ export function createRealtimeAccess(deps: RealtimeAccessDeps) {
         return id !== undefined && (await deps.projectRoom(principal, room))
       case 'job':
         return id !== undefined && (await mayFollowJob(principal, id))
-      // No review sessions exist yet to carry a project; until they do, review rooms are the
-      // studio's. `farm` and `system` carry what only staff routes show.
+      // A playlist's live room: whoever the playlist gate admits (clients and vendors only to
+      // playlists shared with them, guests only to their link's playlist).
       case 'review':
-        return id !== undefined && isStaff(principal.role)
+        return id !== undefined && (await deps.reviewRoom(principal, id))
+      // `farm` and `system` carry what only staff routes show.
       case 'farm':
       case 'system':
         return id === undefined && isStaff(principal.role)
@@ -149,8 +154,10 @@ export function createRealtimeAccess(deps: RealtimeAccessDeps) {
     const [kind, id] = room.split(':')
     const member =
       kind === 'project' && id !== undefined
-        ? await projectRoomDecision(principal, room)
-        : await mayJoin(principal, room)
+        ? await roomDecision(principal, room, async () => deps.projectRoom(principal, room))
+        : kind === 'review' && id !== undefined
+          ? await roomDecision(principal, room, () => deps.reviewRoom(principal, id))
+          : await mayJoin(principal, room)
     if (!member) return false
     if (kind === 'farm' && JOB_EVENTS.has(event)) {
       const jobId = jobIdOf(payload)
@@ -169,12 +176,15 @@ export function createRealtimeAccess(deps: RealtimeAccessDeps) {
     mayReceive,
     /**
      * Sees every event as it is emitted (before any delivery): a team change drops the
-     * project's kept decisions, so a removed member gets nothing from that event on.
+     * project's kept decisions, and every review room's (a room does not name its project), so
+     * a removed member gets nothing from that event on.
      */
     observe(room: RoomName, event: ServerEventName): void {
       if (!MEMBER_EVENTS.has(event) || !room.startsWith('project:')) return
       const prefix = `${room}\u0000`
-      for (const key of decisions.keys()) if (key.startsWith(prefix)) decisions.delete(key)
+      for (const key of decisions.keys()) {
+        if (key.startsWith(prefix) || key.startsWith('review:')) decisions.delete(key)
+      }
     },
     /** The payload as this principal may see it: clients never get generation details. */
     shape(principal: Principal, payload: unknown): unknown {

@@ -113,11 +113,11 @@ describe.runIf(requireService(redis, 'realtime fan-out across instances over Red
       const session = await first.studio.signIn('supervisor')
       const socket = open(second.url, session.accessToken)
       await connected(socket)
-      await join(socket, 'review:r42')
+      await join(socket, 'farm')
       // A client on the emitting instance hears it too, each exactly once.
       const local = open(first.url, session.accessToken)
       await connected(local)
-      await join(local, 'review:r42')
+      await join(local, 'farm')
       let remoteCount = 0
       let localCount = 0
       socket.on('system:notice', () => remoteCount++)
@@ -126,7 +126,7 @@ describe.runIf(requireService(redis, 'realtime fan-out across instances over Red
       const receivedLocally = nextNotice(local)
       // Give the Redis subscription a moment to be registered on both sides.
       await new Promise((r) => setTimeout(r, 200))
-      first.studio.hub.emit('review:r42', 'system:notice', {
+      first.studio.hub.emit('farm', 'system:notice', {
         level: 'info',
         message: 'from instance one',
         at: new Date().toISOString(),

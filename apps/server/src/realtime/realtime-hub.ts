@@ -4,7 +4,8 @@
 // Redis adapter fans events out across server instances.
 import type { Server as HttpServer } from 'node:http'
 import {
-  type clientEvents,
+  type ClientEventName,
+  clientEvents,
   JoinRoomRequest,
   RoomName,
   type ServerEvent,
@@ -17,8 +18,14 @@ import { Server, type Socket } from 'socket.io'
 import { z } from 'zod'
 import type { Principal, TokenService } from '../modules/auth'
 import type { Logger } from '../observability/logger'
+import { type AckOf, answerClientEvent, type HubConnection, type PayloadOf } from './hub-handlers'
 
+export type { AckOf, HubConnection, PayloadOf } from './hub-handlers'
 export type { RoomPolicy } from './realtime-access'
+
+/** Client events a module answers (the hub itself answers `room:join` and `room:leave`). */
+export type HandledEventName = Exclude<ClientEventName, 'room:join' | 'room:leave'>
+export type HubHandler<N extends HandledEventName> = (payload: PayloadOf<N>, from: HubConnection) => Promise<AckOf<N>>
 
 /** What the hub asks before a join and before each delivery (see realtime-access.ts). */
 export interface RealtimeGate {
@@ -32,6 +39,18 @@ export interface RealtimeGate {
 export interface RealtimeHub {
   io: Server
   emit<N extends ServerEventName>(room: RoomName, event: N, payload: ServerEvent<N>): void
+  /**
+   * Delivers to this instance's sockets only, in the same ordered chain as `emit` and through
+   * the same gate: for modules that fan out across instances themselves (review rooms).
+   */
+  emitLocal<N extends ServerEventName>(room: RoomName, event: N, payload: ServerEvent<N>): void
+  /**
+   * Answers a client event: the payload is parsed with its contract schema, the handler gets
+   * the sender, and a thrown error becomes `{ ok: false, error }` (never a crash).
+   */
+  handle<N extends HandledEventName>(event: N, handler: HubHandler<N>): void
+  /** Told when a socket goes (tab closed, network lost, signed out). */
+  onDisconnect(listener: (from: HubConnection) => void): void
   /** Resolves once every event emitted so far has been handed to its sockets. */
   flushed(): Promise<void>
   close(): Promise<void>
@@ -63,6 +82,9 @@ export function createRealtimeHub(opts: {
   gate: RealtimeGate
 }): RealtimeHub {
   const { gate } = opts
+  // Modules register before the app listens, so every socket gets every handler.
+  const handlers = new Map<HandledEventName, (payload: never, from: HubConnection) => Promise<unknown>>()
+  const disconnectListeners: ((from: HubConnection) => void)[] = []
   const io = new Server(opts.httpServer, { path: '/socket.io', serveClient: false, cors: { origin: false } })
   const redisClients: Redis[] = []
   if (opts.redisUrl) {
@@ -98,8 +120,34 @@ export function createRealtimeHub(opts: {
       void (join ? socket.join(room) : socket.leave(room))
       reply({ ok: true, room })
     }
-    socket.on('room:join' satisfies keyof typeof clientEvents, roomHandler(true))
-    socket.on('room:leave' satisfies keyof typeof clientEvents, roomHandler(false))
+    socket.on('room:join' satisfies ClientEventName, roomHandler(true))
+    socket.on('room:leave' satisfies ClientEventName, roomHandler(false))
+    const from: HubConnection = {
+      id: socket.id,
+      principal,
+      join: async (room) => socket.join(room),
+      leave: async (room) => socket.leave(room),
+    }
+    // One socket's events are answered in the order it sent them (a presenter's seeks must not
+    // overtake each other while their access checks run).
+    let answering: Promise<void> = Promise.resolve()
+    for (const [event, handler] of handlers) {
+      socket.on(event, (payload: unknown, ack?: Ack) => {
+        answering = answering.then(async () => {
+          const answer = await answerClientEvent(event, handler, payload, from, opts.logger, clientEvents)
+          if (typeof ack === 'function') ack(answer)
+        })
+      })
+    }
+    socket.on('disconnect', () => {
+      for (const listener of disconnectListeners) {
+        try {
+          listener(from)
+        } catch (err) {
+          opts.logger.warn({ err }, 'realtime disconnect listener failed')
+        }
+      }
+    })
   })
 
   /**
@@ -155,6 +203,16 @@ export function createRealtimeHub(opts: {
       const checked = serverEvents[event].parse(payload)
       enqueue(room, event, checked)
       if (scaleOut) io.serverSideEmit(HUB_DELIVERY, { room, event, payload: checked })
+    },
+    emitLocal(room, event, payload) {
+      enqueue(room, event, serverEvents[event].parse(payload))
+    },
+    handle(event, handler) {
+      if (!(event in clientEvents)) throw new Error(`no contract for client event ${event}`)
+      handlers.set(event, handler as (payload: never, from: HubConnection) => Promise<unknown>)
+    },
+    onDisconnect(listener) {
+      disconnectListeners.push(listener)
     },
     flushed: () => sending,
     async close() {

@@ -19,6 +19,13 @@ export type { PlaylistGateImpl, PlaylistMedia, PlaylistNotes, PlaylistService, P
 export { isGuestAuthor, viewerAccess } from './playlists'
 import { registerAnnotations } from './annotations'
 import type { AnnotationStore, PlaylistGate, ReviewRoomBroadcast } from './review-ports'
+import { createMemoryRoomStore, createRedisRoomStore, createReviewRooms, type ReviewRooms } from './rooms'
+
+/** Parts a test (or a benchmark) may put in place of the built ones. */
+export interface ReviewSeams {
+  playlistGate?: (production: ProductionServices) => PlaylistGate
+  annotations?: AnnotationStore
+}
 
 export interface ReviewModuleDeps {
   app: FastifyInstance
@@ -30,6 +37,7 @@ export interface ReviewModuleDeps {
   production: ProductionServices
   config: Pick<Config, 'dataDir' | 'ffmpegPath' | 'redisUrl' | 'redisPrefix'>
   logger: Logger
+  seams?: ReviewSeams
 }
 
 /** What other modules and tests reach of review. */
@@ -40,6 +48,25 @@ export interface ReviewModule {
   playlists: Playlists
   /** Drawings; review rooms apply their draw events through it. */
   annotations: AnnotationStore
+  rooms: Pick<ReviewRooms, 'mayEnter'>
+  /** Tells a playlist's live room about REST writes (drawings, notes, playlist edits). */
+  roomBroadcast: ReviewRoomBroadcast
+}
+
+/** Until playlists are stored, no playlist exists: every room stays shut. */
+const noPlaylists: PlaylistGate = {
+  scope: async () => {
+    throw new NotFound('playlist')
+  },
+  versionInPlaylist: async () => {
+    throw new NotFound('version')
+  },
+}
+const noDrawings: AnnotationStore = {
+  list: async () => ({ revision: 0, items: [] }),
+  apply: async () => {
+    throw new NotFound('version')
+  },
 }
 
 /** Builds the review services, binds their routes and registers their jobs. */
@@ -66,4 +93,17 @@ const closedPlaylistGate: PlaylistGate = {
   async versionInPlaylist(_scope, versionId) {
     throw new NotFound('version', versionId)
   },
+  const gate = deps.seams?.playlistGate?.(deps.production) ?? noPlaylists
+  const { redisUrl, redisPrefix } = deps.config
+  const rooms = createReviewRooms({
+    hub: deps.hub,
+    store: redisUrl
+      ? createRedisRoomStore({ url: redisUrl, prefix: redisPrefix, logger: deps.logger })
+      : createMemoryRoomStore(),
+    gate,
+    annotations: deps.seams?.annotations ?? noDrawings,
+    logger: deps.logger,
+  })
+  deps.app.addHook('onClose', () => rooms.close())
+  return { rooms, roomBroadcast: rooms.broadcast }
 }
