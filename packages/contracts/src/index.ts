@@ -26,6 +26,7 @@ import { farmAgentRoutes } from './farm-agent/index'
 import { llmRoutes } from './llm/index'
 import { productionRoutes } from './production/index'
 import { reportRoutes } from './reports/index'
+import { guestLinkRoutes } from './review/index'
 import { systemRoutes } from './system/system.contract'
 
 /** Every HTTP route of the API; the server binds exactly these (the matrix test checks). */
@@ -41,4 +42,5 @@ export const apiRoutes = {
   ...farmRoutes,
   ...farmAgentRoutes,
   ...reportRoutes,
+  ...guestLinkRoutes,
 }

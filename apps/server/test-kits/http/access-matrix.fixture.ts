@@ -7,6 +7,7 @@ import { ShotPage, ShotRenderSubmitted } from '@aipipeline/contracts'
 import {
   createAgentRunRepository,
   createAgentStepRepository,
+  createGuestLinkRepository,
   createReportRepository,
   EMPTY_STEP_USAGE,
   isoNow,
@@ -123,8 +124,18 @@ export async function matrixProject(studio: TestStudio): Promise<MatrixProject> 
     trigger: 'manual',
     requestedBy: manager.userId,
   })
+  // A guest link of the project (its playlist is whatever playlist the matrix probes, if any).
+  const guestLink = await createGuestLinkRepository(studio.testDb.handle.db).insert({
+    playlistId: newId(),
+    projectId: team.projectId,
+    label: 'Matrix guests',
+    tokenHash: newId(),
+    createdBy: manager.userId,
+    expiresAt: new Date(Date.now() + 3_600_000).toISOString(),
+  })
   const ids: Record<string, string> = {
     projectId: team.projectId,
+    linkId: guestLink.id,
     inputId: idOf(input.json),
     reportId: report.id,
     shotId: shot.id,
@@ -193,6 +204,7 @@ export function bodyFor(p: MatrixProject, route: { method: string; path: string 
     'PATCH /api/projects/:projectId': { name: 'Renamed' },
     'PUT /api/projects/:projectId/members/:userId': {},
     'POST /api/projects/:projectId/departments': { name: 'Lighting' },
+    'POST /api/review/playlists/:playlistId/guest-links': { label: 'Matrix guests', expiresInHours: 24 },
     'POST /api/projects/:projectId/table-views': {
       name: 'Mine',
       view: {

@@ -30,6 +30,7 @@ import * as m0091 from './0091-shot-breakdown-links.migration'
 import * as m0095 from './0095-shot-table-views.migration'
 import * as m0100 from './0100-dashboards.migration'
 import * as m0105 from './0105-reports.migration'
+import * as m0130 from './0130-review-guest-links.migration'
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-auth': m0001,
@@ -56,6 +57,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0081-render-job-input-files': m0081,
   '0082-control-maps': m0082,
   '0105-reports': m0105,
+  '0130-review-guest-links': m0130,
   '0090-farm-backend-health': m0090,
   '0091-shot-breakdown-links': m0091,
   '0085-task-approved-version': m0085,

@@ -7,6 +7,7 @@ import type { JobsTables } from './jobs.tables'
 import type { LlmTables } from './llm.tables'
 import type { ProductionTables } from './production.tables'
 import type { ReportsTables } from './reports.tables'
+import type { ReviewGuestTables } from './review-guests.tables'
 
 export interface DatabaseSchema
   extends AuthTables,
@@ -16,4 +17,5 @@ export interface DatabaseSchema
     LlmTables,
     AgentsTables,
     FarmAgentTables,
-    ReportsTables {}
+    ReportsTables,
+    ReviewGuestTables {}

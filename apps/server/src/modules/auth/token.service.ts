@@ -19,11 +19,20 @@ export interface SessionCheck {
   assertCurrent(claim: { userId: string; sessionVersion: number }): Promise<void>
 }
 
+/** A review guest's scope, carried in their token (see Principal.guest). */
+const GuestClaim = z.object({
+  linkId: z.string().min(1),
+  playlistId: z.string().min(1),
+  projectId: z.string().min(1),
+  name: z.string().min(1),
+})
+
 const Claims = z.object({
   sub: z.string().min(1),
   role: Role,
   typ: z.literal('access'),
   sv: z.number().int().nonnegative(),
+  guest: GuestClaim.optional(),
 })
 
 /** Derives a purpose-bound 32-byte key from the master key. */
@@ -50,14 +59,26 @@ export function createTokenService(opts: {
   const issuer = opts.issuer ?? 'aipipeline'
   return {
     accessTtlSeconds: opts.accessTtlSeconds,
-    /** Signs an access token for a principal. */
-    async issueAccess(p: AccessClaims, nowSeconds = Math.floor(Date.now() / 1000)): Promise<string> {
-      return new SignJWT({ role: p.role, typ: 'access', sv: p.sessionVersion })
+    /**
+     * Signs an access token for a principal. `notAfterSeconds` caps its expiry (a guest's
+     * token never outlives its link).
+     */
+    async issueAccess(
+      p: AccessClaims,
+      nowSeconds = Math.floor(Date.now() / 1000),
+      notAfterSeconds = Number.POSITIVE_INFINITY,
+    ): Promise<string> {
+      return new SignJWT({
+        role: p.role,
+        typ: 'access',
+        sv: p.sessionVersion,
+        ...(p.guest === undefined ? {} : { guest: p.guest }),
+      })
         .setProtectedHeader({ alg: 'HS256' })
         .setSubject(p.userId)
         .setIssuer(issuer)
         .setIssuedAt(nowSeconds)
-        .setExpirationTime(nowSeconds + opts.accessTtlSeconds)
+        .setExpirationTime(Math.min(nowSeconds + opts.accessTtlSeconds, notAfterSeconds))
         .sign(key)
     },
     /** Verifies an access token and that its session is current; throws Unauthenticated with the reason. */
@@ -66,7 +87,12 @@ export function createTokenService(opts: {
       try {
         const { payload } = await jwtVerify(token, key, { issuer, algorithms: ['HS256'] })
         const claims = Claims.parse(payload)
-        principal = { userId: claims.sub, role: claims.role, sessionVersion: claims.sv }
+        principal = {
+          userId: claims.sub,
+          role: claims.role,
+          sessionVersion: claims.sv,
+          ...(claims.guest === undefined ? {} : { guest: claims.guest }),
+        }
       } catch (err) {
         if (err instanceof errors.JWTExpired) throw new Unauthenticated('access token expired')
         throw new Unauthenticated('invalid access token')

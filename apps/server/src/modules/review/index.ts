@@ -2,7 +2,8 @@
 // frame-keyed drawings (annotations/), live review rooms with server-held state (rooms/) and
 // guest links (guests/). Each part registers its routes and jobs here; every route is a
 // contract in @aipipeline/contracts (review/) and joins the role × route × socket matrix test.
-import type { DatabaseHandle } from '@aipipeline/db'
+import type { DatabaseHandle, SessionVersionCache } from '@aipipeline/db'
+import { NotFound } from '@aipipeline/domain'
 import type { FastifyInstance } from 'fastify'
 import type { Config } from '../../config'
 import type { JobHandlerRegistry, JobQueue } from '../../jobs'
@@ -10,10 +11,14 @@ import type { Logger } from '../../observability/logger'
 import type { RealtimeHub } from '../../realtime/realtime-hub'
 import type { TokenService } from '../auth'
 import type { ProductionServices } from '../production'
+import { type GuestActivityLog, type GuestLinkService, registerGuestLinks } from './guests'
+import type { PlaylistGate } from './review-ports'
 
 export interface ReviewModuleDeps {
   app: FastifyInstance
   tokens: TokenService
+  /** Session versions: revoking a guest link ends its guests' sessions through them. */
+  sessions: SessionVersionCache
   database: DatabaseHandle
   queue: JobQueue
   jobs: JobHandlerRegistry
@@ -24,9 +29,25 @@ export interface ReviewModuleDeps {
 }
 
 /** What other modules and tests reach of review. */
-export type ReviewModule = Record<string, never>
+export interface ReviewModule {
+  guests: GuestLinkService
+  /** Logs what guests do (room joins and leaves, notes, drawings); a no-op for signed-in users. */
+  guestActivity: GuestActivityLog
+}
+
+/** Until playlists (playlists/) bring the real gate, no playlist is anyone's to see. */
+const noPlaylists: PlaylistGate = {
+  scope: async (_principal, playlistId) => {
+    throw new NotFound('playlist', playlistId)
+  },
+  versionInPlaylist: async (_scope, versionId) => {
+    throw new NotFound('version', versionId)
+  },
+}
 
 /** Builds the review services, binds their routes and registers their jobs. */
-export function registerReviewModule(_deps: ReviewModuleDeps): ReviewModule {
-  return {}
+export function registerReviewModule(deps: ReviewModuleDeps): ReviewModule {
+  const gate = noPlaylists
+  const guests = registerGuestLinks({ ...deps, gate })
+  return { guests: guests.service, guestActivity: guests.activity }
 }
