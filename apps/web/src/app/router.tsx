@@ -33,6 +33,8 @@ import {
 import { ProjectView } from '../features/projects/project-view'
 import { ProjectsPage } from '../features/projects/projects-page'
 import { PromptEnginePage } from '../features/prompt-engine/prompt-engine-page'
+import { GuestShell } from '../features/review/guests/guest-shell'
+import { GuestStartPage } from '../features/review/guests/guest-start-page'
 import { ReviewPage } from '../features/review/review-page'
 import { SettingsPage } from '../features/settings/settings-page'
 import { AppLayout } from './app-layout'
@@ -74,6 +76,18 @@ const accountLinkRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/account-link',
   component: AccountLinkPage,
+})
+
+// Review guest links: outside the signed-in shell, and never a sign-in (see api/guest-session.ts).
+const guestStartRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/guest/$token',
+  component: GuestStartPage,
+})
+const guestReviewRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/guest/review/$playlistId',
+  component: GuestShell,
 })
 
 const appRoute = createRoute({
@@ -204,6 +218,8 @@ const accountRoute = createRoute({ getParentRoute: () => appRoute, path: '/accou
 const routeTree = rootRoute.addChildren([
   loginRoute,
   accountLinkRoute,
+  guestStartRoute,
+  guestReviewRoute,
   appRoute.addChildren([
     indexRoute,
     projectsRoute,
