@@ -6,7 +6,14 @@
 // by one refresh, and spending one twice revokes the whole family on the server. So every
 // refresh goes through one in-flight promise per tab and, where the browser has Web Locks, one
 // lock across tabs; the stored token is read at the moment of use, never cached.
-import { authRoutes, guestLinkRoutes, type RouteContract, type Session, type User } from '@aipipeline/contracts'
+import {
+  admitsGuests,
+  authRoutes,
+  guestLinkRoutes,
+  type RouteContract,
+  type Session,
+  type User,
+} from '@aipipeline/contracts'
 import { z } from 'zod'
 import { ApiError, errorFromResponse } from './api-error'
 import { GuestSessions } from './guest-session'
@@ -73,9 +80,15 @@ export class ApiClient {
     )
   }
 
-  /** The token calls carry: a guest's, else the signed-in user's. */
-  accessToken(): string | undefined {
-    return this.guests.current()?.session.accessToken ?? this.session?.accessToken
+  /**
+   * The token a call carries: a review guest's for routes that admit guests, else the
+   * signed-in user's (a signed-in user who opened a guest link in this tab stays signed in
+   * everywhere else). The realtime socket is the guest's while there is a guest session.
+   */
+  accessToken(route?: RouteContract): string | undefined {
+    const guest = this.guests.current()
+    if (guest !== null && (route === undefined || admitsGuests(route))) return guest.session.accessToken
+    return this.session?.accessToken
   }
 
   /** The current session, or null when signed out. */
@@ -226,8 +239,8 @@ export class ApiClient {
   ): Promise<Response> {
     const { url, init } = this.prepare(route, input)
     const authenticated = route.access.kind !== 'public'
-    const guest = authenticated && this.guests.current() !== null
-    let token = authenticated ? this.accessToken() : undefined
+    const guest = authenticated && admitsGuests(route) && this.guests.current() !== null
+    let token = authenticated ? this.accessToken(route) : undefined
     let res = await this.send(url, init, token)
     if (res.status === 401 && authenticated) {
       // Another call may already have refreshed while this one was in flight. A guest has no
@@ -238,7 +251,7 @@ export class ApiClient {
           ? true
           : await (awaitReplacement ? this.refreshSession() : this.refreshShared())
       if (renewed) {
-        token = this.accessToken()
+        token = this.accessToken(route)
         res = await this.send(url, init, token)
       }
     }

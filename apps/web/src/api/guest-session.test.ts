@@ -1,4 +1,4 @@
-import { playlistRoutes } from '@aipipeline/contracts'
+import { authRoutes, playlistRoutes } from '@aipipeline/contracts'
 import { describe, expect, it } from 'vitest'
 import { ApiClient, REFRESH_TOKEN_KEY, type TokenStorage } from './api-client'
 import { ApiError } from './api-error'
@@ -56,6 +56,16 @@ const detail = {
   guestName: 'Mina',
 }
 
+const user = {
+  id: 'u1',
+  email: 'sup@demo.local',
+  displayName: 'Sam',
+  role: 'supervisor',
+  locale: 'en',
+  active: true,
+  createdAt: at,
+} as const
+
 interface Seen {
   url: string
   authorization: string | null
@@ -83,6 +93,14 @@ function fakeStudio() {
       state.issued += 1
       state.accepted = `Bearer guest-access-${state.issued}`
       return json(201, guestSession(state.issued))
+    }
+    if (req.url === '/api/auth/login') {
+      return json(200, { accessToken: 'user-access', expiresIn: 900, refreshToken: 'refresh-token-1', user })
+    }
+    if (req.url === '/api/me') {
+      return req.authorization === 'Bearer user-access'
+        ? json(200, user)
+        : json(404, { error: { code: 'not_found', message: 'no route' } })
     }
     if (req.authorization !== state.accepted) return json(401, { error: { code: 'unauthenticated', message: 'x' } })
     return json(200, detail)
@@ -152,6 +170,25 @@ describe('guest sessions in the ApiClient', () => {
     expect(api.guests.read()).toEqual({ state: null, ended: true })
     expect(changes).toEqual([true])
     expect(guestStorage.getItem(GUEST_SESSION_KEY)).toBeNull()
+  })
+
+  it('keeps a signed-in user signed in on other routes when they open a guest link in the same tab', async () => {
+    const studio = fakeStudio()
+    const api = new ApiClient({
+      fetch: studio.fetchFn,
+      storage: new MemoryStorage(),
+      guestStorage: new MemoryStorage(),
+    })
+    await api.login('sup@demo.local', 'demo')
+    await api.guests.begin(LINK_TOKEN, 'Sam')
+
+    await api.call(playlistRoutes.getPlaylist, { params: { playlistId: PLAYLIST } })
+    const me = await api.call(authRoutes.me)
+
+    expect(me.id).toBe('u1')
+    const auth = Object.fromEntries(studio.seen.map((r) => [r.url, r.authorization]))
+    expect(auth[`/api/review/playlists/${PLAYLIST}`]).toBe('Bearer guest-access-1')
+    expect(auth['/api/me']).toBe('Bearer user-access')
   })
 
   it('forgets the guest session when the guest leaves', async () => {

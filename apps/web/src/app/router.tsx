@@ -94,6 +94,11 @@ const appRoute = createRoute({
   getParentRoute: () => rootRoute,
   id: 'signed-in',
   beforeLoad: async ({ context, location }) => {
+    // A review guest's playlist opens in the guest shell, never in the signed-in one.
+    const guest = context.api.guests.current()
+    if (guest !== null && location.pathname === `/review/${guest.session.playlistId}`) {
+      throw redirect({ to: '/guest/review/$playlistId', params: { playlistId: guest.session.playlistId } })
+    }
     await context.restored
     if (!context.api.getSession()) {
       throw redirect({ to: '/login', search: location.pathname === '/' ? {} : { redirect: location.href } })
