@@ -12,6 +12,11 @@ export type { Principal }
 export interface AccessClaims extends Principal {
   /** The user's session version when the token was issued (see @aipipeline/db session-version.cache.ts). */
   sessionVersion: number
+  /**
+   * For a review guest: when the token ends (Unix seconds, never after the link does). A socket
+   * outlives its handshake token, so each of its events checks this too.
+   */
+  expiresAt?: number
 }
 
 /** Checks that a principal's session is still current; throws Unauthenticated when not. */
@@ -32,6 +37,7 @@ const Claims = z.object({
   role: Role,
   typ: z.literal('access'),
   sv: z.number().int().nonnegative(),
+  exp: z.number().int(),
   guest: GuestClaim.optional(),
 })
 
@@ -91,7 +97,7 @@ export function createTokenService(opts: {
           userId: claims.sub,
           role: claims.role,
           sessionVersion: claims.sv,
-          ...(claims.guest === undefined ? {} : { guest: claims.guest }),
+          ...(claims.guest === undefined ? {} : { guest: claims.guest, expiresAt: claims.exp }),
         }
       } catch (err) {
         if (err instanceof errors.JWTExpired) throw new Unauthenticated('access token expired')
@@ -102,7 +108,10 @@ export function createTokenService(opts: {
     },
 
     /** Re-checks an already verified principal (each socket event of a long-lived connection). */
-    async assertCurrent(principal: AccessClaims): Promise<void> {
+    async assertCurrent(principal: AccessClaims, nowSeconds = Date.now() / 1000): Promise<void> {
+      if (principal.expiresAt !== undefined && nowSeconds >= principal.expiresAt) {
+        throw new Unauthenticated('access token expired')
+      }
       await opts.sessions?.assertCurrent(principal)
     },
   }
