@@ -13,6 +13,7 @@ import {
   createUserRepository,
   type DatabaseHandle,
   pingDatabase,
+  type SessionVersionCache,
 } from '@aipipeline/db'
 import fastifyStatic from '@fastify/static'
 import fastifySwagger from '@fastify/swagger'
@@ -74,6 +75,8 @@ export interface Studio {
   queue: JobQueue
   auth: AuthService
   tokens: TokenService
+  /** Session versions (ending a user's sessions reaches every request and socket at once). */
+  sessions: SessionVersionCache
   hub: RealtimeHub
   llm: LlmModule
   metrics: Metrics
@@ -271,6 +274,7 @@ export async function buildApp(deps: AppDeps): Promise<Studio> {
   const review = registerReviewModule({
     app,
     tokens,
+    sessions,
     database,
     queue: deps.queue,
     jobs,
@@ -283,7 +287,7 @@ export async function buildApp(deps: AppDeps): Promise<Studio> {
 
   await serveWebApp(app, config.webDistDir)
   assertEveryContractBound(app)
-  return { app, jobs, queue: deps.queue, auth, tokens, hub, metrics, llm, production, farm, reports, review, offload }
+  return { app, jobs, queue: deps.queue, auth, tokens, sessions, hub, metrics, llm, production, farm, reports, review, offload }
 }
 
 /** Serves the built SPA, if there is one, with history fallback to index.html. */

@@ -29,6 +29,7 @@ import { reportRoutes } from './reports/index'
 import { reviewProxyRoutes } from './review/review.contract'
 import { playlistRoutes } from './review/index'
 import { annotationRoutes } from './review/index'
+import { guestLinkRoutes } from './review/index'
 import { systemRoutes } from './system/system.contract'
 
 /** Every HTTP route of the API; the server binds exactly these (the matrix test checks). */
@@ -47,4 +48,5 @@ export const apiRoutes = {
   ...reviewProxyRoutes,
   ...playlistRoutes,
   ...annotationRoutes,
+  ...guestLinkRoutes,
 }

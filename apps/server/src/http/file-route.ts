@@ -7,7 +7,7 @@ import { Forbidden, roleSatisfies, Unauthenticated } from '@aipipeline/domain'
 import type { FastifyInstance } from 'fastify'
 import type { z } from 'zod'
 import type { AccessTokenVerifier, Principal } from './principal'
-import { authenticate } from './route-binder'
+import { authenticate, refuseGuestOutside } from './route-binder'
 
 export interface FileBody {
   /** The bytes, or (for large media such as review proxies) a file streamed from disk. */
@@ -45,6 +45,7 @@ export function bindFileRoute<C extends RouteContract>(
     onRequest: async (request) => {
       const principal = await authenticate(request, tokens)
       request.principal = principal
+      refuseGuestOutside(contract, principal, request)
       if (principal === undefined) throw new Unauthenticated('sign in required')
       if (!roleSatisfies(contract.access, principal.role))
         throw new Forbidden(`role ${principal.role} may not ${contract.method} ${contract.path}`)

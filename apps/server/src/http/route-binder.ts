@@ -1,8 +1,8 @@
 // Binds a route contract to a handler: schemas from the contract, the access rule checked
 // before the handler runs, and the route recorded so the role × route matrix test can
 // prove that every route has a rule.
-import type { RouteContract } from '@aipipeline/contracts'
-import { type AccessRule, Forbidden, roleSatisfies, Unauthenticated } from '@aipipeline/domain'
+import { admitsGuests, type RouteContract } from '@aipipeline/contracts'
+import { type AccessRule, DomainError, Forbidden, roleSatisfies, Unauthenticated } from '@aipipeline/domain'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import type { z } from 'zod'
 import type { AccessTokenVerifier, Principal } from './principal'
@@ -52,6 +52,23 @@ export async function authenticate(
   return tokens.verifyAccess(match[1])
 }
 
+/** Answered exactly as the not-found handler answers a route that does not exist. */
+class NoSuchRoute extends DomainError {
+  readonly code = 'not_found'
+  constructor(request: FastifyRequest) {
+    super(`no route ${request.method} ${request.url.split('?')[0] ?? ''}`)
+  }
+}
+
+/**
+ * The guest rule, for every bound route: a review guest reaches only routes that admit guests
+ * (each of which still checks the guest's one playlist); to a guest, every other route does
+ * not exist — public ones included, so a guest learns nothing about the studio.
+ */
+export function refuseGuestOutside(contract: object, principal: Principal | undefined, request: FastifyRequest) {
+  if (principal?.guest !== undefined && !admitsGuests(contract)) throw new NoSuchRoute(request)
+}
+
 /** Registers one contract route. */
 export function bindRoute<C extends RouteContract>(
   app: FastifyInstance,
@@ -80,6 +97,7 @@ export function bindRoute<C extends RouteContract>(
     onRequest: async (request) => {
       const principal = await authenticate(request, tokens)
       request.principal = principal
+      refuseGuestOutside(contract, principal, request)
       const rule = contract.access
       if (rule.kind === 'public') return
       if (rule.kind === 'agent') {

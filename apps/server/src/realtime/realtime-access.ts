@@ -123,6 +123,10 @@ export function createRealtimeAccess(deps: RealtimeAccessDeps) {
   }
 
   async function mayJoin(principal: Principal, room: RoomName): Promise<boolean> {
+    // A review guest hears only their playlist's room and their own; nothing of the studio.
+    if (principal.guest !== undefined) {
+      return room === `review:${principal.guest.playlistId}` || room === `user:${principal.userId}`
+    }
     const [kind, id] = room.split(':')
     switch (kind) {
       case 'user':
@@ -152,6 +156,7 @@ export function createRealtimeAccess(deps: RealtimeAccessDeps) {
     payload: unknown,
   ): Promise<boolean> {
     const [kind, id] = room.split(':')
+    if (principal.guest !== undefined) return mayJoin(principal, room)
     const member =
       kind === 'project' && id !== undefined
         ? await roomDecision(principal, room, async () => deps.projectRoom(principal, room))

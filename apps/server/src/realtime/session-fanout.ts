@@ -14,7 +14,13 @@ import type { Logger } from '../observability/logger'
 const SESSION_ENDED = 'auth:session-ended'
 
 const SessionEndedMessage = z.object({ userId: z.string().min(1), version: z.number().int().nonnegative() })
-const SocketPrincipal = z.object({ userId: z.string(), role: Role, sessionVersion: z.number().int() })
+const SocketPrincipal = z.object({
+  userId: z.string(),
+  role: Role,
+  sessionVersion: z.number().int(),
+  // A review guest's socket ends with its link (see TokenService.assertCurrent).
+  expiresAt: z.number().optional(),
+})
 
 /** Wires the session cache to the realtime server. */
 export function connectSessionFanout(opts: {

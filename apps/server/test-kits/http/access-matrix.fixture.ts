@@ -7,6 +7,7 @@ import { PlaylistDetail, ShotPage, ShotRenderSubmitted } from '@aipipeline/contr
 import {
   createAgentRunRepository,
   createAgentStepRepository,
+  createGuestLinkRepository,
   createReportRepository,
   EMPTY_STEP_USAGE,
   isoNow,
@@ -134,6 +135,14 @@ export async function matrixProject(studio: TestStudio): Promise<MatrixProject> 
     projectId: team.projectId,
     playlistId: dailies.playlist.id,
     itemId: dailies.items[0]?.id ?? '',
+  // A guest link of the project (its playlist is whatever playlist the matrix probes, if any).
+  const guestLink = await createGuestLinkRepository(studio.testDb.handle.db).insert({
+    playlistId: newId(),
+    label: 'Matrix guests',
+    tokenHash: newId(),
+    createdBy: manager.userId,
+    expiresAt: new Date(Date.now() + 3_600_000).toISOString(),
+    linkId: guestLink.id,
     inputId: idOf(input.json),
     reportId: report.id,
     shotId: shot.id,
@@ -203,6 +212,7 @@ export function bodyFor(p: MatrixProject, route: { method: string; path: string 
     'PATCH /api/projects/:projectId': { name: 'Renamed' },
     'PUT /api/projects/:projectId/members/:userId': {},
     'POST /api/projects/:projectId/departments': { name: 'Lighting' },
+    'POST /api/review/playlists/:playlistId/guest-links': { label: 'Matrix guests', expiresInHours: 24 },
     'POST /api/projects/:projectId/table-views': {
       name: 'Mine',
       view: {

@@ -94,6 +94,8 @@ export interface LiveSeat {
   join(room: string): Promise<boolean>
   /** Resolves once everything the server sent before this call has arrived (one round trip). */
   settled(): Promise<void>
+  /** Calls back when the server ends the connection (a session that ended, say). */
+  onDisconnect(listener: () => void): void
   close(): void
 }
 
@@ -120,6 +122,7 @@ export async function liveSeat(url: string, seat: Seat): Promise<LiveSeat> {
       // Leaving a room the seat is not in changes nothing; its answer follows earlier events.
       await ask('room:leave', 'system')
     },
+    onDisconnect: (listener) => void socket.once('disconnect', () => listener()),
     close: () => socket.disconnect(),
   }
 }

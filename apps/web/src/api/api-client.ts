@@ -6,9 +6,17 @@
 // by one refresh, and spending one twice revokes the whole family on the server. So every
 // refresh goes through one in-flight promise per tab and, where the browser has Web Locks, one
 // lock across tabs; the stored token is read at the moment of use, never cached.
-import { authRoutes, type RouteContract, type Session, type User } from '@aipipeline/contracts'
+import {
+  admitsGuests,
+  authRoutes,
+  guestLinkRoutes,
+  type RouteContract,
+  type Session,
+  type User,
+} from '@aipipeline/contracts'
 import { z } from 'zod'
 import { ApiError, errorFromResponse } from './api-error'
+import { GuestSessions } from './guest-session'
 
 export const REFRESH_TOKEN_KEY = 'aipipeline.refresh-token'
 
@@ -23,6 +31,8 @@ export interface ApiClientOptions {
   baseUrl?: string
   fetch?: typeof fetch
   storage?: TokenStorage
+  /** Where this tab keeps a review guest's session; defaults to sessionStorage. */
+  guestStorage?: TokenStorage
   /** Runs `task` exclusively across tabs; defaults to Web Locks when available. */
   exclusive?: <T>(task: () => Promise<T>) => Promise<T>
 }
@@ -56,6 +66,8 @@ export class ApiClient {
   private readonly fetchFn: typeof fetch
   private readonly storage: TokenStorage
   private readonly exclusive: <T>(task: () => Promise<T>) => Promise<T>
+  /** A review guest's session in this tab; while there is one, calls carry its token. */
+  readonly guests: GuestSessions
 
   constructor(options: ApiClientOptions = {}) {
     this.baseUrl = options.baseUrl ?? ''
@@ -63,6 +75,20 @@ export class ApiClient {
     this.fetchFn = options.fetch ?? ((input, init) => globalThis.fetch(input, init))
     this.storage = options.storage ?? browserStorage()
     this.exclusive = options.exclusive ?? webLockOrDirect
+    this.guests = new GuestSessions(options.guestStorage ?? browserStorage('session'), (body) =>
+      this.call(guestLinkRoutes.startGuestSession, { body }),
+    )
+  }
+
+  /**
+   * The token a call carries: a review guest's for routes that admit guests, else the
+   * signed-in user's (a signed-in user who opened a guest link in this tab stays signed in
+   * everywhere else). The realtime socket is the guest's while there is a guest session.
+   */
+  accessToken(route?: RouteContract): string | undefined {
+    const guest = this.guests.current()
+    if (guest !== null && (route === undefined || admitsGuests(route))) return guest.session.accessToken
+    return this.session?.accessToken
   }
 
   /** The current session, or null when signed out. */
@@ -213,16 +239,19 @@ export class ApiClient {
   ): Promise<Response> {
     const { url, init } = this.prepare(route, input)
     const authenticated = route.access.kind !== 'public'
-    let token = authenticated ? this.session?.accessToken : undefined
+    const guest = authenticated && admitsGuests(route) && this.guests.current() !== null
+    let token = authenticated ? this.accessToken(route) : undefined
     let res = await this.send(url, init, token)
     if (res.status === 401 && authenticated) {
-      // Another call may already have refreshed while this one was in flight.
-      const renewed =
-        this.session !== null && this.session.accessToken !== token
+      // Another call may already have refreshed while this one was in flight. A guest has no
+      // refresh token: their link is exchanged again (and their session ends if it is gone).
+      const renewed = guest
+        ? await this.guests.renew(token)
+        : this.session !== null && this.session.accessToken !== token
           ? true
           : await (awaitReplacement ? this.refreshSession() : this.refreshShared())
       if (renewed) {
-        token = this.session?.accessToken
+        token = this.accessToken(route)
         res = await this.send(url, init, token)
       }
     }
@@ -330,8 +359,9 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
-function browserStorage(): TokenStorage {
-  if (typeof localStorage !== 'undefined') return localStorage
+function browserStorage(kind: 'local' | 'session' = 'local'): TokenStorage {
+  if (kind === 'session' && typeof sessionStorage !== 'undefined') return sessionStorage
+  if (kind === 'local' && typeof localStorage !== 'undefined') return localStorage
   const memory = new Map<string, string>()
   return {
     getItem: (key) => memory.get(key) ?? null,

@@ -1,6 +1,7 @@
 // Hands the single ApiClient to components and exposes its session as React state.
 import { createContext, type ReactNode, useContext, useSyncExternalStore } from 'react'
 import type { ApiClient, SignedIn } from './api-client'
+import type { GuestSnapshot } from './guest-session'
 
 const ApiContext = createContext<ApiClient | null>(null)
 
@@ -21,5 +22,14 @@ export function useSession(): SignedIn | null {
   return useSyncExternalStore(
     (onChange) => api.subscribe(onChange),
     () => api.getSession(),
+  )
+}
+
+/** This tab's review guest session (or that it ended); re-renders when it starts, renews or ends. */
+export function useGuest(): GuestSnapshot {
+  const api = useApi()
+  return useSyncExternalStore(
+    (onChange) => api.guests.subscribe(onChange),
+    () => api.guests.read(),
   )
 }

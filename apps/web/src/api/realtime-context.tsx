@@ -3,7 +3,7 @@
 import type { ServerEvent, ServerEventName } from '@aipipeline/contracts'
 import { createContext, type ReactNode, useContext, useEffect, useRef, useState } from 'react'
 import type { Socket } from 'socket.io-client'
-import { useApi, useSession } from './api-context'
+import { useApi, useGuest, useSession } from './api-context'
 import { onServerEvent, openRealtime, type RealtimeStatus } from './realtime'
 
 interface RealtimeValue {
@@ -13,10 +13,13 @@ interface RealtimeValue {
 
 const RealtimeContext = createContext<RealtimeValue>({ socket: null, status: 'disconnected' })
 
-/** Keeps a socket open while someone is signed in. */
+/** Keeps a socket open while someone is signed in, or a review guest is in this tab. */
 export function RealtimeProvider({ children }: { children: ReactNode }) {
   const api = useApi()
-  const userId = useSession()?.user.id
+  const guest = useGuest().state
+  const signedIn = useSession()?.user.id
+  // A guest's socket is the guest's even when the tab also holds a signed-in session.
+  const userId = guest !== null ? `guest:${guest.session.playlistId}` : signedIn
   const [value, setValue] = useState<RealtimeValue>({ socket: null, status: 'disconnected' })
 
   useEffect(() => {

@@ -28,21 +28,22 @@ export function parseServerEvent<N extends ServerEventName>(name: N, payload: un
 export function openRealtime(api: ApiClient, onStatus: (status: RealtimeStatus) => void): Socket {
   const socket = io({
     path: '/socket.io',
-    auth: (cb) => cb({ token: api.getSession()?.accessToken ?? '' }),
+    auth: (cb) => cb({ token: api.accessToken() ?? '' }),
   })
+  // A review guest renews by exchanging their link again; everyone else by refreshing.
+  const renew = () => (api.guests.current() !== null ? api.guests.renew() : api.refreshSession())
   onStatus('connecting')
   socket.on('connect', () => onStatus('connected'))
   socket.on('disconnect', (reason) => {
     onStatus('disconnected')
     // The server drops a user's sockets when their role changes or their account is closed;
     // socket.io does not reconnect after that on its own.
-    if (reason === 'io server disconnect') void resumeAfterServerDrop(api, () => socket.connect())
+    if (reason === 'io server disconnect') void resumeAfterServerDrop({ refreshSession: renew }, () => socket.connect())
   })
   socket.on('connect_error', () => {
     onStatus('disconnected')
     if (socket.active) return
-    api
-      .refreshSession()
+    renew()
       .then((renewed) => {
         if (renewed) socket.connect()
       })

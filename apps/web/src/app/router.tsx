@@ -33,6 +33,8 @@ import {
 import { ProjectView } from '../features/projects/project-view'
 import { ProjectsPage } from '../features/projects/projects-page'
 import { PromptEnginePage } from '../features/prompt-engine/prompt-engine-page'
+import { GuestShell } from '../features/review/guests/guest-shell'
+import { GuestStartPage } from '../features/review/guests/guest-start-page'
 import { ReviewPage } from '../features/review/review-page'
 import { SettingsPage } from '../features/settings/settings-page'
 import { AppLayout } from './app-layout'
@@ -76,10 +78,27 @@ const accountLinkRoute = createRoute({
   component: AccountLinkPage,
 })
 
+// Review guest links: outside the signed-in shell, and never a sign-in (see api/guest-session.ts).
+const guestStartRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/guest/$token',
+  component: GuestStartPage,
+})
+const guestReviewRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/guest/review/$playlistId',
+  component: GuestShell,
+})
+
 const appRoute = createRoute({
   getParentRoute: () => rootRoute,
   id: 'signed-in',
   beforeLoad: async ({ context, location }) => {
+    // A review guest's playlist opens in the guest shell, never in the signed-in one.
+    const guest = context.api.guests.current()
+    if (guest !== null && location.pathname === `/review/${guest.session.playlistId}`) {
+      throw redirect({ to: '/guest/review/$playlistId', params: { playlistId: guest.session.playlistId } })
+    }
     await context.restored
     if (!context.api.getSession()) {
       throw redirect({ to: '/login', search: location.pathname === '/' ? {} : { redirect: location.href } })
@@ -204,6 +223,8 @@ const accountRoute = createRoute({ getParentRoute: () => appRoute, path: '/accou
 const routeTree = rootRoute.addChildren([
   loginRoute,
   accountLinkRoute,
+  guestStartRoute,
+  guestReviewRoute,
   appRoute.addChildren([
     indexRoute,
     projectsRoute,

@@ -36,6 +36,8 @@ import refineEn from '../features/refine/i18n/en.json'
 import refineKo from '../features/refine/i18n/ko.json'
 import reportsEn from '../features/reports/i18n/en.json'
 import reportsKo from '../features/reports/i18n/ko.json'
+import reviewGuestsEn from '../features/review/guests/i18n/en.json'
+import reviewGuestsKo from '../features/review/guests/i18n/ko.json'
 import reviewEn from '../features/review/i18n/en.json'
 import reviewKo from '../features/review/i18n/ko.json'
 import settingsEn from '../features/settings/i18n/en.json'
@@ -62,6 +64,7 @@ export const en = {
   render: renderEn,
   reports: reportsEn,
   review: reviewEn,
+  reviewGuests: reviewGuestsEn,
   settings: settingsEn,
   templates: templatesEn,
 }
@@ -85,6 +88,7 @@ export const ko = {
   render: renderKo,
   reports: reportsKo,
   review: reviewKo,
+  reviewGuests: reviewGuestsKo,
   settings: settingsKo,
   templates: templatesKo,
 }

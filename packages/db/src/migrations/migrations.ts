@@ -33,6 +33,7 @@ import * as m0105 from './0105-reports.migration'
 import * as m0110 from './0110-review-proxies.migration'
 import * as m0115 from './0115-playlists.migration'
 import * as m0120 from './0120-annotations.migration'
+import * as m0130 from './0130-review-guest-links.migration'
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-auth': m0001,
@@ -59,6 +60,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0081-render-job-input-files': m0081,
   '0082-control-maps': m0082,
   '0105-reports': m0105,
+  '0130-review-guest-links': m0130,
   '0090-farm-backend-health': m0090,
   '0091-shot-breakdown-links': m0091,
   '0085-task-approved-version': m0085,

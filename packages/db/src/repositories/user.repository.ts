@@ -1,6 +1,6 @@
 // Users. Rows are mapped to a domain shape here so callers never see integer booleans.
 import { Role } from '@aipipeline/domain'
-import type { Transaction } from 'kysely'
+import type { Selectable, Transaction } from 'kysely'
 import type { Db } from '../dialect/dialect-factory'
 import { isoNow, newId } from '../ids'
 import type { UsersTable } from '../tables/auth.tables'
@@ -43,7 +43,7 @@ export interface NewUser {
   passwordHash: string
 }
 
-function toRecord(row: UsersTable): UserWithHash {
+function toRecord(row: Selectable<UsersTable>): UserWithHash {
   return {
     id: row.id,
     email: row.email,
@@ -94,7 +94,7 @@ export function createUserRepository(db: Db) {
   return {
     async insert(input: NewUser): Promise<UserRecord> {
       const now = isoNow()
-      const row: UsersTable = {
+      const row: Selectable<UsersTable> = {
         id: newId(),
         email: normaliseEmail(input.email),
         displayName: input.displayName,
@@ -105,13 +105,20 @@ export function createUserRepository(db: Db) {
         sessionVersion: 0,
         createdAt: now,
         updatedAt: now,
+        guestLinkId: null,
       }
       await db.insertInto('users').values(row).execute()
       return withoutHash(toRecord(row))
     },
 
+    /** The account that signs in with this email; review guests' hidden accounts never do. */
     async findByEmailWithHash(email: string): Promise<UserWithHash | undefined> {
-      const row = await db.selectFrom('users').selectAll().where('email', '=', normaliseEmail(email)).executeTakeFirst()
+      const row = await db
+        .selectFrom('users')
+        .selectAll()
+        .where('email', '=', normaliseEmail(email))
+        .where('guestLinkId', 'is', null)
+        .executeTakeFirst()
       return row ? toRecord(row) : undefined
     },
 
@@ -138,12 +145,14 @@ export function createUserRepository(db: Db) {
       const row = await db
         .selectFrom('users')
         .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('guestLinkId', 'is', null)
         .executeTakeFirstOrThrow()
       return Number(row.n)
     },
 
+    /** The studio's people: review guests' hidden accounts are no one's to list, search or pick. */
     async list(): Promise<UserRecord[]> {
-      const rows = await db.selectFrom('users').selectAll().orderBy('email').execute()
+      const rows = await db.selectFrom('users').selectAll().where('guestLinkId', 'is', null).orderBy('email').execute()
       return rows.map((r) => withoutHash(toRecord(r)))
     },
 

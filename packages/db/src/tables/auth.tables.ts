@@ -1,6 +1,6 @@
 // Row types for authentication tables. Timestamps are ISO-8601 UTC text written by the
 // app; booleans are integers 0/1 so SQLite and Postgres share one code path.
-import type { Generated } from 'kysely'
+import type { ColumnType, Generated } from 'kysely'
 
 export interface UsersTable {
   id: string
@@ -14,6 +14,11 @@ export interface UsersTable {
   sessionVersion: number
   createdAt: string
   updatedAt: string
+  /**
+   * Set for a review guest's hidden account (the link it came through): such a user cannot sign
+   * in and is left out of every user list, search and member pick.
+   */
+  guestLinkId: ColumnType<string | null, string | null | undefined, string | null>
 }
 
 /** Refresh tokens are stored hashed; a family is one login and all its rotations. */

@@ -9,6 +9,7 @@ import type { ProductionTables } from './production.tables'
 import type { ReportsTables } from './reports.tables'
 import type { ReviewProxiesTables } from './review-proxies.tables'
 import type { ReviewTables } from './review.tables'
+import type { ReviewGuestTables } from './review-guests.tables'
 
 export interface DatabaseSchema
   extends AuthTables,
@@ -21,3 +22,4 @@ export interface DatabaseSchema
     ReportsTables,
     ReviewProxiesTables {}
     ReviewTables {}
+    ReviewGuestTables {}

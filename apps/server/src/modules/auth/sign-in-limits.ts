@@ -7,7 +7,7 @@
 //   notice.
 // The client address is the TCP peer unless the peer is a configured proxy (TRUSTED_PROXIES),
 // so a forged X-Forwarded-For does not buy a fresh budget.
-import { accountRoutes, authRoutes, LoginRequest } from '@aipipeline/contracts'
+import { accountRoutes, authRoutes, guestLinkRoutes, LoginRequest } from '@aipipeline/contracts'
 import { normaliseEmail } from '@aipipeline/db'
 import { RateLimited } from '@aipipeline/domain'
 import fastifyRateLimit from '@fastify/rate-limit'
@@ -55,7 +55,7 @@ export async function registerSignInLimits(app: FastifyInstance, opts: SignInLim
     },
   })
 
-  // One-time links and the own-password change guess secrets too: they spend from the same
+  // One-time links, review guest links and the own-password change guess secrets too: they spend from the same
   // per-address budget as sign-in, under their own key so a link page never locks sign-in.
   const byAddressForSecrets = app.createRateLimit({
     max: opts.perAddressPerMinute,
@@ -66,6 +66,7 @@ export async function registerSignInLimits(app: FastifyInstance, opts: SignInLim
     accountRoutes.inspectAccountLink,
     accountRoutes.redeemAccountLink,
     accountRoutes.changeMyPassword,
+    guestLinkRoutes.startGuestSession,
   ]
   app.addHook('preHandler', async (request) => {
     if (!secretRoutes.some((r) => r.method === request.method && r.path === request.routeOptions.url)) return

@@ -12,6 +12,11 @@ export type { Principal }
 export interface AccessClaims extends Principal {
   /** The user's session version when the token was issued (see @aipipeline/db session-version.cache.ts). */
   sessionVersion: number
+  /**
+   * For a review guest: when the token ends (Unix seconds, never after the link does). A socket
+   * outlives its handshake token, so each of its events checks this too.
+   */
+  expiresAt?: number
 }
 
 /** Checks that a principal's session is still current; throws Unauthenticated when not. */
@@ -19,11 +24,21 @@ export interface SessionCheck {
   assertCurrent(claim: { userId: string; sessionVersion: number }): Promise<void>
 }
 
+/** A review guest's scope, carried in their token (see Principal.guest). */
+const GuestClaim = z.object({
+  linkId: z.string().min(1),
+  playlistId: z.string().min(1),
+  projectId: z.string().min(1),
+  name: z.string().min(1),
+})
+
 const Claims = z.object({
   sub: z.string().min(1),
   role: Role,
   typ: z.literal('access'),
   sv: z.number().int().nonnegative(),
+  exp: z.number().int(),
+  guest: GuestClaim.optional(),
 })
 
 /** Derives a purpose-bound 32-byte key from the master key. */
@@ -50,14 +65,26 @@ export function createTokenService(opts: {
   const issuer = opts.issuer ?? 'aipipeline'
   return {
     accessTtlSeconds: opts.accessTtlSeconds,
-    /** Signs an access token for a principal. */
-    async issueAccess(p: AccessClaims, nowSeconds = Math.floor(Date.now() / 1000)): Promise<string> {
-      return new SignJWT({ role: p.role, typ: 'access', sv: p.sessionVersion })
+    /**
+     * Signs an access token for a principal. `notAfterSeconds` caps its expiry (a guest's
+     * token never outlives its link).
+     */
+    async issueAccess(
+      p: AccessClaims,
+      nowSeconds = Math.floor(Date.now() / 1000),
+      notAfterSeconds = Number.POSITIVE_INFINITY,
+    ): Promise<string> {
+      return new SignJWT({
+        role: p.role,
+        typ: 'access',
+        sv: p.sessionVersion,
+        ...(p.guest === undefined ? {} : { guest: p.guest }),
+      })
         .setProtectedHeader({ alg: 'HS256' })
         .setSubject(p.userId)
         .setIssuer(issuer)
         .setIssuedAt(nowSeconds)
-        .setExpirationTime(nowSeconds + opts.accessTtlSeconds)
+        .setExpirationTime(Math.min(nowSeconds + opts.accessTtlSeconds, notAfterSeconds))
         .sign(key)
     },
     /** Verifies an access token and that its session is current; throws Unauthenticated with the reason. */
@@ -66,7 +93,12 @@ export function createTokenService(opts: {
       try {
         const { payload } = await jwtVerify(token, key, { issuer, algorithms: ['HS256'] })
         const claims = Claims.parse(payload)
-        principal = { userId: claims.sub, role: claims.role, sessionVersion: claims.sv }
+        principal = {
+          userId: claims.sub,
+          role: claims.role,
+          sessionVersion: claims.sv,
+          ...(claims.guest === undefined ? {} : { guest: claims.guest, expiresAt: claims.exp }),
+        }
       } catch (err) {
         if (err instanceof errors.JWTExpired) throw new Unauthenticated('access token expired')
         throw new Unauthenticated('invalid access token')
@@ -76,7 +108,10 @@ export function createTokenService(opts: {
     },
 
     /** Re-checks an already verified principal (each socket event of a long-lived connection). */
-    async assertCurrent(principal: AccessClaims): Promise<void> {
+    async assertCurrent(principal: AccessClaims, nowSeconds = Date.now() / 1000): Promise<void> {
+      if (principal.expiresAt !== undefined && nowSeconds >= principal.expiresAt) {
+        throw new Unauthenticated('access token expired')
+      }
       await opts.sessions?.assertCurrent(principal)
     },
   }

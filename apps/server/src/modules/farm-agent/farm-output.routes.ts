@@ -7,7 +7,7 @@ import { FarmOutputFileParams, farmOutputFileRoute } from '@aipipeline/contracts
 import type { RenderJobRepository } from '@aipipeline/db'
 import { Forbidden, NotFound, roleSatisfies, Unauthenticated, ValidationFailed } from '@aipipeline/domain'
 import type { FastifyInstance } from 'fastify'
-import { authenticate } from '../../http/route-binder'
+import { authenticate, refuseGuestOutside } from '../../http/route-binder'
 import type { Principal, TokenService } from '../auth'
 
 /** A stored relative path resolved under the storage root; null if it would escape it. */
@@ -36,6 +36,7 @@ export function registerFarmOutputRoutes(
     schema: { summary: route.summary, tags: [...route.tags], security: [{ bearer: [] }] },
     onRequest: async (request) => {
       const principal = await authenticate(request, tokens)
+      refuseGuestOutside(route, principal, request)
       if (principal === undefined) throw new Unauthenticated('sign in required')
       if (!roleSatisfies(route.access, principal.role)) {
         throw new Forbidden(`role ${principal.role} may not ${route.method} ${route.path}`)

@@ -3,6 +3,7 @@
 // guest links (guests/). Each part registers its routes and jobs here; every route is a
 // contract in @aipipeline/contracts (review/) and joins the role × route × socket matrix test.
 import type { DatabaseHandle } from '@aipipeline/db'
+import type { DatabaseHandle, SessionVersionCache } from '@aipipeline/db'
 import { NotFound } from '@aipipeline/domain'
 import type { FastifyInstance } from 'fastify'
 import type { Config } from '../../config'
@@ -26,10 +27,14 @@ export interface ReviewSeams {
   playlistGate?: (production: ProductionServices) => PlaylistGate
   annotations?: AnnotationStore
 }
+import { type GuestActivityLog, type GuestLinkService, registerGuestLinks } from './guests'
+import type { PlaylistGate } from './review-ports'
 
 export interface ReviewModuleDeps {
   app: FastifyInstance
   tokens: TokenService
+  /** Session versions: revoking a guest link ends its guests' sessions through them. */
+  sessions: SessionVersionCache
   database: DatabaseHandle
   queue: JobQueue
   jobs: JobHandlerRegistry
@@ -66,6 +71,15 @@ const noDrawings: AnnotationStore = {
   list: async () => ({ revision: 0, items: [] }),
   apply: async () => {
     throw new NotFound('version')
+  guests: GuestLinkService
+  /** Logs what guests do (room joins and leaves, notes, drawings); a no-op for signed-in users. */
+  guestActivity: GuestActivityLog
+
+/** Until playlists (playlists/) bring the real gate, no playlist is anyone's to see. */
+  scope: async (_principal, playlistId) => {
+    throw new NotFound('playlist', playlistId)
+  versionInPlaylist: async (_scope, versionId) => {
+    throw new NotFound('version', versionId)
   },
 }
 
@@ -106,4 +120,7 @@ const closedPlaylistGate: PlaylistGate = {
   })
   deps.app.addHook('onClose', () => rooms.close())
   return { rooms, roomBroadcast: rooms.broadcast }
+  const gate = noPlaylists
+  const guests = registerGuestLinks({ ...deps, gate })
+  return { guests: guests.service, guestActivity: guests.activity }
 }
