@@ -26,10 +26,8 @@ import { farmAgentRoutes } from './farm-agent/index'
 import { llmRoutes } from './llm/index'
 import { productionRoutes } from './production/index'
 import { reportRoutes } from './reports/index'
+import { annotationRoutes, guestLinkRoutes, playlistRoutes } from './review/index'
 import { reviewProxyRoutes } from './review/review.contract'
-import { playlistRoutes } from './review/index'
-import { annotationRoutes } from './review/index'
-import { guestLinkRoutes } from './review/index'
 import { systemRoutes } from './system/system.contract'
 
 /** Every HTTP route of the API; the server binds exactly these (the matrix test checks). */

@@ -131,17 +131,19 @@ export async function matrixProject(studio: TestStudio): Promise<MatrixProject> 
   })
   if (playlist.status !== 201) throw new Error(`playlist: ${playlist.status} ${JSON.stringify(playlist.json)}`)
   const dailies = PlaylistDetail.parse(playlist.json)
-  const ids: Record<string, string> = {
-    projectId: team.projectId,
-    playlistId: dailies.playlist.id,
-    itemId: dailies.items[0]?.id ?? '',
-  // A guest link of the project (its playlist is whatever playlist the matrix probes, if any).
+  // A guest link of that playlist.
   const guestLink = await createGuestLinkRepository(studio.testDb.handle.db).insert({
-    playlistId: newId(),
+    playlistId: dailies.playlist.id,
+    projectId: team.projectId,
     label: 'Matrix guests',
     tokenHash: newId(),
     createdBy: manager.userId,
     expiresAt: new Date(Date.now() + 3_600_000).toISOString(),
+  })
+  const ids: Record<string, string> = {
+    projectId: team.projectId,
+    playlistId: dailies.playlist.id,
+    itemId: dailies.items[0]?.id ?? '',
     linkId: guestLink.id,
     inputId: idOf(input.json),
     reportId: report.id,

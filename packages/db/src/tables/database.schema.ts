@@ -7,9 +7,9 @@ import type { JobsTables } from './jobs.tables'
 import type { LlmTables } from './llm.tables'
 import type { ProductionTables } from './production.tables'
 import type { ReportsTables } from './reports.tables'
-import type { ReviewProxiesTables } from './review-proxies.tables'
 import type { ReviewTables } from './review.tables'
 import type { ReviewGuestTables } from './review-guests.tables'
+import type { ReviewProxiesTables } from './review-proxies.tables'
 
 export interface DatabaseSchema
   extends AuthTables,
@@ -20,6 +20,6 @@ export interface DatabaseSchema
     AgentsTables,
     FarmAgentTables,
     ReportsTables,
-    ReviewProxiesTables {}
-    ReviewTables {}
+    ReviewProxiesTables,
+    ReviewTables,
     ReviewGuestTables {}

@@ -1,4 +1,4 @@
-// Review playlists and their items (migration 0115).
+// Review playlists and their items (migration 0115), and drawings (migration 0120).
 
 export interface PlaylistsTable {
   id: string
@@ -27,14 +27,12 @@ export interface PlaylistItemsTable {
   createdAt: string
 }
 
-export interface ReviewTables {
-  playlists: PlaylistsTable
-  playlistItems: PlaylistItemsTable
-// Review's drawings (migration 0120).
+// Drawings
 
 export interface AnnotationsTable {
   versionId: string
   /** Made by the drawing browser (uuid). */
+  id: string
   /** 0-based media frame index; null only on a tombstone of an id never seen. */
   frame: number | null
   /** JSON AnnotationShape (fractions of the image); null only on such a tombstone. */
@@ -44,13 +42,20 @@ export interface AnnotationsTable {
   authorName: string | null
   /** The version's annotation revision when the row last changed. */
   revision: number
+  createdAt: string
+  updatedAt: string
   /** Set once removed; removed ids never come back. */
   removedAt: string | null
+}
 
 export interface AnnotationRevisionsTable {
   versionId: string
   revision: number
+}
 
+export interface ReviewTables {
+  playlists: PlaylistsTable
+  playlistItems: PlaylistItemsTable
   annotations: AnnotationsTable
   annotationRevisions: AnnotationRevisionsTable
 }

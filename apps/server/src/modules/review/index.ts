@@ -2,9 +2,11 @@
 // frame-keyed drawings (annotations/), live review rooms with server-held state (rooms/) and
 // guest links (guests/). Each part registers its routes and jobs here; every route is a
 // contract in @aipipeline/contracts (review/) and joins the role × route × socket matrix test.
-import type { DatabaseHandle } from '@aipipeline/db'
+//
+// The parts lean on each other in a circle (rooms need the playlist gate and the drawing
+// store; playlists and drawings tell the rooms what REST writes changed), so the rooms'
+// broadcast is handed out first as a forwarder and the rooms are built last.
 import type { DatabaseHandle, SessionVersionCache } from '@aipipeline/db'
-import { NotFound } from '@aipipeline/domain'
 import type { FastifyInstance } from 'fastify'
 import type { Config } from '../../config'
 import type { JobHandlerRegistry, JobQueue } from '../../jobs'
@@ -12,23 +14,21 @@ import type { Logger } from '../../observability/logger'
 import type { RealtimeHub } from '../../realtime/realtime-hub'
 import type { TokenService } from '../auth'
 import type { ProductionServices } from '../production'
-import { registerReviewProxies } from './proxies'
-import type { ReviewProxyReader } from './review-ports'
+import { registerAnnotations } from './annotations'
+import { type GuestActivityLog, type GuestLinkService, registerGuestLinks } from './guests'
 import { type Playlists, registerPlaylists } from './playlists'
+import { registerReviewProxies } from './proxies'
+import type { AnnotationStore, PlaylistGate, ReviewProxyReader, ReviewRoomBroadcast } from './review-ports'
+import { createMemoryRoomStore, createRedisRoomStore, createReviewRooms, type ReviewRooms } from './rooms'
 
 export type { PlaylistGateImpl, PlaylistMedia, PlaylistNotes, PlaylistService, Playlists } from './playlists'
 export { isGuestAuthor, viewerAccess } from './playlists'
-import { registerAnnotations } from './annotations'
-import type { AnnotationStore, PlaylistGate, ReviewRoomBroadcast } from './review-ports'
-import { createMemoryRoomStore, createRedisRoomStore, createReviewRooms, type ReviewRooms } from './rooms'
 
 /** Parts a test (or a benchmark) may put in place of the built ones. */
 export interface ReviewSeams {
   playlistGate?: (production: ProductionServices) => PlaylistGate
   annotations?: AnnotationStore
 }
-import { type GuestActivityLog, type GuestLinkService, registerGuestLinks } from './guests'
-import type { PlaylistGate } from './review-ports'
 
 export interface ReviewModuleDeps {
   app: FastifyInstance
@@ -56,71 +56,44 @@ export interface ReviewModule {
   rooms: Pick<ReviewRooms, 'mayEnter'>
   /** Tells a playlist's live room about REST writes (drawings, notes, playlist edits). */
   roomBroadcast: ReviewRoomBroadcast
-}
-
-/** Until playlists are stored, no playlist exists: every room stays shut. */
-const noPlaylists: PlaylistGate = {
-  scope: async () => {
-    throw new NotFound('playlist')
-  },
-  versionInPlaylist: async () => {
-    throw new NotFound('version')
-  },
-}
-const noDrawings: AnnotationStore = {
-  list: async () => ({ revision: 0, items: [] }),
-  apply: async () => {
-    throw new NotFound('version')
   guests: GuestLinkService
   /** Logs what guests do (room joins and leaves, notes, drawings); a no-op for signed-in users. */
   guestActivity: GuestActivityLog
-
-/** Until playlists (playlists/) bring the real gate, no playlist is anyone's to see. */
-  scope: async (_principal, playlistId) => {
-    throw new NotFound('playlist', playlistId)
-  versionInPlaylist: async (_scope, versionId) => {
-    throw new NotFound('version', versionId)
-  },
 }
 
 /** Builds the review services, binds their routes and registers their jobs. */
 export function registerReviewModule(deps: ReviewModuleDeps): ReviewModule {
+  let rooms: ReviewRooms | undefined
+  // REST writes made before the rooms exist (none: routes serve only once the app listens).
+  const roomBroadcast: ReviewRoomBroadcast = {
+    annotations: async (...a) => rooms?.broadcast.annotations(...a),
+    comment: async (...a) => rooms?.broadcast.comment(...a),
+    playlistChanged: async (...a) => rooms?.broadcast.playlistChanged(...a),
+  }
   const proxies = registerReviewProxies(deps)
-  return { proxies }
-  const playlists = registerPlaylists(deps)
-  return { playlists }
-  const gate = closedPlaylistGate
-  // No live room exists to tell yet; rooms/ passes its broadcast here.
-  const broadcast: Pick<ReviewRoomBroadcast, 'annotations'> = { annotations: async () => {} }
-  const annotations = registerAnnotations({ ...deps, gate, broadcast })
-  return { annotations }
-}
-
-/**
- * The gate while no playlist exists in this module: every playlist is not found, so review
- * routes answer 404 to everyone. playlists/ replaces it with the real gate.
- */
-const closedPlaylistGate: PlaylistGate = {
-  async scope(_principal, playlistId) {
-    throw new NotFound('playlist', playlistId)
-  },
-  async versionInPlaylist(_scope, versionId) {
-    throw new NotFound('version', versionId)
-  },
-  const gate = deps.seams?.playlistGate?.(deps.production) ?? noPlaylists
+  const playlists = registerPlaylists(deps, { proxies, broadcast: roomBroadcast })
+  const gate = deps.seams?.playlistGate?.(deps.production) ?? playlists.gate
+  const annotations = registerAnnotations({ ...deps, gate, broadcast: roomBroadcast })
+  const guests = registerGuestLinks({ ...deps, gate })
   const { redisUrl, redisPrefix } = deps.config
-  const rooms = createReviewRooms({
+  const built = createReviewRooms({
     hub: deps.hub,
     store: redisUrl
       ? createRedisRoomStore({ url: redisUrl, prefix: redisPrefix, logger: deps.logger })
       : createMemoryRoomStore(),
     gate,
-    annotations: deps.seams?.annotations ?? noDrawings,
+    annotations: deps.seams?.annotations ?? annotations,
     logger: deps.logger,
   })
-  deps.app.addHook('onClose', () => rooms.close())
-  return { rooms, roomBroadcast: rooms.broadcast }
-  const gate = noPlaylists
-  const guests = registerGuestLinks({ ...deps, gate })
-  return { guests: guests.service, guestActivity: guests.activity }
+  rooms = built
+  deps.app.addHook('onClose', () => built.close())
+  return {
+    proxies,
+    playlists,
+    annotations,
+    rooms: built,
+    roomBroadcast,
+    guests: guests.service,
+    guestActivity: guests.activity,
+  }
 }
