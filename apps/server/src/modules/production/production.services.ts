@@ -50,6 +50,8 @@ export function createProductionServices(deps: ProductionModuleDeps) {
   const comments = createCommentService(ctx, access, activity, notifications, folders)
   return {
     access,
+    /** Records changes in the activity log (in a transaction) and publishes them (after commit). */
+    activity,
     projects: createProjectService(ctx, access, activity),
     members: createProjectMemberService(ctx, access, activity),
     departments: createDepartmentService(ctx, access),
