@@ -4,4 +4,5 @@ export { type ProductionModule, registerProductionModule } from './production.mo
 export type { ProductionServices } from './production.services'
 export { resolveInRoot } from './storage-path'
 export type { RenderOutput, RenderOutputFile, VersionService } from './version.service'
+export { approvedVersionChange } from './version-decision.service'
 export type { IngestedVersion, RenderOutputIngest, VersionIngestService } from './version-ingest.service'

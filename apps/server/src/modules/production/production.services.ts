@@ -52,6 +52,8 @@ export function createProductionServices(deps: ProductionModuleDeps) {
   const versionHooks = createVersionHooks()
   return {
     access,
+    /** Records changes in the activity log (in a transaction) and publishes them (after commit). */
+    activity,
     projects: createProjectService(ctx, access, activity),
     members: createProjectMemberService(ctx, access, activity),
     departments: createDepartmentService(ctx, access),

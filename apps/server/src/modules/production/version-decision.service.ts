@@ -22,6 +22,21 @@ import { loadProjectView } from './project-view'
 
 type Decision = z.input<typeof VersionDecision>
 
+/** The change a moved approved version records and publishes (the table and board show it). */
+export function approvedVersionChange(actorId: string, projectId: string, taskId: string, shotId: string): Change {
+  const fields = ['approvedVersionId']
+  return {
+    event: 'task:update',
+    payload: { projectId, actorId, at: new Date().toISOString(), taskIds: [taskId], fields },
+    entityId: taskId,
+    shotId,
+    taskId,
+    taskIds: [taskId],
+    clientVisible: true,
+    data: { fields },
+  }
+}
+
 export function createVersionDecisionService(
   ctx: ProductionContext,
   access: ProductionAccessService,
@@ -54,26 +69,6 @@ export function createVersionDecisionService(
     return { version, task, status }
   }
 
-  function approvedChange(principal: Principal, version: VersionRecord, shotId: string): Change {
-    const fields = ['approvedVersionId']
-    return {
-      event: 'task:update',
-      payload: {
-        projectId: version.projectId,
-        actorId: principal.userId,
-        at: new Date().toISOString(),
-        taskIds: [version.taskId],
-        fields,
-      },
-      entityId: version.taskId,
-      shotId,
-      taskId: version.taskId,
-      taskIds: [version.taskId],
-      clientVisible: true,
-      data: { fields },
-    }
-  }
-
   /** Posts the decision's status comment and moves the task's approved version in one transaction. */
   async function decide(
     principal: Principal,
@@ -95,7 +90,7 @@ export function createVersionDecisionService(
       const written = await comments.write(r, prepared, [task.id])
       if (!moved) return { written, change: undefined }
       await r.tasks.update(task.id, { approvedVersionId })
-      const change = approvedChange(principal, version, task.shotId)
+      const change = approvedVersionChange(principal.userId, version.projectId, version.taskId, task.shotId)
       await activity.record(r, version.projectId, principal.userId, [change])
       return { written, change }
     })

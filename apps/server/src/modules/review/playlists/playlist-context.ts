@@ -9,7 +9,7 @@ export interface PlaylistContext {
   repos: ProductionRepositories
   playlists: PlaylistRepository
   users: UserRepository
-  production: Pick<ProductionServices, 'access' | 'comments'>
+  production: Pick<ProductionServices, 'access' | 'comments' | 'activity'>
   proxies: ReviewProxyReader
   broadcast: ReviewRoomBroadcast
   /** Absolute folder version files are stored under (their paths are relative to it). */

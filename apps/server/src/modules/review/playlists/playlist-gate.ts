@@ -68,7 +68,10 @@ export function createPlaylistGate(ctx: PlaylistContext): PlaylistGate & {
     if (guest !== undefined) {
       const theirs = guest.playlistId === playlistId && guest.projectId === playlist.projectId
       if (!theirs || playlist.audience !== 'client') throw hidden
-      const scope: PlaylistScope = { ...base, access: null, guest, actorName: guest.name, can: GUEST_PERMISSIONS }
+      // An archived project stays readable but takes no notes or drawings, from guests either.
+      const archived = Boolean((await ctx.repos.projects.findById(playlist.projectId))?.archivedAt)
+      const can = archived ? { ...GUEST_PERMISSIONS, comment: false, draw: false } : GUEST_PERMISSIONS
+      const scope: PlaylistScope = { ...base, access: null, guest, actorName: guest.name, can }
       return { scope, playlist }
     }
     const access = await ctx.production.access.resolve(principal, playlist.projectId).catch((err: unknown) => {

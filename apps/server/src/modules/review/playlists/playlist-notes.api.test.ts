@@ -12,7 +12,7 @@ import { Forbidden, NotFound } from '@aipipeline/domain'
 import { testEngines } from '@aipipeline/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { z } from 'zod'
-import { call, type Seat } from '../../../../test-kits/production/production-test-kit'
+import { call, recordEvents, type Seat } from '../../../../test-kits/production/production-test-kit'
 import {
   createPlaylist,
   type PlaylistProject,
@@ -104,6 +104,7 @@ for (const engine of testEngines('playlist notes')) {
     })
 
     it('approves from the player: the status and the approved version; a retake takes the approval back', async () => {
+      const events = recordEvents(studio)
       const approve = await post(f.p.seats.manager, teamList, f.key[1], {
         versionId: f.versions.k2v1,
         statusId: f.status('Approved'),
@@ -116,6 +117,14 @@ for (const engine of testEngines('playlist notes')) {
         .where('id', '=', f.key[1])
         .executeTakeFirstOrThrow()
       expect(approvedRow.approvedVersionId).toBe(f.versions.k2v1)
+      await studio.hub.flushed()
+      // The table and board learn that the approved version moved.
+      expect(events).toContainEqual(
+        expect.objectContaining({
+          event: 'task:update',
+          payload: expect.objectContaining({ taskIds: [f.key[1]], fields: ['approvedVersionId'] }),
+        }),
+      )
       const retake = await post(f.p.seats.manager, teamList, f.key[1], {
         text: 'Softer rim light',
         versionId: f.versions.k2v1,

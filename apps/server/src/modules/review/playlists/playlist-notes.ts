@@ -8,6 +8,7 @@ import { type CommentRecord, inProductionTransaction, type StatusRecord } from '
 import { canSeeComment, canSeeStatus, Forbidden, NotFound, requireAccess } from '@aipipeline/domain'
 import type { z } from 'zod'
 import type { Principal } from '../../../http/principal'
+import { approvedVersionChange } from '../../production'
 import type { PlaylistScope } from '../review-ports'
 import { isGuestAuthor, type PlaylistContext } from './playlist-context'
 import { type PlaylistGateImpl, taskVisibleTo, viewerAccess } from './playlist-gate'
@@ -105,13 +106,21 @@ export function createPlaylistNotes(ctx: PlaylistContext, gate: PlaylistGateImpl
         scope.access ?? viewerAccess(scope),
       )
       const status = statuses.find((s) => s.id === input.statusId)
+      const approved = approvedAfter(status, input.versionId, task.approvedVersionId)
+      const moved =
+        approved === task.approvedVersionId
+          ? []
+          : [approvedVersionChange(scope.actorId, scope.projectId, task.id, task.shotId)]
       const written = await inProductionTransaction(ctx.db, async (r) => {
         const result = await comments.write(r, prepared, [task.id])
-        const approved = approvedAfter(status, input.versionId, task.approvedVersionId)
-        if (approved !== task.approvedVersionId) await r.tasks.update(task.id, { approvedVersionId: approved })
+        if (moved.length > 0) {
+          await r.tasks.update(task.id, { approvedVersionId: approved })
+          await ctx.production.activity.record(r, scope.projectId, scope.actorId, moved)
+        }
         return result
       })
       await comments.finish(prepared, written)
+      await ctx.production.activity.publish(scope.projectId, moved)
       const [comment] = await reviewComments(scope, statuses, written.comments)
       if (!comment) throw new NotFound('item', itemId)
       await ctx.broadcast.comment(playlistId, itemId, comment)
