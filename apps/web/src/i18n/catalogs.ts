@@ -34,6 +34,8 @@ import refineEn from '../features/refine/i18n/en.json'
 import refineKo from '../features/refine/i18n/ko.json'
 import reportsEn from '../features/reports/i18n/en.json'
 import reportsKo from '../features/reports/i18n/ko.json'
+import playlistsEn from '../features/review/playlists/i18n/en.json'
+import playlistsKo from '../features/review/playlists/i18n/ko.json'
 import reviewEn from '../features/review/i18n/en.json'
 import reviewKo from '../features/review/i18n/ko.json'
 import settingsEn from '../features/settings/i18n/en.json'
@@ -50,6 +52,7 @@ export const en = {
   farmSetup: farmSetupEn,
   fixRegion: fixRegionEn,
   people: peopleEn,
+  playlists: playlistsEn,
   maskEditor: maskEditorEn,
   media: mediaEn,
   projects: projectsEn,
@@ -72,6 +75,7 @@ export const ko = {
   farmSetup: farmSetupKo,
   fixRegion: fixRegionKo,
   people: peopleKo,
+  playlists: playlistsKo,
   maskEditor: maskEditorKo,
   media: mediaKo,
   projects: projectsKo,
