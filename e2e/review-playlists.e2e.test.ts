@@ -23,7 +23,7 @@ const WORDS = {
     review: 'Review',
     items: '3 items',
     approved: 'Approved',
-    pickedUp: 'Picked up',
+    held: 'is over position 1 of 3',
     over: 'is over position 2 of 3',
   },
   ko: {
@@ -31,7 +31,7 @@ const WORDS = {
     review: '리뷰',
     items: '3개 항목',
     approved: '승인',
-    pickedUp: '잡았습니다',
+    held: '3개 중 1번째 위치입니다',
     over: '3개 중 2번째 위치입니다',
   },
 } as const
@@ -136,7 +136,8 @@ describe.runIf(browserTestsEnabled('review playlists in Chromium'))('review play
       const live = page.locator('[id^="DndLiveRegion"]')
       await items.first().getByTestId('playlist-item-handle').focus()
       await page.keyboard.press('Space')
-      await expect.poll(() => live.textContent()).toContain(words.pickedUp)
+      // Held: the screen reader hears where the item is (its own place) before it moves.
+      await expect.poll(() => live.textContent()).toContain(words.held)
       await page.keyboard.press('ArrowDown')
       await expect.poll(() => live.textContent()).toContain(words.over)
       await page.keyboard.press('Space')

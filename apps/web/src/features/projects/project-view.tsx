@@ -52,9 +52,7 @@ export function ProjectView() {
           </Text>
         </Group>
         <Button
-          component={Link}
-          to="/review"
-          search={{ project: projectId }}
+          renderRoot={(props) => <Link to="/review" search={{ project: projectId }} {...props} />}
           variant="default"
           size="xs"
           data-testid="project-playlists"

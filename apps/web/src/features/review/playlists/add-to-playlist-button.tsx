@@ -38,7 +38,8 @@ export function AddToPlaylistButton(props: { projectId: string; selection: Table
       },
     )
   }
-  const done = (text: string, detail: PlaylistDetail) => setOutcome({ kind: 'done', text, playlistId: detail.playlist.id })
+  const done = (text: string, detail: PlaylistDetail) =>
+    setOutcome({ kind: 'done', text, playlistId: detail.playlist.id })
 
   return (
     <>
@@ -99,9 +100,9 @@ export function AddToPlaylistButton(props: { projectId: string; selection: Table
             {outcome.text}{' '}
             {outcome.kind === 'done' && (
               <Anchor
-                component={Link}
-                to="/review/$playlistId"
-                params={{ playlistId: outcome.playlistId }}
+                renderRoot={(rootProps) => (
+                  <Link to="/review/$playlistId" params={{ playlistId: outcome.playlistId }} {...rootProps} />
+                )}
                 data-testid="playlist-added-open"
               >
                 {t('playlists.add.open')}

@@ -19,7 +19,12 @@ export function PlaylistHeaderMenu({ detail }: { detail: PlaylistDetail }) {
     <>
       <Menu position="bottom-end" withinPortal>
         <Menu.Target>
-          <ActionIcon variant="default" size="lg" aria-label={t('playlists.header.menu')} data-testid="playlist-settings">
+          <ActionIcon
+            variant="default"
+            size="lg"
+            aria-label={t('playlists.header.menu')}
+            data-testid="playlist-settings"
+          >
             ⚙
           </ActionIcon>
         </Menu.Target>
@@ -32,14 +37,7 @@ export function PlaylistHeaderMenu({ detail }: { detail: PlaylistDetail }) {
             onClick={() => update.mutate({ audience: shared ? 'team' : 'client' })}
             data-testid="playlist-share"
             rightSection={
-              <Switch
-                size="xs"
-                checked={shared}
-                readOnly
-                tabIndex={-1}
-                aria-hidden
-                style={{ pointerEvents: 'none' }}
-              />
+              <Switch size="xs" checked={shared} readOnly tabIndex={-1} aria-hidden style={{ pointerEvents: 'none' }} />
             }
           >
             {t('playlists.header.shareWithClients')}

@@ -4,8 +4,8 @@ import type { PlaylistItem } from '@aipipeline/contracts'
 import { ActionIcon, Loader, Menu } from '@mantine/core'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useItemVersions } from './playlist-queries'
 import { versionLabel } from './playlist-item-row'
+import { useItemVersions } from './playlist-queries'
 
 interface Props {
   item: PlaylistItem

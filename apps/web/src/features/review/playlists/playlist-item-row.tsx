@@ -2,7 +2,7 @@
 // task's status colour, the version it shows and why (latest, approved, pinned), and how far
 // a video's review proxy is. Editors get a drag handle and the item's menu.
 import { type PlaylistItem, reviewMediaPath } from '@aipipeline/contracts'
-import type { DraggableSyntheticListeners, DraggableAttributes } from '@dnd-kit/core'
+import type { DraggableAttributes, DraggableSyntheticListeners } from '@dnd-kit/core'
 import { ActionIcon, Badge, Box, Group, Image, Paper, Stack, Text } from '@mantine/core'
 import type { CSSProperties, ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -106,7 +106,13 @@ export function PlaylistItemRow(props: Props) {
               <Text size="xs" ff="monospace">
                 {version ? versionLabel(version.number) : t('playlists.items.noVersion')}
               </Text>
-              <Badge size="xs" variant="light" color={choiceColour(item.versionChoice)} data-testid="playlist-item-choice">
+              <Badge
+                size="xs"
+                variant="light"
+                color={choiceColour(item.versionChoice)}
+                style={{ flex: 'none' }}
+                data-testid="playlist-item-choice"
+              >
                 {t(`playlists.choice.${item.versionChoice}`)}
               </Badge>
               <ProxyState item={item} />

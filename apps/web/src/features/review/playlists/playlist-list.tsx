@@ -24,9 +24,7 @@ export function PlaylistList(props: { playlists: readonly Playlist[]; memberName
         return (
           <UnstyledButton
             key={p.id}
-            component={Link}
-            to="/review/$playlistId"
-            params={{ playlistId: p.id }}
+            renderRoot={(rootProps) => <Link to="/review/$playlistId" params={{ playlistId: p.id }} {...rootProps} />}
             data-testid="playlist-row"
             data-playlist-id={p.id}
           >
