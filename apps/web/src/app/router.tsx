@@ -35,7 +35,9 @@ import { ProjectsPage } from '../features/projects/projects-page'
 import { PromptEnginePage } from '../features/prompt-engine/prompt-engine-page'
 import { GuestShell } from '../features/review/guests/guest-shell'
 import { GuestStartPage } from '../features/review/guests/guest-start-page'
+import { parseReviewSearch, type ReviewSearch } from '../features/review/playlists/playlists-section'
 import { ReviewPage } from '../features/review/review-page'
+import { ReviewSessionPage } from '../features/review/session/review-session-page'
 import { SettingsPage } from '../features/settings/settings-page'
 import { AppLayout } from './app-layout'
 import { NotFoundPage } from './not-found-page'
@@ -196,7 +198,18 @@ const renderGroupRoute = createRoute({
   path: '/farm/groups/$groupId',
   component: RenderGroupPage,
 })
-const reviewRoute = createRoute({ getParentRoute: () => appRoute, path: '/review', component: ReviewPage })
+const reviewRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/review',
+  // `project` opens the section on that project's playlists (links from a project's page).
+  validateSearch: (search: Record<string, unknown>): ReviewSearch => parseReviewSearch(search),
+  component: ReviewPage,
+})
+const reviewSessionRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/review/$playlistId',
+  component: ReviewSessionPage,
+})
 const promptEngineRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/prompt-engine',
@@ -248,6 +261,7 @@ const routeTree = rootRoute.addChildren([
     templateRoute,
     renderGroupRoute,
     reviewRoute,
+    reviewSessionRoute,
     promptEngineRoute,
     agentsRoute,
     agentRunRoute,

@@ -40,6 +40,8 @@ import reviewGuestsEn from '../features/review/guests/i18n/en.json'
 import reviewGuestsKo from '../features/review/guests/i18n/ko.json'
 import reviewEn from '../features/review/i18n/en.json'
 import reviewKo from '../features/review/i18n/ko.json'
+import playlistsEn from '../features/review/playlists/i18n/en.json'
+import playlistsKo from '../features/review/playlists/i18n/ko.json'
 import settingsEn from '../features/settings/i18n/en.json'
 import settingsKo from '../features/settings/i18n/ko.json'
 import shellEn from './en.json'
@@ -55,6 +57,7 @@ export const en = {
   farmSetup: farmSetupEn,
   fixRegion: fixRegionEn,
   people: peopleEn,
+  playlists: playlistsEn,
   maskEditor: maskEditorEn,
   media: mediaEn,
   projects: projectsEn,
@@ -79,6 +82,7 @@ export const ko = {
   farmSetup: farmSetupKo,
   fixRegion: fixRegionKo,
   people: peopleKo,
+  playlists: playlistsKo,
   maskEditor: maskEditorKo,
   media: mediaKo,
   projects: projectsKo,

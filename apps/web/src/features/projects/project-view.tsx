@@ -2,7 +2,7 @@
 // shot page opens inside the same frame. Keeps the project's realtime room joined.
 
 import { canFollowProgress } from '@aipipeline/domain'
-import { Alert, Badge, Group, Loader, Stack, Tabs, Text, Title } from '@mantine/core'
+import { Alert, Badge, Button, Group, Loader, Stack, Tabs, Text, Title } from '@mantine/core'
 import { Link, Outlet, useNavigate, useParams, useRouterState } from '@tanstack/react-router'
 import { useTranslation } from 'react-i18next'
 import { useProject } from './project-queries'
@@ -51,6 +51,14 @@ export function ProjectView() {
             {t('projects.view.format', { fps: p.fps, width: p.width, height: p.height, aspect: p.aspectRatio })}
           </Text>
         </Group>
+        <Button
+          renderRoot={(props) => <Link to="/review" search={{ project: projectId }} {...props} />}
+          variant="default"
+          size="xs"
+          data-testid="project-playlists"
+        >
+          {t('playlists.section.projectLink')}
+        </Button>
       </Group>
       <Tabs
         value={tab}

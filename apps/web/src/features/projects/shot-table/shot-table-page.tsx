@@ -9,6 +9,7 @@ import { DrillNotice } from '../../dashboards/drill-notice'
 import { type DrillSearch, useDrillShots } from '../../dashboards/use-dashboard-drill'
 import { RenderButton } from '../../farm/render/render-button'
 import { renderShotsOfTable } from '../../farm/render/render-plan'
+import { AddToPlaylistButton } from '../../review/playlists/add-to-playlist-button'
 import { AssigneeDialog, type AssigneeTarget } from '../assignee-dialog'
 import { downloadAuthed } from '../authed-file'
 import { useBreakdown, useLatestVersions, useMembers, useProject, useShotTable } from '../project-queries'
@@ -252,6 +253,20 @@ function ShotTableView(props: {
     [model.rows, selectedRows],
   )
   const renderShots = useMemo(() => renderShotsOfTable(table, selectedShots), [table, selectedShots])
+  // The selection's tasks of one task type, in the table's order, for a playlist.
+  const playlistSelection = useMemo(
+    () => ({
+      count: selectedShots.length,
+      taskTypeId: view.filter.taskTypeId,
+      taskIdsFor: (taskTypeId: string) =>
+        selectedShots.flatMap((shot) => {
+          const task = taskAt(index, taskTypeId, shot)
+          const id = task < 0 ? undefined : table.tasks.id[task]
+          return id === undefined ? [] : [id]
+        }),
+    }),
+    [selectedShots, view.filter.taskTypeId, index, table],
+  )
   const exportAs = (format: 'xlsx' | 'csv') =>
     downloadAuthed(
       api,
@@ -283,6 +298,7 @@ function ShotTableView(props: {
         onImport={() => setImporting(true)}
         onExport={exportAs}
         render={<RenderButton project={project} shots={renderShots} size="xs" />}
+        addToPlaylist={<AddToPlaylistButton projectId={projectId} selection={playlistSelection} />}
         canEdit={model.canEdit}
         selectedShots={selectedShots.length}
         onBatch={setBatch}

@@ -27,6 +27,8 @@ interface Props {
   onExport: (format: 'xlsx' | 'csv') => void
   /** The Render button for the selected shots (absent when nothing is selected or the role cannot render). */
   render?: ReactNode
+  /** "Add to playlist" for the selected shots (renders nothing for roles that cannot make playlists). */
+  addToPlaylist?: ReactNode
   /** Whether the role edits the breakdown (batch actions are offered only then). */
   canEdit: boolean
   selectedShots: number
@@ -125,6 +127,7 @@ export function ShotTableToolbar(props: Props) {
           </>
         )}
         {props.render}
+        {props.addToPlaylist}
         <Text size="xs" c="dimmed" data-testid="shot-count" aria-busy={props.loaded < props.total}>
           {props.loaded < props.total
             ? t('projects.table.countLoading', { shown: props.shown, loaded: props.loaded, total: props.total })
