@@ -1,0 +1,2 @@
+export type { AnnotationLayerProps, AnnotationToolbarProps } from './annotate'
+export { AnnotationLayer, type AnnotationTool, AnnotationToolbar, exportAnnotatedFrame } from './annotate'

@@ -1,0 +1,1 @@
+export { PlaylistHeaderMenu, PlaylistItemsPanel } from './playlist-panels'
