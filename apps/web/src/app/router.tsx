@@ -34,6 +34,7 @@ import { ProjectView } from '../features/projects/project-view'
 import { ProjectsPage } from '../features/projects/projects-page'
 import { PromptEnginePage } from '../features/prompt-engine/prompt-engine-page'
 import { ReviewPage } from '../features/review/review-page'
+import { ReviewSessionRoute } from '../features/review/session/review-session-page'
 import { SettingsPage } from '../features/settings/settings-page'
 import { AppLayout } from './app-layout'
 import { NotFoundPage } from './not-found-page'
@@ -178,6 +179,11 @@ const renderGroupRoute = createRoute({
   component: RenderGroupPage,
 })
 const reviewRoute = createRoute({ getParentRoute: () => appRoute, path: '/review', component: ReviewPage })
+const reviewSessionRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/review/$playlistId',
+  component: ReviewSessionRoute,
+})
 const promptEngineRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/prompt-engine',
@@ -227,6 +233,7 @@ const routeTree = rootRoute.addChildren([
     templateRoute,
     renderGroupRoute,
     reviewRoute,
+    reviewSessionRoute,
     promptEngineRoute,
     agentsRoute,
     agentRunRoute,

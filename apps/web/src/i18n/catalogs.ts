@@ -36,6 +36,8 @@ import reportsEn from '../features/reports/i18n/en.json'
 import reportsKo from '../features/reports/i18n/ko.json'
 import reviewEn from '../features/review/i18n/en.json'
 import reviewKo from '../features/review/i18n/ko.json'
+import reviewSessionEn from '../features/review/session/i18n/en.json'
+import reviewSessionKo from '../features/review/session/i18n/ko.json'
 import settingsEn from '../features/settings/i18n/en.json'
 import settingsKo from '../features/settings/i18n/ko.json'
 import shellEn from './en.json'
@@ -59,6 +61,7 @@ export const en = {
   render: renderEn,
   reports: reportsEn,
   review: reviewEn,
+  reviewSession: reviewSessionEn,
   settings: settingsEn,
   templates: templatesEn,
 }
@@ -81,6 +84,7 @@ export const ko = {
   render: renderKo,
   reports: reportsKo,
   review: reviewKo,
+  reviewSession: reviewSessionKo,
   settings: settingsKo,
   templates: templatesKo,
 }

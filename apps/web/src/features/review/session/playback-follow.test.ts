@@ -65,5 +65,6 @@ describe('shared playback', () => {
     expect(isOwnChange(playing, { ...playing, playing: false }, playing)).toBe(true)
     expect(isOwnChange(base, { ...base, frame: 20 }, base)).toBe(true)
     expect(isOwnChange(base, base, base)).toBe(false)
+    expect(isOwnChange({ ...base, frame: 3 }, base, base)).toBe(false)
   })
 })

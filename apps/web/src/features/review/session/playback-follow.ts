@@ -58,6 +58,7 @@ export function followRoom(local: RoomPlayback, room: RoomPlayback, drift = FOLL
  */
 export function isOwnChange(before: RoomPlayback, after: RoomPlayback, room: RoomPlayback): boolean {
   const change = playbackChange(before, after)
-  if (change === 'none') return false
+  // Landing on exactly what the room shows (a player settling after a room change) is following.
+  if (change === 'none' || playbackChange(room, after) === 'none') return false
   return !(change === 'frame' && room.playing)
 }

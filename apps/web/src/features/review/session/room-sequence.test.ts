@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { hasGap, receive, resetTo, type SequenceState, startSequence } from './room-sequence'
+import { hasGap, hold, receive, resetTo, type SequenceState, startSequence } from './room-sequence'
 
 interface Event {
   seq: number
@@ -80,5 +80,14 @@ describe('the order of room events', () => {
     expect(synced.ready.map((e) => e.seq)).toEqual([5, 6])
     expect(synced.state.applied).toBe(6)
     expect(hasGap(synced.state)).toBe(false)
+  })
+})
+
+describe('events before the join is answered', () => {
+  it('wait for the joined state and apply only what comes after it', () => {
+    let state = startSequence<Event>(0)
+    for (const seq of [9, 7, 8]) state = hold(state, { seq, copy: 0 })
+    const joined = resetTo(state, 7)
+    expect(joined.ready.map((e) => e.seq)).toEqual([8, 9])
   })
 })

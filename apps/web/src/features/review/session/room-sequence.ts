@@ -57,6 +57,13 @@ export function resetTo<E extends Sequenced>(
   return drain(seq, waiting)
 }
 
+/** Keeps `event` until a full state says where the room is (events that beat the join's answer). */
+export function hold<E extends Sequenced>(state: SequenceState<E>, event: E): SequenceState<E> {
+  const waiting = new Map(state.waiting)
+  waiting.set(event.seq, event)
+  return { applied: state.applied, waiting }
+}
+
 /** Whether some event is waiting for an earlier one that has not come (a gap). */
 export function hasGap<E extends Sequenced>(state: SequenceState<E>): boolean {
   return state.waiting.size > 0
