@@ -117,11 +117,12 @@ export async function emitWithAck<N extends ClientEventName>(
   socket: Socket,
   name: N,
   payload: ClientEventPayload<N>,
+  timeoutMs = ACK_TIMEOUT_MS,
 ): Promise<ClientAck<N> | { ok: false; error: string }> {
   const event: string = name
   let answer: unknown
   try {
-    answer = await socket.timeout(ACK_TIMEOUT_MS).emitWithAck(event, payload)
+    answer = await socket.timeout(timeoutMs).emitWithAck(event, payload)
   } catch {
     return { ok: false, error: 'no_answer' }
   }

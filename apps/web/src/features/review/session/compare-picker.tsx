@@ -4,7 +4,7 @@ import type { CompareMode, ReviewVersion, RoomPlayback } from '@aipipeline/contr
 import { Group, SegmentedControl, Select } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 
-const MODES: CompareMode[] = ['side-by-side', 'wipe', 'overlay', 'difference']
+const MODES = ['side-by-side', 'wipe', 'overlay', 'difference'] as const satisfies readonly CompareMode[]
 
 interface Props {
   /** The task's versions the viewer may see, newest first. */

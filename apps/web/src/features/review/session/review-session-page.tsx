@@ -7,6 +7,7 @@ import { useParams } from '@tanstack/react-router'
 import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useSession } from '../../../api/api-context'
+import { ApiError } from '../../../api/api-error'
 import { apiErrorText } from '../../../api/error-text'
 import { useProject } from '../../projects/project-queries'
 import { GuestLinksDialog } from '../guests'
@@ -42,7 +43,9 @@ export function ReviewSession({ playlistId, selfId }: { playlistId: string; self
   if (detail.isError)
     return (
       <Alert color="red" role="alert" m="md">
-        {apiErrorText(detail.error, t)}
+        {detail.error instanceof ApiError && detail.error.status === 404
+          ? t('reviewSession.notFound')
+          : apiErrorText(detail.error, t)}
       </Alert>
     )
   return <ReviewSessionView detail={detail.data} selfId={selfId} />

@@ -40,7 +40,14 @@ export function RoomPresenceBar({ room, selfId, canPresent }: Props) {
   const others = room.participants.filter((p) => p.id !== selfId && !p.guest)
 
   return (
-    <Group gap="sm" wrap="wrap" data-testid="room-presence" data-presenter-id={room.presenterId ?? ''}>
+    <Group
+      gap="sm"
+      wrap="wrap"
+      role="group"
+      aria-label={t('reviewSession.room.presence')}
+      data-testid="room-presence"
+      data-presenter-id={room.presenterId ?? ''}
+    >
       <Tooltip.Group>
         <Avatar.Group spacing="xs">
           {room.participants.map((p) => (
