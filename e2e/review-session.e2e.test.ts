@@ -66,7 +66,8 @@ describe.runIf(browserTestsEnabled('review session in Chromium'))('review sessio
   /** A signed-in page of `email` in its own browser context, in `lang`, on the playlist. */
   async function openSession(email: string, lang: 'en' | 'ko', playlistId: string): Promise<WatchedPage> {
     if (!browser || !studio) throw new Error('not started')
-    const watched = await watchedPage(browser, { lang })
+    // Signed in through the English login page, then switched to `lang` for the session page.
+    const watched = await watchedPage(browser)
     opened.push(watched)
     await signInAsDemoUser(watched.page, studio.url, email)
     await watched.page.evaluate((l) => localStorage.setItem('aipipeline.locale', l), lang)
