@@ -34,8 +34,11 @@ export function useSessionPlayback(room: ReviewRoom): SessionPlayback {
   }, [following, shared])
 
   const { isPresenter, sendPlayback } = room
+  const wasPresenter = useRef(false)
   useEffect(() => {
-    if (isPresenter) sendPlayback(playback)
+    // Taking the seat sends the whole playback, even if it equals what was sent last time.
+    if (isPresenter) sendPlayback(playback, !wasPresenter.current)
+    wasPresenter.current = isPresenter
   }, [isPresenter, sendPlayback, playback])
 
   const { detach } = room
