@@ -50,3 +50,8 @@ export function useServerEvent<N extends ServerEventName>(name: N, handler: (eve
     return onServerEvent(socket, name, (event) => latest.current(event))
   }, [socket, name])
 }
+
+/** The open socket (null while signed out or before it opens), for client events with acks. */
+export function useRealtimeSocket(): Socket | null {
+  return useContext(RealtimeContext).socket
+}

@@ -1,7 +1,13 @@
 // Realtime connection to the studio's socket.io hub. Every server event is parsed with its
 // contract schema before anyone sees it; a payload that fails is dropped with a console
 // warning rather than passed on half-trusted.
-import { type ServerEvent, type ServerEventName, serverEvents } from '@aipipeline/contracts'
+import {
+  type ClientEventName,
+  clientEvents,
+  type ServerEvent,
+  type ServerEventName,
+  serverEvents,
+} from '@aipipeline/contracts'
 import { io, type Socket } from 'socket.io-client'
 import type { z } from 'zod'
 import type { ApiClient } from './api-client'
@@ -89,4 +95,40 @@ export function onServerEvent<N extends ServerEventName>(
   return () => {
     socket.off(event, listener)
   }
+}
+
+type ClientEventSchemas = {
+  [N in ClientEventName]: { payload: z.ZodType<unknown, ClientEventPayload<N>>; ack: z.ZodType<ClientAck<N>> }
+}
+const clientSchemas: ClientEventSchemas = clientEvents
+
+/** What a client event sends (before the server's defaults) and what its acknowledgement says. */
+export type ClientEventPayload<N extends ClientEventName> = z.input<(typeof clientEvents)[N]['payload']>
+export type ClientAck<N extends ClientEventName> = z.infer<(typeof clientEvents)[N]['ack']>
+
+/** How long a client event waits for its acknowledgement before it counts as failed. */
+const ACK_TIMEOUT_MS = 10_000
+
+/**
+ * Emits client event `name` and resolves with its acknowledgement, parsed with the contract.
+ * A timeout, a lost connection or a malformed answer resolves as `{ ok: false, error }` too,
+ * so callers handle one shape.
+ */
+export async function emitWithAck<N extends ClientEventName>(
+  socket: Socket,
+  name: N,
+  payload: ClientEventPayload<N>,
+  timeoutMs = ACK_TIMEOUT_MS,
+): Promise<ClientAck<N> | { ok: false; error: string }> {
+  const event: string = name
+  let answer: unknown
+  try {
+    answer = await socket.timeout(timeoutMs).emitWithAck(event, payload)
+  } catch {
+    return { ok: false, error: 'no_answer' }
+  }
+  const parsed = clientSchemas[name].ack.safeParse(answer)
+  if (parsed.success) return parsed.data
+  console.warn(`realtime: malformed acknowledgement of "${name}"`, parsed.error.message)
+  return { ok: false, error: 'malformed_answer' }
 }

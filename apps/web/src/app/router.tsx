@@ -37,7 +37,7 @@ import { GuestShell } from '../features/review/guests/guest-shell'
 import { GuestStartPage } from '../features/review/guests/guest-start-page'
 import { parseReviewSearch, type ReviewSearch } from '../features/review/playlists/playlists-section'
 import { ReviewPage } from '../features/review/review-page'
-import { ReviewSessionPage } from '../features/review/session/review-session-page'
+import { ReviewSessionRoute } from '../features/review/session/review-session-page'
 import { SettingsPage } from '../features/settings/settings-page'
 import { AppLayout } from './app-layout'
 import { NotFoundPage } from './not-found-page'
@@ -208,7 +208,7 @@ const reviewRoute = createRoute({
 const reviewSessionRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/review/$playlistId',
-  component: ReviewSessionPage,
+  component: ReviewSessionRoute,
 })
 const promptEngineRoute = createRoute({
   getParentRoute: () => appRoute,

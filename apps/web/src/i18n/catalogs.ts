@@ -42,6 +42,8 @@ import reviewEn from '../features/review/i18n/en.json'
 import reviewKo from '../features/review/i18n/ko.json'
 import playlistsEn from '../features/review/playlists/i18n/en.json'
 import playlistsKo from '../features/review/playlists/i18n/ko.json'
+import reviewSessionEn from '../features/review/session/i18n/en.json'
+import reviewSessionKo from '../features/review/session/i18n/ko.json'
 import settingsEn from '../features/settings/i18n/en.json'
 import settingsKo from '../features/settings/i18n/ko.json'
 import shellEn from './en.json'
@@ -68,6 +70,7 @@ export const en = {
   reports: reportsEn,
   review: reviewEn,
   reviewGuests: reviewGuestsEn,
+  reviewSession: reviewSessionEn,
   settings: settingsEn,
   templates: templatesEn,
 }
@@ -93,6 +96,7 @@ export const ko = {
   reports: reportsKo,
   review: reviewKo,
   reviewGuests: reviewGuestsKo,
+  reviewSession: reviewSessionKo,
   settings: settingsKo,
   templates: templatesKo,
 }

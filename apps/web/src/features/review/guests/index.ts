@@ -1,0 +1,1 @@
+export { GuestLinksDialog } from './guest-links-dialog'

@@ -1,0 +1,2 @@
+export { PlaylistHeaderMenu } from './playlist-header-menu'
+export { PlaylistItemsPanel } from './playlist-items-panel'

@@ -1,0 +1,111 @@
+// A note's text box with @mention suggestions (the team's people and departments), using the
+// shot page's mention rules so a mention means the same on both pages.
+import { Paper, Text, Textarea, UnstyledButton } from '@mantine/core'
+import { useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import {
+  activeMention,
+  insertMention,
+  type MentionOption,
+  mentionOptions,
+} from '../../projects/shot-page/mention-suggest'
+
+interface Props {
+  value: string
+  onChange(value: string): void
+  options: readonly MentionOption[]
+  onSubmit(): void
+}
+
+export function MentionTextBox({ value, onChange, options, onSubmit }: Props) {
+  const { t } = useTranslation()
+  const box = useRef<HTMLTextAreaElement>(null)
+  const [caret, setCaret] = useState(0)
+  const [highlight, setHighlight] = useState(0)
+  const mention = activeMention(value, caret)
+  const suggestions = mention ? mentionOptions(mention.query, options) : []
+
+  const pick = (option: MentionOption) => {
+    if (!mention) return
+    const next = insertMention(value, mention.start, caret, option.name)
+    onChange(next.text)
+    setCaret(next.caret)
+    setHighlight(0)
+    requestAnimationFrame(() => {
+      box.current?.focus()
+      box.current?.setSelectionRange(next.caret, next.caret)
+    })
+  }
+
+  return (
+    <div style={{ position: 'relative' }}>
+      <Textarea
+        ref={box}
+        aria-label={t('reviewSession.notes.text')}
+        placeholder={t('reviewSession.notes.placeholder')}
+        value={value}
+        autosize
+        minRows={2}
+        maxRows={8}
+        data-testid="note-text"
+        onChange={(e) => {
+          onChange(e.currentTarget.value)
+          setCaret(e.currentTarget.selectionStart)
+          setHighlight(0)
+        }}
+        onSelect={(e) => setCaret(e.currentTarget.selectionStart)}
+        // The player's keys (space, arrows, N/P) must not fire while typing.
+        onKeyDownCapture={(e) => e.stopPropagation()}
+        onKeyDown={(e) => {
+          if (suggestions.length === 0) {
+            if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) onSubmit()
+            return
+          }
+          if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+            e.preventDefault()
+            const step = e.key === 'ArrowDown' ? 1 : suggestions.length - 1
+            setHighlight((h) => (h + step) % suggestions.length)
+          } else if (e.key === 'Enter' || e.key === 'Tab') {
+            const option = suggestions[highlight]
+            if (option) {
+              e.preventDefault()
+              pick(option)
+            }
+          }
+        }}
+      />
+      {suggestions.length > 0 && (
+        <Paper
+          withBorder
+          shadow="md"
+          p={4}
+          role="listbox"
+          aria-label={t('reviewSession.notes.mentions')}
+          style={{ position: 'absolute', zIndex: 10, left: 0, right: 0 }}
+        >
+          {suggestions.map((o, i) => (
+            <UnstyledButton
+              key={`${o.kind}-${o.name}`}
+              role="option"
+              aria-selected={i === highlight}
+              onMouseDown={(e) => {
+                e.preventDefault()
+                pick(o)
+              }}
+              p={4}
+              w="100%"
+              style={{ borderRadius: 4, background: i === highlight ? 'var(--mantine-color-blue-light)' : undefined }}
+            >
+              <Text size="sm">
+                @{o.name}{' '}
+                <Text span size="xs" c="dimmed">
+                  {o.kind === 'department' ? t('reviewSession.notes.department') : o.detail}
+                </Text>
+              </Text>
+            </UnstyledButton>
+          ))}
+        </Paper>
+      )}
+    </div>
+  )
+}
