@@ -29,10 +29,12 @@ export interface ReviewModuleDeps {
 export interface ReviewModule {
   /** Video versions' review proxies and their files (the playlist media route serves them). */
   proxies: ReviewProxyReader
+  /** Queues proxies for video versions that have none; run once when the studio starts. */
+  ensureMissingProxies(): Promise<number>
 }
 
 /** Builds the review services, binds their routes and registers their jobs. */
 export function registerReviewModule(deps: ReviewModuleDeps): ReviewModule {
   const proxies = registerReviewProxies(deps)
-  return { proxies }
+  return { proxies: proxies.reader, ensureMissingProxies: proxies.ensureMissing }
 }
