@@ -96,6 +96,9 @@ export async function startStudio(
       logger.info(library, 'seeded the workflow template library')
     // Outputs of jobs that succeeded while no ingest could run (a crash) become versions now.
     await studio.farm.versions.reconcile()
+    // Video versions from before review proxies existed (or whose ingest could not queue one) get theirs.
+    const proxies = await studio.review.ensureMissingProxies()
+    if (proxies > 0) logger.info({ proxies }, 'queued review proxies for video versions without one')
     await opts.seed?.(studio, logger)
     await studio.app.listen({ port: config.port, host: config.host })
     studio.farm.start()

@@ -59,6 +59,8 @@ export interface ReviewModule {
   guests: GuestLinkService
   /** Logs what guests do (room joins and leaves, notes, drawings); a no-op for signed-in users. */
   guestActivity: GuestActivityLog
+  /** Queues proxies for video versions that have none; run once when the studio starts. */
+  ensureMissingProxies(): Promise<number>
 }
 
 /** Builds the review services, binds their routes and registers their jobs. */
@@ -71,7 +73,7 @@ export function registerReviewModule(deps: ReviewModuleDeps): ReviewModule {
     playlistChanged: async (...a) => rooms?.broadcast.playlistChanged(...a),
   }
   const proxies = registerReviewProxies(deps)
-  const playlists = registerPlaylists(deps, { proxies, broadcast: roomBroadcast })
+  const playlists = registerPlaylists(deps, { proxies: proxies.reader, broadcast: roomBroadcast })
   const gate = deps.seams?.playlistGate?.(deps.production) ?? playlists.gate
   const annotations = registerAnnotations({ ...deps, gate, broadcast: roomBroadcast })
   const guests = registerGuestLinks({ ...deps, gate })
@@ -88,7 +90,8 @@ export function registerReviewModule(deps: ReviewModuleDeps): ReviewModule {
   rooms = built
   deps.app.addHook('onClose', () => built.close())
   return {
-    proxies,
+    proxies: proxies.reader,
+    ensureMissingProxies: proxies.ensureMissing,
     playlists,
     annotations,
     rooms: built,

@@ -71,6 +71,20 @@ export function createReviewProxyRepository(db: Db) {
       return row ? toRecord(row) : undefined
     },
 
+    /** Video versions with no proxy row, or a queued one (whose job a crash may have lost). */
+    async videoVersionsToQueue(limit: number): Promise<string[]> {
+      const rows = await db
+        .selectFrom('versions')
+        .leftJoin('reviewProxies', 'reviewProxies.versionId', 'versions.id')
+        .select('versions.id')
+        .where('versions.kind', '=', 'video')
+        .where((eb) => eb.or([eb('reviewProxies.versionId', 'is', null), eb('reviewProxies.status', '=', 'queued')]))
+        .orderBy('versions.id')
+        .limit(limit)
+        .execute()
+      return rows.map((r) => r.id)
+    },
+
     /** Creates revision 1 unless the version has a proxy row already; returns the row either way. */
     async ensure(versionId: string, projectId: string): Promise<{ proxy: ReviewProxyRecord; created: boolean }> {
       const at = isoNow()

@@ -25,8 +25,14 @@ export interface ReviewProxiesDeps {
   config: Pick<Config, 'dataDir' | 'ffmpegPath'>
 }
 
+export interface ReviewProxies {
+  reader: ReviewProxyReader
+  /** Queues proxies for video versions without one (the studio runs it once on start). */
+  ensureMissing(): Promise<number>
+}
+
 /** Builds the proxy service, binds its routes, registers its job and makes ingest queue proxies. */
-export function registerReviewProxies(deps: ReviewProxiesDeps): ReviewProxyReader {
+export function registerReviewProxies(deps: ReviewProxiesDeps): ReviewProxies {
   const proxies = createReviewProxyRepository(deps.database.db)
   const versions = createProductionRepositories(deps.database.db).tasks
   const storageRoot = join(deps.config.dataDir, 'storage')
@@ -42,5 +48,5 @@ export function registerReviewProxies(deps: ReviewProxiesDeps): ReviewProxyReade
   // One at a time per process: an encode already uses every core.
   deps.jobs.registerJobHandler(REVIEW_PROXY_JOB.name, REVIEW_PROXY_JOB.schema, (j) => job.run(j), { concurrency: 1 })
   deps.production.versionHooks.onIngested((versionId) => service.ensureFor(versionId))
-  return service.reader
+  return { reader: service.reader, ensureMissing: () => service.ensureMissing() }
 }

@@ -159,6 +159,24 @@ for (const engine of testEngines('review proxies API')) {
       expect(await jobsOf(versionId)).toHaveLength(1)
     })
 
+    it('queues proxies on start for video versions that have none', async () => {
+      const source = makeTestVideo(dir, 'older.mp4', { container: 'mp4', width: 160, height: 120, seconds: 0.3 })
+      const versionId = await attach('video', readFileSync(source), 'render.mp4')
+      await settled(versionId, 1)
+      // As if the version was made before proxies existed: no row, no job.
+      const db = studio.testDb.handle.db
+      await db.deleteFrom('reviewProxies').where('versionId', '=', versionId).execute()
+      await db
+        .deleteFrom('jobs')
+        .where('name', '=', REVIEW_PROXY_JOB.name)
+        .where('data', 'like', `%${versionId}%`)
+        .execute()
+      expect(await studio.review.proxies.get(versionId)).toBeNull()
+
+      expect(await studio.review.ensureMissingProxies()).toBeGreaterThanOrEqual(1)
+      expect(await settled(versionId, 1)).toMatchObject({ status: 'ready', frameCount: frameCount(source) })
+    })
+
     it('makes the proxy again under one next revision on demand, however many ask at once, replacing the file', async () => {
       const source = makeTestVideo(dir, 'again.mp4', { container: 'mp4', width: 320, height: 240, seconds: 0.5 })
       const versionId = await attach('video', readFileSync(source), 'render.mp4')

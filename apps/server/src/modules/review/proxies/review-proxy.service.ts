@@ -57,6 +57,16 @@ export function createReviewProxyService(deps: ReviewProxyServiceDeps) {
     return version
   }
 
+  /** On ingest: queues the first proxy of a video version; stills and versions with one are left as they are. */
+  async function ensureFor(versionId: string): Promise<void> {
+    const version = await deps.versions.findVersion(versionId)
+    if (version?.kind !== 'video') return
+    const { proxy, created } = await proxies.ensure(versionId, version.projectId)
+    // A queued row whose enqueue was lost (a crash between the two) is queued again here; the
+    // job id makes this a no-op when its job is there.
+    if (created || proxy.status === 'queued') await enqueue(proxy)
+  }
+
   const reader: ReviewProxyReader = {
     async get(versionId) {
       const p = await proxies.get(versionId)
@@ -102,13 +112,16 @@ export function createReviewProxyService(deps: ReviewProxyServiceDeps) {
       return proxyView(next)
     },
 
-    /** On ingest: queues the first proxy of a video version; stills and versions with one are left as they are. */
-    async ensureFor(versionId: string): Promise<void> {
-      const version = await deps.versions.findVersion(versionId)
-      if (version?.kind !== 'video') return
-      const { proxy, created } = await proxies.ensure(versionId, version.projectId)
-      // A queued row whose enqueue was lost (a crash between the two) is queued again here.
-      if (created || proxy.status === 'queued') await enqueue(proxy)
+    ensureFor,
+
+    /**
+     * On start: queues the proxies of video versions that have none or whose queued job may be
+     * lost (made before proxies existed, or an ingest that could not queue one); at most `limit`.
+     */
+    async ensureMissing(limit = 1000): Promise<number> {
+      const ids = await proxies.videoVersionsToQueue(limit)
+      for (const id of ids) await ensureFor(id)
+      return ids.length
     },
   }
 }
