@@ -287,7 +287,22 @@ export async function buildApp(deps: AppDeps): Promise<Studio> {
 
   await serveWebApp(app, config.webDistDir)
   assertEveryContractBound(app)
-  return { app, jobs, queue: deps.queue, auth, tokens, sessions, hub, metrics, llm, production, farm, reports, review, offload }
+  return {
+    app,
+    jobs,
+    queue: deps.queue,
+    auth,
+    tokens,
+    sessions,
+    hub,
+    metrics,
+    llm,
+    production,
+    farm,
+    reports,
+    review,
+    offload,
+  }
 }
 
 /** Serves the built SPA, if there is one, with history fallback to index.html. */
