@@ -6,10 +6,13 @@ import { Center, Loader, Stack, Text } from '@mantine/core'
 import { useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useSession } from '../../../api/api-context'
+import { revokeLater } from '../../../api/authed-file'
 import {
   AnnotationLayer,
   type AnnotationTool,
   AnnotationToolbar,
+  clearMineOps,
+  DEFAULT_GHOSTING,
   exportAnnotatedFrame,
 } from '../../../components/media/annotate'
 import { type PlayerView, ReviewPlayer, type ReviewPlayerHandle } from '../../../components/media/review-player'
@@ -49,7 +52,7 @@ export function ReviewStage({
   const player = useRef<ReviewPlayerHandle>(null)
   const [tool, setTool] = useState<AnnotationTool | null>(null)
   const [style, setStyle] = useState(DEFAULT_STYLE)
-  const [ghosting, setGhosting] = useState<{ before: number; after: number } | null>(null)
+  const [ghosting, setGhosting] = useState(false)
   const [guides, setGuides] = useState<Pick<PlayerView, 'safeArea' | 'aspectMask'>>({
     safeArea: false,
     aspectMask: detail.project.aspectRatio,
@@ -63,7 +66,6 @@ export function ReviewStage({
   const sessionUser = useSession()?.user.id
   const authorId = sessionUser ?? selfId
   const onFrame = annotations.filter((a) => a.frame === playback.frame)
-  const mayChange = (authorIdOf: string) => detail.can.edit || authorIdOf === authorId
 
   if (!media)
     return (
@@ -96,7 +98,7 @@ export function ReviewStage({
     link.href = url
     link.download = `${label.replace(/[^\p{L}\p{N}_.-]+/gu, '_')}_${detail.project.startFrame + playback.frame}.png`
     link.click()
-    setTimeout(() => URL.revokeObjectURL(url), 1000)
+    revokeLater(url)
   }
 
   return (
@@ -142,7 +144,7 @@ export function ReviewStage({
             height={box.height}
             frame={box.frame}
             annotations={annotations}
-            ghosting={ghosting}
+            ghosting={ghosting ? DEFAULT_GHOSTING : null}
             tool={detail.can.draw ? tool : null}
             style={style}
             onOps={(ops) => void draw(version.id, ops)}
@@ -151,23 +153,20 @@ export function ReviewStage({
           />
         )}
       />
-      {detail.can.draw && (
-        <AnnotationToolbar
-          tool={tool}
-          onTool={setTool}
-          style={style}
-          onStyle={setStyle}
-          ghosting={ghosting}
-          onGhosting={setGhosting}
-          onClearFrame={() => {
-            const ops: AnnotationOp[] = onFrame
-              .filter((a) => mayChange(a.authorId))
-              .map((a) => ({ op: 'remove', id: a.id }))
-            if (ops.length > 0) void draw(version.id, ops)
-          }}
-          onExport={() => void exportFrame()}
-        />
-      )}
+      <AnnotationToolbar
+        tool={tool}
+        onTool={setTool}
+        style={style}
+        onStyle={setStyle}
+        ghosting={ghosting}
+        onGhosting={setGhosting}
+        canDraw={detail.can.draw}
+        onClearMine={() => {
+          const ops = clearMineOps(annotations, playback.frame, authorId)
+          if (ops.length > 0) void draw(version.id, ops)
+        }}
+        onExport={() => void exportFrame()}
+      />
     </Stack>
   )
 }
