@@ -4,8 +4,9 @@
 // player's own frame driver; after each, the pixels of the displayed frame are read back and
 // compared with the counter. Target: 0 mismatches. Prints one JSON object.
 // Run: npx tsx bench/review-frame-accuracy.bench.ts  (a few minutes).
-import { openFrameAccuracy, REVIEW_RATES } from '@aipipeline/testing/frame-accuracy'
+
 import { launchChromium } from '@aipipeline/testing/chromium'
+import { openFrameAccuracy, REVIEW_RATES } from '@aipipeline/testing/frame-accuracy'
 
 const SEEKS = Number(process.env.REVIEW_BENCH_SEEKS ?? 200)
 const STEPS = Number(process.env.REVIEW_BENCH_STEPS ?? 200)

@@ -150,7 +150,11 @@ export async function openFrameAccuracy(page: Page, frames: number) {
   async function run(rate: (typeof REVIEW_RATES)[number], seeks: number, steps: number, seed: number) {
     const random = mulberry32(seed)
     const url = `${base}/clip-${rate.ffmpeg.replace('/', '-')}.mp4`
-    await page.evaluate(([u, fps, n]) => Reflect.get(window, '__frames').load(u, fps, n), [url, rate.fps, frames] as const)
+    await page.evaluate(([u, fps, n]) => Reflect.get(window, '__frames').load(u, fps, n), [
+      url,
+      rate.fps,
+      frames,
+    ] as const)
     const result: FrameAccuracyRun = { fps: rate.fps, seeks: 0, steps: 0, mismatches: 0, offTarget: 0, examples: [] }
     const check = (kind: 'seek' | 'step', raw: unknown) => {
       const read = Read.parse(raw)
@@ -160,12 +164,16 @@ export async function openFrameAccuracy(page: Page, frames: number) {
       if (read.counter !== read.target) result.offTarget++
       if (pixels !== read.counter) {
         result.mismatches++
-        if (result.examples.length < 5) result.examples.push({ kind, target: read.target, counter: read.counter, pixels })
+        if (result.examples.length < 5)
+          result.examples.push({ kind, target: read.target, counter: read.counter, pixels })
       }
     }
     for (let i = 0; i < seeks; i++) {
       const frame = Math.floor(random() * frames)
-      check('seek', await page.evaluate(([f, p]) => Reflect.get(window, '__frames').seek(f, p), [frame, points] as const))
+      check(
+        'seek',
+        await page.evaluate(([f, p]) => Reflect.get(window, '__frames').seek(f, p), [frame, points] as const),
+      )
     }
     for (let i = 0; i < steps; i++) {
       // Runs of steps one way then the other, as a reviewer rocks around a frame.

@@ -17,7 +17,9 @@ import { requireFfmpeg } from './test-videos'
 /** A grey picture as RGBA, as a canvas would hand it over. */
 function rgba(grey: Uint8Array): Uint8ClampedArray {
   const out = new Uint8ClampedArray(grey.length * 4)
-  grey.forEach((v, i) => out.set([v, v, v, 255], i * 4))
+  grey.forEach((v, i) => {
+    out.set([v, v, v, 255], i * 4)
+  })
   return out
 }
 
@@ -58,10 +60,25 @@ describe.runIf(requireFfmpeg('frame-coded video clips'))('frame-coded clips', ()
     const path = makeFrameCodedVideo(dir, 'ntsc.mp4', { rate: '30000/1001', frames: 40 })
     const probe = execFileSync(
       'ffprobe',
-      ['-v', 'error', '-select_streams', 'v:0', '-show_entries', 'stream=codec_name,r_frame_rate,nb_frames,has_b_frames', '-of', 'json', path],
+      [
+        '-v',
+        'error',
+        '-select_streams',
+        'v:0',
+        '-show_entries',
+        'stream=codec_name,r_frame_rate,nb_frames,has_b_frames',
+        '-of',
+        'json',
+        path,
+      ],
       { encoding: 'utf8' },
     )
-    expect(JSON.parse(probe).streams[0]).toMatchObject({ codec_name: 'h264', r_frame_rate: '30000/1001', nb_frames: '40', has_b_frames: 0 })
+    expect(JSON.parse(probe).streams[0]).toMatchObject({
+      codec_name: 'h264',
+      r_frame_rate: '30000/1001',
+      nb_frames: '40',
+      has_b_frames: 0,
+    })
     const keyframes = execFileSync(
       'ffprobe',
       ['-v', 'error', '-select_streams', 'v:0', '-show_entries', 'frame=key_frame', '-of', 'json', path],

@@ -6,6 +6,8 @@ import mediaEn from '../components/media/i18n/en.json'
 import mediaKo from '../components/media/i18n/ko.json'
 import maskEditorEn from '../components/media/mask-editor/i18n/en.json'
 import maskEditorKo from '../components/media/mask-editor/i18n/ko.json'
+import reviewPlayerEn from '../components/media/review-player/i18n/en.json'
+import reviewPlayerKo from '../components/media/review-player/i18n/ko.json'
 import agentsEn from '../features/agents/i18n/en.json'
 import agentsKo from '../features/agents/i18n/ko.json'
 import dashboardsEn from '../features/dashboards/i18n/en.json'
@@ -51,6 +53,7 @@ export const en = {
   fixRegion: fixRegionEn,
   people: peopleEn,
   maskEditor: maskEditorEn,
+  reviewPlayer: reviewPlayerEn,
   media: mediaEn,
   projects: projectsEn,
   projectSetup: projectSetupEn,
@@ -73,6 +76,7 @@ export const ko = {
   fixRegion: fixRegionKo,
   people: peopleKo,
   maskEditor: maskEditorKo,
+  reviewPlayer: reviewPlayerKo,
   media: mediaKo,
   projects: projectsKo,
   projectSetup: projectSetupKo,

@@ -24,7 +24,11 @@ describe('the player view', () => {
   })
 
   it('keeps a custom zoom and waits for the picture size', () => {
-    expect(resolveView({ mode: 'custom', scale: 2, x: 5, y: 6 }, picture, stage, null)).toEqual({ scale: 2, x: 5, y: 6 })
+    expect(resolveView({ mode: 'custom', scale: 2, x: 5, y: 6 }, picture, stage, null)).toEqual({
+      scale: 2,
+      x: 5,
+      y: 6,
+    })
     expect(resolveView({ mode: 'fit', scale: 1, x: 0, y: 0 }, null, stage, null)).toBeNull()
   })
 })

@@ -1,8 +1,9 @@
 // Where the picture sits in the player and what is drawn over it: the zoom view a PlayerView
 // asks for (fit, 100 % or a custom scale and offset), the letterbox of an aspect mask and the
 // action/title safe areas. Pure, so the stage's wheel and drag are one-line calls.
-import { fitCompare } from '../compare/compare-model'
+
 import type { CompareMode } from '../compare/compare-model'
+import { fitCompare } from '../compare/compare-model'
 import { actualSizeView, fitView, type Size, type ZoomView } from '../zoom-view'
 import type { CompareModeName, PlayerView } from './review-player.types'
 

@@ -51,4 +51,3 @@ export interface ReviewPlayerProps {
   keyboard?: boolean
   label: string
 }
-

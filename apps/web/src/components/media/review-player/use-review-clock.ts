@@ -16,8 +16,6 @@ export interface ReviewClock {
   count: number
   /** The frame the last rVFC presented, or null before one. */
   shown: number | null
-  /** The video's duration once loaded, for the frame count when the media does not say. */
-  onDuration: (seconds: number) => void
 }
 
 export function useReviewClock(
@@ -61,6 +59,15 @@ export function useReviewClock(
     }
   }, [video])
 
+  // The frame count from the loaded video when the media does not say.
+  useEffect(() => {
+    if (!video) return
+    const read = () => setDuration(Number.isFinite(video.duration) ? video.duration : null)
+    read()
+    video.addEventListener('durationchange', read)
+    return () => video.removeEventListener('durationchange', read)
+  }, [video])
+
   useEffect(() => driver?.configure(rate, count), [driver, rate, count])
   useEffect(() => driver?.setSpeed(playback.speed), [driver, playback.speed])
   useEffect(() => driver?.setLoop(playback.loop), [driver, playback.loop])
@@ -76,7 +83,10 @@ export function useReviewClock(
       return
     }
     if (!playback.playing && driver.playing) {
+      // A pause alone lands on the frame on screen; a step or jump while playing names its frame.
+      const wanted = echoes.current.includes(playback.frame) ? null : frame
       void driver.pause().then((on) => {
+        if (wanted !== null) return void driver.seek(wanted)
         const current = latest.current.playback
         if (on !== current.frame || current.playing) reportRef.current({ ...current, frame: on, playing: false })
       })
@@ -89,5 +99,5 @@ export function useReviewClock(
     }
   }, [driver, count, playback])
 
-  return { count, shown, onDuration: setDuration }
+  return { count, shown }
 }

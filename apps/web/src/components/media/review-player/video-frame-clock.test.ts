@@ -64,11 +64,16 @@ describe('the review player clock', () => {
 
   it('keeps steps inside the media', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 500 }), fc.integer({ min: -1000, max: 1000 }), fc.integer({ min: 1, max: 500 }), (f, by, count) => {
-        const to = stepTarget(Math.min(f, count - 1), by, count)
-        expect(to).toBeGreaterThanOrEqual(0)
-        expect(to).toBeLessThan(count)
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 500 }),
+        fc.integer({ min: -1000, max: 1000 }),
+        fc.integer({ min: 1, max: 500 }),
+        (f, by, count) => {
+          const to = stepTarget(Math.min(f, count - 1), by, count)
+          expect(to).toBeGreaterThanOrEqual(0)
+          expect(to).toBeLessThan(count)
+        },
+      ),
     )
   })
 
@@ -83,12 +88,17 @@ describe('the review player clock', () => {
 
   it('never lets a looping playback leave its range', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 300 }), fc.integer({ min: 0, max: 300 }), fc.integer({ min: 0, max: 300 }), (a, b, shown) => {
-        const loop = { start: Math.min(a, b), end: Math.max(a, b) }
-        const next = afterPresented(shown, loop, 301)
-        if (next.kind === 'wrap') expect(next.to).toBe(loop.start)
-        else expect(next.kind === 'continue' && shown >= loop.start && shown < loop.end).toBe(true)
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 300 }),
+        fc.integer({ min: 0, max: 300 }),
+        fc.integer({ min: 0, max: 300 }),
+        (a, b, shown) => {
+          const loop = { start: Math.min(a, b), end: Math.max(a, b) }
+          const next = afterPresented(shown, loop, 301)
+          if (next.kind === 'wrap') expect(next.to).toBe(loop.start)
+          else expect(next.kind === 'continue' && shown >= loop.start && shown < loop.end).toBe(true)
+        },
+      ),
     )
   })
 

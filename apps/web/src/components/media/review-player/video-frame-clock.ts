@@ -5,8 +5,8 @@
 // reached the compositor), never from a wall clock or an accumulated currentTime.
 import { type FrameRate, frameAtSeconds, frameCentreSeconds, frameRateOf } from '@aipipeline/domain'
 
-export { frameRateOf }
 export type { FrameRate }
+export { frameRateOf }
 
 /** An inclusive range of frame indices that playback wraps around. */
 export interface FrameRange {
