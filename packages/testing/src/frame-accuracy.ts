@@ -14,7 +14,7 @@ import type { Page } from 'playwright-core'
 import { z } from 'zod'
 import { decodeFrameSamples, frameCodeSamplePoints, makeFrameCodedVideo } from './frame-coded-video'
 
-const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../..')
+export const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../..')
 const PLAYER = `${ROOT}/apps/web/src/components/media/review-player`
 const SIZE = { width: 320, height: 240 }
 
@@ -64,9 +64,12 @@ window.__frames = {
 }
 `
 
-async function bundle(): Promise<string> {
+/** One browser script from `entry` (JS that may import the repo's TS/TSX by absolute path). */
+export async function bundlePage(entry: string): Promise<string> {
   const out = await build({
-    stdin: { contents: ENTRY, resolveDir: ROOT, loader: 'js' },
+    stdin: { contents: entry, resolveDir: ROOT, loader: 'js' },
+    jsx: 'automatic',
+    define: { 'process.env.NODE_ENV': '"production"' },
     bundle: true,
     write: false,
     format: 'iife',
@@ -77,7 +80,7 @@ async function bundle(): Promise<string> {
 }
 
 /** Serves a folder with HTTP range requests (a <video> seeks by asking for byte ranges). */
-function serveFolder(dir: string): Promise<Server> {
+export function serveFolder(dir: string): Promise<Server> {
   const types: Record<string, string> = { mp4: 'video/mp4', html: 'text/html', js: 'text/javascript' }
   const server = createServer((req, res) => {
     const name = (req.url ?? '/').split('?')[0]?.replace(/^\/+/, '') ?? ''
@@ -137,7 +140,7 @@ export async function openFrameAccuracy(page: Page, frames: number) {
   const dir = mkdtempSync(join(tmpdir(), 'frame-accuracy-'))
   for (const r of REVIEW_RATES)
     makeFrameCodedVideo(dir, `clip-${r.ffmpeg.replace('/', '-')}.mp4`, { rate: r.ffmpeg, frames, ...SIZE })
-  writeFileSync(join(dir, 'bundle.js'), await bundle())
+  writeFileSync(join(dir, 'bundle.js'), await bundlePage(ENTRY))
   writeFileSync(
     join(dir, 'index.html'),
     `<!doctype html><body style="margin:0;background:#000"><video muted playsinline preload="auto" width="${SIZE.width}" height="${SIZE.height}"></video><canvas width="${SIZE.width}" height="${SIZE.height}"></canvas><script src="/bundle.js"></script></body>`,

@@ -128,7 +128,7 @@ export class VideoFrameDriver {
     }
     if (!playing || this.pending) return
     const next = afterPresented(frame, this.loop, this.count)
-    if (next.kind === 'wrap') void this.seek(next.to)
+    if (next.kind === 'wrap') this.wrap(next.to)
     else if (next.kind === 'stop') this.stop(next.at)
   }
 
@@ -143,6 +143,17 @@ export class VideoFrameDriver {
 
   private readonly onEnded = () => {
     if (!this.pending) this.stop(lastFrame(this.count))
+  }
+
+  /**
+   * Back to the loop's in point. Paused for the seek: a seek while playing lets the frames after
+   * the out point reach the screen until it completes.
+   */
+  private wrap(to: number): void {
+    this.video.pause()
+    void this.seek(to).then(() => {
+      if (!this.disposed && this.loop) void this.play().catch(() => this.events.onStopped(to))
+    })
   }
 
   private stop(at: number): void {
