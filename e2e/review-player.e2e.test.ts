@@ -138,4 +138,38 @@ describe.runIf(enabled)('the review player', () => {
     expectOnScreen(played)
     expect(opened?.pageErrors).toEqual([])
   }, 60_000)
+
+  it('draws the action and title safe areas exactly over the picture', async () => {
+    await page().getByRole('button', { name: 'Safe areas (action 93 %, title 90 %)' }).click()
+    await page().getByTestId('safe-area-action').waitFor()
+    await page().getByTestId('safe-area-title').waitFor()
+    const box = await page().getByTestId('review-picture-box').boundingBox()
+    const action = await page().getByTestId('safe-area-action').boundingBox()
+    if (!box || !action) throw new Error('the picture box is not laid out')
+    expect(action.width / box.width).toBeCloseTo(0.93, 2)
+    expect(box.width / box.height).toBeCloseTo(320 / 240, 2)
+  })
+
+  it('keeps side B of a compare on the same frame as side A', async () => {
+    await review().compare('side-by-side')
+    await page().getByTestId('compare-picture-second').waitFor()
+    await review().set({ frame: 150 })
+    await settledOn(page(), 150)
+    await page().waitForFunction(() => {
+      const b = document.querySelector('[data-testid="compare-picture-second"]')
+      return b instanceof HTMLVideoElement && !b.seeking && b.readyState >= 2
+    })
+    expect(await review().pixels('[data-testid="compare-picture-first"]')).toBe(150)
+    expect(await review().pixels('[data-testid="compare-picture-second"]')).toBe(150)
+    await page().getByTestId('review-player').focus()
+    await page().keyboard.press('ArrowLeft')
+    await settledOn(page(), 149)
+    await page().waitForFunction(() => {
+      const b = document.querySelector('[data-testid="compare-picture-second"]')
+      return b instanceof HTMLVideoElement && !b.seeking
+    })
+    expect(await review().pixels('[data-testid="compare-picture-second"]')).toBe(149)
+    await review().compare(null)
+    expect(opened?.pageErrors).toEqual([])
+  })
 })

@@ -27,8 +27,8 @@ const canvas = document.createElement('canvas')
 canvas.width = ${SIZE.width}
 canvas.height = ${SIZE.height}
 const ctx = canvas.getContext('2d', { willReadFrequently: true })
-function lumas() {
-  const video = document.querySelector('video')
+function lumas(selector = 'video') {
+  const video = document.querySelector(selector)
   if (!video) return []
   ctx.drawImage(video, 0, 0, canvas.width, canvas.height)
   const { data } = ctx.getImageData(0, 0, canvas.width, canvas.height)
@@ -36,15 +36,19 @@ function lumas() {
 }
 const reports = []
 let setPlaybackOutside = null
+let setCompareOutside = null
 
 function App() {
   const [playback, setPlayback] = useState({ frame: 0, playing: false, speed: 1, loop: null })
   const [view, setView] = useState({ zoom: { mode: 'fit', scale: 1, x: 0, y: 0 }, safeArea: false, aspectMask: null })
+  const [compare, setCompare] = useState(null)
   setPlaybackOutside = setPlayback
+  setCompareOutside = setCompare
   const media = { kind: 'video', src: '/clip.mp4', poster: null, width: ${SIZE.width}, height: ${SIZE.height}, frameCount: null }
   return h('div', { style: { width: 800, height: 560, display: 'flex' } },
     h(ReviewPlayer, {
-      media, compare: null, fps: ${fps}, startFrame: 1001, playback, view, onView: setView, label: 'Review',
+      media, compare: compare && { ...compare, media },
+      onCompareChange: (c) => setCompare((p) => ({ ...p, ...c })), fps: ${fps}, startFrame: 1001, playback, view, onView: setView, label: 'Review',
       onPlayback: (next) => { reports.push({ ...next, lumas: lumas() }); setPlayback(next) },
     }))
 }
@@ -54,6 +58,8 @@ window.__review = {
   lumas,
   /** A seek from outside the player (a presenter, a click on a note). */
   set: (patch) => setPlaybackOutside((p) => ({ ...p, ...patch })),
+  /** Compares with the same clip as side B in this mode, or stops comparing (null). */
+  compare: (mode) => setCompareOutside(mode && { mode, wipe: 0.5, opacity: 0.5 }),
 }
 setupI18n().then(() => createRoot(document.getElementById('root')).render(h(MantineProvider, { defaultColorScheme: 'dark' }, h(App))))
 `
@@ -89,13 +95,16 @@ export async function openReviewPlayerPage(page: Page, rate: { fps: number; ffmp
         .parse(raw)
         .map(({ lumas, ...r }) => ({ ...r, pixels: decodeFrameSamples(lumas) }))
     },
-    /** The index the video's pixels show now. */
-    async pixels() {
-      const raw = await page.evaluate(() => Reflect.get(window, '__review').lumas())
+    /** The index the video's pixels show now (`selector` picks side B of a compare). */
+    async pixels(selector = 'video') {
+      const raw = await page.evaluate((s) => Reflect.get(window, '__review').lumas(s), selector)
       return decodeFrameSamples(z.array(z.number()).parse(raw))
     },
     async set(patch: Record<string, unknown>) {
       await page.evaluate((p) => Reflect.get(window, '__review').set(p), patch)
+    },
+    async compare(mode: 'side-by-side' | 'wipe' | 'overlay' | 'difference' | null) {
+      await page.evaluate((m) => Reflect.get(window, '__review').compare(m), mode)
     },
     async close() {
       await new Promise((ok) => server.close(ok))

@@ -3,7 +3,7 @@
 // keys, and a frame-locked compare with another version. Playback is controlled by the parent
 // (a review room may drive it); while playing, every frame the browser presents is reported.
 import { frameRateOf } from '@aipipeline/domain'
-import { Slider, Stack } from '@mantine/core'
+import { Slider } from '@mantine/core'
 import {
   forwardRef,
   type KeyboardEvent,
@@ -147,9 +147,8 @@ export const ReviewPlayer = forwardRef<ReviewPlayerHandle, ReviewPlayerProps>(fu
     label,
   })
   return (
-    <Stack
+    <div
       ref={root}
-      gap={0}
       tabIndex={0}
       onKeyDown={onKeyDown}
       aria-label={props.label}
@@ -159,6 +158,8 @@ export const ReviewPlayer = forwardRef<ReviewPlayerHandle, ReviewPlayerProps>(fu
       data-frame-count={count}
       data-playing={playback.playing}
       style={{
+        display: 'flex',
+        flexDirection: 'column',
         outline: 'none',
         width: '100%',
         height: '100%',
@@ -224,6 +225,6 @@ export const ReviewPlayer = forwardRef<ReviewPlayerHandle, ReviewPlayerProps>(fu
           />
         )}
       </ReviewControls>
-    </Stack>
+    </div>
   )
 })
