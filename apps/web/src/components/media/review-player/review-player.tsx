@@ -3,7 +3,7 @@
 // keys, and a frame-locked compare with another version. Playback is controlled by the parent
 // (a review room may drive it); while playing, every frame the browser presents is reported.
 import { frameRateOf } from '@aipipeline/domain'
-import { Slider } from '@mantine/core'
+import { Box, Slider } from '@mantine/core'
 import {
   forwardRef,
   type KeyboardEvent,
@@ -147,13 +147,14 @@ export const ReviewPlayer = forwardRef<ReviewPlayerHandle, ReviewPlayerProps>(fu
     label,
   })
   return (
-    <div
+    // Laid out inline (not by the library's Stack classes) so it works wherever it is mounted.
+    <Box
       ref={root}
       tabIndex={0}
       onKeyDown={onKeyDown}
       aria-label={props.label}
       data-testid="review-player"
-      data-frame={startFrame + Math.min(playback.frame, Math.max(count - 1, 0))}
+      data-frame={startFrame + (count > 0 ? Math.min(playback.frame, count - 1) : playback.frame)}
       data-shown-frame={clock.shown === null ? '' : startFrame + clock.shown}
       data-frame-count={count}
       data-playing={playback.playing}
@@ -225,6 +226,6 @@ export const ReviewPlayer = forwardRef<ReviewPlayerHandle, ReviewPlayerProps>(fu
           />
         )}
       </ReviewControls>
-    </div>
+    </Box>
   )
 })

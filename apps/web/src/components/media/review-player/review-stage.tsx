@@ -91,6 +91,8 @@ export function ReviewStage(p: ReviewStageProps) {
     >
       {media.src && media.kind === 'video' && (
         <video
+          // A new element per source: its frame driver and presented frame start afresh.
+          key={media.src}
           ref={p.videoRef}
           src={media.src}
           poster={media.poster ?? undefined}
