@@ -36,6 +36,8 @@ const ctx = canvas.getContext('2d', { willReadFrequently: true })
 let driver = null
 let count = 0
 let counter = 0
+/** While playing: each presented frame with the pixels read in its callback. */
+let played = null
 
 function read(points) {
   ctx.drawImage(video, 0, 0, canvas.width, canvas.height)
@@ -49,12 +51,26 @@ window.__frames = {
     count = frames
     video.src = url
     await new Promise((ok, fail) => { video.onloadeddata = ok; video.onerror = () => fail(new Error('video failed to load')) })
-    driver = new VideoFrameDriver(video, frameRateOf(fps), count, { onPresented() {}, onStopped() {} })
+    driver = new VideoFrameDriver(video, frameRateOf(fps), count, {
+      onPresented(frame, playing) { if (playing && played) played.push({ counter: frame, lumas: read(window.__points) }) },
+      onStopped() {},
+    })
     counter = await driver.seek(0)
   },
   async seek(frame, points) {
     counter = await driver.seek(frame)
     return { target: frame, counter, lumas: read(points) }
+  },
+  async play(from, frames, points) {
+    window.__points = points
+    await driver.seek(from)
+    played = []
+    await driver.play()
+    await new Promise((ok) => { const wait = () => (played.length >= frames || video.paused ? ok() : setTimeout(wait, 20)); wait() })
+    counter = await driver.pause()
+    const out = played
+    played = null
+    return out
   },
   async step(by, points) {
     const target = stepTarget(counter, by, count)
@@ -117,6 +133,12 @@ export interface FrameAccuracyRun {
   mismatches: number
   /** Seeks and steps that landed on another frame than asked (the counter then says so). */
   offTarget: number
+  /** Frames presented while playing at 1×, each read back inside its own frame callback. */
+  played: number
+  /** Of those, read back as the very frame reported. */
+  playedExact: number
+  /** Read back as the next frame: the callback ran after that frame had reached the compositor. */
+  playedLate: number
   /** The first few mismatches, for a report. */
   examples: Array<{ kind: 'seek' | 'step'; target: number; counter: number; pixels: number | null }>
 }
@@ -150,7 +172,8 @@ export async function openFrameAccuracy(page: Page, frames: number) {
   await page.goto(`${base}/index.html`)
   const points = frameCodeSamplePoints(SIZE.width, SIZE.height)
 
-  async function run(rate: (typeof REVIEW_RATES)[number], seeks: number, steps: number, seed: number) {
+  /** Seeks, steps, then `playFrames` frames of playback at 1× from the first frame. */
+  async function run(rate: (typeof REVIEW_RATES)[number], seeks: number, steps: number, seed: number, playFrames = 0) {
     const random = mulberry32(seed)
     const url = `${base}/clip-${rate.ffmpeg.replace('/', '-')}.mp4`
     await page.evaluate(([u, fps, n]) => Reflect.get(window, '__frames').load(u, fps, n), [
@@ -158,7 +181,17 @@ export async function openFrameAccuracy(page: Page, frames: number) {
       rate.fps,
       frames,
     ] as const)
-    const result: FrameAccuracyRun = { fps: rate.fps, seeks: 0, steps: 0, mismatches: 0, offTarget: 0, examples: [] }
+    const result: FrameAccuracyRun = {
+      fps: rate.fps,
+      seeks: 0,
+      steps: 0,
+      mismatches: 0,
+      offTarget: 0,
+      played: 0,
+      playedExact: 0,
+      playedLate: 0,
+      examples: [],
+    }
     const check = (kind: 'seek' | 'step', raw: unknown) => {
       const read = Read.parse(raw)
       const pixels = decodeFrameSamples(read.lumas)
@@ -182,6 +215,18 @@ export async function openFrameAccuracy(page: Page, frames: number) {
       // Runs of steps one way then the other, as a reviewer rocks around a frame.
       const by = Math.floor(i / 10) % 2 === 0 ? 1 : -1
       check('step', await page.evaluate(([b, p]) => Reflect.get(window, '__frames').step(b, p), [by, points] as const))
+    }
+    if (playFrames > 0) {
+      const raw = await page.evaluate(([n, p]) => Reflect.get(window, '__frames').play(0, n, p), [
+        Math.min(playFrames, frames - 2),
+        points,
+      ] as const)
+      for (const shown of z.array(Read.omit({ target: true })).parse(raw)) {
+        const pixels = decodeFrameSamples(shown.lumas)
+        result.played++
+        if (pixels === shown.counter) result.playedExact++
+        else if (pixels === shown.counter + 1) result.playedLate++
+      }
     }
     return result
   }
