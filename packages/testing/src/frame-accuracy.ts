@@ -169,7 +169,7 @@ export async function openFrameAccuracy(page: Page, frames: number) {
   )
   const server = await serveFolder(dir)
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
-  await page.goto(`${base}/index.html`)
+  await page.goto(`${base}/index.html`, { waitUntil: 'domcontentloaded', timeout: 60_000 })
   const points = frameCodeSamplePoints(SIZE.width, SIZE.height)
 
   /** Seeks, steps, then `playFrames` frames of playback at 1× from the first frame. */

@@ -85,7 +85,10 @@ export async function openReviewPlayerPage(page: Page, rate: { fps: number; ffmp
     '<!doctype html><body><div id="root"></div><script src="/bundle.js"></script></body>',
   )
   const server = await serveFolder(dir)
-  await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/index.html`)
+  await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/index.html`, {
+    waitUntil: 'domcontentloaded',
+    timeout: 60_000,
+  })
   return {
     /** Every playback the player reported, with the index the video's pixels showed then. */
     async reports() {

@@ -9,6 +9,7 @@ import {
   type FrameRate,
   frameOfMediaTime,
   lastFrame,
+  normaliseRange,
   seekTarget,
 } from './video-frame-clock'
 
@@ -34,6 +35,7 @@ export class VideoFrameDriver {
   /** The frame the driver is on or going to: the last seek's target, or the last frame presented while playing (-1 before the first seek). */
   target = -1
   private loop: FrameRange | null = null
+  private wantsPlay = false
   private pending: PendingSeek | null = null
   private handle = 0
   private disposed = false
@@ -50,8 +52,9 @@ export class VideoFrameDriver {
     video.addEventListener('ended', this.onEnded)
   }
 
+  /** Whether playback is on, including the brief pause of a loop's wrap. */
   get playing(): boolean {
-    return !this.video.paused
+    return this.wantsPlay
   }
 
   /** The rate and frame count of the media now loaded. */
@@ -88,11 +91,18 @@ export class VideoFrameDriver {
 
   /** Plays from the current frame at the video's playback rate. */
   async play(): Promise<void> {
-    await this.video.play()
+    this.wantsPlay = true
+    try {
+      await this.video.play()
+    } catch (error) {
+      this.wantsPlay = false
+      throw error
+    }
   }
 
   /** Pauses and settles on the frame on screen (re-seeking its centre); resolves with it. */
   pause(): Promise<number> {
+    this.wantsPlay = false
     this.video.pause()
     const on = this.shown ?? frameOfMediaTime(this.video.currentTime, this.rate)
     return this.seek(Math.min(on, lastFrame(this.count)))
@@ -114,14 +124,17 @@ export class VideoFrameDriver {
     pending.resolve(shown)
   }
 
-  private readonly onFrame: VideoFrameRequestCallback = (_now, meta) => {
+  private readonly onFrame: VideoFrameRequestCallback = (now, meta) => {
     if (this.disposed) return
     this.handle = this.video.requestVideoFrameCallback(this.onFrame)
     const frame = frameOfMediaTime(meta.mediaTime, this.rate)
     this.shown = frame
     const playing = !this.video.paused
     if (playing && !this.pending) this.target = frame
-    this.events.onPresented(frame, playing)
+    // A callback that runs a whole frame after its frame's display time (a busy main thread)
+    // describes a picture already replaced: playing, it is not reported; the next one will be.
+    const frameMs = (1000 * this.rate.den) / this.rate.num / Math.max(this.video.playbackRate, 0.01)
+    if (!playing || now - meta.expectedDisplayTime < frameMs) this.events.onPresented(frame, playing)
     if (this.pending && !this.video.seeking && (this.pending.seeked || frame === this.pending.frame)) {
       this.settle(frame)
       return
@@ -142,7 +155,9 @@ export class VideoFrameDriver {
   }
 
   private readonly onEnded = () => {
-    if (!this.pending) this.stop(lastFrame(this.count))
+    if (this.pending) return
+    if (this.loop && this.wantsPlay) this.wrap(normaliseRange(this.loop, this.count).start)
+    else this.stop(lastFrame(this.count))
   }
 
   /**
@@ -151,12 +166,16 @@ export class VideoFrameDriver {
    */
   private wrap(to: number): void {
     this.video.pause()
-    void this.seek(to).then(() => {
-      if (!this.disposed && this.loop) void this.play().catch(() => this.events.onStopped(to))
+    void this.seek(to).then((shown) => {
+      if (this.disposed || !this.wantsPlay) return
+      // The in point is the next frame of the playback, though it was presented while paused.
+      this.events.onPresented(shown, true)
+      void this.play().catch(() => this.events.onStopped(shown))
     })
   }
 
   private stop(at: number): void {
+    this.wantsPlay = false
     this.video.pause()
     void this.seek(at).then((shown) => this.events.onStopped(shown))
   }
