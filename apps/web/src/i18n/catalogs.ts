@@ -8,6 +8,8 @@ import mediaEn from '../components/media/i18n/en.json'
 import mediaKo from '../components/media/i18n/ko.json'
 import maskEditorEn from '../components/media/mask-editor/i18n/en.json'
 import maskEditorKo from '../components/media/mask-editor/i18n/ko.json'
+import reviewPlayerEn from '../components/media/review-player/i18n/en.json'
+import reviewPlayerKo from '../components/media/review-player/i18n/ko.json'
 import agentsEn from '../features/agents/i18n/en.json'
 import agentsKo from '../features/agents/i18n/ko.json'
 import dashboardsEn from '../features/dashboards/i18n/en.json'
@@ -61,6 +63,7 @@ export const en = {
   people: peopleEn,
   playlists: playlistsEn,
   maskEditor: maskEditorEn,
+  reviewPlayer: reviewPlayerEn,
   media: mediaEn,
   projects: projectsEn,
   projectSetup: projectSetupEn,
@@ -87,6 +90,7 @@ export const ko = {
   people: peopleKo,
   playlists: playlistsKo,
   maskEditor: maskEditorKo,
+  reviewPlayer: reviewPlayerKo,
   media: mediaKo,
   projects: projectsKo,
   projectSetup: projectSetupKo,

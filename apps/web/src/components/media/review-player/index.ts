@@ -1,2 +1,9 @@
-export type { PlayerPlayback, PlayerView, ReviewMedia, ReviewPlayerHandle, ReviewPlayerProps } from './review-player'
+// The frame-accurate review player (see review-player.tsx) and its API.
 export { ReviewPlayer } from './review-player'
+export type {
+  PlayerPlayback,
+  PlayerView,
+  ReviewMedia,
+  ReviewPlayerHandle,
+  ReviewPlayerProps,
+} from './review-player.types'
