@@ -30,6 +30,7 @@ function guestSession(n: number) {
     expiresIn: 900,
     playlistId: PLAYLIST,
     projectId: 'p1',
+    guestId: `guest-user-${n}`,
     guestName: 'Mina',
     linkExpiresAt: '2030-01-01T00:00:00.000Z',
   }

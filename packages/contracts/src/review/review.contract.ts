@@ -343,6 +343,8 @@ export const GuestSession = z.object({
   expiresIn: z.number().int(),
   playlistId: z.string(),
   projectId: z.string(),
+  /** The guest's own participant id (their hidden account): the author of their notes and drawings. */
+  guestId: z.string(),
   guestName: z.string(),
   linkExpiresAt: z.string(),
 })

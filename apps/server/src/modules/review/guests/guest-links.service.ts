@@ -118,6 +118,7 @@ export function createGuestLinkService(deps: GuestLinkServiceDeps) {
         expiresIn: Math.min(deps.tokens.accessTtlSeconds, linkEnds - nowSeconds),
         playlistId: link.playlistId,
         projectId: link.projectId,
+        guestId: account.userId,
         guestName: input.name,
         linkExpiresAt: link.expiresAt,
       }

@@ -1,5 +1,5 @@
 // /guest/review/$playlistId: the guest's whole studio. No navigation and no project pages:
-// the playlist's review page, the guest's name and "Leave". Nothing here calls a signed-in
+// the playlist's review page (the same page staff use, in a guest's scope), the guest's name and "Leave". Nothing here calls a signed-in
 // route (the server answers those 404 to a guest); once the link expires or is revoked the
 // page says so instead of showing errors.
 import { Box, Button, Group, Text } from '@mantine/core'
@@ -10,7 +10,7 @@ import { useApi, useGuest } from '../../../api/api-context'
 import { LanguageSwitch } from '../../../components/language-switch'
 import { ThemeToggle } from '../../../components/theme-toggle'
 import { GuestLinkEnded } from './guest-link-ended'
-import { GuestPlaylist } from './guest-playlist'
+import { ReviewSession } from '../session/review-session-page'
 
 export function GuestShell() {
   const { t } = useTranslation()
@@ -52,7 +52,7 @@ export function GuestShell() {
         </Group>
       </Group>
       <Box p="md">
-        <GuestPlaylist playlistId={playlistId} />
+        <ReviewSession playlistId={playlistId} selfId={state.session.guestId} />
       </Box>
     </Box>
   )

@@ -88,11 +88,7 @@ export function ReviewStage({
   const exportFrame = async () => {
     const image = await player.current?.captureFrame()
     if (!image) return
-    const blob = await exportAnnotatedFrame(
-      image,
-      { width: media.width ?? 1920, height: media.height ?? 1080 },
-      onFrame,
-    )
+    const blob = await exportAnnotatedFrame(image.image, { width: image.width, height: image.height }, onFrame)
     const url = URL.createObjectURL(blob)
     const link = document.createElement('a')
     link.href = url
@@ -115,7 +111,7 @@ export function ReviewStage({
         ref={player}
         media={media}
         compare={
-          versionB && mediaB
+          versionB && mediaB && playback.compare.mode !== 'off'
             ? {
                 mode: playback.compare.mode,
                 media: mediaB,
@@ -125,7 +121,7 @@ export function ReviewStage({
             : null
         }
         onCompareChange={(c) =>
-          onPlayback({ ...playback, compare: { ...playback.compare, mode: c.mode, wipe: c.wipe, opacity: c.opacity } })
+          onPlayback({ ...playback, compare: { ...playback.compare, wipe: c.wipe, opacity: c.opacity } })
         }
         fps={detail.project.fps}
         startFrame={detail.project.startFrame}
