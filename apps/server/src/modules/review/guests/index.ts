@@ -5,7 +5,7 @@ import { createGuestLinkRepository, type DatabaseHandle, type SessionVersionCach
 import type { FastifyInstance } from 'fastify'
 import type { TokenService } from '../../auth'
 import type { PlaylistGate } from '../review-ports'
-import { createGuestActivityLog, type GuestActivityLog } from './guest-activity-log'
+import { createGuestActivityLog, type GuestActivityLog, logGuestWrites } from './guest-activity-log'
 import { bindGuestLinkRoutes } from './guest-links.routes'
 import { createGuestLinkService, type GuestLinkService } from './guest-links.service'
 
@@ -37,5 +37,6 @@ export function registerGuestLinks(deps: GuestLinksDeps): GuestLinks {
     activity,
   })
   bindGuestLinkRoutes(deps.app, deps.tokens, service)
+  logGuestWrites(deps.app, activity)
   return { service, activity }
 }
