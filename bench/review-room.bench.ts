@@ -142,7 +142,7 @@ async function main() {
           deliveries: latencies.length,
           p50Ms: pct(latencies, 50),
           p95Ms: pct(latencies, 95),
-          maxMs: Math.round(Math.max(...latencies) * 100) / 100,
+          maxMs: Math.round(latencies.reduce((m, l) => Math.max(m, l), 0) * 100) / 100,
           outOfOrder,
           lost,
           seeksPerSecond: Math.round(EVENTS / (sendMs / 1000)),
