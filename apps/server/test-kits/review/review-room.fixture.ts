@@ -2,7 +2,7 @@
 // project membership (so removing a member shuts them out), a drawing store that records what
 // it persisted, and a seat connected to review rooms over a real socket. Only imported by tests.
 import { randomUUID } from 'node:crypto'
-import type { AnnotationChanges, AnnotationOp, PlaylistAudience } from '@aipipeline/contracts'
+import { type AnnotationChanges, type AnnotationOp, type PlaylistAudience, RoomState } from '@aipipeline/contracts'
 import { NotFound } from '@aipipeline/domain'
 import { io as connect, type Socket } from 'socket.io-client'
 import type { ReviewSeams } from '../../src/modules/review'
@@ -116,4 +116,9 @@ export async function roomSeat(url: string, seat: Pick<Seat, 'token'>): Promise<
     },
     close: () => socket.disconnect(),
   }
+}
+
+/** The room state in a join or sync answer (throws on a refusal). */
+export function stateOf(ack: unknown): RoomState {
+  return RoomState.parse((ack as { state?: unknown }).state)
 }
