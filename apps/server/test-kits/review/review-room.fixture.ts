@@ -9,11 +9,15 @@ import type { ReviewSeams } from '../../src/modules/review'
 import type { AnnotationStore, PlaylistGate, PlaylistScope } from '../../src/modules/review/review-ports'
 import type { Seat } from '../production/production-test-kit'
 
+/** A playlist whose access check fails unexpectedly (as when the database is unreachable). */
+export const BROKEN_PLAYLIST = 'broken-playlist'
+
 /** Playlists by id; the gate admits members of the project, clients and vendors only to `client` ones. */
 export function fakePlaylists() {
   const playlists = new Map<string, { projectId: string; audience: PlaylistAudience }>()
   const playlistGate: NonNullable<ReviewSeams['playlistGate']> = (production): PlaylistGate => ({
     async scope(principal, playlistId): Promise<PlaylistScope> {
+      if (playlistId === BROKEN_PLAYLIST) throw new Error('the database went away')
       const playlist = playlists.get(playlistId)
       if (playlist === undefined) throw new NotFound('no such playlist')
       const access = await production.access.resolve(principal, playlist.projectId)

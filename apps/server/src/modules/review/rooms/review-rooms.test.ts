@@ -6,6 +6,7 @@ import { testEngines } from '@aipipeline/testing'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { call, type TeamProject, teamProject } from '../../../../test-kits/production/production-test-kit'
 import {
+  BROKEN_PLAYLIST,
   fakePlaylists,
   type RoomSeat,
   recordingAnnotations,
@@ -190,6 +191,9 @@ for (const engine of testEngines('review rooms')) {
       const bad = await s.ask('review:playback', { playlistId: teamPlaylist, playback: { frame: -1 } })
       expect(bad.ok).toBe(false)
       expect(bad.error).toMatch(/^invalid review:playback/)
+      // An unexpected failure answers a plain refusal; the socket stays and is answered again.
+      expect(await s.ask('review:join', { playlistId: BROKEN_PLAYLIST })).toEqual({ ok: false, error: 'server error' })
+      expect(await s.ask('review:join', { playlistId: teamPlaylist })).toMatchObject({ ok: true })
     })
 
     it('stops sending to a member removed from the project at once', async () => {
