@@ -9,14 +9,17 @@ import { randomBytes } from 'node:crypto'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { DEFAULT_ROOM_PLAYBACK, Project, RoomState, User } from '@aipipeline/contracts'
 import { dropPostgresSchema, ensurePostgresSchema } from '@aipipeline/db'
 import { TEST_DATABASE_URL, TEST_REDIS_URL } from '@aipipeline/testing'
 import { type StudioProcess, startStudioProcess } from '@aipipeline/testing/studio-process'
 import { io, type Socket } from 'socket.io-client'
 import { z } from 'zod'
-import { REVIEW_STUDIO_ENTRY } from '../apps/server/test-kits/review/review-studio-process'
 
+const REVIEW_STUDIO_ENTRY = fileURLToPath(
+  new URL('../apps/server/test-kits/review/review-studio.fixture.ts', import.meta.url),
+)
 const PARTICIPANTS = Number(process.env.BENCH_PARTICIPANTS ?? 50)
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 10_000)
 
@@ -142,7 +145,7 @@ async function main() {
           deliveries: latencies.length,
           p50Ms: pct(latencies, 50),
           p95Ms: pct(latencies, 95),
-          maxMs: Math.round(Math.max(...latencies) * 100) / 100,
+          maxMs: Math.round(latencies.reduce((m, l) => Math.max(m, l), 0) * 100) / 100,
           outOfOrder,
           lost,
           seeksPerSecond: Math.round(EVENTS / (sendMs / 1000)),

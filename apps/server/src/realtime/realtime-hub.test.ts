@@ -78,13 +78,13 @@ describe('realtime hub', () => {
     const a = open(url, manager.accessToken)
     const b = open(url, artist.accessToken)
     await Promise.all([connected(a), connected(b)])
-    expect(await join(a, 'review:r1')).toEqual({ ok: true, room: 'review:r1' })
+    expect(await join(a, 'farm')).toEqual({ ok: true, room: 'farm' })
     let bGot = false
     b.on('system:notice', () => {
       bGot = true
     })
     const received = nextNotice(a)
-    studio.hub.emit('review:r1', 'system:notice', {
+    studio.hub.emit('farm', 'system:notice', {
       level: 'info',
       message: 'shot 010 approved',
       at: new Date().toISOString(),
@@ -94,7 +94,7 @@ describe('realtime hub', () => {
     await join(b, 'system')
     expect(bGot).toBe(false)
     expect(() =>
-      studio.hub.emit('review:r1', 'system:notice', { level: 'loud' as 'info', message: 'x', at: 'now' }),
+      studio.hub.emit('farm', 'system:notice', { level: 'loud' as 'info', message: 'x', at: 'now' }),
     ).toThrow()
   })
 })

@@ -31,6 +31,7 @@ export type HubHandler<N extends HandledEventName> = (payload: PayloadOf<N>, fro
 export interface RealtimeGate {
   mayJoin(principal: Principal, room: RoomName): Promise<boolean>
   mayReceive(principal: Principal, room: RoomName, event: ServerEventName, payload: unknown): Promise<boolean>
+  /** The payload as the principal may see it; depends on the principal's role only. */
   shape(principal: Principal, payload: unknown): unknown
   /** Told of each event as it is emitted, before it is queued for delivery. */
   observe?(room: RoomName, event: ServerEventName): void
@@ -161,6 +162,9 @@ export function createRealtimeHub(opts: {
     // open): the adapter's room map answers that without a round through fetchSockets.
     if (!io.of('/').adapter.rooms.has(room)) return
     const sockets = await io.local.in(room).fetchSockets()
+    // Sockets let in, by role: a payload is shaped and encoded once per role, not per socket
+    // (a review room's seek goes to every participant many times a second).
+    const byRole = new Map<string, { principal: Principal; ids: string[] }>()
     await Promise.all(
       sockets.map(async (socket) => {
         const p = principalOf(socket.data)
@@ -169,9 +173,13 @@ export function createRealtimeHub(opts: {
           opts.logger.warn({ err, room, event }, 'realtime access check failed; event withheld')
           return false
         })
-        if (allowed) socket.emit(event, gate.shape(p, payload))
+        if (!allowed) return
+        const group = byRole.get(p.role) ?? { principal: p, ids: [] }
+        group.ids.push(socket.id)
+        byRole.set(p.role, group)
       }),
     )
+    for (const { principal, ids } of byRole.values()) io.local.to(ids).emit(event, gate.shape(principal, payload))
   }
   // One chain keeps events in the order they were emitted (a job's state after its progress).
   let sending: Promise<void> = Promise.resolve()

@@ -2,18 +2,22 @@
 // project membership (so removing a member shuts them out), a drawing store that records what
 // it persisted, and a seat connected to review rooms over a real socket. Only imported by tests.
 import { randomUUID } from 'node:crypto'
-import type { AnnotationChanges, AnnotationOp, PlaylistAudience } from '@aipipeline/contracts'
+import { type AnnotationChanges, type AnnotationOp, type PlaylistAudience, RoomState } from '@aipipeline/contracts'
 import { NotFound } from '@aipipeline/domain'
 import { io as connect, type Socket } from 'socket.io-client'
 import type { ReviewSeams } from '../../src/modules/review'
 import type { AnnotationStore, PlaylistGate, PlaylistScope } from '../../src/modules/review/review-ports'
 import type { Seat } from '../production/production-test-kit'
 
+/** A playlist whose access check fails unexpectedly (as when the database is unreachable). */
+export const BROKEN_PLAYLIST = 'broken-playlist'
+
 /** Playlists by id; the gate admits members of the project, clients and vendors only to `client` ones. */
 export function fakePlaylists() {
   const playlists = new Map<string, { projectId: string; audience: PlaylistAudience }>()
   const playlistGate: NonNullable<ReviewSeams['playlistGate']> = (production): PlaylistGate => ({
     async scope(principal, playlistId): Promise<PlaylistScope> {
+      if (playlistId === BROKEN_PLAYLIST) throw new Error('the database went away')
       const playlist = playlists.get(playlistId)
       if (playlist === undefined) throw new NotFound('no such playlist')
       const access = await production.access.resolve(principal, playlist.projectId)
@@ -116,4 +120,9 @@ export async function roomSeat(url: string, seat: Pick<Seat, 'token'>): Promise<
     },
     close: () => socket.disconnect(),
   }
+}
+
+/** The room state in a join or sync answer (throws on a refusal). */
+export function stateOf(ack: unknown): RoomState {
+  return RoomState.parse((ack as { state?: unknown }).state)
 }

@@ -2,7 +2,7 @@
 // participant, whichever instance holds their socket, gets the same numbered changes in the
 // same order, with no gap, while the presenter seeks and others draw from the other instance.
 import { randomBytes } from 'node:crypto'
-import { DEFAULT_ROOM_PLAYBACK, RoomState } from '@aipipeline/contracts'
+import { DEFAULT_ROOM_PLAYBACK } from '@aipipeline/contracts'
 import { postgres, redis, requireService } from '@aipipeline/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type TeamProject, teamProject } from '../../../../test-kits/production/production-test-kit'
@@ -11,6 +11,7 @@ import {
   type RoomSeat,
   recordingAnnotations,
   roomSeat,
+  stateOf,
 } from '../../../../test-kits/review/review-room.fixture'
 import { createTestStudio, type TestStudio } from '../../../../test-kits/test-studio'
 
@@ -70,10 +71,10 @@ describe.runIf(ready)('a review room shared by two instances [postgres + redis]'
     const joinSeq = new Map<RoomSeat, number>()
     for (const s of everyone) {
       const ack = await s.ask('review:join', { playlistId })
-      joinSeq.set(s, RoomState.parse((ack as { state: unknown }).state).seq)
+      joinSeq.set(s, stateOf(ack).seq)
     }
     // The artist has a tab on each instance: one participant, two connections.
-    const synced = RoomState.parse(((await drawer.ask('review:sync', { playlistId })) as { state: unknown }).state)
+    const synced = stateOf(await drawer.ask('review:sync', { playlistId }))
     expect(synced.participants.find((p) => p.id === team.seats.artist.userId)?.connections).toBe(2)
     expect(synced.participants).toHaveLength(5)
 

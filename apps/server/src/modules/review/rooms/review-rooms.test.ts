@@ -1,15 +1,17 @@
 // Live review rooms over real sockets on both engines: the presenter drives everyone with
 // numbered changes, late joiners land on the room's state, every client event is checked
 // against the sender's access to the playlist, and drawings are persisted in the room's order.
-import { DEFAULT_ROOM_PLAYBACK, type RoomPlayback, RoomState } from '@aipipeline/contracts'
+import { DEFAULT_ROOM_PLAYBACK, type RoomPlayback } from '@aipipeline/contracts'
 import { testEngines } from '@aipipeline/testing'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { call, type TeamProject, teamProject } from '../../../../test-kits/production/production-test-kit'
 import {
+  BROKEN_PLAYLIST,
   fakePlaylists,
   type RoomSeat,
   recordingAnnotations,
   roomSeat,
+  stateOf,
 } from '../../../../test-kits/review/review-room.fixture'
 import { createTestStudio, type TestStudio } from '../../../../test-kits/test-studio'
 
@@ -80,7 +82,7 @@ for (const engine of testEngines('review rooms')) {
         playback: { frame: 240 },
       })
       // Every numbered event the viewer got after joining follows the one before it.
-      const joinedSeq = RoomState.parse((joined as { state: unknown }).state).seq
+      const joinedSeq = stateOf(joined).seq
       const after = viewer.seqs().filter((s) => s > joinedSeq)
       expect(after).toEqual(after.map((_, i) => joinedSeq + 1 + i))
 
@@ -91,7 +93,7 @@ for (const engine of testEngines('review rooms')) {
 
       const late = await seat(team.seats.manager.token)
       const landed = await late.ask('review:join', { playlistId })
-      const state = RoomState.parse((landed as { state: unknown }).state)
+      const state = stateOf(landed)
       expect(state.playback.frame).toBe(240)
       expect(state.presenterId).toBe(team.seats.supervisor.userId)
       expect(state.seq).toBe((sent.seq as number) + 1)
@@ -140,11 +142,10 @@ for (const engine of testEngines('review rooms')) {
       const watcher = await seat(team.seats.manager.token)
       for (const s of [tabA, tabB, watcher]) await s.ask('review:join', { playlistId })
       const before = await watcher.ask('review:sync', { playlistId })
-      const artistIn = (s: unknown) =>
-        RoomState.parse((s as { state: unknown }).state).participants.find((p) => p.id === team.seats.artist.userId)
+      const artistIn = (s: unknown) => stateOf(s).participants.find((p) => p.id === team.seats.artist.userId)
       expect(artistIn(before)?.connections).toBe(2)
       tabA.close()
-      const seqBefore = RoomState.parse((before as { state: unknown }).state).seq
+      const seqBefore = stateOf(before).seq
       await watcher.until((e) => e.event === 'review:presence' && (e.payload.seq ?? 0) > seqBefore)
       expect(artistIn(await watcher.ask('review:sync', { playlistId }))?.connections).toBe(1)
     })
@@ -190,6 +191,9 @@ for (const engine of testEngines('review rooms')) {
       const bad = await s.ask('review:playback', { playlistId: teamPlaylist, playback: { frame: -1 } })
       expect(bad.ok).toBe(false)
       expect(bad.error).toMatch(/^invalid review:playback/)
+      // An unexpected failure answers a plain refusal; the socket stays and is answered again.
+      expect(await s.ask('review:join', { playlistId: BROKEN_PLAYLIST })).toEqual({ ok: false, error: 'server error' })
+      expect(await s.ask('review:join', { playlistId: teamPlaylist })).toMatchObject({ ok: true })
     })
 
     it('stops sending to a member removed from the project at once', async () => {
@@ -259,7 +263,7 @@ for (const engine of testEngines('review rooms')) {
       const playlistId = playlists.add(team.projectId, 'team')
       const s = await seat(team.seats.artist.token)
       const joined = await s.ask('review:join', { playlistId })
-      const seq = RoomState.parse((joined as { state: unknown }).state).seq
+      const seq = stateOf(joined).seq
       await studio.review.roomBroadcast.playlistChanged(playlistId)
       await s.until((e) => e.event === 'review:playlist')
       expect(s.received.find((e) => e.event === 'review:playlist')?.payload).toEqual({ playlistId, seq: seq + 1 })
