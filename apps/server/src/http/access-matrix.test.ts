@@ -189,6 +189,8 @@ for (const engine of testEngines('project membership matrix')) {
         system: staff(r),
         // No playlist r1 exists: the playlist gate admits nobody.
         'review:r1': false,
+        // The fixture's playlist is for the team: its members of the studio roles, and admins.
+        [`review:${p.ids.playlistId}`]: staff(r) && (member || r === 'admin'),
         [`user:${p.team.seats.artist.userId}`]: member && r === 'artist',
       })
       const wrong: string[] = []

@@ -85,6 +85,7 @@ export function registerReviewModule(deps: ReviewModuleDeps): ReviewModule {
       : createMemoryRoomStore(),
     gate,
     annotations: deps.seams?.annotations ?? annotations,
+    guestActivity: guests.activity,
     logger: deps.logger,
   })
   rooms = built

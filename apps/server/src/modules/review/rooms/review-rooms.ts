@@ -6,6 +6,7 @@ import { NotFound } from '@aipipeline/domain'
 import type { Principal } from '../../../http/principal'
 import type { Logger } from '../../../observability/logger'
 import type { HubConnection, RealtimeHub } from '../../../realtime/realtime-hub'
+import type { GuestActivityLog } from '../guests'
 import type { AnnotationStore, PlaylistGate, PlaylistScope, ReviewRoomBroadcast } from '../review-ports'
 import { announce, presenceChange, reviewRoomName } from './room-changes'
 import { answerRoomEvents, type RoomsInternals } from './room-events'
@@ -18,11 +19,16 @@ export interface ReviewRoomsDeps {
   store: RoomStore
   gate: PlaylistGate
   annotations: AnnotationStore
+  /** Logs what guests do in rooms (joins, leaves, drawings). */
+  guestActivity?: Pick<GuestActivityLog, 'record'>
   logger: Logger
   now?: () => Date
   /** How often rooms with sockets here drop presence of instances that stopped. */
   pruneEveryMs?: number
 }
+
+/** Rooms without a guest log (tests that have no guests). */
+const NO_GUEST_LOG: Pick<GuestActivityLog, 'record'> = { record: async () => {} }
 
 export function createReviewRooms(deps: ReviewRoomsDeps) {
   const { hub, store, logger } = deps
@@ -125,7 +131,13 @@ export function createReviewRooms(deps: ReviewRoomsDeps) {
     exit,
     isIn: (connectionId: string, playlistId: string) => joined.get(connectionId)?.has(playlistId) ?? false,
   }
-  answerRoomEvents({ hub, gate: deps.gate, annotations: deps.annotations, rooms })
+  answerRoomEvents({
+    hub,
+    gate: deps.gate,
+    annotations: deps.annotations,
+    rooms,
+    guestActivity: deps.guestActivity ?? NO_GUEST_LOG,
+  })
 
   return {
     broadcast,

@@ -3,6 +3,7 @@
 // requires the sender to have joined the room; what changes the room gets the next seq.
 import { access, DomainError, Forbidden, NotFound, RuleViolation, roleSatisfies } from '@aipipeline/domain'
 import type { HubConnection, RealtimeHub } from '../../../realtime/realtime-hub'
+import type { GuestActivityLog } from '../guests'
 import type { AnnotationStore, PlaylistGate, PlaylistScope } from '../review-ports'
 import { presenceChange, reviewRoomName } from './room-changes'
 import type { RoomSequencer } from './room-sequencer'
@@ -21,6 +22,8 @@ interface RoomEventsDeps {
   gate: PlaylistGate
   annotations: AnnotationStore
   rooms: RoomsInternals
+  /** Logs what guests do in rooms (a no-op for signed-in users). */
+  guestActivity: Pick<GuestActivityLog, 'record'>
 }
 
 /** Something the room hides as if it did not exist (its message is the whole answer). */
@@ -33,7 +36,7 @@ function leads(scope: PlaylistScope): boolean {
   return scope.access !== null && roleSatisfies(access.atLeast('supervisor'), scope.access.role)
 }
 
-export function answerRoomEvents({ hub, gate, annotations, rooms }: RoomEventsDeps): void {
+export function answerRoomEvents({ hub, gate, annotations, rooms, guestActivity }: RoomEventsDeps): void {
   const { sequencer } = rooms
 
   /** The sender's scope now; one the gate no longer admits is also taken out of the room. */
@@ -56,12 +59,15 @@ export function answerRoomEvents({ hub, gate, annotations, rooms }: RoomEventsDe
 
   hub.handle('review:join', async ({ playlistId }, from) => {
     const scope = await scopeOf(from, playlistId)
-    return { ok: true, state: publicState(await rooms.enter(from, scope)) }
+    const state = publicState(await rooms.enter(from, scope))
+    await guestActivity.record(from.principal, 'join')
+    return { ok: true, state }
   })
 
   hub.handle('review:leave', async ({ playlistId }, from) => {
     await memberOf(from, playlistId)
     const room = await rooms.exit(from, playlistId)
+    await guestActivity.record(from.principal, 'leave')
     return { ok: true, seq: room?.seq ?? 0 }
   })
 
@@ -122,6 +128,7 @@ export function answerRoomEvents({ hub, gate, annotations, rooms }: RoomEventsDe
         room: stored,
         event: (seq) => ({ event: 'review:annotations', payload: { playlistId, seq, by: scope.actorId, changes } }),
       }))
+      await guestActivity.record(from.principal, 'draw', versionId)
       return { ok: true as const, seq: room.seq, changes }
     })
   })
