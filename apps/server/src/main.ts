@@ -35,7 +35,7 @@ program
       seed: async (s, logger) => {
         const created = await seedDemoUsers(s.auth)
         if (created.length > 0) logger.info({ created }, 'seeded demo users')
-        const film = await seedDemoProduction(s.auth, s.production.services)
+        const film = await seedDemoProduction(s.auth, s.production.services, s.review.playlists.playlists)
         if (film) logger.info({ projectId: film }, 'seeded the demo film')
       },
     })

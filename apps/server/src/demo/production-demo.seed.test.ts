@@ -15,7 +15,8 @@ describe('demo film', () => {
   afterAll(async () => studio.close())
 
   it('seeds 40 shots over 3 sequences with tasks in several statuses and rendered versions, once', async () => {
-    const projectId = await seedDemoProduction(studio.auth, studio.production.services)
+    const playlists = studio.review.playlists.playlists
+    const projectId = await seedDemoProduction(studio.auth, studio.production.services, playlists)
     expect(projectId).toBeDefined()
     const me = (await studio.auth.listUsers()).find((u) => u.email === 'manager@demo.local')
     const principal = { userId: me?.id ?? '', role: 'manager' as const }
@@ -24,16 +25,16 @@ describe('demo film', () => {
     expect(new Set(table.shots.sequenceId).size).toBe(3)
     expect(new Set(table.tasks.statusId).size).toBeGreaterThanOrEqual(5)
     expect(table.shots.thumbnailVersionId.filter((v) => v !== null).length).toBeGreaterThan(0)
-    expect(await seedDemoProduction(studio.auth, studio.production.services)).toBeUndefined()
+    expect(await seedDemoProduction(studio.auth, studio.production.services, playlists)).toBeUndefined()
     if (!requireFfmpeg("the demo film's video version")) return
-    // With ffmpeg, one shot has a numbered movie with its poster next to its image.
+    // With ffmpeg, the shots in review have a numbered movie with its poster next to their image.
     const tasks = await Promise.all(
       table.tasks.id.map(async (taskId) =>
         TaskDetail.parse(await studio.production.services.tasks.get(principal, taskId)),
       ),
     )
     const videos = tasks.flatMap((t) => t.versions).filter((v) => v.kind === 'video')
-    expect(videos).toHaveLength(1)
+    expect(videos).toHaveLength(5)
     const video = videos[0]
     expect(video?.files.find((f) => f.role === 'output')?.mediaType).toBe('video/mp4')
     expect(video?.thumbnailFileId).not.toBeNull()
@@ -51,5 +52,10 @@ describe('demo film', () => {
     } finally {
       await worker.stop()
     }
+    // The client playlist holds every shot waiting for review, the videos among them.
+    const listed = await playlists.list(principal, projectId ?? '')
+    expect(listed.items.map((p) => [p.name, p.audience])).toEqual([['Dailies', 'client']])
+    const dailies = await playlists.get(principal, listed.items[0]?.id ?? '')
+    expect(dailies.items.filter((i) => i.version?.kind === 'video')).toHaveLength(5)
   }, 180_000)
 })

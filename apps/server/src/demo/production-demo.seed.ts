@@ -1,12 +1,14 @@
 // The demo's sample production: a short film with 3 sequences and 40 shots, characters and
 // locations, tasks spread over the statuses, and a few versions with simulated renders
 // (gradient frames drawn with sharp, attached through the farm's own entry point) and, when
-// ffmpeg is installed, a short numbered movie as a video version.
+// ffmpeg is installed, a short numbered movie as video versions of the shots in review, and a
+// client playlist of those shots ("Dailies").
 // Idempotent: does nothing when the project already exists.
 import { ROLES } from '@aipipeline/domain'
 import sharp from 'sharp'
 import type { AuthService, Principal } from '../modules/auth'
 import type { ProductionServices } from '../modules/production'
+import type { PlaylistService } from '../modules/review'
 import { makeDemoMovie } from './demo-movie'
 import { demoEmail } from './demo-seed'
 
@@ -26,6 +28,8 @@ async function renderFrame(seed: number): Promise<Buffer> {
 export async function seedDemoProduction(
   auth: AuthService,
   production: ProductionServices,
+  /** Makes the demo's client playlist of the shots waiting for review (when review is there). */
+  playlists?: Pick<PlaylistService, 'create'>,
 ): Promise<string | undefined> {
   const users = await auth.listUsers()
   const byRole = new Map(ROLES.map((r) => [r, users.find((u) => u.email === demoEmail(r))]))
@@ -126,6 +130,12 @@ export async function seedDemoProduction(
     })
   }
   await progressTasks(production, me, project.id, byRole.get('artist')?.id, byRole.get('vendor')?.id)
+  await playlists?.create(me, project.id, {
+    name: 'Dailies',
+    audience: 'client',
+    source: { kind: 'latestForReview' },
+    versionChoice: 'latest',
+  })
   return project.id
 }
 
@@ -186,17 +196,19 @@ async function progressTasks(
       files: [{ name: 'render.png', mediaType: 'image/png', data, width: 960, height: 540 }],
     })
   }
-  // The first shot with an image gets a video next to it, so one shot shows both players.
-  const movieTask = keyTasks[10]
-  const movie = movieTask ? await makeDemoMovie(project.fps, project.startFrame) : undefined
-  if (movieTask && movie)
+  // Shots in review get a video next to their image, so the player, review proxies and a
+  // review session have something to play (one encode, attached to each).
+  const movieTasks = keyTasks.slice(10, 15)
+  const movie = movieTasks.length > 0 ? await makeDemoMovie(project.fps, project.startFrame) : undefined
+  if (!movie) return
+  for (const [i, taskId] of movieTasks.entries())
     await production.versions.attachRenderOutput({
-      taskId: movieTask,
+      taskId,
       renderJobId: null,
       kind: 'video',
       prompt: 'slow push-in on the lighthouse lamp, dusk, 35mm film',
       negativePrompt: 'blurry',
-      seed: 2001,
+      seed: 2001 + i,
       model: 'wan-demo',
       parameters: { frames: movie.frames, fps: project.fps },
       files: [
