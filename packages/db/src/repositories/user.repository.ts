@@ -15,6 +15,8 @@ export interface UserRecord {
   active: boolean
   /** Access tokens carry this; one issued under an older version is refused. */
   sessionVersion: number
+  /** A review guest's hidden account (made by a guest link; never signs in, never listed). */
+  guest: boolean
   createdAt: string
   updatedAt: string
 }
@@ -53,6 +55,7 @@ function toRecord(row: Selectable<UsersTable>): UserWithHash {
     active: row.active === 1,
     passwordHash: row.passwordHash,
     sessionVersion: row.sessionVersion,
+    guest: row.guestLinkId !== null,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
   }

@@ -29,12 +29,7 @@ export const SILENT_REVIEW_ROOMS: ReviewRoomBroadcast = {
   playlistChanged: async () => {},
 }
 
-/**
- * Whether a comment's author is a guest's hidden account. Guests' accounts are users marked by
- * the guest link they came through (`users.guest_link_id`, added with guest links); until the
- * users row carries that marker, nobody is a guest.
- */
+/** Whether a comment's author is a guest's hidden account (a user made by a guest link). */
 export function isGuestAuthor(user: UserRecord | undefined): boolean {
-  if (user === undefined || !('guestLinkId' in user)) return false
-  return typeof user.guestLinkId === 'string' && user.guestLinkId !== ''
+  return user?.guest === true
 }

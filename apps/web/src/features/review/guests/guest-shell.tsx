@@ -9,8 +9,8 @@ import { useTranslation } from 'react-i18next'
 import { useApi, useGuest } from '../../../api/api-context'
 import { LanguageSwitch } from '../../../components/language-switch'
 import { ThemeToggle } from '../../../components/theme-toggle'
-import { GuestLinkEnded } from './guest-link-ended'
 import { ReviewSession } from '../session/review-session-page'
+import { GuestLinkEnded } from './guest-link-ended'
 
 export function GuestShell() {
   const { t } = useTranslation()

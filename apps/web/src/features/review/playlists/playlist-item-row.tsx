@@ -1,7 +1,7 @@
 // One item of a playlist in the review page's left column: thumbnail, shot and task type, the
 // task's status colour, the version it shows and why (latest, approved, pinned), and how far
 // a video's review proxy is. Editors get a drag handle and the item's menu.
-import { type PlaylistItem, reviewMediaPath } from '@aipipeline/contracts'
+import { type PlaylistItem, playlistRoutes, reviewMediaPath } from '@aipipeline/contracts'
 import type { DraggableAttributes, DraggableSyntheticListeners } from '@dnd-kit/core'
 import { ActionIcon, Badge, Box, Group, Image, Paper, Stack, Text } from '@mantine/core'
 import type { CSSProperties, ReactNode } from 'react'
@@ -34,7 +34,10 @@ export function PlaylistItemRow(props: Props) {
   const { t } = useTranslation()
   const { item } = props
   const version = item.version
-  const thumb = useAuthedFileUrl(version ? reviewMediaPath(item.playlistId, version.id, 'thumbnail') : null)
+  const thumb = useAuthedFileUrl(
+    version ? reviewMediaPath(item.playlistId, version.id, 'thumbnail') : null,
+    playlistRoutes.reviewMedia,
+  )
   return (
     <Paper
       withBorder

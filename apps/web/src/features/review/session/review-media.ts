@@ -1,13 +1,19 @@
 // A version's picture or video for the player, fetched with the session's token into blob
 // URLs (the media route needs the bearer token, which <video src> cannot send).
-import { type ReviewVersion, reviewMediaPath } from '@aipipeline/contracts'
+import { playlistRoutes, type ReviewVersion, reviewMediaPath } from '@aipipeline/contracts'
 import { useAuthedFileUrl } from '../../../api/authed-file'
 import type { ReviewMedia } from '../../../components/media/review-player'
 
 export function useReviewMedia(playlistId: string, version: ReviewVersion | null): ReviewMedia | null {
   const video = version?.kind === 'video'
-  const src = useAuthedFileUrl(version ? reviewMediaPath(playlistId, version.id, video ? 'proxy' : 'original') : null)
-  const poster = useAuthedFileUrl(video && version ? reviewMediaPath(playlistId, version.id, 'thumbnail') : null)
+  const src = useAuthedFileUrl(
+    version ? reviewMediaPath(playlistId, version.id, video ? 'proxy' : 'original') : null,
+    playlistRoutes.reviewMedia,
+  )
+  const poster = useAuthedFileUrl(
+    video && version ? reviewMediaPath(playlistId, version.id, 'thumbnail') : null,
+    playlistRoutes.reviewMedia,
+  )
   if (!version) return null
   return {
     kind: version.kind,

@@ -135,13 +135,13 @@ function ReviewSessionView({ detail, selfId }: { detail: PlaylistDetail; selfId:
         <Text c="dimmed">{t('reviewSession.noItems')}</Text>
       ) : (
         <Grid gap="sm">
-          <Grid.Col span={{ base: 12, md: 2 }}>
+          <Grid.Col span={{ base: 12, md: 3 }}>
             <PlaylistItemsPanel detail={detail} currentItemId={item.id} onSelect={select} />
             <Text size="xs" c="dimmed" mt="xs">
               {t('reviewSession.keys')}
             </Text>
           </Grid.Col>
-          <Grid.Col span={{ base: 12, md: 7 }}>
+          <Grid.Col span={{ base: 12, md: 6 }}>
             {version ? (
               <ReviewStage
                 key={version.id}

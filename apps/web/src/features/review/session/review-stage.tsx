@@ -2,7 +2,7 @@
 // the drawing layer over the picture, the drawing toolbar for those who may draw, and the
 // compare picker for staff. Everything it plays is the session's shared playback.
 import type { AnnotationOp, PlaylistDetail, ReviewVersion, RoomPlayback } from '@aipipeline/contracts'
-import { Center, Loader, Stack, Text } from '@mantine/core'
+import { Box, Center, Loader, Stack, Text } from '@mantine/core'
 import { useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useSession } from '../../../api/api-context'
@@ -107,48 +107,51 @@ export function ReviewStage({
           onCompare={(compare) => onPlayback({ ...playback, compare })}
         />
       )}
-      <ReviewPlayer
-        ref={player}
-        media={media}
-        compare={
-          versionB && mediaB && playback.compare.mode !== 'off'
-            ? {
-                mode: playback.compare.mode,
-                media: mediaB,
-                wipe: playback.compare.wipe,
-                opacity: playback.compare.opacity,
-              }
-            : null
-        }
-        onCompareChange={(c) =>
-          onPlayback({ ...playback, compare: { ...playback.compare, wipe: c.wipe, opacity: c.opacity } })
-        }
-        fps={detail.project.fps}
-        startFrame={detail.project.startFrame}
-        playback={{ frame: playback.frame, playing: playback.playing, speed: playback.speed, loop: playback.loop }}
-        onPlayback={(p) => onPlayback({ ...playback, ...p })}
-        view={{ zoom: playback.zoom, ...guides }}
-        onView={(v) => {
-          setGuides({ safeArea: v.safeArea, aspectMask: v.aspectMask })
-          onPlayback({ ...playback, zoom: v.zoom })
-        }}
-        keyboard
-        label={label}
-        renderOverlay={(box) => (
-          <AnnotationLayer
-            width={box.width}
-            height={box.height}
-            frame={box.frame}
-            annotations={annotations}
-            ghosting={ghosting ? DEFAULT_GHOSTING : null}
-            tool={detail.can.draw ? tool : null}
-            style={style}
-            onOps={(ops) => void draw(version.id, ops)}
-            authorId={authorId}
-            canEditOthers={detail.can.edit}
-          />
-        )}
-      />
+      {/* The player fills its box: the picture gets most of the window, the notes stay beside it. */}
+      <Box style={{ height: 'min(64vh, 760px)', minHeight: 300 }}>
+        <ReviewPlayer
+          ref={player}
+          media={media}
+          compare={
+            versionB && mediaB && playback.compare.mode !== 'off'
+              ? {
+                  mode: playback.compare.mode,
+                  media: mediaB,
+                  wipe: playback.compare.wipe,
+                  opacity: playback.compare.opacity,
+                }
+              : null
+          }
+          onCompareChange={(c) =>
+            onPlayback({ ...playback, compare: { ...playback.compare, wipe: c.wipe, opacity: c.opacity } })
+          }
+          fps={detail.project.fps}
+          startFrame={detail.project.startFrame}
+          playback={{ frame: playback.frame, playing: playback.playing, speed: playback.speed, loop: playback.loop }}
+          onPlayback={(p) => onPlayback({ ...playback, ...p })}
+          view={{ zoom: playback.zoom, ...guides }}
+          onView={(v) => {
+            setGuides({ safeArea: v.safeArea, aspectMask: v.aspectMask })
+            onPlayback({ ...playback, zoom: v.zoom })
+          }}
+          keyboard
+          label={label}
+          renderOverlay={(box) => (
+            <AnnotationLayer
+              width={box.width}
+              height={box.height}
+              frame={box.frame}
+              annotations={annotations}
+              ghosting={ghosting ? DEFAULT_GHOSTING : null}
+              tool={detail.can.draw ? tool : null}
+              style={style}
+              onOps={(ops) => void draw(version.id, ops)}
+              authorId={authorId}
+              canEditOthers={detail.can.edit}
+            />
+          )}
+        />
+      </Box>
       <AnnotationToolbar
         tool={tool}
         onTool={setTool}
