@@ -37,7 +37,7 @@ const Detail = z.object({
   ),
 })
 const Playlists = z.object({ items: z.array(z.object({ id: z.string(), name: z.string() })) })
-const Proxy = z.object({ status: z.string(), revision: z.number() })
+const ProxyState = z.object({ status: z.string(), revision: z.number() })
 const Annotations = z.object({ items: z.array(z.object({ frame: z.number() })) })
 const Table = z.object({
   tasks: z.object({ id: z.array(z.string()), statusId: z.array(z.string().nullable()) }),
@@ -63,7 +63,7 @@ describe.runIf(browserTestsEnabled('review drawings and guests in Chromium'))(
     const videoItems = () => dailies.items.filter((i) => i.version?.kind === 'video')
 
     async function proxyOf(versionId: string) {
-      return Proxy.parse(await api.get(`/api/review/versions/${versionId}/proxy`))
+      return ProxyState.parse(await api.get(`/api/review/versions/${versionId}/proxy`))
     }
 
     async function open(email: string, lang: 'en' | 'ko'): Promise<WatchedPage> {
