@@ -20,8 +20,14 @@ export interface HubConnection {
   leave(room: RoomName): Promise<void>
 }
 
-function refusal(error: string) {
-  return { ok: false as const, error }
+function refusal(error: string, reason?: string) {
+  return { ok: false as const, error, ...(reason === undefined ? {} : { reason }) }
+}
+
+/** The word a refusal is known by: the rule's own reason, else the error's kind. */
+function reasonOf(err: DomainError): string {
+  const reason = err.details?.reason
+  return typeof reason === 'string' ? reason : err.code
 }
 
 /** Runs a handler for one client event and returns the ack to send (never throws). */
@@ -37,18 +43,21 @@ export async function answerClientEvent<N extends keyof Events>(
   const parsed = contract.payload.safeParse(payload)
   if (!parsed.success) {
     const issue = parsed.error.issues[0]
-    return refusal(`invalid ${event}: ${issue ? `${issue.path.join('.') || 'payload'} ${issue.message}` : 'payload'}`)
+    return refusal(
+      `invalid ${event}: ${issue ? `${issue.path.join('.') || 'payload'} ${issue.message}` : 'payload'}`,
+      'validation_failed',
+    )
   }
   try {
     const answer = await handler(parsed.data as never, from)
     const checked = contract.ack.safeParse(answer)
     if (checked.success) return checked.data
     logger.error({ event, issues: checked.error.issues }, 'realtime answer breaks its contract')
-    return refusal('server error')
+    return refusal('server error', 'server_error')
   } catch (err) {
     // Domain errors carry a message meant for the caller (not found, forbidden, conflict).
-    if (err instanceof DomainError) return refusal(err.message)
+    if (err instanceof DomainError) return refusal(err.message, reasonOf(err))
     logger.error({ err, event }, 'realtime handler failed')
-    return refusal('server error')
+    return refusal('server error', 'server_error')
   }
 }

@@ -58,11 +58,13 @@ describe('client events with acknowledgements', () => {
   it('turns a malformed answer and silence into failures', async () => {
     expect(await emitWithAck(client, 'review:sync', { playlistId: PLAYLIST })).toEqual({
       ok: false,
-      error: 'malformed_answer',
+      error: 'malformed answer',
+      reason: 'malformed_answer',
     })
     expect(await emitWithAck(client, 'review:leave', { playlistId: PLAYLIST }, 200)).toEqual({
       ok: false,
-      error: 'no_answer',
+      error: 'no answer',
+      reason: 'no_answer',
     })
   })
 })

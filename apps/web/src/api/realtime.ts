@@ -111,7 +111,7 @@ const ACK_TIMEOUT_MS = 10_000
 
 /**
  * Emits client event `name` and resolves with its acknowledgement, parsed with the contract.
- * A timeout, a lost connection or a malformed answer resolves as `{ ok: false, error }` too,
+ * A timeout, a lost connection or a malformed answer resolves as `{ ok: false, error, reason }` too,
  * so callers handle one shape.
  */
 export async function emitWithAck<N extends ClientEventName>(
@@ -119,16 +119,16 @@ export async function emitWithAck<N extends ClientEventName>(
   name: N,
   payload: ClientEventPayload<N>,
   timeoutMs = ACK_TIMEOUT_MS,
-): Promise<ClientAck<N> | { ok: false; error: string }> {
+): Promise<ClientAck<N> | { ok: false; error: string; reason?: string }> {
   const event: string = name
   let answer: unknown
   try {
     answer = await socket.timeout(timeoutMs).emitWithAck(event, payload)
   } catch {
-    return { ok: false, error: 'no_answer' }
+    return { ok: false, error: 'no answer', reason: 'no_answer' }
   }
   const parsed = clientSchemas[name].ack.safeParse(answer)
   if (parsed.success) return parsed.data
   console.warn(`realtime: malformed acknowledgement of "${name}"`, parsed.error.message)
-  return { ok: false, error: 'malformed_answer' }
+  return { ok: false, error: 'malformed answer', reason: 'malformed_answer' }
 }

@@ -47,7 +47,7 @@ export type ServerEvent<N extends ServerEventName> = z.infer<(typeof serverEvent
 export const JoinRoomRequest = z.object({ room: RoomName }).strict()
 export const JoinRoomAck = z.union([
   z.object({ ok: z.literal(true), room: RoomName }),
-  z.object({ ok: z.literal(false), error: z.string() }),
+  z.object({ ok: z.literal(false), error: z.string(), reason: z.string().optional() }),
 ])
 
 /** Events the client emits, with their payload and acknowledgement schemas. */

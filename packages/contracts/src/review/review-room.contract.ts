@@ -130,7 +130,13 @@ export const reviewRoomServerEvents = {
 // ----- client → server events (each acknowledged) -----
 
 const PlaylistRef = { playlistId: Id }
-export const RoomAckError = z.object({ ok: z.literal(false), error: z.string() })
+export const RoomAckError = z.object({
+  ok: z.literal(false),
+  /** What went wrong, in English (for logs). */
+  error: z.string(),
+  /** Why, as a word the browser has a sentence for (e.g. `not_presenter`, `not_found`). */
+  reason: z.string().optional(),
+})
 const withState = z.union([z.object({ ok: z.literal(true), state: RoomState }), RoomAckError])
 const withSeq = z.union([z.object({ ok: z.literal(true), seq: z.number().int() }), RoomAckError])
 

@@ -89,6 +89,7 @@ for (const engine of testEngines('review rooms')) {
       expect(await viewer.ask('review:playback', { playlistId, playback: seek(1) })).toEqual({
         ok: false,
         error: 'only the presenter may drive playback',
+        reason: 'not_presenter',
       })
 
       const late = await seat(team.seats.manager.token)
@@ -157,6 +158,7 @@ for (const engine of testEngines('review rooms')) {
         expect(await s.ask('review:join', { playlistId: teamPlaylist })).toEqual({
           ok: false,
           error: 'no such playlist',
+          reason: 'not_found',
         })
         for (const [event, body] of [
           ['review:sync', {}],
@@ -169,6 +171,7 @@ for (const engine of testEngines('review rooms')) {
           expect(await s.ask(event, { playlistId: teamPlaylist, ...body })).toEqual({
             ok: false,
             error: 'no such playlist',
+            reason: 'not_found',
           })
         }
         // A playlist shared with clients lets them in.
@@ -179,6 +182,7 @@ for (const engine of testEngines('review rooms')) {
       expect(await stranger.ask('review:join', { playlistId: clientPlaylist })).toEqual({
         ok: false,
         error: 'no such playlist',
+        reason: 'not_found',
       })
     })
 
@@ -187,12 +191,17 @@ for (const engine of testEngines('review rooms')) {
       expect(await s.ask('review:sync', { playlistId: teamPlaylist })).toEqual({
         ok: false,
         error: 'join the review room first',
+        reason: 'join_first',
       })
       const bad = await s.ask('review:playback', { playlistId: teamPlaylist, playback: { frame: -1 } })
       expect(bad.ok).toBe(false)
       expect(bad.error).toMatch(/^invalid review:playback/)
       // An unexpected failure answers a plain refusal; the socket stays and is answered again.
-      expect(await s.ask('review:join', { playlistId: BROKEN_PLAYLIST })).toEqual({ ok: false, error: 'server error' })
+      expect(await s.ask('review:join', { playlistId: BROKEN_PLAYLIST })).toEqual({
+        ok: false,
+        error: 'server error',
+        reason: 'server_error',
+      })
       expect(await s.ask('review:join', { playlistId: teamPlaylist })).toMatchObject({ ok: true })
     })
 
@@ -229,7 +238,11 @@ for (const engine of testEngines('review rooms')) {
       await staying.until((e) => e.event === 'review:playback' && e.payload.seq === after.seq)
       await studio.hub.flushed()
       expect(removed.received.some((e) => e.event === 'review:playback' && e.payload.seq === after.seq)).toBe(false)
-      expect(await removed.ask('review:sync', { playlistId })).toEqual({ ok: false, error: 'no such playlist' })
+      expect(await removed.ask('review:sync', { playlistId })).toEqual({
+        ok: false,
+        error: 'no such playlist',
+        reason: 'not_found',
+      })
     })
 
     it('persists drawings in the order the room numbers them and sends them to everyone', async () => {
@@ -256,6 +269,7 @@ for (const engine of testEngines('review rooms')) {
       ).toEqual({
         ok: false,
         error: 'no such version in this playlist',
+        reason: 'not_found',
       })
     })
 

@@ -53,7 +53,8 @@ export function answerRoomEvents({ hub, gate, annotations, rooms, guestActivity 
   /** The scope of a sender who joined the room. */
   async function memberOf(from: HubConnection, playlistId: string): Promise<PlaylistScope> {
     const scope = await scopeOf(from, playlistId)
-    if (!rooms.isIn(from.id, playlistId)) throw new RuleViolation('join the review room first')
+    if (!rooms.isIn(from.id, playlistId))
+      throw new RuleViolation('join the review room first', { reason: 'join_first' })
     return scope
   }
 
@@ -79,7 +80,8 @@ export function answerRoomEvents({ hub, gate, annotations, rooms, guestActivity 
   hub.handle('review:playback', async ({ playlistId, playback }, from) => {
     const scope = await memberOf(from, playlistId)
     const room = await sequencer.change(playlistId, (stored) => {
-      if (stored.presenterId !== scope.actorId) throw new Forbidden('only the presenter may drive playback')
+      if (stored.presenterId !== scope.actorId)
+        throw new Forbidden('only the presenter may drive playback', { reason: 'not_presenter' })
       return {
         room: { ...stored, playback },
         event: (seq) => ({ event: 'review:playback', payload: { playlistId, seq, by: scope.actorId, playback } }),
@@ -95,19 +97,25 @@ export function answerRoomEvents({ hub, gate, annotations, rooms, guestActivity 
       presenceChange((stored) => {
         const seated = stored.presenterId
         if (action === 'take') {
-          if (!scope.can.present) throw new Forbidden('you may not present in this playlist')
+          if (!scope.can.present)
+            throw new Forbidden('you may not present in this playlist', { reason: 'may_not_present' })
           if (seated !== null && seated !== scope.actorId && !leads(scope))
-            throw new Forbidden('someone else is presenting; only supervisors and above may take the seat')
+            throw new Forbidden('someone else is presenting; only supervisors and above may take the seat', {
+              reason: 'presenter_taken',
+            })
           return { ...stored, presenterId: scope.actorId }
         }
         if (action === 'give') {
-          if (participantId === undefined) throw new RuleViolation('say whom to give the seat to')
+          if (participantId === undefined)
+            throw new RuleViolation('say whom to give the seat to', { reason: 'name_participant' })
           if (seated !== scope.actorId && !(scope.can.present && leads(scope)))
-            throw new Forbidden('only the presenter may hand on the seat')
-          if (!(participantId in stored.presence)) throw new RuleViolation('that participant is not in the room')
+            throw new Forbidden('only the presenter may hand on the seat', { reason: 'not_presenter' })
+          if (!(participantId in stored.presence))
+            throw new RuleViolation('that participant is not in the room', { reason: 'not_in_room' })
           return { ...stored, presenterId: participantId }
         }
-        if (seated !== scope.actorId) throw new Forbidden('only the presenter may leave the seat')
+        if (seated !== scope.actorId)
+          throw new Forbidden('only the presenter may leave the seat', { reason: 'not_presenter' })
         return { ...stored, presenterId: null }
       }),
     )
@@ -116,7 +124,7 @@ export function answerRoomEvents({ hub, gate, annotations, rooms, guestActivity 
 
   hub.handle('review:draw', async ({ playlistId, versionId, ops }, from) => {
     const scope = await memberOf(from, playlistId)
-    if (!scope.can.draw) throw new Forbidden('you may not draw in this playlist')
+    if (!scope.can.draw) throw new Forbidden('you may not draw in this playlist', { reason: 'may_not_draw' })
     await gate.versionInPlaylist(scope, versionId).catch((err: unknown) => {
       throw err instanceof NotFound ? new Unseen('no such version in this playlist') : err
     })

@@ -72,7 +72,7 @@ export class ReviewRoomClient {
     const ack = await emitWithAck(this.options.socket, name, { playlistId: this.options.playlistId })
     if (this.stopped) return false
     if (!ack.ok) {
-      this.options.onError(ack.error)
+      this.options.onError(ack.reason ?? ack.error)
       return false
     }
     this.options.onError(null)

@@ -22,7 +22,21 @@ function initials(name: string): string {
 }
 
 /** Room refusals the page has words for; any other code is shown as it came. */
-const KNOWN_ERRORS = ['forbidden', 'not_found', 'not_presenter', 'no_answer', 'malformed_answer'] as const
+const KNOWN_ERRORS = [
+  'forbidden',
+  'not_found',
+  'not_presenter',
+  'presenter_taken',
+  'may_not_present',
+  'may_not_draw',
+  'join_first',
+  'name_participant',
+  'not_in_room',
+  'validation_failed',
+  'server_error',
+  'no_answer',
+  'malformed_answer',
+] as const
 
 /** A room error code as a sentence in the viewer's language. */
 export function useRoomErrorText(code: string | null): string | null {

@@ -73,7 +73,7 @@ export function useReviewRoom(playlistId: string, selfId: string, listeners: Roo
         action,
         ...(participantId === undefined ? {} : { participantId }),
       })
-      setError(ack.ok ? null : ack.error)
+      setError(ack.ok ? null : (ack.reason ?? ack.error))
     },
     [socket, playlistId],
   )
@@ -83,7 +83,7 @@ export function useReviewRoom(playlistId: string, selfId: string, listeners: Roo
       if (!socket || ops.length === 0) return null
       const ack = await emitWithAck(socket, 'review:draw', { playlistId, versionId, ops })
       if (!ack.ok) {
-        setError(ack.error)
+        setError(ack.reason ?? ack.error)
         return null
       }
       latestListeners.current.onAnnotations(ack.changes)
@@ -142,7 +142,7 @@ function usePlaybackSender(socket: Socket | null, playlistId: string, onError: (
         lastSent.current = next
         lastSentAt.current = Date.now()
         void emitWithAck(socket, 'review:playback', { playlistId, playback: next }).then((ack) =>
-          onError(ack.ok ? null : ack.error),
+          onError(ack.ok ? null : (ack.reason ?? ack.error)),
         )
       }
       pending.current = playback
