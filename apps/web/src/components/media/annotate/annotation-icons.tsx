@@ -1,16 +1,6 @@
 // The drawing tools' icons, inline like the player's (no icon set installed).
+import { LineIcon, lineIconSvg } from '../line-icon'
 import type { AnnotationTool } from './annotation-draft'
-
-const svg = {
-  width: 16,
-  height: 16,
-  viewBox: '0 0 24 24',
-  fill: 'none',
-  stroke: 'currentColor',
-  strokeWidth: 2,
-  strokeLinecap: 'round',
-  strokeLinejoin: 'round',
-} as const
 
 const PATHS: Record<AnnotationTool, string> = {
   select: 'M5 3l14 8-6 2-2 6z',
@@ -24,33 +14,27 @@ const PATHS: Record<AnnotationTool, string> = {
 
 export function ToolIcon({ tool }: { tool: AnnotationTool }) {
   return (
-    <svg {...svg} aria-hidden>
+    <svg {...lineIconSvg} aria-hidden>
       <path d={PATHS[tool]} />
     </svg>
   )
 }
 
-export function GhostIcon() {
-  return (
-    <svg {...svg} aria-hidden>
-      <path d="M6 20V10a6 6 0 0112 0v10l-3-2-3 2-3-2z" />
-      <path d="M10 11h.01M14 11h.01" />
-    </svg>
-  )
-}
+export const GhostIcon = () => (
+  <LineIcon>
+    <path d="M6 20V10a6 6 0 0112 0v10l-3-2-3 2-3-2z" />
+    <path d="M10 11h.01M14 11h.01" />
+  </LineIcon>
+)
 
-export function EraseMineIcon() {
-  return (
-    <svg {...svg} aria-hidden>
-      <path d="M4 7h16M9 7V4h6v3M6 7l1 13h10l1-13" />
-    </svg>
-  )
-}
+export const EraseMineIcon = () => (
+  <LineIcon>
+    <path d="M4 7h16M9 7V4h6v3M6 7l1 13h10l1-13" />
+  </LineIcon>
+)
 
-export function ExportIcon() {
-  return (
-    <svg {...svg} aria-hidden>
-      <path d="M12 4v11M7 10l5 5 5-5M5 20h14" />
-    </svg>
-  )
-}
+export const ExportIcon = () => (
+  <LineIcon>
+    <path d="M12 4v11M7 10l5 5 5-5M5 20h14" />
+  </LineIcon>
+)

@@ -3,44 +3,19 @@
 // video offers the frame on screen. After a decision the task, the table and the board re-read.
 import type { Project } from '@aipipeline/contracts'
 import { productionRoutes } from '@aipipeline/contracts'
-import { canDecideOnVersion } from '@aipipeline/domain'
 import { Alert, Button, Checkbox, Group, Modal, Stack, Textarea } from '@mantine/core'
 import { useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useApi, useSession } from '../../../api/api-context'
+import { useApi } from '../../../api/api-context'
 import { apiErrorText } from '../../../api/error-text'
-import { projectKeys, useMembers, useTask } from '../project-queries'
-import { decisionStatusOf } from './compare-candidates'
+import { projectKeys } from '../project-queries'
+import { useDecisionStatuses } from './decision-statuses'
 
 interface DecisionTarget {
   id: string
   taskId: string
   kind: 'image' | 'video'
-}
-
-/** Whether the caller may approve and retake versions of this task. */
-function useDecisionRights(project: Project, taskId: string) {
-  const userId = useSession()?.user.id ?? ''
-  const task = useTask(taskId).data
-  const me = useMembers(project.id).data?.find((m) => m.userId === userId)
-  if (!task) return { approve: false, retake: false }
-  const access = {
-    projectId: project.id,
-    userId,
-    role: project.myRole,
-    departments: me?.departments ?? [],
-    archived: project.archived,
-  }
-  const scope = {
-    assigneeIds: task.assigneeIds,
-    department: project.taskTypes.find((t) => t.id === task.taskTypeId)?.department ?? null,
-  }
-  const may = (kind: 'approve' | 'retake') => {
-    const status = decisionStatusOf(project.statuses, kind)
-    return status?.canSet === true && canDecideOnVersion(access, scope, status)
-  }
-  return { approve: may('approve'), retake: may('retake') }
 }
 
 /** The buttons; `frame` is the video frame on screen (0-based), offered with the retake note. */
@@ -53,7 +28,7 @@ export function VersionDecisionButtons(props: {
   const { t } = useTranslation()
   const api = useApi()
   const queryClient = useQueryClient()
-  const rights = useDecisionRights(props.project, props.version.taskId)
+  const rights = useDecisionStatuses(props.project, props.version.taskId)
   const [retaking, setRetaking] = useState(false)
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
@@ -82,11 +57,11 @@ export function VersionDecisionButtons(props: {
     }
   }
 
-  if (!rights.approve && !rights.retake) return null
+  if (rights.approve === null && rights.retake === null) return null
   return (
     <>
       <Group gap={6} wrap="nowrap">
-        {rights.approve && (
+        {rights.approve !== null && (
           <Button
             size={props.size ?? 'xs'}
             color="green"
@@ -97,7 +72,7 @@ export function VersionDecisionButtons(props: {
             {t('projects.decision.approve')}
           </Button>
         )}
-        {rights.retake && (
+        {rights.retake !== null && (
           <Button
             size={props.size ?? 'xs'}
             color="red"

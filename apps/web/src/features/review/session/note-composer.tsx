@@ -4,7 +4,7 @@ import { Alert, Button, Chip, Group, NumberInput, Paper, Stack } from '@mantine/
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { MentionOption } from '../../projects/shot-page/mention-suggest'
-import { MentionTextBox } from './mention-text-box'
+import { MentionTextBox } from '../../projects/shot-page/mention-text-box'
 import { type FrameRef, framesOfChoice } from './note-frames'
 
 interface Props {
@@ -57,7 +57,17 @@ export function NoteComposer(props: Props) {
   return (
     <Paper withBorder p="xs">
       <Stack gap={6}>
-        <MentionTextBox value={text} onChange={setText} options={props.mentions} onSubmit={submit} />
+        <MentionTextBox
+          value={text}
+          onChange={setText}
+          options={props.mentions}
+          onSubmit={submit}
+          label={t('reviewSession.notes.text')}
+          placeholder={t('reviewSession.notes.placeholder')}
+          minRows={2}
+          maxRows={8}
+          testId="note-text"
+        />
         {props.framesAllowed && (
           <Group gap={6}>
             <Chip

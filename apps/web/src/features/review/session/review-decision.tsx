@@ -3,13 +3,10 @@
 // the status rules let post that status on this task (the rules the server applies); a retake
 // needs a note and carries the frame reference the viewer chose.
 import type { PlaylistItem, Project } from '@aipipeline/contracts'
-import { canDecideOnVersion } from '@aipipeline/domain'
 import { Alert, Button, Group, Modal, Stack, Textarea } from '@mantine/core'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useSession } from '../../../api/api-context'
-import { useMembers, useTask } from '../../projects/project-queries'
-import { decisionStatusOf } from '../../projects/shot-page/compare-candidates'
+import { useDecisionStatuses } from '../../projects/shot-page/decision-statuses'
 
 interface Props {
   project: Project
@@ -20,33 +17,9 @@ interface Props {
   onDecide(statusId: string, note: string): Promise<boolean>
 }
 
-/** The approve and retake statuses this viewer may set on the item's task (null: not theirs to set). */
-function useDecisionStatuses(project: Project, item: PlaylistItem) {
-  const userId = useSession()?.user.id ?? ''
-  const task = useTask(item.taskId).data
-  const me = useMembers(project.id).data?.find((m) => m.userId === userId)
-  if (!task) return { approve: null, retake: null }
-  const access = {
-    projectId: project.id,
-    userId,
-    role: project.myRole,
-    departments: me?.departments ?? [],
-    archived: project.archived,
-  }
-  const scope = {
-    assigneeIds: task.assigneeIds,
-    department: project.taskTypes.find((t) => t.id === task.taskTypeId)?.department ?? null,
-  }
-  const allowed = (kind: 'approve' | 'retake') => {
-    const status = decisionStatusOf(project.statuses, kind)
-    return status?.canSet === true && canDecideOnVersion(access, scope, status) ? status : null
-  }
-  return { approve: allowed('approve'), retake: allowed('retake') }
-}
-
 export function ReviewDecision({ project, item, busy, error, onDecide }: Props) {
   const { t } = useTranslation()
-  const statuses = useDecisionStatuses(project, item)
+  const statuses = useDecisionStatuses(project, item.taskId)
   const [retaking, setRetaking] = useState(false)
   const [note, setNote] = useState('')
   if (!statuses.approve && !statuses.retake) return null

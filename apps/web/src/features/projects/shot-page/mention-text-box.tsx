@@ -1,23 +1,24 @@
-// A note's text box with @mention suggestions (the team's people and departments), using the
-// shot page's mention rules so a mention means the same on both pages.
+// A comment's text box with @mention suggestions (the team's people and departments): the shot
+// page's comments and the review page's notes use this one box, so a mention means the same on
+// both. Ctrl/Cmd+Enter submits; keys typed here never reach the page (the player's shortcuts).
 import { Paper, Text, Textarea, UnstyledButton } from '@mantine/core'
 import { useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import {
-  activeMention,
-  insertMention,
-  type MentionOption,
-  mentionOptions,
-} from '../../projects/shot-page/mention-suggest'
+import { activeMention, insertMention, type MentionOption, mentionOptions } from './mention-suggest'
 
 interface Props {
   value: string
   onChange(value: string): void
   options: readonly MentionOption[]
   onSubmit(): void
+  label: string
+  placeholder: string
+  minRows?: number
+  maxRows?: number
+  testId?: string
 }
 
-export function MentionTextBox({ value, onChange, options, onSubmit }: Props) {
+export function MentionTextBox({ value, onChange, options, onSubmit, label, placeholder, ...shape }: Props) {
   const { t } = useTranslation()
   const box = useRef<HTMLTextAreaElement>(null)
   const [caret, setCaret] = useState(0)
@@ -41,13 +42,13 @@ export function MentionTextBox({ value, onChange, options, onSubmit }: Props) {
     <div style={{ position: 'relative' }}>
       <Textarea
         ref={box}
-        aria-label={t('reviewSession.notes.text')}
-        placeholder={t('reviewSession.notes.placeholder')}
+        aria-label={label}
+        placeholder={placeholder}
         value={value}
         autosize
-        minRows={2}
-        maxRows={8}
-        data-testid="note-text"
+        minRows={shape.minRows ?? 3}
+        maxRows={shape.maxRows}
+        data-testid={shape.testId}
         onChange={(e) => {
           onChange(e.currentTarget.value)
           setCaret(e.currentTarget.selectionStart)
@@ -80,7 +81,7 @@ export function MentionTextBox({ value, onChange, options, onSubmit }: Props) {
           shadow="md"
           p={4}
           role="listbox"
-          aria-label={t('reviewSession.notes.mentions')}
+          aria-label={t('projects.comments.mentions')}
           style={{ position: 'absolute', zIndex: 10, left: 0, right: 0 }}
         >
           {suggestions.map((o, i) => (
@@ -99,7 +100,7 @@ export function MentionTextBox({ value, onChange, options, onSubmit }: Props) {
               <Text size="sm">
                 @{o.name}{' '}
                 <Text span size="xs" c="dimmed">
-                  {o.kind === 'department' ? t('reviewSession.notes.department') : o.detail}
+                  {o.kind === 'department' ? t('projects.comments.department') : o.detail}
                 </Text>
               </Text>
             </UnstyledButton>
