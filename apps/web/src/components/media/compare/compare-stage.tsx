@@ -3,6 +3,7 @@
 // a clip rectangle and never re-rasterises a 4K image; difference is `mix-blend-mode:
 // difference`, the compositor's per-pixel |A − B| on the GPU, over an isolated black ground.
 import { memo, type PointerEvent, type ReactNode, type RefObject, useEffect, useRef, useState } from 'react'
+import { useElementSize } from '../use-element-size'
 import { type Size, wheelFactor, type ZoomView, zoomAt } from '../zoom-view'
 import { type CompareMode, dividerAt, dividerPixels, pictureTransform, sideBoxes } from './compare-model'
 
@@ -105,14 +106,7 @@ export function CompareStage(p: CompareStageProps) {
   // The element in state, not a ref object: effects re-run once the modal has mounted it.
   const [el, setEl] = useState<HTMLDivElement | null>(null)
 
-  useEffect(() => {
-    if (!el) return
-    const observer = new ResizeObserver(([entry]) => {
-      if (entry) onStageSize({ width: entry.contentRect.width, height: entry.contentRect.height })
-    })
-    observer.observe(el)
-    return () => observer.disconnect()
-  }, [el, onStageSize])
+  useElementSize(el, onStageSize)
 
   // React's onWheel is passive; zooming must stop the page from scrolling.
   useEffect(() => {

@@ -2,6 +2,7 @@
 // picture is a compositor layer moved by a transform, like the compare stage's pictures.
 import { type PointerEvent, type ReactNode, type RefObject, useEffect, useRef, useState } from 'react'
 import { pictureTransform } from '../compare/compare-model'
+import { useElementSize } from '../use-element-size'
 import { type Size, wheelFactor, type ZoomView, zoomAt } from '../zoom-view'
 import type { ReviewMedia } from './review-player.types'
 
@@ -22,14 +23,7 @@ export function ReviewStage(p: ReviewStageProps) {
   const drag = useRef<{ x: number; y: number } | null>(null)
   const { onStageSize, onView } = p
 
-  useEffect(() => {
-    if (!el) return
-    const observer = new ResizeObserver(([entry]) => {
-      if (entry) onStageSize({ width: entry.contentRect.width, height: entry.contentRect.height })
-    })
-    observer.observe(el)
-    return () => observer.disconnect()
-  }, [el, onStageSize])
+  useElementSize(el, onStageSize)
 
   // React's onWheel is passive; zooming must stop the page from scrolling.
   useEffect(() => {
