@@ -1,5 +1,6 @@
 // An item's menu for those who edit the playlist: show the task's latest or approved version,
-// pin one of its versions (listed when the menu opens), or take the item out.
+// pin one of its versions (listed when the menu opens), make a video's review proxy again, or
+// take the item out.
 import type { PlaylistItem } from '@aipipeline/contracts'
 import { ActionIcon, Loader, Menu } from '@mantine/core'
 import { useState } from 'react'
@@ -11,9 +12,11 @@ interface Props {
   item: PlaylistItem
   onChoose: (choice: { versionChoice: PlaylistItem['versionChoice']; pinnedVersionId: string | null }) => void
   onRemove: () => void
+  /** Makes the shown video's review proxy again. */
+  onRemakeProxy: () => void
 }
 
-export function PlaylistItemMenu({ item, onChoose, onRemove }: Props) {
+export function PlaylistItemMenu({ item, onChoose, onRemove, onRemakeProxy }: Props) {
   const { t, i18n } = useTranslation()
   const [opened, setOpened] = useState(false)
   const versions = useItemVersions(item.playlistId, item.id, opened)
@@ -66,6 +69,15 @@ export function PlaylistItemMenu({ item, onChoose, onRemove }: Props) {
           </Menu.Item>
         ))}
         <Menu.Divider />
+        {item.version?.kind === 'video' && (
+          <Menu.Item
+            onClick={onRemakeProxy}
+            disabled={item.version.proxy?.status === 'queued' || item.version.proxy?.status === 'running'}
+            data-testid="playlist-item-remake-proxy"
+          >
+            {t('playlists.items.remakeProxy')}
+          </Menu.Item>
+        )}
         <Menu.Item color="red" onClick={onRemove} data-testid="playlist-item-remove">
           {t('playlists.items.remove')}
         </Menu.Item>

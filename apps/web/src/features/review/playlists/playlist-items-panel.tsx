@@ -23,7 +23,7 @@ import { listKeyboardCoordinates } from './list-keyboard'
 import { PlaylistItemMenu } from './playlist-item-menu'
 import { PlaylistItemRow } from './playlist-item-row'
 import { itemsInOrder, moveItem } from './playlist-order'
-import { useRemovePlaylistItem, useReorderPlaylist, useUpdatePlaylistItem } from './playlist-queries'
+import { useRemakeProxy, useRemovePlaylistItem, useReorderPlaylist, useUpdatePlaylistItem } from './playlist-queries'
 
 export interface PlaylistItemsPanelProps {
   detail: PlaylistDetail
@@ -76,6 +76,7 @@ function EditableItems(
   const reorder = useReorderPlaylist(playlistId)
   const update = useUpdatePlaylistItem(playlistId)
   const remove = useRemovePlaylistItem(playlistId)
+  const remakeProxy = useRemakeProxy(playlistId)
   const [order, setOrder] = useState<string[] | null>(null)
   const [error, setError] = useState<string | null>(null)
   // A new detail (the server's answer, or a change from elsewhere) replaces the pending order.
@@ -149,6 +150,7 @@ function EditableItems(
                 item={item}
                 onChoose={(body) => update.mutate({ itemId: item.id, body }, { onError: failed })}
                 onRemove={() => remove.mutate(item.id, { onError: failed })}
+                onRemakeProxy={() => item.version && remakeProxy.mutate(item.version.id, { onError: failed })}
               />
             }
           />

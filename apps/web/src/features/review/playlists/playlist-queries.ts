@@ -8,6 +8,7 @@ import {
   type PlaylistDetail,
   type PlaylistItem,
   playlistRoutes,
+  reviewProxyRoutes,
   type UpdatePlaylistItemRequest,
   type UpdatePlaylistRequest,
 } from '@aipipeline/contracts'
@@ -39,11 +40,19 @@ export function useProjectPlaylists(projectId: string | null) {
 }
 
 /** One playlist with its items and what the caller may do in it. */
+/** Whether a proxy of one of the playlist's videos is still being made (its progress is read again). */
+export function proxiesInProgress(detail: PlaylistDetail | undefined): boolean {
+  return (
+    detail?.items.some((i) => i.version?.proxy?.status === 'queued' || i.version?.proxy?.status === 'running') ?? false
+  )
+}
+
 export function usePlaylistDetail(playlistId: string) {
   const api = useApi()
   return useQuery({
     queryKey: playlistKeys.detail(playlistId),
     queryFn: () => api.call(playlistRoutes.getPlaylist, { params: { playlistId } }),
+    refetchInterval: (query) => (proxiesInProgress(query.state.data) ? 2000 : false),
   })
 }
 
@@ -167,5 +176,15 @@ export function useReorderPlaylist(playlistId: string) {
     mutationFn: (itemIds: string[]) =>
       api.call(playlistRoutes.reorderPlaylist, { params: { playlistId }, body: { itemIds } }),
     onSuccess: store,
+  })
+}
+
+/** Makes a video version's review proxy again (a background job); the playlist shows its progress. */
+export function useRemakeProxy(playlistId: string) {
+  const api = useApi()
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (versionId: string) => api.call(reviewProxyRoutes.makeReviewProxy, { params: { versionId } }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: playlistKeys.detail(playlistId) }),
   })
 }

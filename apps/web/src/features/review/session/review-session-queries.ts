@@ -14,20 +14,14 @@ import type { z } from 'zod'
 import { useApi } from '../../../api/api-context'
 import { applyAnnotationChanges, withComment } from './room-events'
 
+export { usePlaylistDetail } from '../playlists/playlist-queries'
+
 export const reviewSessionKeys = {
   playlist: (playlistId: string) => ['review', 'playlist', playlistId] as const,
   comments: (playlistId: string, itemId: string) => ['review', 'playlist', playlistId, 'comments', itemId] as const,
   versions: (playlistId: string, itemId: string) => ['review', 'playlist', playlistId, 'versions', itemId] as const,
   annotations: (playlistId: string, versionId: string) =>
     ['review', 'playlist', playlistId, 'annotations', versionId] as const,
-}
-
-export function usePlaylistDetail(playlistId: string) {
-  const api = useApi()
-  return useQuery({
-    queryKey: reviewSessionKeys.playlist(playlistId),
-    queryFn: () => api.call(playlistRoutes.getPlaylist, { params: { playlistId } }),
-  })
 }
 
 export function useItemComments(playlistId: string, itemId: string | null) {
