@@ -174,9 +174,12 @@ describe.runIf(browserTestsEnabled('review drawings and guests in Chromium'))(
         await openItem(page, item.id)
         await expectDrawingOnlyOn1012(page)
 
-        // The proxy is made again (a new file, frame for frame): the drawing stays on its frame.
+        // The supervisor makes the proxy again from the item's menu (a new file, frame for frame):
+        // the drawing stays on its frame.
         const before = await proxyOf(versionId)
-        await api.post(`/api/review/versions/${versionId}/proxy`, {})
+        const row = page.locator(`[data-testid="playlist-item"][data-item-id="${item.id}"]`)
+        await row.getByTestId('playlist-item-menu').click()
+        await page.getByTestId('playlist-item-remake-proxy').click()
         await proxyReady(versionId, before.revision + 1)
         await openItem(page, item.id)
         await expectDrawingOnlyOn1012(page)

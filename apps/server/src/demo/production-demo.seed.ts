@@ -196,9 +196,10 @@ async function progressTasks(
       files: [{ name: 'render.png', mediaType: 'image/png', data, width: 960, height: 540 }],
     })
   }
-  // Shots in review get a video next to their image, so the player, review proxies and a
-  // review session have something to play (one encode, attached to each).
-  const movieTasks = keyTasks.slice(10, 15)
+  // Four of the six shots in review get a video next to their image, so the player, review
+  // proxies and a review session have something to play (one encode, attached to each); two
+  // stay stills only.
+  const movieTasks = keyTasks.slice(10, 14)
   const movie = movieTasks.length > 0 ? await makeDemoMovie(project.fps, project.startFrame) : undefined
   if (!movie) return
   for (const [i, taskId] of movieTasks.entries())

@@ -55,9 +55,10 @@ export function MentionTextBox({ value, onChange, options, onSubmit, label, plac
           setHighlight(0)
         }}
         onSelect={(e) => setCaret(e.currentTarget.selectionStart)}
-        // The player's keys (space, arrows, N/P) must not fire while typing.
-        onKeyDownCapture={(e) => e.stopPropagation()}
         onKeyDown={(e) => {
+          // The page's keys (the player's space and arrows, N/P) must not fire while typing. Not
+          // in the capture phase: that would stop the browser's event before this handler runs.
+          e.stopPropagation()
           if (suggestions.length === 0) {
             if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) onSubmit()
             return

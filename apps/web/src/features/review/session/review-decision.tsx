@@ -58,7 +58,8 @@ export function ReviewDecision({ project, item, busy, error, onDecide }: Props) 
               description={t('reviewSession.decide.retakeHint')}
               value={note}
               onChange={(e) => setNote(e.currentTarget.value)}
-              onKeyDownCapture={(e) => e.stopPropagation()}
+              // The page's keys (the player's, N/P) must not fire while typing the note.
+              onKeyDown={(e) => e.stopPropagation()}
               autosize
               minRows={3}
               data-autofocus
