@@ -56,6 +56,13 @@ describe('demo film', () => {
     const listed = await playlists.list(principal, projectId ?? '')
     expect(listed.items.map((p) => [p.name, p.audience])).toEqual([['Dailies', 'client']])
     const dailies = await playlists.get(principal, listed.items[0]?.id ?? '')
-    expect(dailies.items.map((i) => i.version?.kind).sort()).toEqual(['image', 'image', 'video', 'video', 'video', 'video'])
+    expect(dailies.items.map((i) => i.version?.kind).sort()).toEqual([
+      'image',
+      'image',
+      'video',
+      'video',
+      'video',
+      'video',
+    ])
   }, 180_000)
 })
