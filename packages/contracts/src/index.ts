@@ -26,8 +26,7 @@ import { farmAgentRoutes } from './farm-agent/index'
 import { llmRoutes } from './llm/index'
 import { productionRoutes } from './production/index'
 import { reportRoutes } from './reports/index'
-import { annotationRoutes, guestLinkRoutes, playlistRoutes } from './review/index'
-import { reviewProxyRoutes } from './review/review.contract'
+import { annotationRoutes, guestLinkRoutes, playlistRoutes, reviewProxyRoutes } from './review/index'
 import { systemRoutes } from './system/system.contract'
 
 /** Every HTTP route of the API; the server binds exactly these (the matrix test checks). */

@@ -1,2 +1,6 @@
+export * from './annotation.contract'
+export * from './guest-link.contract'
+export * from './playlist.contract'
 export * from './review.contract'
+export * from './review-base.contract'
 export * from './review-room.contract'

@@ -7,7 +7,9 @@
 // others follow, or detach locally and re-sync from the latest state.
 import { z } from 'zod'
 import { Id } from '../production/project.contract'
-import { AnnotationChanges, AnnotationOpsRequest, FrameIndex, ReviewComment } from './review.contract'
+import { AnnotationChanges, AnnotationOpsRequest } from './annotation.contract'
+import { ReviewComment } from './playlist.contract'
+import { FrameIndex } from './review-base.contract'
 
 export const CompareMode = z.enum(['off', 'side-by-side', 'wipe', 'overlay', 'difference'])
 export type CompareMode = z.infer<typeof CompareMode>
