@@ -18,7 +18,6 @@ import {
   type ShotRecord,
   type TaskRow,
   type VersionFileRecord,
-  type VersionRecord,
 } from '@aipipeline/db'
 import { NotFound, resolveTemplates } from '@aipipeline/domain'
 import type { ActivityService, Change } from './activity.service'
@@ -27,6 +26,7 @@ import { isUniqueViolation } from './production-change'
 import type { ProductionContext } from './production-context'
 import { placeFile, sha256Hex, smallFileDigest, writeSmallFileAtomic } from './version-files'
 import type { VersionHooks } from './version-hooks'
+import { versionNewChange } from './version-new-change'
 
 /** One farm output to store as a version (the farm module's port speaks this shape). */
 export interface RenderOutputIngest extends RenderJobIngest, OutputFileIngest {}
@@ -363,35 +363,6 @@ function sidecarOf(
       sizeBytes,
       sha256,
     })),
-  }
-}
-
-/** The `version:new` change of a new version: clients and vendors get it where the task's status and assignment let them. */
-export function versionNewChange(
-  version: VersionRecord & { files: readonly VersionFileRecord[] },
-  shotId: string,
-  statusId: string,
-): Change {
-  return {
-    event: 'version:new',
-    payload: {
-      projectId: version.projectId,
-      actorId: version.authorId,
-      at: version.createdAt,
-      versionId: version.id,
-      taskId: version.taskId,
-      shotId,
-      number: version.number,
-      kind: version.kind === 'video' ? 'video' : 'image',
-      thumbnailFileId: version.files.find((f) => f.role === 'thumbnail')?.id ?? null,
-      renderJobId: version.renderJobId,
-    },
-    entityId: version.id,
-    shotId,
-    taskId: version.taskId,
-    taskIds: [version.taskId],
-    clientVisible: true,
-    data: { versionId: version.id, number: version.number, statusId },
   }
 }
 

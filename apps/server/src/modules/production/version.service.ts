@@ -27,7 +27,7 @@ import type { ProductionContext } from './production-context'
 import { loadProjectView } from './project-view'
 import { resolveInRoot, writeFileAtomic } from './storage-path'
 import type { VersionHooks } from './version-hooks'
-import { versionNewChange } from './version-ingest.service'
+import { versionNewChange } from './version-new-change'
 
 export interface RenderOutputFile {
   /** Original file name; only its extension is kept (the template names the file). */

@@ -4,17 +4,11 @@
 // centre, never from the previous currentTime (which drifts and can show the frame before);
 // while playing, the index follows requestVideoFrameCallback's `mediaTime` (what reached the
 // compositor), with an animation-frame fallback where the browser lacks it.
-import {
-  frameAtSeconds,
-  frameCentreSeconds,
-  frameCountOf,
-  frameRateOf,
-  stepFrame,
-  timecodeOf,
-} from '@aipipeline/domain'
-import { ActionIcon, Group, Slider, Stack, Text, Tooltip } from '@mantine/core'
+import { frameAtSeconds, frameCentreSeconds, frameCountOf, frameRateOf, stepFrame } from '@aipipeline/domain'
+import { ActionIcon, Group, Slider, Stack, Tooltip } from '@mantine/core'
 import { type KeyboardEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { FrameCounter } from './frame-counter'
 import { PauseIcon, PlayIcon, StepBackIcon, StepForwardIcon } from './media-icons'
 
 export interface FramePlayerProps {
@@ -182,18 +176,14 @@ export function FramePlayer({ src, poster, fps, startFrame, label, autoFocus, fi
           disabled={count === 0}
           size="sm"
         />
-        <Stack gap={0} align="flex-end" miw={96}>
-          <Text ff="monospace" size="sm" fw={600} data-testid="frame-counter" aria-label={t('media.player.frame')}>
-            {startFrame + frame}
-            <Text span c="dimmed" size="xs" ff="monospace">
-              {' / '}
-              {startFrame + last}
-            </Text>
-          </Text>
-          <Text ff="monospace" size="xs" c="dimmed" data-testid="timecode" aria-label={t('media.player.timecode')}>
-            {timecodeOf(frame, rate)}
-          </Text>
-        </Stack>
+        <FrameCounter
+          startFrame={startFrame}
+          frame={frame}
+          last={last}
+          rate={rate}
+          labels={{ frame: t('media.player.frame'), timecode: t('media.player.timecode') }}
+          minWidth={96}
+        />
       </Group>
     </Stack>
   )

@@ -1,10 +1,11 @@
 // The player's control bar: transport (first, step, play, step, last), loop in/out/clear, the
 // scrub bar with the loop range drawn under it, speed, zoom, safe areas, aspect mask, full
 // screen, and the counter (start frame + index) with SMPTE timecode.
-import { type FrameRate, timecodeOf } from '@aipipeline/domain'
-import { ActionIcon, Box, Button, Group, Menu, Slider, Stack, Text, Tooltip } from '@mantine/core'
+import type { FrameRate } from '@aipipeline/domain'
+import { ActionIcon, Box, Button, Group, Menu, Slider, Stack, Tooltip } from '@mantine/core'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
+import { FrameCounter } from '../frame-counter'
 import { PauseIcon, PlayIcon, StepBackIcon, StepForwardIcon } from '../media-icons'
 import {
   AspectMaskIcon,
@@ -215,18 +216,14 @@ export function ReviewControls({
         >
           <FullscreenIcon exit={fullscreen} />
         </Control>
-        <Stack gap={0} align="flex-end" miw={104}>
-          <Text ff="monospace" size="sm" fw={600} data-testid="frame-counter" aria-label={t('reviewPlayer.frame')}>
-            {startFrame + frame}
-            <Text span c="dimmed" size="xs" ff="monospace">
-              {' / '}
-              {startFrame + last}
-            </Text>
-          </Text>
-          <Text ff="monospace" size="xs" c="dimmed" data-testid="timecode" aria-label={t('reviewPlayer.timecode')}>
-            {timecodeOf(frame, rate)}
-          </Text>
-        </Stack>
+        <FrameCounter
+          startFrame={startFrame}
+          frame={frame}
+          last={last}
+          rate={rate}
+          labels={{ frame: t('reviewPlayer.frame'), timecode: t('reviewPlayer.timecode') }}
+          minWidth={104}
+        />
       </Group>
     </Stack>
   )
